@@ -1,0 +1,132 @@
+import { and, asc, eq, gt, like, or, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { z } from 'zod';
+import { writeTransaction, type Db } from '@lrt/db';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { IdParams, Problem } from '@lrt/contracts';
+import { decodeCursor, toPage } from './pagination';
+import { explainConstraint, nowIso, updateVersioned } from './persistence';
+import { notFound } from '../plugins/problems';
+
+/**
+ * Agencies, subgroups and themes are catalogues: named rows the plans refer to, listed by name, created and
+ * edited by the business unit. One implementation serves all three.
+ */
+interface CatalogueTable extends SQLiteTable {
+  id: SQLiteColumn;
+  name: SQLiteColumn;
+  version: SQLiteColumn;
+  updatedAt: SQLiteColumn;
+}
+
+export interface CatalogueOptions<Row, Dto> {
+  table: CatalogueTable;
+  resource: string;
+  toDto: (row: Row) => Dto;
+  /** Columns searched by `q` (case-insensitive substring). */
+  searchColumns: SQLiteColumn[];
+  /** Extra list filters built from the query. */
+  filters?: (query: Record<string, unknown>) => (SQL | undefined)[];
+}
+
+export function catalogueService<Row extends { id: number; name: string }, Dto>(options: CatalogueOptions<Row, Dto>) {
+  const { table, resource, toDto } = options;
+  const findRow = (db: Db, id: number) => db.select().from(table).where(eq(table.id, id)).get() as Row | undefined;
+
+  return {
+    list(db: Db, query: { limit: number; cursor?: string | undefined; q?: string | undefined } & Record<string, unknown>) {
+      const after = decodeCursor(query.cursor, 2);
+      const nameKey = sql`lower(${table.name})`;
+      const conditions: (SQL | undefined)[] = [...(options.filters?.(query) ?? [])];
+      if (query.q) {
+        const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        conditions.push(or(...options.searchColumns.map((column) => sql`${column} like ${pattern} escape '\\'`)));
+      }
+      if (after) {
+        conditions.push(or(gt(nameKey, after[0]), and(eq(nameKey, after[0]), gt(table.id, after[1]))));
+      }
+      const rows = db
+        .select()
+        .from(table)
+        .where(and(...conditions))
+        .orderBy(asc(nameKey), asc(table.id))
+        .limit(query.limit + 1)
+        .all() as Row[];
+      const page = toPage(rows, query.limit, (row) => [row.name.toLowerCase(), row.id]);
+      return { items: page.items.map(toDto), nextCursor: page.nextCursor };
+    },
+
+    get(db: Db, id: number): Dto {
+      const row = findRow(db, id);
+      if (!row) throw notFound(resource, id);
+      return toDto(row);
+    },
+
+    create(db: Db, values: Record<string, unknown>, now: Date): Dto {
+      return writeTransaction(db, (tx) => {
+        try {
+          const row = tx
+            .insert(table)
+            .values({ ...values, createdAt: nowIso(now), updatedAt: nowIso(now) } as never)
+            .returning()
+            .get() as Row;
+          return toDto(row);
+        } catch (error) {
+          explainConstraint(error);
+        }
+      });
+    },
+
+    patch(db: Db, id: number, patch: { version: number } & Record<string, unknown>, now: Date): Dto {
+      const { version, ...values } = patch;
+      return writeTransaction(db, (tx) => {
+        updateVersioned(tx, { table, resource, id, version, values, now, current: () => toDto(findRow(db, id) as Row) });
+        return toDto(findRow(db, id) as Row);
+      });
+    },
+  };
+}
+
+/** The HTTP face of a catalogue: list, create, read and patch, each fully declared for the OpenAPI document. */
+export function registerCatalogueRoutes<Dto>(
+  app: FastifyInstance,
+  options: {
+    path: string;
+    tag: string;
+    noun: string;
+    service: ReturnType<typeof catalogueService<never, Dto>> | ReturnType<typeof catalogueService<any, Dto>>;
+    schemas: { item: z.ZodType; page: z.ZodType; listQuery: z.ZodType; create: z.ZodType; patch: z.ZodType };
+  },
+) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { path, tag, noun, service, schemas } = options;
+  r.get(path, {
+    schema: { tags: [tag], summary: `List ${noun}s`, querystring: schemas.listQuery, response: { 200: schemas.page, 400: Problem } },
+    handler: async (request) => service.list(app.db, request.query as never),
+  });
+  r.post(path, {
+    schema: {
+      tags: [tag],
+      summary: `Create a ${noun}`,
+      body: schemas.create,
+      response: { 201: schemas.item, 400: Problem, 409: Problem, 422: Problem },
+    },
+    handler: async (request, reply) => reply.status(201).send(service.create(app.db, request.body as never, app.now())),
+  });
+  r.get(`${path}/:id`, {
+    schema: { tags: [tag], summary: `Read a ${noun}`, params: IdParams, response: { 200: schemas.item, 400: Problem, 404: Problem } },
+    handler: async (request) => service.get(app.db, request.params.id),
+  });
+  r.patch(`${path}/:id`, {
+    schema: {
+      tags: [tag],
+      summary: `Change a ${noun}`,
+      description: 'Carries the `version` it was based on; a stale version answers 409 with the current one.',
+      params: IdParams,
+      body: schemas.patch,
+      response: { 200: schemas.item, 400: Problem, 404: Problem, 409: Problem, 422: Problem },
+    },
+    handler: async (request) => service.patch(app.db, request.params.id, request.body as never, app.now()),
+  });
+}

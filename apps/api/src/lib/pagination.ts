@@ -1,0 +1,34 @@
+import { ProblemError } from '../plugins/problems';
+
+type CursorValue = string | number | null;
+
+/** Keyset cursors are opaque to clients: the sort key and id of the last row, as base64url JSON. */
+export function encodeCursor(values: CursorValue[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string | undefined, length: number): CursorValue[] | undefined {
+  if (cursor === undefined) return undefined;
+  try {
+    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(values) &&
+      values.length === length &&
+      values.every((v) => v === null || typeof v === 'string' || typeof v === 'number')
+    ) {
+      return values as CursorValue[];
+    }
+  } catch {
+    // fall through to the refusal below
+  }
+  throw new ProblemError(400, 'validation.failed', 'Invalid request', 'cursor: is not a cursor this list gave out', [
+    { path: 'cursor', message: 'is not a cursor this list gave out' },
+  ]);
+}
+
+/** Fetches one row more than asked to learn whether another page follows. */
+export function toPage<T>(rows: T[], limit: number, cursorOf: (row: T) => CursorValue[]) {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(cursorOf(last)) : null };
+}

@@ -1,0 +1,103 @@
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { Tx } from '@lrt/db';
+import { ProblemError, conflict, notFound, unprocessable, versionConflict } from '../plugins/problems';
+
+export const nowIso = (now: Date) => now.toISOString();
+
+/** The unique constraints of the schema, as a user would hear about them. */
+const UNIQUE_CONSTRAINTS: { match: string; code: string; path: string; message: string }[] = [
+  { match: 'agencies_name_unique', code: 'agency.name_taken', path: 'name', message: 'another agency has this name' },
+  { match: 'agencies_short_name_unique', code: 'agency.short_name_taken', path: 'shortName', message: 'another agency has this short name' },
+  { match: 'subgroups_name_unique', code: 'subgroup.name_taken', path: 'name', message: 'another subgroup has this name' },
+  { match: 'subgroups_short_name_unique', code: 'subgroup.short_name_taken', path: 'shortName', message: 'another subgroup has this short name' },
+  { match: 'themes_name_unique', code: 'theme.name_taken', path: 'name', message: 'another theme has this name' },
+  { match: 'reviews_code_unique', code: 'review.code_taken', path: 'code', message: 'another review has this code' },
+  { match: 'actions_ref_unique', code: 'action.ref_taken', path: 'ref', message: 'another action has this reference' },
+  { match: 'learning_points.review_id, learning_points.number', code: 'learning_point.number_taken', path: 'number', message: 'this review already has a learning point with this number' },
+  { match: 'recommendations.review_id, recommendations.number', code: 'recommendation.number_taken', path: 'number', message: 'this review already has a recommendation with this number' },
+];
+
+/** Turns a unique-constraint failure into a 409 that names the field; rethrows anything else. */
+export function explainConstraint(error: unknown): never {
+  if (error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE') {
+    const known = UNIQUE_CONSTRAINTS.find((c) => error.message.includes(c.match));
+    if (known) throw conflict(known.code, known.path, known.message);
+  }
+  throw error;
+}
+
+interface VersionedTable extends SQLiteTable {
+  id: SQLiteColumn;
+  version: SQLiteColumn;
+  updatedAt: SQLiteColumn;
+}
+
+/**
+ * Optimistic concurrency: updates the row only if it still has the version the client saw. A stale version
+ * changes nothing and answers 409 with the resource as it now is.
+ */
+export function updateVersioned(
+  tx: Tx,
+  options: {
+    table: VersionedTable;
+    resource: string;
+    id: number;
+    version: number;
+    values: Record<string, unknown>;
+    now: Date;
+    current: () => unknown;
+  },
+) {
+  const { table, id, version } = options;
+  let result;
+  try {
+    result = tx
+      .update(table)
+      .set({ ...options.values, version: sql`${table.version} + 1`, updatedAt: nowIso(options.now) } as never)
+      .where(and(eq(table.id, id), eq(table.version, version)))
+      .run();
+  } catch (error) {
+    explainConstraint(error);
+  }
+  if (result.changes === 0) {
+    const exists = tx.select({ id: table.id }).from(table).where(eq(table.id, id)).get();
+    if (!exists) throw notFound(options.resource, id);
+    throw versionConflict(options.resource, options.current());
+  }
+}
+
+export interface Reference {
+  table: SQLiteTable & { id: SQLiteColumn };
+  ids: readonly number[] | number | null | undefined;
+  path: string;
+  what: string;
+}
+
+/** Checks that every id a request refers to exists, naming the field of any that does not (422). */
+export function requireReferences(tx: Tx, references: Reference[]) {
+  const errors = [];
+  for (const ref of references) {
+    if (ref.ids === null || ref.ids === undefined) continue;
+    const ids = [...new Set(Array.isArray(ref.ids) ? ref.ids : [ref.ids])] as number[];
+    if (ids.length === 0) continue;
+    const found = new Set(tx.select({ id: ref.table.id }).from(ref.table).where(inArray(ref.table.id, ids)).all().map((r) => r.id as number));
+    const missing = ids.filter((id) => !found.has(id));
+    if (missing.length > 0) errors.push({ path: ref.path, message: `no ${ref.what} with id ${missing.join(', ')}` });
+  }
+  if (errors.length > 0) throw unprocessable('validation.unknown_reference', errors);
+}
+
+/** Replaces the rows of a link table for one owner (themes of a review, learning points of a recommendation...). */
+export function replaceLinks<T extends SQLiteTable>(
+  tx: Tx,
+  table: T,
+  ownerColumn: SQLiteColumn,
+  ownerId: number,
+  rows: T['$inferInsert'][],
+) {
+  tx.delete(table).where(eq(ownerColumn, ownerId) as SQL).run();
+  if (rows.length > 0) tx.insert(table).values(rows).run();
+}
+
+export { ProblemError };

@@ -1,0 +1,32 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { actions } from '@lrt/db';
+import { OPEN_STATUSES } from '../../domain/action-status';
+import type { AssessmentClock } from '../../domain/action-state';
+
+const openList = sql.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(', '));
+
+/**
+ * The rules of domain/action-state.ts written as SQL, so lists filter, sort and count over large plans
+ * in the database. Tested against the domain functions row by row (action-rules.sql.test.ts).
+ */
+export function actionRulesSql(clock: AssessmentClock & { dueSoonBy?: string }) {
+  const open = sql`(${actions.status} in (${openList}))`;
+  const overdue = sql`(${open} and ${actions.targetDate} is not null and ${actions.targetDate} < ${clock.today})`;
+  const stale = sql`(${open} and coalesce(${actions.lastUpdateAt}, ${actions.createdAt}) < ${clock.staleBefore})`;
+  const brag: SQL<string | null> = sql`(case
+    when ${actions.status} = 'withdrawn' then null
+    when ${actions.status} = 'assured' then 'blue'
+    when ${actions.status} = 'completed' then 'green'
+    when ${overdue} then 'red'
+    when ${actions.latestConfidence} = 'off_track' then 'red'
+    when ${actions.latestConfidence} = 'at_risk' then 'amber'
+    when ${stale} then 'amber'
+    else 'green' end)`;
+  /** Open, not yet overdue, and due within the partnership's "due soon" window. */
+  const dueSoon = clock.dueSoonBy
+    ? sql`(${open} and ${actions.targetDate} is not null and ${actions.targetDate} >= ${clock.today} and ${actions.targetDate} <= ${clock.dueSoonBy})`
+    : sql`0`;
+  /** What to chase first: red, then amber, then green, blue and withdrawn; overdue before stale within a colour. */
+  const attention = sql`(case ${brag} when 'red' then 0 when 'amber' then 1 when 'green' then 2 when 'blue' then 3 else 4 end)`;
+  return { open, overdue, stale, brag, dueSoon, attention };
+}

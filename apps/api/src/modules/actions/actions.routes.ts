@@ -1,0 +1,53 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { Action, ActionCreate, ActionListQuery, ActionPage, ActionPatch, IdParams, Problem } from '@lrt/contracts';
+import { planClock } from '../settings/settings.service';
+import { createAction, getAction, listActions, patchAction } from './actions.service';
+
+export async function actionRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const clock = () => planClock(app.db, app.now());
+  r.get('/actions', {
+    schema: {
+      tags: ['Actions'],
+      summary: 'List actions',
+      description:
+        'Filters that may repeat (`status=red&status=amber`) match any of their values; different filters must all match. ' +
+        '`agencyId` matches actions the agency owns or shares. `q` searches the ref, learning need, action, success measure and every progress note. ' +
+        '`dueBefore` and `dueAfter` include the day named. `sort=attention` puts red first, then amber, then by target date.',
+      querystring: ActionListQuery,
+      response: { 200: ActionPage, 400: Problem },
+    },
+    handler: async (request) => listActions(app.db, request.query, clock()),
+  });
+  r.post('/actions', {
+    schema: {
+      tags: ['Actions'],
+      summary: 'Add an action to a review',
+      description:
+        'Starts `not_started`; its status then changes only through progress updates. Left out, `ref` is `<review code>/A<n>` and `subgroupId` is the recommendation\'s, else the review\'s.',
+      body: ActionCreate,
+      response: { 201: Action, 400: Problem, 409: Problem, 422: Problem },
+    },
+    handler: async (request, reply) => reply.status(201).send(createAction(app.db, request.body, clock())),
+  });
+  r.get('/actions/:id', {
+    schema: {
+      tags: ['Actions'],
+      summary: 'Read an action with its BRAG rating, overdue and stale flags',
+      params: IdParams,
+      response: { 200: Action, 400: Problem, 404: Problem },
+    },
+    handler: async (request) => getAction(app.db, request.params.id, clock()),
+  });
+  r.patch('/actions/:id', {
+    schema: {
+      tags: ['Actions'],
+      summary: 'Change an action (not its status: post a progress update for that)',
+      params: IdParams,
+      body: ActionPatch,
+      response: { 200: Action, 400: Problem, 404: Problem, 409: Problem, 422: Problem },
+    },
+    handler: async (request) => patchAction(app.db, request.params.id, request.body, clock()),
+  });
+}

@@ -1,0 +1,284 @@
+import { and, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { Action, ActionCreate, ActionListQuery, ActionPatch, ActionSort } from '@lrt/contracts';
+import { ActionListQuery as ActionListQuerySchema } from '@lrt/contracts';
+import {
+  actionAgencies,
+  actionThemes,
+  actions,
+  agencies,
+  recommendations,
+  reviews,
+  subgroups,
+  themes,
+  writeTransaction,
+  type Db,
+  type Tx,
+} from '@lrt/db';
+import type { z } from 'zod';
+import { assessAction } from '../../domain/action-state';
+import { decodeCursor, toPage } from '../../lib/pagination';
+import { explainConstraint, nowIso, replaceLinks, requireReferences, updateVersioned } from '../../lib/persistence';
+import { notFound, unprocessable } from '../../plugins/problems';
+import type { PlanClock } from '../settings/settings.service';
+import { actionRulesSql } from './action-rules.sql';
+
+type ActionRow = typeof actions.$inferSelect;
+export type ParsedActionListQuery = z.output<typeof ActionListQuerySchema>;
+
+const FAR_FUTURE = '9999-12-31';
+
+/** Each sort is a list of keys in one direction; the action id breaks ties so keyset paging is exact. */
+function sortKeys(sort: ActionSort, rules: ReturnType<typeof actionRulesSql>): { keys: SQL[]; dir: 'asc' | 'desc' } {
+  const target = sql`coalesce(${actions.targetDate}, ${FAR_FUTURE})`;
+  switch (sort) {
+    case 'targetDate':
+      return { keys: [target], dir: 'asc' };
+    case '-targetDate':
+      return { keys: [target], dir: 'desc' };
+    case 'ref':
+      return { keys: [sql`lower(${actions.ref})`], dir: 'asc' };
+    case '-ref':
+      return { keys: [sql`lower(${actions.ref})`], dir: 'desc' };
+    case 'lastUpdateAt':
+      return { keys: [sql`coalesce(${actions.lastUpdateAt}, '')`], dir: 'asc' };
+    case '-lastUpdateAt':
+      return { keys: [sql`coalesce(${actions.lastUpdateAt}, '')`], dir: 'desc' };
+    case 'createdAt':
+      return { keys: [actions.createdAt as unknown as SQL], dir: 'asc' };
+    case '-createdAt':
+      return { keys: [actions.createdAt as unknown as SQL], dir: 'desc' };
+    case 'attention':
+      return { keys: [rules.attention, target], dir: 'asc' };
+  }
+}
+
+/** Words of a search box as an FTS5 query: every word must appear, each as a prefix ("chron" finds "chronology"). */
+export function toMatchQuery(q: string): string | undefined {
+  const words = q
+    .split(/\s+/)
+    .map((w) => w.replace(/"/g, '').trim())
+    .filter((w) => /[\p{L}\p{N}]/u.test(w));
+  if (words.length === 0) return undefined;
+  return words.map((w) => `"${w}"*`).join(' ');
+}
+
+export function actionFilters(query: Partial<ParsedActionListQuery>, rules: ReturnType<typeof actionRulesSql>): (SQL | undefined)[] {
+  const anyOf = <T>(values: T[] | undefined, build: (values: T[]) => SQL | undefined) => (values?.length ? build(values) : undefined);
+  const match = query.q ? toMatchQuery(query.q) : undefined;
+  return [
+    anyOf(query.reviewId, (ids) => inArray(actions.reviewId, ids)),
+    anyOf(query.recommendationId, (ids) => inArray(actions.recommendationId, ids)),
+    anyOf(query.agencyId, (ids) =>
+      or(inArray(actions.ownerAgencyId, ids), sql`exists (select 1 from ${actionAgencies} where ${actionAgencies.actionId} = ${actions.id} and ${inArray(actionAgencies.agencyId, ids)})`),
+    ),
+    anyOf(query.subgroupId, (ids) => inArray(actions.subgroupId, ids)),
+    anyOf(query.themeId, (ids) => sql`exists (select 1 from ${actionThemes} where ${actionThemes.actionId} = ${actions.id} and ${inArray(actionThemes.themeId, ids)})`),
+    anyOf(query.status, (statuses) => inArray(actions.status, statuses)),
+    anyOf(query.kind, (kinds) => inArray(actions.kind, kinds)),
+    anyOf(query.brag, (colours) => sql`${rules.brag} in ${colours}`),
+    query.overdue === undefined ? undefined : query.overdue ? rules.overdue : sql`not ${rules.overdue}`,
+    query.stale === undefined ? undefined : query.stale ? rules.stale : sql`not ${rules.stale}`,
+    query.dueBefore ? lte(actions.targetDate, query.dueBefore) : undefined,
+    query.dueAfter ? gte(actions.targetDate, query.dueAfter) : undefined,
+    query.q === undefined || query.q === ''
+      ? undefined
+      : match
+        ? sql`${actions.id} in (select rowid from actions_fts where actions_fts match ${match})`
+        : sql`0`,
+  ];
+}
+
+function toDtos(db: Db | Tx, rows: ActionRow[], clock: PlanClock): Action[] {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const partners = db.select().from(actionAgencies).where(inArray(actionAgencies.actionId, ids)).orderBy(actionAgencies.agencyId).all();
+  const themeLinks = db.select().from(actionThemes).where(inArray(actionThemes.actionId, ids)).orderBy(actionThemes.themeId).all();
+  return rows.map((row) => ({
+    id: row.id,
+    ref: row.ref,
+    reviewId: row.reviewId,
+    recommendationId: row.recommendationId,
+    kind: row.kind,
+    ownerAgencyId: row.ownerAgencyId,
+    partnerAgencyIds: partners.filter((p) => p.actionId === row.id).map((p) => p.agencyId),
+    learningNeed: row.learningNeed,
+    action: row.action,
+    successMeasure: row.successMeasure,
+    targetDate: row.targetDate,
+    status: row.status,
+    ...assessAction(row, clock),
+    lastUpdateAt: row.lastUpdateAt,
+    latestConfidence: row.latestConfidence,
+    evidenceOfImpact: row.evidenceOfImpact,
+    withdrawnReason: row.withdrawnReason,
+    themeIds: themeLinks.filter((t) => t.actionId === row.id).map((t) => t.themeId),
+    subgroupId: row.subgroupId,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    version: row.version,
+  }));
+}
+
+export function listActions(db: Db, query: ParsedActionListQuery, clock: PlanClock) {
+  const rules = actionRulesSql(clock);
+  const { keys, dir } = sortKeys(query.sort, rules);
+  const after = decodeCursor(query.cursor, keys.length + 1);
+  const conditions = actionFilters(query, rules);
+  if (after) {
+    const mine = sql.join([...keys, sql`${actions.id}`], sql`, `);
+    const theirs = sql.join(after.map((v) => sql`${v}`), sql`, `);
+    conditions.push(dir === 'asc' ? sql`(${mine}) > (${theirs})` : sql`(${mine}) < (${theirs})`);
+  }
+  const order = [...keys, sql`${actions.id}`].map((k) => (dir === 'asc' ? sql`${k} asc` : sql`${k} desc`));
+  const keyColumns = Object.fromEntries(keys.map((k, i) => [`k${i}`, sql<string | number>`${k}`]));
+  const rows = db
+    .select({ row: actions, ...keyColumns })
+    .from(actions)
+    .where(and(...conditions))
+    .orderBy(...order)
+    .limit(query.limit + 1)
+    .all() as ({ row: ActionRow } & Record<string, string | number>)[];
+  const page = toPage(rows, query.limit, (r) => [...keys.map((_, i) => r[`k${i}`] as string | number), r.row.id]);
+  return { items: toDtos(db, page.items.map((r) => r.row), clock), nextCursor: page.nextCursor };
+}
+
+function findAction(db: Db | Tx, id: number) {
+  return db.select().from(actions).where(eq(actions.id, id)).get();
+}
+
+export function getAction(db: Db | Tx, id: number, clock: PlanClock): Action {
+  const row = findAction(db, id);
+  if (!row) throw notFound('action', id);
+  return toDtos(db, [row], clock)[0] as Action;
+}
+
+interface ActionShape {
+  reviewId: number;
+  recommendationId: number | null;
+  kind: ActionRow['kind'];
+  ownerAgencyId: number;
+  partnerAgencyIds: number[];
+  themeIds: number[];
+  subgroupId: number | null;
+}
+
+/** The rules an action's links must keep, checked on the action as it would be after the change. */
+function checkActionShape(tx: Tx, shape: ActionShape, changedOwner: boolean) {
+  requireReferences(tx, [
+    { table: agencies, ids: shape.ownerAgencyId, path: 'ownerAgencyId', what: 'agency' },
+    { table: agencies, ids: shape.partnerAgencyIds, path: 'partnerAgencyIds', what: 'agency' },
+    { table: themes, ids: shape.themeIds, path: 'themeIds', what: 'theme' },
+    { table: subgroups, ids: shape.subgroupId, path: 'subgroupId', what: 'subgroup' },
+  ]);
+  const errors = [];
+  if (changedOwner) {
+    const owner = tx.select({ active: agencies.active }).from(agencies).where(eq(agencies.id, shape.ownerAgencyId)).get();
+    if (owner && !owner.active) errors.push({ path: 'ownerAgencyId', message: 'this agency is no longer active in the partnership' });
+  }
+  if (shape.partnerAgencyIds.includes(shape.ownerAgencyId)) {
+    errors.push({ path: 'partnerAgencyIds', message: 'must not include the owner agency' });
+  }
+  if (shape.kind === 'single_agency' && shape.partnerAgencyIds.length > 0) {
+    errors.push({ path: 'partnerAgencyIds', message: 'a single-agency action has no partner agencies' });
+  }
+  if (shape.kind === 'multi_agency' && shape.partnerAgencyIds.length === 0) {
+    errors.push({ path: 'partnerAgencyIds', message: 'a multi-agency action needs at least one partner agency' });
+  }
+  if (shape.recommendationId !== null) {
+    const recommendation = tx
+      .select({ reviewId: recommendations.reviewId })
+      .from(recommendations)
+      .where(eq(recommendations.id, shape.recommendationId))
+      .get();
+    if (!recommendation) errors.push({ path: 'recommendationId', message: `no recommendation with id ${shape.recommendationId}` });
+    else if (recommendation.reviewId !== shape.reviewId) errors.push({ path: 'recommendationId', message: "is not one of this action's review's recommendations" });
+  }
+  if (errors.length > 0) throw unprocessable('action.invalid', errors);
+}
+
+function writeLinks(tx: Tx, actionId: number, values: { partnerAgencyIds?: number[] | undefined; themeIds?: number[] | undefined }) {
+  if (values.partnerAgencyIds) {
+    replaceLinks(tx, actionAgencies, actionAgencies.actionId, actionId, [...new Set(values.partnerAgencyIds)].map((agencyId) => ({ actionId, agencyId })));
+  }
+  if (values.themeIds) {
+    replaceLinks(tx, actionThemes, actionThemes.actionId, actionId, [...new Set(values.themeIds)].map((themeId) => ({ actionId, themeId })));
+  }
+}
+
+/** The next free `<review code>/A<n>`. */
+function nextRef(tx: Tx, reviewId: number, code: string): string {
+  const count = tx.select({ n: sql<number>`count(*)` }).from(actions).where(eq(actions.reviewId, reviewId)).get()?.n ?? 0;
+  for (let n = count + 1; ; n++) {
+    const ref = `${code}/A${n}`;
+    if (!tx.select({ id: actions.id }).from(actions).where(sql`lower(${actions.ref}) = lower(${ref})`).get()) return ref;
+  }
+}
+
+export function createAction(db: Db, input: ActionCreate, clock: PlanClock): Action {
+  const id = writeTransaction(db, (tx) => {
+    const review = tx.select({ code: reviews.code, subgroupId: reviews.subgroupId }).from(reviews).where(eq(reviews.id, input.reviewId)).get();
+    if (!review) throw unprocessable('validation.unknown_reference', [{ path: 'reviewId', message: `no review with id ${input.reviewId}` }]);
+    const recommendationId = input.recommendationId ?? null;
+    const recommendationSubgroup =
+      recommendationId === null
+        ? null
+        : (tx.select({ subgroupId: recommendations.subgroupId }).from(recommendations).where(eq(recommendations.id, recommendationId)).get()?.subgroupId ?? null);
+    const shape: ActionShape = {
+      reviewId: input.reviewId,
+      recommendationId,
+      kind: input.kind ?? 'single_agency',
+      ownerAgencyId: input.ownerAgencyId,
+      partnerAgencyIds: input.partnerAgencyIds ?? [],
+      themeIds: input.themeIds ?? [],
+      subgroupId: input.subgroupId !== undefined ? input.subgroupId : (recommendationSubgroup ?? review.subgroupId),
+    };
+    checkActionShape(tx, shape, true);
+    try {
+      const row = tx
+        .insert(actions)
+        .values({
+          ref: input.ref ?? nextRef(tx, input.reviewId, review.code),
+          reviewId: shape.reviewId,
+          recommendationId: shape.recommendationId,
+          kind: shape.kind,
+          ownerAgencyId: shape.ownerAgencyId,
+          learningNeed: input.learningNeed,
+          action: input.action,
+          successMeasure: input.successMeasure ?? '',
+          targetDate: input.targetDate ?? null,
+          subgroupId: shape.subgroupId,
+          createdAt: nowIso(clock.now),
+          updatedAt: nowIso(clock.now),
+        })
+        .returning({ id: actions.id })
+        .get();
+      writeLinks(tx, row.id, shape);
+      return row.id;
+    } catch (error) {
+      explainConstraint(error);
+    }
+  });
+  return getAction(db, id, clock);
+}
+
+export function patchAction(db: Db, id: number, patch: ActionPatch, clock: PlanClock): Action {
+  const { version, partnerAgencyIds, themeIds, ...values } = patch;
+  writeTransaction(db, (tx) => {
+    const current = getAction(tx, id, clock);
+    const shape: ActionShape = {
+      reviewId: current.reviewId,
+      recommendationId: values.recommendationId !== undefined ? values.recommendationId : current.recommendationId,
+      kind: values.kind ?? current.kind,
+      ownerAgencyId: values.ownerAgencyId ?? current.ownerAgencyId,
+      partnerAgencyIds: partnerAgencyIds ?? current.partnerAgencyIds,
+      themeIds: themeIds ?? current.themeIds,
+      subgroupId: values.subgroupId !== undefined ? values.subgroupId : current.subgroupId,
+    };
+    checkActionShape(tx, shape, shape.ownerAgencyId !== current.ownerAgencyId);
+    updateVersioned(tx, { table: actions, resource: 'action', id, version, values, now: clock.now, current: () => getAction(db, id, clock) });
+    writeLinks(tx, id, { partnerAgencyIds, themeIds });
+  });
+  return getAction(db, id, clock);
+}
+
+export type { ActionListQuery };

@@ -1,0 +1,120 @@
+import { and, sql, type SQL } from 'drizzle-orm';
+import type { ActionTotals, Dashboard } from '@lrt/contracts';
+import { ACTION_STATUSES, BRAG_RATINGS } from '@lrt/contracts';
+import type { Db } from '@lrt/db';
+import { addDays, isoMonth } from '../../domain/dates';
+import { actionRulesSql } from '../actions/action-rules.sql';
+import { actionFilters } from '../actions/actions.service';
+import type { PlanClock } from '../settings/settings.service';
+
+export const TREND_MONTHS = 24;
+
+export interface DashboardQuery {
+  reviewId?: number | undefined;
+  subgroupId?: number | undefined;
+  agencyId?: number | undefined;
+}
+
+type CountRow = Record<string, number | string | null>;
+
+/** The aggregate columns of ActionTotals, as SQL over a set of `actions` rows. */
+function totalsColumns(rules: ReturnType<typeof actionRulesSql>): SQL {
+  return sql.join(
+    [
+      sql`count(*) as "actions"`,
+      ...ACTION_STATUSES.map((s) => sql`coalesce(sum(${sql.raw('"actions"."status"')} = ${s}), 0) as ${sql.identifier(`status_${s}`)}`),
+      ...BRAG_RATINGS.map((b) => sql`coalesce(sum(${rules.brag} = ${b}), 0) as ${sql.identifier(`brag_${b}`)}`),
+      sql`coalesce(sum(${rules.overdue}), 0) as "overdue"`,
+      sql`coalesce(sum(${rules.stale}), 0) as "stale"`,
+      sql`coalesce(sum(${rules.dueSoon}), 0) as "due_soon"`,
+    ],
+    sql`, `,
+  );
+}
+
+function toTotals(row: CountRow | undefined): ActionTotals {
+  const n = (key: string) => Number(row?.[key] ?? 0);
+  return {
+    actions: n('actions'),
+    byStatus: Object.fromEntries(ACTION_STATUSES.map((s) => [s, n(`status_${s}`)])) as ActionTotals['byStatus'],
+    byBrag: Object.fromEntries(BRAG_RATINGS.map((b) => [b, n(`brag_${b}`)])) as ActionTotals['byBrag'],
+    overdue: n('overdue'),
+    stale: n('stale'),
+    dueSoon: n('due_soon'),
+  };
+}
+
+/**
+ * Everything the overview shows, counted in SQL in one pass per breakdown: totals, each agency's share (actions it
+ * owns or shares, so one multi-agency action counts for each of its agencies), each review, and the trend of open,
+ * completed and assured actions at the end of each of the last 24 months, rebuilt from the status history.
+ */
+export function getDashboard(db: Db, query: DashboardQuery, clock: PlanClock): Dashboard {
+  const rules = actionRulesSql(clock);
+  const filters = and(
+    ...actionFilters(
+      {
+        reviewId: query.reviewId ? [query.reviewId] : undefined,
+        subgroupId: query.subgroupId ? [query.subgroupId] : undefined,
+        agencyId: query.agencyId ? [query.agencyId] : undefined,
+      },
+      rules,
+    ),
+  ) ?? sql`1`;
+  const columns = totalsColumns(rules);
+
+  const totals = db.get<CountRow>(sql`select ${columns} from actions where ${filters}`);
+
+  const byAgency = db.all<CountRow>(sql`
+    select agencies.id as "agency_id", agencies.name as "name", agencies.short_name as "short_name", ${columns}
+    from agencies
+    join (select id as action_id, owner_agency_id as agency_id from actions
+          union select action_id, agency_id from action_agencies) shares on shares.agency_id = agencies.id
+    join actions on actions.id = shares.action_id
+    where ${filters}
+    group by agencies.id
+    order by lower(agencies.name)`);
+
+  const byReview = db.all<CountRow>(sql`
+    select reviews.id as "review_id", reviews.code as "code", reviews.title as "title", ${columns}
+    from actions join reviews on reviews.id = actions.review_id
+    where ${filters}
+    group by reviews.id
+    order by coalesce(reviews.notified_on, reviews.started_on, substr(reviews.created_at, 1, 10)) desc, reviews.id desc`);
+
+  const currentMonth = `${isoMonth(clock.today)}-01`;
+  const firstMonth = `${isoMonth(addDays(currentMonth, -1 - 31 * (TREND_MONTHS - 2)))}-01`;
+  const trend = db.all<{ month: string; open: number; completed: number; assured: number }>(sql`
+    with recursive months(m) as (
+      select ${firstMonth} union all select date(m, '+1 month') from months where m < ${currentMonth}
+    ),
+    changes as (
+      select actions.id as action_id, actions.created_at as at, 0 as seq, 'not_started' as status from actions where ${filters}
+      union all
+      select progress_updates.action_id, progress_updates.created_at, progress_updates.id, progress_updates.status_to
+      from progress_updates join actions on actions.id = progress_updates.action_id
+      where progress_updates.status_to is not null and ${filters}
+    ),
+    spans as (
+      select status, at as starts, lead(at) over (partition by action_id order by at, seq) as ends from changes
+    )
+    select substr(m, 1, 7) as month,
+      coalesce(sum(status in ('not_started', 'in_progress')), 0) as open,
+      coalesce(sum(status = 'completed'), 0) as completed,
+      coalesce(sum(status = 'assured'), 0) as assured
+    from months left join spans on spans.starts < date(m, '+1 month') and (spans.ends is null or spans.ends >= date(m, '+1 month'))
+    group by m order by m`);
+
+  return {
+    asAt: clock.now.toISOString(),
+    totals: toTotals(totals),
+    byAgency: byAgency.map((row) => ({
+      agencyId: Number(row.agency_id),
+      name: String(row.name),
+      shortName: String(row.short_name),
+      ...toTotals(row),
+    })),
+    byReview: byReview.map((row) => ({ reviewId: Number(row.review_id), code: String(row.code), title: String(row.title), ...toTotals(row) })),
+    trend: trend.map((row) => ({ month: row.month, open: Number(row.open), completed: Number(row.completed), assured: Number(row.assured) })),
+  };
+}

@@ -1,0 +1,18 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { Health, Problem } from '@lrt/contracts';
+import { sendProblem } from '../../plugins/error-handler';
+
+export async function healthRoutes(app: FastifyInstance) {
+  app.withTypeProvider<ZodTypeProvider>().get('/health', {
+    schema: { tags: ['Service'], summary: 'Answers once the database is migrated and reachable', response: { 200: Health, 503: Problem } },
+    handler: async (_request, reply) => {
+      try {
+        app.db.$client.prepare('select 1 from settings where id = 1').get();
+        return { status: 'ok' as const };
+      } catch {
+        return sendProblem(reply, { title: 'Unavailable', status: 503, detail: 'The database is not ready.', code: 'service.unavailable' });
+      }
+    },
+  });
+}

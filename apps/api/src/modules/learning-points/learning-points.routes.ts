@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { IdParams, LearningPoint, LearningPointCreate, LearningPointList, LearningPointPatch, Problem } from '@lrt/contracts';
+import { createLearningPoint, getLearningPoint, listLearningPoints, patchLearningPoint } from './learning-points.service';
+
+export async function learningPointRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/reviews/:id/learning-points', {
+    schema: {
+      tags: ['Learning points'],
+      summary: "A review's key learning points, in number order",
+      params: IdParams,
+      response: { 200: LearningPointList, 400: Problem, 404: Problem },
+    },
+    handler: async (request) => listLearningPoints(app.db, request.params.id),
+  });
+  r.post('/reviews/:id/learning-points', {
+    schema: {
+      tags: ['Learning points'],
+      summary: 'Add a key learning point to a review',
+      description: 'Left out, `number` is the next free number in the review.',
+      params: IdParams,
+      body: LearningPointCreate,
+      response: { 201: LearningPoint, 400: Problem, 404: Problem, 409: Problem },
+    },
+    handler: async (request, reply) => reply.status(201).send(createLearningPoint(app.db, request.params.id, request.body, app.now())),
+  });
+  r.get('/learning-points/:id', {
+    schema: { tags: ['Learning points'], summary: 'Read a learning point', params: IdParams, response: { 200: LearningPoint, 400: Problem, 404: Problem } },
+    handler: async (request) => getLearningPoint(app.db, request.params.id),
+  });
+  r.patch('/learning-points/:id', {
+    schema: {
+      tags: ['Learning points'],
+      summary: 'Change a learning point',
+      params: IdParams,
+      body: LearningPointPatch,
+      response: { 200: LearningPoint, 400: Problem, 404: Problem, 409: Problem },
+    },
+    handler: async (request) => patchLearningPoint(app.db, request.params.id, request.body, app.now()),
+  });
+}

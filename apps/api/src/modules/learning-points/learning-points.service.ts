@@ -1,0 +1,61 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import type { LearningPoint, LearningPointCreate, LearningPointPatch } from '@lrt/contracts';
+import { learningPoints, reviews, writeTransaction, type Db, type Tx } from '@lrt/db';
+import { explainConstraint, nowIso, updateVersioned } from '../../lib/persistence';
+import { notFound } from '../../plugins/problems';
+
+const toDto = (row: typeof learningPoints.$inferSelect): LearningPoint => ({
+  id: row.id,
+  reviewId: row.reviewId,
+  number: row.number,
+  title: row.title,
+  description: row.description,
+  version: row.version,
+});
+
+export function requireReview(db: Db | Tx, reviewId: number) {
+  const review = db.select({ id: reviews.id, code: reviews.code, subgroupId: reviews.subgroupId }).from(reviews).where(eq(reviews.id, reviewId)).get();
+  if (!review) throw notFound('review', reviewId);
+  return review;
+}
+
+/** A review's learning points are few (a handful), so they come as one list in number order. */
+export function listLearningPoints(db: Db, reviewId: number) {
+  requireReview(db, reviewId);
+  const rows = db.select().from(learningPoints).where(eq(learningPoints.reviewId, reviewId)).orderBy(asc(learningPoints.number)).all();
+  return { items: rows.map(toDto), nextCursor: null };
+}
+
+export function getLearningPoint(db: Db, id: number): LearningPoint {
+  const row = db.select().from(learningPoints).where(eq(learningPoints.id, id)).get();
+  if (!row) throw notFound('learning_point', id);
+  return toDto(row);
+}
+
+export function createLearningPoint(db: Db, reviewId: number, input: LearningPointCreate, now: Date): LearningPoint {
+  return writeTransaction(db, (tx) => {
+    requireReview(tx, reviewId);
+    const number =
+      input.number ??
+      (tx.select({ next: sql<number>`coalesce(max(${learningPoints.number}), 0) + 1` }).from(learningPoints).where(eq(learningPoints.reviewId, reviewId)).get()
+        ?.next as number);
+    try {
+      const row = tx
+        .insert(learningPoints)
+        .values({ reviewId, number, title: input.title, description: input.description ?? '', createdAt: nowIso(now), updatedAt: nowIso(now) })
+        .returning()
+        .get();
+      return toDto(row);
+    } catch (error) {
+      explainConstraint(error);
+    }
+  });
+}
+
+export function patchLearningPoint(db: Db, id: number, patch: LearningPointPatch, now: Date): LearningPoint {
+  const { version, ...values } = patch;
+  return writeTransaction(db, (tx) => {
+    updateVersioned(tx, { table: learningPoints, resource: 'learning_point', id, version, values, now, current: () => getLearningPoint(db, id) });
+    return getLearningPoint(db, id);
+  });
+}

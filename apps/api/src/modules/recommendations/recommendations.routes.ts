@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  IdParams,
+  Problem,
+  Recommendation,
+  RecommendationCreate,
+  RecommendationListQuery,
+  RecommendationPage,
+  RecommendationPatch,
+} from '@lrt/contracts';
+import { createRecommendation, getRecommendation, listRecommendations, patchRecommendation } from './recommendations.service';
+
+export async function recommendationRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/recommendations', {
+    schema: {
+      tags: ['Recommendations'],
+      summary: 'List recommendations, by review and number',
+      querystring: RecommendationListQuery,
+      response: { 200: RecommendationPage, 400: Problem },
+    },
+    handler: async (request) => listRecommendations(app.db, request.query),
+  });
+  r.post('/recommendations', {
+    schema: {
+      tags: ['Recommendations'],
+      summary: 'Add a recommendation to a review',
+      description: 'Left out, `number` is the next free number in the review. Learning points must be the same review\'s.',
+      body: RecommendationCreate,
+      response: { 201: Recommendation, 400: Problem, 409: Problem, 422: Problem },
+    },
+    handler: async (request, reply) => reply.status(201).send(createRecommendation(app.db, request.body, app.now())),
+  });
+  r.get('/recommendations/:id', {
+    schema: { tags: ['Recommendations'], summary: 'Read a recommendation', params: IdParams, response: { 200: Recommendation, 400: Problem, 404: Problem } },
+    handler: async (request) => getRecommendation(app.db, request.params.id),
+  });
+  r.patch('/recommendations/:id', {
+    schema: {
+      tags: ['Recommendations'],
+      summary: 'Change a recommendation',
+      params: IdParams,
+      body: RecommendationPatch,
+      response: { 200: Recommendation, 400: Problem, 404: Problem, 409: Problem, 422: Problem },
+    },
+    handler: async (request) => patchRecommendation(app.db, request.params.id, request.body, app.now()),
+  });
+}

@@ -1,0 +1,141 @@
+import { and, asc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Recommendation, RecommendationCreate, RecommendationPatch } from '@lrt/contracts';
+import { agencies, learningPoints, reviews, recommendationLearningPoints, recommendations, subgroups, writeTransaction, type Db, type Tx } from '@lrt/db';
+import { decodeCursor, toPage } from '../../lib/pagination';
+import { explainConstraint, nowIso, replaceLinks, requireReferences, updateVersioned } from '../../lib/persistence';
+import { notFound, unprocessable } from '../../plugins/problems';
+
+type Row = typeof recommendations.$inferSelect;
+
+function toDtos(db: Db | Tx, rows: Row[]): Recommendation[] {
+  if (rows.length === 0) return [];
+  const links = db
+    .select()
+    .from(recommendationLearningPoints)
+    .where(inArray(recommendationLearningPoints.recommendationId, rows.map((r) => r.id)))
+    .orderBy(recommendationLearningPoints.learningPointId)
+    .all();
+  return rows.map((row) => ({
+    id: row.id,
+    reviewId: row.reviewId,
+    number: row.number,
+    text: row.text,
+    addressee: row.addressee,
+    leadAgencyId: row.leadAgencyId,
+    subgroupId: row.subgroupId,
+    learningPointIds: links.filter((l) => l.recommendationId === row.id).map((l) => l.learningPointId),
+    targetDate: row.targetDate,
+    version: row.version,
+  }));
+}
+
+export interface RecommendationListQuery {
+  limit: number;
+  cursor?: string | undefined;
+  reviewId?: number[] | undefined;
+  subgroupId?: number[] | undefined;
+  leadAgencyId?: number[] | undefined;
+}
+
+/** In review order, then by number: the order a plan is read in. */
+export function listRecommendations(db: Db, query: RecommendationListQuery) {
+  const after = decodeCursor(query.cursor, 3);
+  const conditions: (SQL | undefined)[] = [
+    query.reviewId?.length ? inArray(recommendations.reviewId, query.reviewId) : undefined,
+    query.subgroupId?.length ? inArray(recommendations.subgroupId, query.subgroupId) : undefined,
+    query.leadAgencyId?.length ? inArray(recommendations.leadAgencyId, query.leadAgencyId) : undefined,
+  ];
+  if (after) {
+    const [reviewId, number, id] = after as number[];
+    conditions.push(
+      or(
+        gt(recommendations.reviewId, reviewId!),
+        and(eq(recommendations.reviewId, reviewId!), gt(recommendations.number, number!)),
+        and(eq(recommendations.reviewId, reviewId!), eq(recommendations.number, number!), gt(recommendations.id, id!)),
+      ),
+    );
+  }
+  const rows = db
+    .select()
+    .from(recommendations)
+    .where(and(...conditions))
+    .orderBy(asc(recommendations.reviewId), asc(recommendations.number), asc(recommendations.id))
+    .limit(query.limit + 1)
+    .all();
+  const page = toPage(rows, query.limit, (r) => [r.reviewId, r.number, r.id]);
+  return { items: toDtos(db, page.items), nextCursor: page.nextCursor };
+}
+
+export function getRecommendation(db: Db | Tx, id: number): Recommendation {
+  const row = db.select().from(recommendations).where(eq(recommendations.id, id)).get();
+  if (!row) throw notFound('recommendation', id);
+  return toDtos(db, [row])[0] as Recommendation;
+}
+
+function checkRecommendation(
+  tx: Tx,
+  reviewId: number,
+  values: { leadAgencyId?: number | null; subgroupId?: number | null; learningPointIds?: number[] | undefined },
+) {
+  requireReferences(tx, [
+    { table: agencies, ids: values.leadAgencyId, path: 'leadAgencyId', what: 'agency' },
+    { table: subgroups, ids: values.subgroupId, path: 'subgroupId', what: 'subgroup' },
+  ]);
+  if (values.learningPointIds?.length) {
+    const own = new Set(
+      tx.select({ id: learningPoints.id }).from(learningPoints).where(and(eq(learningPoints.reviewId, reviewId), inArray(learningPoints.id, values.learningPointIds))).all().map((r) => r.id),
+    );
+    const foreign = values.learningPointIds.filter((id) => !own.has(id));
+    if (foreign.length > 0) {
+      throw unprocessable('validation.unknown_reference', [
+        { path: 'learningPointIds', message: `learning point ${foreign.join(', ')} is not one of this review's` },
+      ]);
+    }
+  }
+}
+
+const linkRows = (recommendationId: number, ids: number[]) => [...new Set(ids)].map((learningPointId) => ({ recommendationId, learningPointId }));
+
+export function createRecommendation(db: Db, input: RecommendationCreate, now: Date): Recommendation {
+  return writeTransaction(db, (tx) => {
+    requireReferences(tx, [{ table: reviews, ids: input.reviewId, path: 'reviewId', what: 'review' }]);
+    const learningPointIds = input.learningPointIds ?? [];
+    checkRecommendation(tx, input.reviewId, { ...input, learningPointIds });
+    const number =
+      input.number ??
+      (tx.select({ next: sql<number>`coalesce(max(${recommendations.number}), 0) + 1` }).from(recommendations).where(eq(recommendations.reviewId, input.reviewId)).get()
+        ?.next as number);
+    try {
+      const row = tx
+        .insert(recommendations)
+        .values({
+          reviewId: input.reviewId,
+          number,
+          text: input.text,
+          addressee: input.addressee ?? 'partnership',
+          leadAgencyId: input.leadAgencyId ?? null,
+          subgroupId: input.subgroupId ?? null,
+          targetDate: input.targetDate ?? null,
+          createdAt: nowIso(now),
+          updatedAt: nowIso(now),
+        })
+        .returning()
+        .get();
+      replaceLinks(tx, recommendationLearningPoints, recommendationLearningPoints.recommendationId, row.id, linkRows(row.id, learningPointIds));
+      return getRecommendation(tx, row.id);
+    } catch (error) {
+      explainConstraint(error);
+    }
+  });
+}
+
+export function patchRecommendation(db: Db, id: number, patch: RecommendationPatch, now: Date): Recommendation {
+  const { version, learningPointIds, ...values } = patch;
+  return writeTransaction(db, (tx) => {
+    const existing = getRecommendation(tx, id);
+    checkRecommendation(tx, existing.reviewId, { ...values, learningPointIds });
+    updateVersioned(tx, { table: recommendations, resource: 'recommendation', id, version, values, now, current: () => getRecommendation(db, id) });
+    if (learningPointIds) replaceLinks(tx, recommendationLearningPoints, recommendationLearningPoints.recommendationId, id, linkRows(id, learningPointIds));
+    return getRecommendation(tx, id);
+  });
+}

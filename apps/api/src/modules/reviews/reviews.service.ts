@@ -1,0 +1,154 @@
+import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Review, ReviewCreate, ReviewPatch } from '@lrt/contracts';
+import { reviewDateOrderErrors, ReviewCreate as ReviewCreateSchema } from '@lrt/contracts';
+import { actions, reviewThemes, reviews, subgroups, themes, writeTransaction, type Db, type Tx } from '@lrt/db';
+import type { z } from 'zod';
+import { reviewTimeliness } from '../../domain/review-timeliness';
+import { decodeCursor, toPage } from '../../lib/pagination';
+import { explainConstraint, nowIso, replaceLinks, requireReferences, updateVersioned } from '../../lib/persistence';
+import { notFound, unprocessable } from '../../plugins/problems';
+import { actionRulesSql } from '../actions/action-rules.sql';
+import type { PlanClock } from '../settings/settings.service';
+
+type ReviewRow = typeof reviews.$inferSelect;
+type ParsedCreate = z.output<typeof ReviewCreateSchema>;
+
+export interface ReviewListQuery {
+  limit: number;
+  cursor?: string | undefined;
+  type?: string[] | undefined;
+  stage?: string[] | undefined;
+  subgroupId?: number[] | undefined;
+  themeId?: number[] | undefined;
+  q?: string | undefined;
+}
+
+/** Reviews are listed most recent first, by the first date the partnership has for them. */
+const recency = sql<string>`coalesce(${reviews.notifiedOn}, ${reviews.startedOn}, substr(${reviews.createdAt}, 1, 10))`;
+
+function toDtos(db: Db, rows: ReviewRow[], clock: PlanClock): Review[] {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const themeRows = db.select().from(reviewThemes).where(inArray(reviewThemes.reviewId, ids)).orderBy(reviewThemes.themeId).all();
+  const rules = actionRulesSql(clock);
+  const counts = db
+    .select({
+      reviewId: actions.reviewId,
+      total: sql<number>`count(*)`,
+      overdue: sql<number>`coalesce(sum(${rules.overdue}), 0)`,
+      blue: sql<number>`coalesce(sum(${rules.brag} = 'blue'), 0)`,
+      green: sql<number>`coalesce(sum(${rules.brag} = 'green'), 0)`,
+      amber: sql<number>`coalesce(sum(${rules.brag} = 'amber'), 0)`,
+      red: sql<number>`coalesce(sum(${rules.brag} = 'red'), 0)`,
+    })
+    .from(actions)
+    .where(inArray(actions.reviewId, ids))
+    .groupBy(actions.reviewId)
+    .all();
+  return rows.map((row) => {
+    const c = counts.find((x) => x.reviewId === row.id);
+    return {
+      id: row.id,
+      code: row.code,
+      type: row.type,
+      childPseudonym: row.childPseudonym,
+      title: row.title,
+      stage: row.stage,
+      notifiedOn: row.notifiedOn,
+      rapidReviewOn: row.rapidReviewOn,
+      startedOn: row.startedOn,
+      completedOn: row.completedOn,
+      publishedOn: row.publishedOn,
+      leadReviewer: row.leadReviewer,
+      subgroupId: row.subgroupId,
+      summary: row.summary,
+      themeIds: themeRows.filter((t) => t.reviewId === row.id).map((t) => t.themeId),
+      timeliness: reviewTimeliness(row, clock.today),
+      actionCounts: {
+        total: c?.total ?? 0,
+        overdue: c?.overdue ?? 0,
+        byBrag: { blue: c?.blue ?? 0, green: c?.green ?? 0, amber: c?.amber ?? 0, red: c?.red ?? 0 },
+      },
+      version: row.version,
+    };
+  });
+}
+
+export function listReviews(db: Db, query: ReviewListQuery, clock: PlanClock) {
+  const after = decodeCursor(query.cursor, 2);
+  const conditions: (SQL | undefined)[] = [
+    query.type?.length ? inArray(reviews.type, query.type as ReviewRow['type'][]) : undefined,
+    query.stage?.length ? inArray(reviews.stage, query.stage as ReviewRow['stage'][]) : undefined,
+    query.subgroupId?.length ? inArray(reviews.subgroupId, query.subgroupId) : undefined,
+    query.themeId?.length
+      ? inArray(reviews.id, db.select({ id: reviewThemes.reviewId }).from(reviewThemes).where(inArray(reviewThemes.themeId, query.themeId)))
+      : undefined,
+  ];
+  if (query.q) {
+    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(
+      or(...[reviews.code, reviews.title, reviews.childPseudonym, reviews.summary].map((c) => sql`${c} like ${pattern} escape '\\'`)),
+    );
+  }
+  if (after) conditions.push(or(lt(recency, after[0] as string), and(eq(recency, after[0] as string), lt(reviews.id, after[1] as number))));
+  const rows = db
+    .select({ row: reviews, recency })
+    .from(reviews)
+    .where(and(...conditions))
+    .orderBy(desc(recency), desc(reviews.id))
+    .limit(query.limit + 1)
+    .all();
+  const page = toPage(rows, query.limit, (r) => [r.recency, r.row.id]);
+  return { items: toDtos(db, page.items.map((r) => r.row), clock), nextCursor: page.nextCursor };
+}
+
+function findReview(db: Db | Tx, id: number) {
+  return db.select().from(reviews).where(eq(reviews.id, id)).get();
+}
+
+export function getReview(db: Db, id: number, clock: PlanClock): Review {
+  const row = findReview(db, id);
+  if (!row) throw notFound('review', id);
+  return toDtos(db, [row], clock)[0] as Review;
+}
+
+function checkReview(tx: Tx, values: Partial<ParsedCreate>) {
+  const dateErrors = reviewDateOrderErrors(values);
+  if (dateErrors.length > 0) throw unprocessable('review.dates_out_of_order', dateErrors);
+  requireReferences(tx, [
+    { table: subgroups, ids: values.subgroupId, path: 'subgroupId', what: 'subgroup' },
+    { table: themes, ids: values.themeIds, path: 'themeIds', what: 'theme' },
+  ]);
+}
+
+export function createReview(db: Db, input: ReviewCreate, clock: PlanClock): Review {
+  const values = input as ParsedCreate;
+  const id = writeTransaction(db, (tx) => {
+    checkReview(tx, values);
+    const { themeIds, ...columns } = values;
+    try {
+      const row = tx
+        .insert(reviews)
+        .values({ ...columns, createdAt: nowIso(clock.now), updatedAt: nowIso(clock.now) })
+        .returning({ id: reviews.id })
+        .get();
+      replaceLinks(tx, reviewThemes, reviewThemes.reviewId, row.id, themeIds.map((themeId) => ({ reviewId: row.id, themeId })));
+      return row.id;
+    } catch (error) {
+      explainConstraint(error);
+    }
+  });
+  return getReview(db, id, clock);
+}
+
+export function patchReview(db: Db, id: number, patch: ReviewPatch, clock: PlanClock): Review {
+  const { version, themeIds, ...values } = patch;
+  writeTransaction(db, (tx) => {
+    const existing = findReview(tx, id);
+    if (!existing) throw notFound('review', id);
+    checkReview(tx, { ...existing, ...values, themeIds } as Partial<ParsedCreate>);
+    updateVersioned(tx, { table: reviews, resource: 'review', id, version, values, now: clock.now, current: () => getReview(db, id, clock) });
+    if (themeIds) replaceLinks(tx, reviewThemes, reviewThemes.reviewId, id, themeIds.map((themeId) => ({ reviewId: id, themeId })));
+  });
+  return getReview(db, id, clock);
+}

@@ -1,0 +1,40 @@
+import { eq } from 'drizzle-orm';
+import type { Settings, SettingsPatch } from '@lrt/contracts';
+import { settings, writeTransaction, type Db } from '@lrt/db';
+import { staleBefore, type AssessmentClock } from '../../domain/action-state';
+import { addDays, londonToday } from '../../domain/dates';
+import { updateVersioned } from '../../lib/persistence';
+
+const toDto = (row: typeof settings.$inferSelect): Settings => ({
+  partnershipName: row.partnershipName,
+  updateCadenceDays: row.updateCadenceDays,
+  dueSoonDays: row.dueSoonDays,
+  version: row.version,
+});
+
+export function getSettings(db: Db): Settings {
+  const row = db.select().from(settings).where(eq(settings.id, 1)).get();
+  if (!row) throw new Error('The settings row is missing: the database was not migrated');
+  return toDto(row);
+}
+
+export function patchSettings(db: Db, patch: SettingsPatch, now: Date): Settings {
+  const { version, ...values } = patch;
+  return writeTransaction(db, (tx) => {
+    updateVersioned(tx, { table: settings, resource: 'settings', id: 1, version, values, now, current: () => getSettings(db) });
+    return getSettings(db);
+  });
+}
+
+export interface PlanClock extends AssessmentClock {
+  now: Date;
+  /** Open actions due on or before this day are due soon. */
+  dueSoonBy: string;
+}
+
+/** "Now" for the rules, with the partnership's own cadence: one read of settings per request. */
+export function planClock(db: Db, now: Date): PlanClock {
+  const { updateCadenceDays, dueSoonDays } = getSettings(db);
+  const today = londonToday(now);
+  return { now, today, staleBefore: staleBefore(now, updateCadenceDays), dueSoonBy: addDays(today, dueSoonDays) };
+}

@@ -1,0 +1,75 @@
+import fp from 'fastify-plugin';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import type { FieldError, Problem } from '@lrt/contracts';
+import { PROBLEM_TYPE_BASE, ProblemError } from './problems';
+
+export function sendProblem(reply: FastifyReply, problem: Omit<Problem, 'type'> & { type?: string }) {
+  return reply
+    .status(problem.status)
+    .type('application/problem+json')
+    .send({ type: problem.type ?? `${PROBLEM_TYPE_BASE}${problem.code}`, ...problem });
+}
+
+const LOCATION_WORDS: Record<string, string> = { body: 'body', querystring: 'query', params: 'path', headers: 'header' };
+
+/** `/evidence/0/url` → `evidence.0.url`; an empty path (the whole body) → the location's name. */
+const fieldPath = (instancePath: string, context: string | undefined) =>
+  instancePath.replace(/^\//, '').replace(/\//g, '.') || LOCATION_WORDS[context ?? 'body'] || 'body';
+
+/**
+ * Every error leaves as application/problem+json. 4xx carry what the client needs to mend its request;
+ * 5xx carry nothing of the internals (the log has them, under the request id).
+ */
+export const errorHandlerPlugin = fp(async (app) => {
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (error instanceof ProblemError) {
+      return sendProblem(reply, {
+        title: error.title,
+        status: error.status,
+        detail: error.detail,
+        code: error.code,
+        ...(error.errors ? { errors: error.errors } : {}),
+        ...(error.current !== undefined ? { current: error.current } : {}),
+      });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const errors: FieldError[] = error.validation.map((issue) => ({
+        path: fieldPath(issue.instancePath, error.validationContext),
+        message: issue.message ?? 'is not valid',
+      }));
+      return sendProblem(reply, {
+        title: 'Invalid request',
+        status: 400,
+        detail: errors.map((e) => `${e.path}: ${e.message}`).join('; '),
+        code: 'validation.failed',
+        errors,
+      });
+    }
+    if (isResponseSerializationError(error as never) || !error.statusCode || error.statusCode >= 500) {
+      request.log.error({ err: error }, 'request failed');
+      return sendProblem(reply, {
+        title: 'Something went wrong',
+        status: 500,
+        detail: `The server could not complete the request. Quote reference ${request.id} if you report it.`,
+        code: 'server.error',
+      });
+    }
+    // Fastify's own 4xx: malformed JSON, wrong content type, body too large, and the like.
+    const code =
+      error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+        ? 'request.too_large'
+        : error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+          ? 'request.unsupported_media_type'
+          : error.statusCode === 400
+            ? 'request.malformed'
+            : 'request.refused';
+    return sendProblem(reply, {
+      title: 'Invalid request',
+      status: error.statusCode,
+      detail: error.message,
+      code,
+      errors: [{ path: 'body', message: error.message }],
+    });
+  });
+});

@@ -1,0 +1,29 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fp from 'fastify-plugin';
+import fastifyStatic from '@fastify/static';
+import { sendProblem } from './error-handler';
+
+/**
+ * Serves the built SPA. Unknown paths under /api are 404 problems; every other unknown path is a client-side
+ * route, answered with index.html so links and reloads work.
+ */
+export const spaPlugin = fp<{ webDistDir: string | undefined }>(async (app, options) => {
+  const root = options.webDistDir;
+  const hasSpa = root !== undefined && existsSync(join(root, 'index.html'));
+  if (hasSpa) {
+    await app.register(fastifyStatic, { root, wildcard: false, index: ['index.html'], maxAge: '1h', immutable: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (path === '/api' || path.startsWith('/api/') || !hasSpa || (request.method !== 'GET' && request.method !== 'HEAD')) {
+      return sendProblem(reply, {
+        title: 'Not found',
+        status: 404,
+        detail: `Nothing answers ${request.method} ${path}.`,
+        code: 'route.not_found',
+      });
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+});

@@ -1,0 +1,10 @@
+/** Query keys of reviews and what hangs off them (learning points, recommendations). */
+export const reviewKeys = {
+  all: ['reviews'] as const,
+  lists: () => [...reviewKeys.all, 'list'] as const,
+  list: () => [...reviewKeys.lists(), 'all'] as const,
+  details: () => [...reviewKeys.all, 'detail'] as const,
+  detail: (id: number) => [...reviewKeys.details(), id] as const,
+  learningPoints: (id: number) => [...reviewKeys.detail(id), 'learning-points'] as const,
+  recommendations: (id: number) => [...reviewKeys.detail(id), 'recommendations'] as const,
+};

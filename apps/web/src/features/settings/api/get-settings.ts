@@ -1,0 +1,18 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { Settings } from '@lrt/contracts';
+import { api } from '@/lib/api-client';
+
+export const settingsKeys = {
+  all: ['settings'] as const,
+};
+
+export const getSettings = ({ signal }: { signal?: AbortSignal } = {}) => api.get<Settings>('/settings', { signal });
+
+export const settingsQueryOptions = () =>
+  queryOptions({
+    queryKey: settingsKeys.all,
+    queryFn: ({ signal }) => getSettings({ signal }),
+    staleTime: 5 * 60_000,
+  });
+
+export const useSettings = () => useQuery(settingsQueryOptions());

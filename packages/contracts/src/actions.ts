@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import {
+  CalendarDate,
+  Id,
+  IdRef,
+  Instant,
+  LIMITS,
+  PageQuery,
+  QueryBoolean,
+  Version,
+  optionalText,
+  page,
+  repeatable,
+  requiredText,
+} from './common';
+import { ActionKind, ActionStatus, Brag, Confidence } from './enums';
+
+export const Action = z.object({
+  id: z.number().int(),
+  /** Human reference, unique in the partnership, e.g. `SD-2022/A3`. */
+  ref: z.string(),
+  reviewId: z.number().int(),
+  recommendationId: z.number().int().nullable(),
+  kind: ActionKind,
+  ownerAgencyId: z.number().int(),
+  /** The other agencies sharing a multi-agency action (the owner leads it). */
+  partnerAgencyIds: z.array(z.number().int()),
+  learningNeed: z.string(),
+  action: z.string(),
+  successMeasure: z.string(),
+  targetDate: CalendarDate.nullable(),
+  status: ActionStatus,
+  brag: Brag.nullable(),
+  bragReason: z.string(),
+  overdue: z.boolean(),
+  stale: z.boolean(),
+  lastUpdateAt: Instant.nullable(),
+  latestConfidence: Confidence.nullable(),
+  evidenceOfImpact: z.string().nullable(),
+  withdrawnReason: z.string().nullable(),
+  themeIds: z.array(z.number().int()),
+  subgroupId: z.number().int().nullable(),
+  createdAt: Instant,
+  updatedAt: Instant,
+  version: z.number().int(),
+});
+export type Action = z.infer<typeof Action>;
+
+export const ActionRef = requiredText(LIMITS.code).regex(/^[A-Za-z0-9][A-Za-z0-9 ./_-]*$/, {
+  error: 'may use letters, digits, spaces, dots, slashes, dashes and underscores',
+});
+
+const actionFields = {
+  ref: ActionRef,
+  recommendationId: IdRef.nullable(),
+  kind: ActionKind,
+  ownerAgencyId: IdRef,
+  partnerAgencyIds: z.array(IdRef).max(LIMITS.ids),
+  learningNeed: requiredText(LIMITS.text),
+  action: requiredText(LIMITS.text),
+  successMeasure: optionalText(LIMITS.text),
+  targetDate: CalendarDate.nullable(),
+  themeIds: z.array(IdRef).max(LIMITS.ids),
+  subgroupId: IdRef.nullable(),
+};
+
+export const ActionCreate = z.strictObject({
+  reviewId: IdRef,
+  ...actionFields,
+  /** Left out: the review's code and the next number, e.g. `SD-2022/A4`. */
+  ref: actionFields.ref.optional(),
+  recommendationId: actionFields.recommendationId.default(null),
+  kind: ActionKind.default('single_agency'),
+  partnerAgencyIds: actionFields.partnerAgencyIds.default([]),
+  successMeasure: actionFields.successMeasure.default(''),
+  targetDate: actionFields.targetDate.default(null),
+  themeIds: actionFields.themeIds.default([]),
+  /** Left out: the recommendation's subgroup, else the review's. */
+  subgroupId: actionFields.subgroupId.optional(),
+});
+export type ActionCreate = z.output<typeof ActionCreate>;
+export type ActionCreateInput = z.input<typeof ActionCreate>;
+
+/** Status is not here: it changes only through a progress update, so every change has a dated note. */
+export const ActionPatch = z.strictObject(actionFields).partial().extend({ version: Version });
+export type ActionPatch = z.output<typeof ActionPatch>;
+export type ActionPatchInput = z.input<typeof ActionPatch>;
+
+export const ACTION_SORTS = [
+  'targetDate',
+  '-targetDate',
+  'ref',
+  '-ref',
+  'lastUpdateAt',
+  '-lastUpdateAt',
+  'attention',
+  'createdAt',
+  '-createdAt',
+] as const;
+export const ActionSort = z.enum(ACTION_SORTS);
+export type ActionSort = z.infer<typeof ActionSort>;
+
+export const ActionListQuery = PageQuery.extend({
+  reviewId: repeatable(Id).optional(),
+  recommendationId: repeatable(Id).optional(),
+  /** Actions the agency owns or shares. */
+  agencyId: repeatable(Id).optional(),
+  subgroupId: repeatable(Id).optional(),
+  themeId: repeatable(Id).optional(),
+  status: repeatable(ActionStatus).optional(),
+  brag: repeatable(Brag).optional(),
+  kind: repeatable(ActionKind).optional(),
+  overdue: QueryBoolean.optional(),
+  stale: QueryBoolean.optional(),
+  q: z.string().trim().max(200).optional(),
+  dueBefore: CalendarDate.optional(),
+  dueAfter: CalendarDate.optional(),
+  sort: ActionSort.default('targetDate'),
+});
+export type ActionListQuery = z.input<typeof ActionListQuery>;
+export const ActionPage = page(Action);

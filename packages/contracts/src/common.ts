@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+/** Field limits, defined once: the API validates with them and the SPA shows them. */
+export const LIMITS = {
+  name: 200,
+  shortName: 20,
+  code: 40,
+  title: 300,
+  text: 5000,
+  note: 10000,
+  url: 2000,
+  label: 200,
+  evidenceItems: 20,
+  ids: 100,
+} as const;
+
+/** An id in a path or query string (text that must be a positive whole number). */
+export const Id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/** An id in a JSON body. */
+export const IdRef = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+export const IdParams = z.strictObject({ id: Id });
+
+/** A calendar date, `YYYY-MM-DD`, that exists (2026-02-30 does not). */
+export const CalendarDate = z.iso.date({ error: 'must be a real calendar date written YYYY-MM-DD' });
+export const Instant = z.iso.datetime();
+
+export const requiredText = (max: number) =>
+  z.string().trim().min(1, { error: 'must not be empty' }).max(max, { error: `must be at most ${max} characters` });
+export const optionalText = (max: number) =>
+  z.string().trim().max(max, { error: `must be at most ${max} characters` });
+
+export const Version = z.number().int().min(1);
+
+/** Query parameters that may repeat (`?status=a&status=b`) arrive as a string or an array. */
+export const repeatable = <T extends z.ZodType>(item: T) =>
+  z.preprocess((value) => (value === undefined || Array.isArray(value) ? value : [value]), z.array(item).max(LIMITS.ids));
+
+export const QueryBoolean = z.enum(['true', 'false']).transform((value) => value === 'true');
+
+export const PageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+export const FieldError = z.object({ path: z.string(), message: z.string() });
+
+/** RFC 9457 problem details. `current` carries the resource as it now is, on version conflicts. */
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  code: z.string(),
+  errors: z.array(FieldError).optional(),
+  current: z.unknown().optional(),
+});
+export type Problem = z.infer<typeof Problem>;
+export type FieldError = z.infer<typeof FieldError>;
+
+export const Health = z.object({ status: z.literal('ok') });

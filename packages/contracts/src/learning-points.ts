@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { LIMITS, Version, optionalText, requiredText } from './common';
+
+export const LearningPoint = z.object({
+  id: z.number().int(),
+  reviewId: z.number().int(),
+  number: z.number().int(),
+  title: z.string(),
+  description: z.string(),
+  version: z.number().int(),
+});
+export type LearningPoint = z.infer<typeof LearningPoint>;
+
+export const LearningPointNumber = z.number().int().min(1).max(999);
+
+export const LearningPointCreate = z.strictObject({
+  /** Numbered within the review; the next free number when left out. */
+  number: LearningPointNumber.optional(),
+  title: requiredText(LIMITS.title),
+  description: optionalText(LIMITS.text).default(''),
+});
+export type LearningPointCreate = z.output<typeof LearningPointCreate>;
+export type LearningPointCreateInput = z.input<typeof LearningPointCreate>;
+
+export const LearningPointPatch = z.strictObject({
+  version: Version,
+  number: LearningPointNumber.optional(),
+  title: requiredText(LIMITS.title).optional(),
+  description: optionalText(LIMITS.text).optional(),
+});
+export type LearningPointPatch = z.output<typeof LearningPointPatch>;
+export type LearningPointPatchInput = z.input<typeof LearningPointPatch>;
+
+export const LearningPointList = z.object({ items: z.array(LearningPoint), nextCursor: z.null() });

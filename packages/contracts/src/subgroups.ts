@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { LIMITS, PageQuery, Version, page, requiredText } from './common';
+
+export const Subgroup = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  shortName: z.string(),
+  version: z.number().int(),
+});
+export type Subgroup = z.infer<typeof Subgroup>;
+
+export const SubgroupCreate = z.strictObject({
+  name: requiredText(LIMITS.name),
+  shortName: requiredText(LIMITS.shortName),
+});
+export type SubgroupCreate = z.output<typeof SubgroupCreate>;
+export type SubgroupCreateInput = z.input<typeof SubgroupCreate>;
+
+export const SubgroupPatch = z.strictObject({
+  version: Version,
+  name: requiredText(LIMITS.name).optional(),
+  shortName: requiredText(LIMITS.shortName).optional(),
+});
+export type SubgroupPatch = z.output<typeof SubgroupPatch>;
+export type SubgroupPatchInput = z.input<typeof SubgroupPatch>;
+
+export const SubgroupListQuery = PageQuery.extend({ q: z.string().trim().max(200).optional() });
+export const SubgroupPage = page(Subgroup);

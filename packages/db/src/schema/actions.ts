@@ -1,0 +1,86 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { ACTION_KINDS, ACTION_STATUSES, CONFIDENCE_LEVELS } from '@lrt/contracts';
+import { agencies } from './agencies';
+import { inList, timestamps, versionColumn } from './columns';
+import { recommendations } from './recommendations';
+import { reviews } from './reviews';
+import { subgroups } from './subgroups';
+import { themes } from './themes';
+
+export const actions = sqliteTable(
+  'actions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ref: text('ref').notNull(),
+    reviewId: integer('review_id')
+      .notNull()
+      .references(() => reviews.id, { onDelete: 'restrict' }),
+    recommendationId: integer('recommendation_id').references(() => recommendations.id, { onDelete: 'restrict' }),
+    kind: text('kind', { enum: ACTION_KINDS }).notNull(),
+    ownerAgencyId: integer('owner_agency_id')
+      .notNull()
+      .references(() => agencies.id, { onDelete: 'restrict' }),
+    learningNeed: text('learning_need').notNull(),
+    action: text('action').notNull(),
+    successMeasure: text('success_measure').notNull().default(''),
+    targetDate: text('target_date'),
+    status: text('status', { enum: ACTION_STATUSES }).notNull().default('not_started'),
+    evidenceOfImpact: text('evidence_of_impact'),
+    withdrawnReason: text('withdrawn_reason'),
+    subgroupId: integer('subgroup_id').references(() => subgroups.id, { onDelete: 'restrict' }),
+    /**
+     * Kept from the latest progress update, in the same transaction that appends it,
+     * so that BRAG, stale and overdue filter in SQL over large plans without a subquery per row.
+     */
+    lastUpdateAt: text('last_update_at'),
+    latestConfidence: text('latest_confidence', { enum: CONFIDENCE_LEVELS }),
+    version: versionColumn(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('actions_ref_unique').on(sql`lower(${t.ref})`),
+    index('actions_review_idx').on(t.reviewId),
+    index('actions_recommendation_idx').on(t.recommendationId),
+    index('actions_owner_agency_idx').on(t.ownerAgencyId),
+    index('actions_subgroup_idx').on(t.subgroupId),
+    index('actions_status_target_idx').on(t.status, t.targetDate),
+    index('actions_target_date_idx').on(t.targetDate, t.id),
+    index('actions_last_update_idx').on(t.lastUpdateAt, t.id),
+    check('actions_kind_check', sql`${t.kind} in (${inList(ACTION_KINDS)})`),
+    check('actions_status_check', sql`${t.status} in (${inList(ACTION_STATUSES)})`),
+    check(
+      'actions_confidence_check',
+      sql`${t.latestConfidence} is null or ${t.latestConfidence} in (${inList(CONFIDENCE_LEVELS)})`,
+    ),
+    check('actions_assured_evidence_check', sql`${t.status} <> 'assured' or ${t.evidenceOfImpact} is not null`),
+    check('actions_withdrawn_reason_check', sql`${t.status} <> 'withdrawn' or ${t.withdrawnReason} is not null`),
+  ],
+);
+
+/** The other agencies of a multi-agency action. */
+export const actionAgencies = sqliteTable(
+  'action_agencies',
+  {
+    actionId: integer('action_id')
+      .notNull()
+      .references(() => actions.id, { onDelete: 'cascade' }),
+    agencyId: integer('agency_id')
+      .notNull()
+      .references(() => agencies.id, { onDelete: 'restrict' }),
+  },
+  (t) => [primaryKey({ columns: [t.actionId, t.agencyId] }), index('action_agencies_agency_idx').on(t.agencyId)],
+);
+
+export const actionThemes = sqliteTable(
+  'action_themes',
+  {
+    actionId: integer('action_id')
+      .notNull()
+      .references(() => actions.id, { onDelete: 'cascade' }),
+    themeId: integer('theme_id')
+      .notNull()
+      .references(() => themes.id, { onDelete: 'restrict' }),
+  },
+  (t) => [primaryKey({ columns: [t.actionId, t.themeId] }), index('action_themes_theme_idx').on(t.themeId)],
+);

@@ -1,0 +1,36 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { ACTION_STATUSES, CONFIDENCE_LEVELS } from '@lrt/contracts';
+import { actions } from './actions';
+import { agencies } from './agencies';
+import { inList, nowIso } from './columns';
+
+/** Append-only: triggers in the migrations refuse UPDATE and DELETE. */
+export const progressUpdates = sqliteTable(
+  'progress_updates',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    actionId: integer('action_id')
+      .notNull()
+      .references(() => actions.id, { onDelete: 'restrict' }),
+    authorName: text('author_name').notNull(),
+    agencyId: integer('agency_id').references(() => agencies.id, { onDelete: 'restrict' }),
+    createdAt: text('created_at').notNull().default(nowIso),
+    note: text('note').notNull(),
+    confidence: text('confidence', { enum: CONFIDENCE_LEVELS }).notNull(),
+    statusFrom: text('status_from', { enum: ACTION_STATUSES }),
+    statusTo: text('status_to', { enum: ACTION_STATUSES }),
+    evidence: text('evidence', { mode: 'json' }).$type<{ label: string; url: string }[]>().notNull().default(sql`'[]'`),
+    evidenceOfImpact: text('evidence_of_impact'),
+    reason: text('reason'),
+  },
+  (t) => [
+    index('progress_updates_action_created_idx').on(t.actionId, t.createdAt),
+    index('progress_updates_status_change_idx').on(t.actionId, t.createdAt).where(sql`${t.statusTo} is not null`),
+    check('progress_updates_confidence_check', sql`${t.confidence} in (${inList(CONFIDENCE_LEVELS)})`),
+    check(
+      'progress_updates_status_check',
+      sql`(${t.statusFrom} is null and ${t.statusTo} is null) or (${t.statusFrom} in (${inList(ACTION_STATUSES)}) and ${t.statusTo} in (${inList(ACTION_STATUSES)}))`,
+    ),
+  ],
+);
