@@ -46,7 +46,7 @@ export function checkStatusChange(request: StatusChangeRequest): StatusChangeRef
           from === to
             ? `the action is already ${label(from)}`
             : allowed.length === 0
-              ? `a ${label(from)} action cannot change status`
+              ? `${label(from)} actions cannot change status`
               : `an action that is ${label(from)} can move only to ${allowed.map(label).join(', ')}`,
       },
     ];

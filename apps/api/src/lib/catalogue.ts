@@ -101,6 +101,7 @@ export function registerCatalogueRoutes<Dto>(
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { path, tag, noun, service, schemas } = options;
+  const aNoun = `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
   r.get(path, {
     schema: { tags: [tag], summary: `List ${noun}s`, querystring: schemas.listQuery, response: { 200: schemas.page, 400: Problem } },
     handler: async (request) => service.list(app.db, request.query as never),
@@ -108,20 +109,20 @@ export function registerCatalogueRoutes<Dto>(
   r.post(path, {
     schema: {
       tags: [tag],
-      summary: `Create a ${noun}`,
+      summary: `Create ${aNoun}`,
       body: schemas.create,
       response: { 201: schemas.item, 400: Problem, 409: Problem, 422: Problem },
     },
     handler: async (request, reply) => reply.status(201).send(service.create(app.db, request.body as never, app.now())),
   });
   r.get(`${path}/:id`, {
-    schema: { tags: [tag], summary: `Read a ${noun}`, params: IdParams, response: { 200: schemas.item, 400: Problem, 404: Problem } },
+    schema: { tags: [tag], summary: `Read ${aNoun}`, params: IdParams, response: { 200: schemas.item, 400: Problem, 404: Problem } },
     handler: async (request) => service.get(app.db, request.params.id),
   });
   r.patch(`${path}/:id`, {
     schema: {
       tags: [tag],
-      summary: `Change a ${noun}`,
+      summary: `Change ${aNoun}`,
       description: 'Carries the `version` it was based on; a stale version answers 409 with the current one.',
       params: IdParams,
       body: schemas.patch,

@@ -34,10 +34,15 @@ export const errorHandlerPlugin = fp(async (app) => {
       });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const errors: FieldError[] = error.validation.map((issue) => ({
-        path: fieldPath(issue.instancePath, error.validationContext),
-        message: issue.message ?? 'is not valid',
-      }));
+      const errors: FieldError[] = error.validation.flatMap((issue) => {
+        // An unknown field is reported on its object; name the field itself so the client knows what to drop.
+        const keys = issue.keyword === 'unrecognized_keys' ? issue.params['keys'] : undefined;
+        if (Array.isArray(keys) && keys.length > 0) {
+          const prefix = issue.instancePath.replace(/^\//, '').replace(/\//g, '.');
+          return keys.map((key) => ({ path: prefix ? `${prefix}.${String(key)}` : String(key), message: 'is not a field this request takes' }));
+        }
+        return [{ path: fieldPath(issue.instancePath, error.validationContext), message: issue.message ?? 'is not valid' }];
+      });
       return sendProblem(reply, {
         title: 'Invalid request',
         status: 400,

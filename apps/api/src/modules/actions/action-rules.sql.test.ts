@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { ACTION_STATUSES, CONFIDENCE_LEVELS } from '@lrt/contracts';
+import { actions } from '@lrt/db';
+import { createTestDatabase, factories } from '@lrt/db/testing';
+import { assessAction, staleBefore } from '../../domain/action-state';
+import { addDays } from '../../domain/dates';
+import { actionRulesSql } from './action-rules.sql';
+
+describe('the SQL rules agree with the domain rules', () => {
+  it('for every combination of status, target date, confidence and update history', () => {
+    const db = createTestDatabase();
+    const review = factories.review(db);
+    const agency = factories.agency(db);
+    const now = new Date('2026-03-02T10:00:00.000Z');
+    const clock = { today: '2026-03-02', staleBefore: staleBefore(now, 56), dueSoonBy: addDays('2026-03-02', 28) };
+    const cutoff = clock.staleBefore;
+    const justBefore = new Date(Date.parse(cutoff) - 1).toISOString();
+
+    for (const status of ACTION_STATUSES) {
+      for (const targetDate of [null, '2026-03-01', '2026-03-02', '2026-03-20', '2026-12-31']) {
+        for (const latestConfidence of [null, ...CONFIDENCE_LEVELS]) {
+          for (const lastUpdateAt of [null, justBefore, cutoff, '2026-03-01T08:00:00.000Z']) {
+            for (const createdAt of ['2025-06-01T00:00:00.000Z', justBefore, '2026-02-25T00:00:00.000Z']) {
+              factories.action(db, {
+                reviewId: review.id,
+                ownerAgencyId: agency.id,
+                status,
+                targetDate,
+                latestConfidence,
+                lastUpdateAt,
+                createdAt,
+                evidenceOfImpact: status === 'assured' ? 'Audit showed change' : null,
+                withdrawnReason: status === 'withdrawn' ? 'Superseded' : null,
+              });
+            }
+          }
+        }
+      }
+    }
+
+    const rules = actionRulesSql(clock);
+    const rows = db
+      .select({
+        row: actions,
+        brag: rules.brag,
+        overdue: sql<number>`${rules.overdue}`,
+        stale: sql<number>`${rules.stale}`,
+        dueSoon: sql<number>`${rules.dueSoon}`,
+      })
+      .from(actions)
+      .all();
+    expect(rows.length).toBe(5 * 5 * 4 * 4 * 3);
+    const seen = new Set<string>();
+    for (const { row, brag, overdue, stale, dueSoon } of rows) {
+      const expected = assessAction(row, clock);
+      expect({ brag, overdue: Boolean(overdue), stale: Boolean(stale) }, JSON.stringify(row)).toEqual({
+        brag: expected.brag,
+        overdue: expected.overdue,
+        stale: expected.stale,
+      });
+      const open = row.status === 'not_started' || row.status === 'in_progress';
+      expect(Boolean(dueSoon)).toBe(open && row.targetDate !== null && row.targetDate >= clock.today && row.targetDate <= clock.dueSoonBy);
+      seen.add(`${brag}/${expected.overdue}/${expected.stale}`);
+    }
+    // The grid reaches every colour, and overdue and stale both ways.
+    expect([...seen].sort()).toEqual(
+      expect.arrayContaining(['blue/false/false', 'green/false/false', 'amber/false/true', 'amber/false/false', 'red/true/false', 'red/true/true', 'null/false/false']),
+    );
+  });
+});

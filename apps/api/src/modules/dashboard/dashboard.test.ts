@@ -1,0 +1,107 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Dashboard } from '@lrt/contracts';
+import { createTestWorld, factories, seedSmallPlan, type TestWorld } from '../../testing/test-app';
+
+let world: TestWorld;
+let plan: ReturnType<typeof seedSmallPlan>;
+beforeEach(async () => {
+  world = await createTestWorld();
+  plan = seedSmallPlan(world.db);
+});
+afterEach(() => world.close());
+
+const dashboard = async (query = '') => {
+  const response = await world.request({ method: 'GET', url: `/api/dashboard${query}` });
+  expect(response.statusCode).toBe(200);
+  return response.json<Dashboard>();
+};
+
+/** Posts an update at a given instant, through the API, so the history is real. */
+async function update(actionId: number, at: string, payload: Record<string, unknown> = {}) {
+  world.setNow(new Date(at));
+  const response = await world.request({
+    method: 'POST',
+    url: `/api/actions/${actionId}/updates`,
+    payload: { authorName: 'Lead', note: 'Progress', confidence: 'on_track', ...payload },
+  });
+  expect(response.statusCode).toBe(201);
+}
+
+describe('GET /api/dashboard', () => {
+  it('counts actions by status and BRAG, with overdue, stale and due soon', async () => {
+    const { review, police, health } = plan;
+    const base = { reviewId: review.id, createdAt: '2026-01-10T09:00:00.000Z' };
+    factories.action(world.db, { ...base, ownerAgencyId: police.id, targetDate: '2026-02-01' }); // overdue, red
+    factories.action(world.db, { ...base, ownerAgencyId: police.id, targetDate: '2026-03-20' }); // due soon, green
+    factories.action(world.db, { ...base, ownerAgencyId: health.id, createdAt: '2025-11-01T09:00:00.000Z' }); // stale, amber
+    factories.action(world.db, { ...base, ownerAgencyId: health.id, status: 'assured', evidenceOfImpact: 'Audit' }); // blue
+    factories.action(world.db, { ...base, ownerAgencyId: health.id, status: 'withdrawn', withdrawnReason: 'Duplicate' });
+
+    const { totals } = await dashboard();
+    expect(totals).toEqual({
+      actions: 6,
+      byStatus: { not_started: 4, in_progress: 0, completed: 0, assured: 1, withdrawn: 1 },
+      byBrag: { blue: 1, green: 2, amber: 1, red: 1 },
+      overdue: 1,
+      stale: 1,
+      dueSoon: 1,
+    });
+  });
+
+  it("gives each agency its share, counting a shared action for every agency in it", async () => {
+    const shared = factories.action(world.db, { reviewId: plan.review.id, ownerAgencyId: plan.health.id, kind: 'multi_agency' });
+    world.db.$client.prepare('insert into action_agencies (action_id, agency_id) values (?, ?)').run(shared.id, plan.police.id);
+    const { byAgency, totals } = await dashboard();
+    expect(totals.actions).toBe(2);
+    expect(byAgency.map((a) => [a.agencyId, a.actions])).toEqual(
+      expect.arrayContaining([
+        [plan.police.id, 2],
+        [plan.health.id, 1],
+      ]),
+    );
+    expect(byAgency.find((a) => a.agencyId === plan.police.id)).toMatchObject({ name: plan.police.name, shortName: plan.police.shortName });
+  });
+
+  it('breaks the counts down by review and narrows them to one review, subgroup or agency', async () => {
+    const other = factories.review(world.db, { code: 'KD-2024' });
+    factories.action(world.db, { reviewId: other.id, ownerAgencyId: plan.health.id });
+    factories.action(world.db, { reviewId: other.id, ownerAgencyId: plan.health.id });
+    const all = await dashboard();
+    expect(all.byReview.map((r) => [r.code, r.actions]).sort()).toEqual([
+      ['KD-2024', 2],
+      ['SD-2025', 1],
+    ]);
+    expect((await dashboard(`?reviewId=${other.id}`)).totals.actions).toBe(2);
+    expect((await dashboard(`?agencyId=${plan.police.id}`)).totals.actions).toBe(1);
+    expect((await dashboard(`?subgroupId=${plan.subgroup.id}`)).totals.actions).toBe(1);
+    expect((await dashboard('?reviewId=999')).totals.actions).toBe(0);
+  });
+
+  it('rebuilds 24 months of open, completed and assured actions from the history', async () => {
+    const { action } = plan; // created 2026-02-20
+    const early = factories.action(world.db, { reviewId: plan.review.id, ownerAgencyId: plan.police.id, createdAt: '2025-05-03T09:00:00.000Z' });
+    await update(early.id, '2025-06-10T09:00:00.000Z', { statusChange: { to: 'in_progress' } });
+    await update(early.id, '2025-09-15T09:00:00.000Z', { statusChange: { to: 'completed' }, evidence: [{ label: 'Audit', url: 'https://x.example/a' }] });
+    await update(early.id, '2025-11-02T09:00:00.000Z', { statusChange: { to: 'assured' }, evidenceOfImpact: 'Re-audit' });
+    world.setNow(new Date('2026-03-02T10:00:00.000Z'));
+
+    const { trend } = await dashboard();
+    expect(trend).toHaveLength(24);
+    expect(trend[0]?.month).toBe('2024-04');
+    expect(trend.at(-1)?.month).toBe('2026-03');
+    const at = (month: string) => trend.find((t) => t.month === month);
+    expect(at('2025-04')).toEqual({ month: '2025-04', open: 0, completed: 0, assured: 0 });
+    expect(at('2025-05')).toEqual({ month: '2025-05', open: 1, completed: 0, assured: 0 });
+    expect(at('2025-09')).toEqual({ month: '2025-09', open: 0, completed: 1, assured: 0 });
+    expect(at('2025-10')).toEqual({ month: '2025-10', open: 0, completed: 1, assured: 0 });
+    expect(at('2025-11')).toEqual({ month: '2025-11', open: 0, completed: 0, assured: 1 });
+    expect(at('2026-02')).toEqual({ month: '2026-02', open: 1, completed: 0, assured: 1 });
+    expect(action.createdAt).toBe('2026-02-20T09:00:00.000Z');
+  });
+
+  it('refuses filters that are not ids', async () => {
+    const response = await world.request({ method: 'GET', url: '/api/dashboard?reviewId=abc' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors[0].path).toBe('reviewId');
+  });
+});
