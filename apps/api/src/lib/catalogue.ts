@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import { writeTransaction, type Db } from '@lrt/db';
@@ -88,6 +88,13 @@ export function catalogueService<Row extends { id: number; name: string }, Dto>(
   };
 }
 
+export interface CatalogueService<Dto> {
+  list(db: Db, query: never): { items: Dto[]; nextCursor: string | null };
+  get(db: Db, id: number): Dto;
+  create(db: Db, values: never, now: Date): Dto;
+  patch(db: Db, id: number, patch: never, now: Date): Dto;
+}
+
 /** The HTTP face of a catalogue: list, create, read and patch, each fully declared for the OpenAPI document. */
 export function registerCatalogueRoutes<Dto>(
   app: FastifyInstance,
@@ -95,7 +102,7 @@ export function registerCatalogueRoutes<Dto>(
     path: string;
     tag: string;
     noun: string;
-    service: ReturnType<typeof catalogueService<never, Dto>> | ReturnType<typeof catalogueService<any, Dto>>;
+    service: CatalogueService<Dto>;
     schemas: { item: z.ZodType; page: z.ZodType; listQuery: z.ZodType; create: z.ZodType; patch: z.ZodType };
   },
 ) {

@@ -12,6 +12,7 @@ export interface TestWorld {
   db: Db;
   /** Moves the clock the app reads. */
   setNow: (now: Date) => void;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed JSON bodies are whatever the test expects
   request: (options: InjectOptions) => Promise<LightMyRequestResponse & { json: <T = any>() => T }>;
   /** A snapshot of every table's rows, to prove a refused request changed nothing. */
   snapshot: () => string;

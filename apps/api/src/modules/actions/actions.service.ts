@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Action, ActionCreate, ActionListQuery, ActionPatch, ActionSort } from '@lrt/contracts';
-import { ActionListQuery as ActionListQuerySchema } from '@lrt/contracts';
+import type { ActionListQuery as ActionListQuerySchema } from '@lrt/contracts';
 import {
   actionAgencies,
   actionThemes,

@@ -1,6 +1,6 @@
 import { and, desc, eq, lt, or } from 'drizzle-orm';
 import type { ProgressUpdate, ProgressUpdateCreate } from '@lrt/contracts';
-import { ProgressUpdateCreate as ProgressUpdateCreateSchema } from '@lrt/contracts';
+import type { ProgressUpdateCreate as ProgressUpdateCreateSchema } from '@lrt/contracts';
 import { actionAgencies, actions, progressUpdates, writeTransaction, type Db, type Tx } from '@lrt/db';
 import type { z } from 'zod';
 import { checkStatusChange } from '../../domain/action-status';

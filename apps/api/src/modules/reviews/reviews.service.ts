@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { Review, ReviewCreate, ReviewPatch } from '@lrt/contracts';
-import { reviewDateOrderErrors, ReviewCreate as ReviewCreateSchema } from '@lrt/contracts';
+import type { Review, ReviewCreate, ReviewPatch , ReviewCreate as ReviewCreateSchema } from '@lrt/contracts';
+import { reviewDateOrderErrors } from '@lrt/contracts';
 import { actions, reviewThemes, reviews, subgroups, themes, writeTransaction, type Db, type Tx } from '@lrt/db';
 import type { z } from 'zod';
 import { reviewTimeliness } from '../../domain/review-timeliness';
@@ -121,6 +121,9 @@ function checkReview(tx: Tx, values: Partial<ParsedCreate>) {
   ]);
 }
 
+/** A theme named twice is one link (the link table's key would otherwise refuse the second). */
+const themeLinks = (reviewId: number, themeIds: number[]) => [...new Set(themeIds)].map((themeId) => ({ reviewId, themeId }));
+
 export function createReview(db: Db, input: ReviewCreate, clock: PlanClock): Review {
   const values = input as ParsedCreate;
   const id = writeTransaction(db, (tx) => {
@@ -132,7 +135,7 @@ export function createReview(db: Db, input: ReviewCreate, clock: PlanClock): Rev
         .values({ ...columns, createdAt: nowIso(clock.now), updatedAt: nowIso(clock.now) })
         .returning({ id: reviews.id })
         .get();
-      replaceLinks(tx, reviewThemes, reviewThemes.reviewId, row.id, themeIds.map((themeId) => ({ reviewId: row.id, themeId })));
+      replaceLinks(tx, reviewThemes, reviewThemes.reviewId, row.id, themeLinks(row.id, themeIds));
       return row.id;
     } catch (error) {
       explainConstraint(error);
@@ -148,7 +151,7 @@ export function patchReview(db: Db, id: number, patch: ReviewPatch, clock: PlanC
     if (!existing) throw notFound('review', id);
     checkReview(tx, { ...existing, ...values, themeIds } as Partial<ParsedCreate>);
     updateVersioned(tx, { table: reviews, resource: 'review', id, version, values, now: clock.now, current: () => getReview(db, id, clock) });
-    if (themeIds) replaceLinks(tx, reviewThemes, reviewThemes.reviewId, id, themeIds.map((themeId) => ({ reviewId: id, themeId })));
+    if (themeIds) replaceLinks(tx, reviewThemes, reviewThemes.reviewId, id, themeLinks(id, themeIds));
   });
   return getReview(db, id, clock);
 }

@@ -1,0 +1,75 @@
+import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import { LIMITS, type Review, type Settings } from '@lrt/contracts';
+import { createTestWorld, factories, type TestWorld } from '../../testing/test-app';
+import { expectHostileJsonRefused, expectInvalidBodies, expectVersionConflict, text } from '../../testing/http-expect';
+
+let world: TestWorld;
+beforeEach(async () => {
+  world = await createTestWorld();
+});
+afterEach(async () => {
+  await world.close();
+});
+
+const DEFAULTS: Settings = { partnershipName: 'Safeguarding Children Partnership', updateCadenceDays: 56, dueSoonDays: 28, version: 1 };
+
+describe('GET /api/settings', () => {
+  it('answers the defaults of a new partnership', async () => {
+    const res = await world.request({ method: 'GET', url: '/api/settings' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual(DEFAULTS);
+  });
+});
+
+describe('PATCH /api/settings', () => {
+  it('changes the given settings, keeps the others and moves the version on', async () => {
+    const res = await world.request({ method: 'PATCH', url: '/api/settings', payload: { version: 1, partnershipName: '  Northshire SCP ', updateCadenceDays: 28 } });
+    expect(res.statusCode, res.body).toBe(200);
+    const expected = { partnershipName: 'Northshire SCP', updateCadenceDays: 28, dueSoonDays: 28, version: 2 };
+    expect(res.json()).toEqual(expected);
+    expect((await world.request({ method: 'GET', url: '/api/settings' })).json()).toEqual(expected);
+  });
+
+  it('accepts the cadence bounds, 7 and 366 days', async () => {
+    const low = await world.request({ method: 'PATCH', url: '/api/settings', payload: { version: 1, updateCadenceDays: 7, dueSoonDays: 1 } });
+    expect(low.json()).toMatchObject({ updateCadenceDays: 7, dueSoonDays: 1, version: 2 });
+    const high = await world.request({ method: 'PATCH', url: '/api/settings', payload: { version: 2, updateCadenceDays: 366, dueSoonDays: 366 } });
+    expect(high.json()).toMatchObject({ updateCadenceDays: 366, dueSoonDays: 366, version: 3 });
+  });
+
+  it('judges staleness by the new cadence at once', async () => {
+    const agency = factories.agency(world.db);
+    const review = factories.review(world.db);
+    // Set 30 days before TEST_NOW, no update since: fresh under 56 days, stale under 28.
+    factories.action(world.db, { reviewId: review.id, ownerAgencyId: agency.id, createdAt: '2026-01-31T10:00:00.000Z', targetDate: '2026-12-31' });
+    const counts = async () => (await world.request({ method: 'GET', url: `/api/reviews/${review.id}` })).json<Review>().actionCounts.byBrag;
+    expect(await counts()).toMatchObject({ green: 1, amber: 0 });
+    await world.request({ method: 'PATCH', url: '/api/settings', payload: { version: 1, updateCadenceDays: 28 } });
+    expect(await counts()).toMatchObject({ green: 0, amber: 1 });
+  });
+
+  it('refuses values out of range and other bad input, changing nothing', async () => {
+    await expectInvalidBodies(world, 'PATCH', '/api/settings', [
+      ['cadence below 7 days', { version: 1, updateCadenceDays: 6 }, 'updateCadenceDays'],
+      ['cadence above 366 days', { version: 1, updateCadenceDays: 367 }, 'updateCadenceDays'],
+      ['cadence zero', { version: 1, updateCadenceDays: 0 }, 'updateCadenceDays'],
+      ['cadence negative', { version: 1, updateCadenceDays: -56 }, 'updateCadenceDays'],
+      ['cadence a fraction', { version: 1, updateCadenceDays: 30.5 }, 'updateCadenceDays'],
+      ['cadence a string', { version: 1, updateCadenceDays: '30' }, 'updateCadenceDays'],
+      ['due-soon window zero', { version: 1, dueSoonDays: 0 }, 'dueSoonDays'],
+      ['due-soon window over a year', { version: 1, dueSoonDays: 367 }, 'dueSoonDays'],
+      ['empty partnership name', { version: 1, partnershipName: '' }, 'partnershipName'],
+      ['partnership name too long', { version: 1, partnershipName: text(LIMITS.name + 1) }, 'partnershipName'],
+      ['version missing', { updateCadenceDays: 30 }, 'version'],
+      ['unknown field', { version: 1, theme: 'dark' }, 'theme'],
+    ]);
+    await expectHostileJsonRefused(world, 'PATCH', '/api/settings', { version: 1, updateCadenceDays: 30 });
+    expect((await world.request({ method: 'GET', url: '/api/settings' })).json()).toEqual(DEFAULTS);
+  });
+
+  it('refuses a stale version with 409 settings.version_conflict and the settings as they now are', async () => {
+    await world.request({ method: 'PATCH', url: '/api/settings', payload: { version: 1, dueSoonDays: 14 } });
+    const problem = await expectVersionConflict(world, { patchUrl: '/api/settings', body: { version: 1, updateCadenceDays: 30 }, code: 'settings.version_conflict' });
+    expect(problem.current).toEqual({ ...DEFAULTS, dueSoonDays: 14, version: 2 });
+  });
+});
