@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, LIMITS, PageQuery, QueryBoolean, Version, page, requiredText } from './common';
+import { LIMITS, PageQuery, QueryBoolean, Version, page, requiredText } from './common';
 import { AgencyKind } from './enums';
 
 export const Agency = z.object({

@@ -18,6 +18,20 @@ export const BRAG_RATINGS = ['blue', 'green', 'amber', 'red'] as const;
 export const CONFIDENCE_LEVELS = ['on_track', 'at_risk', 'off_track'] as const;
 export const ADDRESSEE_KINDS = ['partnership', 'subgroup', 'agency'] as const;
 
+/**
+ * The workflow of an action. An agency moves its action on; completion is proposed with evidence and then
+ * assured (signed off) with evidence of impact, or returned for more information. Assured and withdrawn are
+ * final: reopening a signed-off action would rewrite what the board was told, so a new action is raised instead.
+ * The API enforces it (apps/api/src/domain/action-status.ts); the SPA offers only these moves.
+ */
+export const STATUS_TRANSITIONS: Readonly<Record<(typeof ACTION_STATUSES)[number], readonly (typeof ACTION_STATUSES)[number][]>> = {
+  not_started: ['in_progress', 'completed', 'withdrawn'],
+  in_progress: ['completed', 'withdrawn'],
+  completed: ['assured', 'in_progress', 'withdrawn'],
+  assured: [],
+  withdrawn: [],
+};
+
 export const AgencyKind = z.enum(AGENCY_KINDS);
 export const ReviewType = z.enum(REVIEW_TYPES);
 export const ReviewStage = z.enum(REVIEW_STAGES);

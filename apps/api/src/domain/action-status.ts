@@ -1,17 +1,7 @@
-import type { ActionStatus } from '@lrt/contracts';
+import { STATUS_TRANSITIONS, type ActionStatus } from '@lrt/contracts';
 
-/**
- * The workflow of an action. An agency moves its action on; completion is proposed with evidence and then
- * assured (signed off) with evidence of impact, or returned for more information. Assured and withdrawn are
- * final: reopening a signed-off action would rewrite what the board was told, so a new action is raised instead.
- */
-export const STATUS_TRANSITIONS: Readonly<Record<ActionStatus, readonly ActionStatus[]>> = {
-  not_started: ['in_progress', 'completed', 'withdrawn'],
-  in_progress: ['completed', 'withdrawn'],
-  completed: ['assured', 'in_progress', 'withdrawn'],
-  assured: [],
-  withdrawn: [],
-};
+/** The transitions themselves are a shared contract: the SPA offers only these moves. */
+export { STATUS_TRANSITIONS };
 
 /** Statuses in which an action is still owed: it can be overdue or stale. */
 export const OPEN_STATUSES: readonly ActionStatus[] = ['not_started', 'in_progress'];
