@@ -1,0 +1,371 @@
+/**
+ * Loads the demo partnership (seeds/demo.ts) into an empty database, in one write transaction.
+ *
+ * The demo data is written with day offsets relative to "today" (the London date of `now`), so the plans never age:
+ * overdue, stale, due-soon and assured actions look the same whichever day the demo is started. Progress updates are
+ * append-only, so each action's history is inserted in order and the action row (status, lastUpdateAt,
+ * latestConfidence, evidenceOfImpact, withdrawnReason) is written once, already agreeing with that history.
+ */
+import { count } from 'drizzle-orm';
+import { STATUS_TRANSITIONS, type ActionStatus } from '@lrt/contracts';
+import {
+  DEMO_EVIDENCE_BASE_URL,
+  DEMO_PARTNERSHIP_NAME,
+  demoAgencies,
+  demoPeople,
+  demoReviews,
+  demoSubgroups,
+  demoThemes,
+  type DemoReview,
+} from '../../../seeds/demo';
+import { writeTransaction, type Db, type Tx } from './client';
+import * as schema from './schema';
+
+export interface SeedCounts {
+  agencies: number;
+  subgroups: number;
+  themes: number;
+  reviews: number;
+  learningPoints: number;
+  recommendations: number;
+  actions: number;
+  progressUpdates: number;
+}
+
+/** The demo's histories follow the same workflow the API enforces. */
+export const DEMO_WORKFLOW = STATUS_TRANSITIONS;
+
+const DAY_MS = 86_400_000;
+
+/** `now`'s calendar date in Europe/London, as YYYY-MM-DD. */
+export function londonDate(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
+}
+
+function addDays(isoDate: string, days: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+class SeedClock {
+  readonly today: string;
+  private readonly nowIso: string;
+  private readonly nowMs: number;
+
+  constructor(now: Date) {
+    this.today = londonDate(now);
+    this.nowIso = now.toISOString();
+    this.nowMs = now.getTime();
+  }
+
+  date(day: number): string {
+    return addDays(this.today, day);
+  }
+
+  /** An instant on the given day at hh:mm UTC (daytime in London all year), never later than now. */
+  at(day: number, hours: number, minutes: number): string {
+    const iso = `${this.date(day)}T${pad(hours)}:${pad(minutes)}:00.000Z`;
+    return iso <= this.nowIso ? iso : new Date(this.nowMs - 60_000).toISOString();
+  }
+
+  get now(): string {
+    return this.nowIso;
+  }
+}
+
+const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' });
+const longDateYear = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+function fail(message: string): never {
+  throw new Error(`demo seed: ${message}`);
+}
+
+function reviewCode(review: DemoReview, clock: SeedClock): string {
+  const day = review.notifiedDay ?? review.startedDay ?? fail(`${review.codePrefix} has neither notifiedDay nor startedDay`);
+  return `${review.codePrefix}-${clock.date(day).slice(0, 4)}`;
+}
+
+/** Fills {d:N}, {dy:N} and {ref:N} placeholders. */
+function fillText(text: string, clock: SeedClock, code: string): string {
+  return text.replace(/\{(d|dy|ref):(-?\d+)\}/g, (_, kind: string, n: string) => {
+    const value = Number(n);
+    if (kind === 'ref') return `${code}/A${value}`;
+    const date = new Date(`${clock.date(value)}T12:00:00.000Z`);
+    return (kind === 'dy' ? longDateYear : longDate).format(date);
+  });
+}
+
+/** True when the database holds no agencies and no reviews (the demo may be loaded). */
+export function isDatabaseEmpty(db: Db | Tx): boolean {
+  const agencies = db.select({ n: count() }).from(schema.agencies).get()?.n ?? 0;
+  const reviews = db.select({ n: count() }).from(schema.reviews).get()?.n ?? 0;
+  return agencies === 0 && reviews === 0;
+}
+
+/**
+ * Inserts the demo partnership. Refuses (throws, changing nothing) unless the database is empty.
+ * Everything is written in a single synchronous write transaction.
+ */
+export function seedDemo(db: Db, options: { now: Date }): SeedCounts {
+  const clock = new SeedClock(options.now);
+
+  return writeTransaction(db, (tx) => {
+    if (!isDatabaseEmpty(tx)) fail('the database already holds agencies or reviews; the demo is only loaded into an empty database');
+
+    const counts: SeedCounts = {
+      agencies: 0,
+      subgroups: 0,
+      themes: 0,
+      reviews: 0,
+      learningPoints: 0,
+      recommendations: 0,
+      actions: 0,
+      progressUpdates: 0,
+    };
+    const earliestDay = Math.min(...demoAgencies.map((a) => a.createdDay));
+
+    tx.update(schema.settings)
+      .set({ partnershipName: DEMO_PARTNERSHIP_NAME, updatedAt: clock.at(earliestDay, 8, 0) })
+      .run();
+
+    // Agencies, subgroups, themes.
+    const agencyIds = new Map<string, number>();
+    for (const a of demoAgencies) {
+      const createdAt = clock.at(a.createdDay, 8, 0);
+      const row = tx
+        .insert(schema.agencies)
+        .values({
+          name: a.name,
+          shortName: a.shortName,
+          kind: a.kind,
+          active: a.active ?? true,
+          version: a.deactivatedDay === undefined ? 1 : 2,
+          createdAt,
+          updatedAt: a.deactivatedDay === undefined ? createdAt : clock.at(a.deactivatedDay, 9, 0),
+        })
+        .returning({ id: schema.agencies.id })
+        .get();
+      agencyIds.set(a.key, row.id);
+      counts.agencies++;
+    }
+    const agencyId = (key: string) => agencyIds.get(key) ?? fail(`unknown agency ${key}`);
+
+    const subgroupIds = new Map<string, number>();
+    for (const s of demoSubgroups) {
+      const createdAt = clock.at(earliestDay, 8, 5);
+      const row = tx
+        .insert(schema.subgroups)
+        .values({ name: s.name, shortName: s.shortName, createdAt, updatedAt: createdAt })
+        .returning({ id: schema.subgroups.id })
+        .get();
+      subgroupIds.set(s.key, row.id);
+      counts.subgroups++;
+    }
+    const subgroupId = (key: string) => subgroupIds.get(key) ?? fail(`unknown subgroup ${key}`);
+
+    const themeIds = new Map<string, number>();
+    for (const t of demoThemes) {
+      const createdAt = clock.at(earliestDay, 8, 10);
+      const row = tx
+        .insert(schema.themes)
+        .values({ name: t.name, description: t.description, createdAt, updatedAt: createdAt })
+        .returning({ id: schema.themes.id })
+        .get();
+      themeIds.set(t.key, row.id);
+      counts.themes++;
+    }
+    const themeId = (key: string) => themeIds.get(key) ?? fail(`unknown theme ${key}`);
+
+    let slot = 0;
+    for (const review of demoReviews) {
+      const code = reviewCode(review, clock);
+      const text = (s: string) => fillText(s, clock, code);
+      const dateOf = (day: number | null) => (day === null ? null : clock.date(day));
+
+      const keyDays = [review.notifiedDay, review.rapidReviewDay, review.startedDay, review.completedDay, review.publishedDay].filter(
+        (d): d is number => d !== null,
+      );
+      if (keyDays.some((d) => d > 0)) fail(`${code} has a key date in the future`);
+      const firstDay = Math.min(...keyDays);
+      const lastDay = Math.max(...keyDays);
+      const reviewCreatedAt = clock.at(firstDay, 8, 0);
+      const reviewRow = tx
+        .insert(schema.reviews)
+        .values({
+          code,
+          type: review.type,
+          childPseudonym: review.childPseudonym,
+          title: text(review.title),
+          stage: review.stage,
+          notifiedOn: dateOf(review.notifiedDay),
+          rapidReviewOn: dateOf(review.rapidReviewDay),
+          startedOn: dateOf(review.startedDay),
+          completedOn: dateOf(review.completedDay),
+          publishedOn: dateOf(review.publishedDay),
+          leadReviewer: review.leadReviewer,
+          subgroupId: subgroupId(review.subgroup),
+          summary: text(review.summary),
+          version: keyDays.length,
+          createdAt: reviewCreatedAt,
+          updatedAt: lastDay === firstDay ? reviewCreatedAt : clock.at(lastDay, 17, 0),
+        })
+        .returning({ id: schema.reviews.id })
+        .get();
+      counts.reviews++;
+      for (const key of review.themes) {
+        tx.insert(schema.reviewThemes).values({ reviewId: reviewRow.id, themeId: themeId(key) }).run();
+      }
+
+      // Learning points and recommendations: written when the findings were agreed.
+      const findingsDay = review.completedDay ?? review.rapidReviewDay ?? review.startedDay ?? firstDay;
+      const findingsAt = clock.at(findingsDay, 8, 0);
+      const learningPointIds: number[] = [];
+      review.learningPoints.forEach((lp, i) => {
+        const row = tx
+          .insert(schema.learningPoints)
+          .values({
+            reviewId: reviewRow.id,
+            number: i + 1,
+            title: text(lp.title),
+            description: text(lp.description),
+            createdAt: findingsAt,
+            updatedAt: findingsAt,
+          })
+          .returning({ id: schema.learningPoints.id })
+          .get();
+        learningPointIds.push(row.id);
+        counts.learningPoints++;
+      });
+
+      const recommendationIds: number[] = [];
+      const recommendationSubgroups: (string | undefined)[] = [];
+      review.recommendations.forEach((rec, i) => {
+        if (rec.addressee === 'agency' && !rec.leadAgency) fail(`${code} recommendation ${i + 1} is addressed to an agency but names none`);
+        const row = tx
+          .insert(schema.recommendations)
+          .values({
+            reviewId: reviewRow.id,
+            number: i + 1,
+            text: text(rec.text),
+            addressee: rec.addressee,
+            leadAgencyId: rec.leadAgency ? agencyId(rec.leadAgency) : null,
+            subgroupId: subgroupId(rec.subgroup ?? review.subgroup),
+            targetDate: rec.targetDay === undefined ? null : clock.date(rec.targetDay),
+            createdAt: findingsAt,
+            updatedAt: findingsAt,
+          })
+          .returning({ id: schema.recommendations.id })
+          .get();
+        recommendationIds.push(row.id);
+        recommendationSubgroups.push(rec.subgroup);
+        counts.recommendations++;
+        for (const n of rec.learningPoints) {
+          const lpId = learningPointIds[n - 1] ?? fail(`${code} recommendation ${i + 1} names missing learning point ${n}`);
+          tx.insert(schema.recommendationLearningPoints).values({ recommendationId: row.id, learningPointId: lpId }).run();
+        }
+      });
+
+      // Actions and their histories.
+      review.actions.forEach((a, i) => {
+        const ref = `${code}/A${i + 1}`;
+        if (a.createdDay < firstDay) fail(`${ref} is created before its review began`);
+        if (a.createdDay > 0) fail(`${ref} is created in the future`);
+        if (a.rec !== undefined && a.createdDay < findingsDay) fail(`${ref} is created before its recommendation`);
+        const recommendationId =
+          a.rec === undefined ? null : (recommendationIds[a.rec - 1] ?? fail(`${ref} names missing recommendation ${a.rec}`));
+        const subgroupKey = a.subgroup ?? (a.rec === undefined ? undefined : recommendationSubgroups[a.rec - 1]) ?? review.subgroup;
+        if (a.kind === 'multi_agency' && !(a.partners && a.partners.length > 0)) fail(`${ref} is multi-agency without partner agencies`);
+        if (a.kind === 'single_agency' && a.partners && a.partners.length > 0) fail(`${ref} is single-agency with partner agencies`);
+
+        // Walk the history first, so the action row can be written once with its final state.
+        let status: ActionStatus = 'not_started';
+        let evidenceOfImpact: string | null = null;
+        let withdrawnReason: string | null = null;
+        let previousDay = a.createdDay;
+        const createdAt = clock.at(a.createdDay, 8, 30 + (i % 30));
+        let previousAt = createdAt;
+        const rows: (typeof schema.progressUpdates.$inferInsert)[] = [];
+        for (const u of a.updates) {
+          if (u.day < previousDay || (rows.length > 0 && u.day === previousDay)) fail(`${ref} has updates out of order`);
+          if (u.day > 0) fail(`${ref} has an update in the future`);
+          const person = demoPeople[u.by] ?? fail(`${ref} has an update by unknown person ${u.by}`);
+          slot++;
+          const at = clock.at(u.day, 9 + (slot % 8), (slot * 17) % 60);
+          if (at <= previousAt) fail(`${ref} has updates at the same instant`);
+          let statusFrom: ActionStatus | null = null;
+          let statusTo: ActionStatus | null = null;
+          if (u.to !== undefined) {
+            if (!DEMO_WORKFLOW[status].includes(u.to)) fail(`${ref} moves from ${status} to ${u.to}`);
+            if (u.to === 'completed' && !(u.evidence && u.evidence.length > 0)) fail(`${ref} is completed without evidence`);
+            if (u.to === 'assured' && !u.evidenceOfImpact) fail(`${ref} is assured without evidence of impact`);
+            if (u.to === 'withdrawn' && !u.reason) fail(`${ref} is withdrawn without a reason`);
+            statusFrom = status;
+            statusTo = u.to;
+            status = u.to;
+            if (u.to === 'assured') evidenceOfImpact = text(u.evidenceOfImpact ?? '');
+            if (u.to === 'withdrawn') withdrawnReason = text(u.reason ?? '');
+          }
+          rows.push({
+            authorName: `${person.name}, ${person.title}`,
+            agencyId: person.agency === null ? null : agencyId(person.agency),
+            createdAt: at,
+            note: text(u.note),
+            confidence: u.confidence,
+            statusFrom,
+            statusTo,
+            evidence: (u.evidence ?? []).map(([label, path]) => ({ label, url: `${DEMO_EVIDENCE_BASE_URL}${path}` })),
+            evidenceOfImpact: u.to === 'assured' ? text(u.evidenceOfImpact ?? '') : null,
+            reason: u.to === 'withdrawn' ? text(u.reason ?? '') : null,
+            actionId: 0,
+          });
+          previousDay = u.day;
+          previousAt = at;
+        }
+        const latest = rows.at(-1);
+
+        const actionRow = tx
+          .insert(schema.actions)
+          .values({
+            ref,
+            reviewId: reviewRow.id,
+            recommendationId,
+            kind: a.kind,
+            ownerAgencyId: agencyId(a.owner),
+            learningNeed: text(a.learningNeed),
+            action: text(a.action),
+            successMeasure: text(a.successMeasure),
+            targetDate: a.targetDay === null ? null : clock.date(a.targetDay),
+            status,
+            evidenceOfImpact,
+            withdrawnReason,
+            subgroupId: subgroupId(subgroupKey),
+            lastUpdateAt: latest?.createdAt ?? null,
+            latestConfidence: latest?.confidence ?? null,
+            version: 1 + rows.length,
+            createdAt,
+            updatedAt: latest?.createdAt ?? createdAt,
+          })
+          .returning({ id: schema.actions.id })
+          .get();
+        counts.actions++;
+
+        for (const partner of new Set(a.partners ?? [])) {
+          if (partner === a.owner) fail(`${ref} lists its owner as a partner`);
+          tx.insert(schema.actionAgencies).values({ actionId: actionRow.id, agencyId: agencyId(partner) }).run();
+        }
+        if (a.themes.length === 0) fail(`${ref} has no themes`);
+        for (const key of new Set(a.themes)) {
+          tx.insert(schema.actionThemes).values({ actionId: actionRow.id, themeId: themeId(key) }).run();
+        }
+        for (const row of rows) {
+          tx.insert(schema.progressUpdates).values({ ...row, actionId: actionRow.id }).run();
+          counts.progressUpdates++;
+        }
+      });
+    }
+
+    return counts;
+  });
+}
