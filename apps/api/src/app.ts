@@ -1,10 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Db } from '@lrt/db';
+import { DEFAULT_SCRYPT_COST } from './lib/password-hash';
+import { authPlugin, cookieName } from './plugins/auth';
 import { databasePlugin } from './plugins/database';
 import { errorHandlerPlugin } from './plugins/error-handler';
 import { openApiPlugin } from './plugins/openapi';
+import { securityHeadersPlugin } from './plugins/security-headers';
 import { spaPlugin } from './plugins/spa';
 import { agencyRoutes } from './modules/agencies/agencies.routes';
 import { subgroupRoutes } from './modules/subgroups/subgroups.routes';
@@ -17,6 +21,9 @@ import { progressUpdateRoutes } from './modules/progress-updates/progress-update
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
 import { settingsRoutes } from './modules/settings/settings.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { authRoutes } from './modules/auth/auth.routes';
+import { userRoutes } from './modules/users/users.routes';
+import { auditRoutes } from './modules/audit/audit.routes';
 
 export interface AppOptions {
   db: Db;
@@ -25,30 +32,79 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** The built SPA; defaults to apps/web/dist beside this app. */
   webDistDir?: string;
+  /** The address people use; https there turns on Secure cookies and HSTS. */
+  publicUrl?: string;
+  sessionIdleMinutes?: number;
+  sessionMaxHours?: number;
+  /** log2 of scrypt's N for new password hashes; tests lower it, production keeps 17. */
+  scryptCost?: number;
+  trustProxy?: boolean;
 }
 
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
+/** Browsers treat https and localhost as secure contexts, where a `__Host-` Secure cookie is kept. */
+export function isSecureContextUrl(publicUrl: string) {
+  const url = new URL(publicUrl);
+  return url.protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+}
+
+export const cookieNameFor = (publicUrl: string) => cookieName(isSecureContextUrl(publicUrl));
+
+/** Never written to the log: credentials, cookies, session and CSRF tokens. */
+export const LOG_REDACTIONS = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+  'body.password',
+  'password',
+  'csrfToken',
+];
+
 /** The whole application as a Fastify instance: used by server.ts and by every test (through app.inject). */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const publicUrl = options.publicUrl ?? 'http://localhost:3000';
+  const logger = options.logger === undefined || options.logger === false ? false : { ...(typeof options.logger === 'object' ? options.logger : {}), redact: { paths: LOG_REDACTIONS, censor: '[redacted]' } };
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger,
     bodyLimit: 1024 * 1024,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    trustProxy: options.trustProxy ?? false,
     routerOptions: { ignoreTrailingSlash: true },
-    genReqId: () => crypto.randomUUID(),
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : crypto.randomUUID();
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
+
+  const session = {
+    secureCookie: isSecureContextUrl(publicUrl),
+    idleMinutes: options.sessionIdleMinutes ?? 60,
+    absoluteHours: options.sessionMaxHours ?? 12,
+  };
+  const scryptCost = options.scryptCost ?? DEFAULT_SCRYPT_COST;
 
   await app.register(databasePlugin, { db: options.db, now: options.now ?? (() => new Date()) });
   await app.register(errorHandlerPlugin);
+  await app.register(securityHeadersPlugin, { https: new URL(publicUrl).protocol === 'https:' });
+  await app.register(cookie);
+  await app.register(authPlugin, session);
   await app.register(openApiPlugin);
 
   await app.register(
     async (api) => {
       await api.register(healthRoutes);
+      await api.register(authRoutes, { ...session, scryptCost });
+      await api.register(userRoutes, { scryptCost });
+      await api.register(auditRoutes);
       await api.register(agencyRoutes);
       await api.register(subgroupRoutes);
       await api.register(themeRoutes);

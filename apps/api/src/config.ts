@@ -17,6 +17,9 @@ const ConfigSchema = z
     MAIL_FROM: z.string().min(3).default('tracker@localhost'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MIGRATIONS_DIR: z.string().optional(),
+    SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
+    SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+    TRUST_PROXY: Bool.default(false),
     WEB_DIST_DIR: z.string().optional(),
   })
   .transform((env) => ({
@@ -30,6 +33,9 @@ const ConfigSchema = z
     mailFrom: env.MAIL_FROM,
     logLevel: env.LOG_LEVEL,
     migrationsDir: env.MIGRATIONS_DIR,
+    sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
+    sessionMaxHours: env.SESSION_MAX_HOURS,
+    trustProxy: env.TRUST_PROXY,
     webDistDir: env.WEB_DIST_DIR,
   }));
 

@@ -43,6 +43,13 @@ export const Action = z.object({
   createdAt: Instant,
   updatedAt: Instant,
   version: z.number().int(),
+  /** What the signed-in person may do with this action, from the API's rule table. */
+  permissions: z.object({
+    canEdit: z.boolean(),
+    canPostUpdate: z.boolean(),
+    statusChanges: z.array(ActionStatus),
+    agencyIds: z.array(z.number().int()),
+  }),
 });
 export type Action = z.infer<typeof Action>;
 

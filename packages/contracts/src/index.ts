@@ -10,3 +10,4 @@ export * from './actions';
 export * from './progress-updates';
 export * from './settings';
 export * from './dashboard';
+export * from './auth';

@@ -30,9 +30,12 @@ export const ProgressUpdate = z.object({
 });
 export type ProgressUpdate = z.infer<typeof ProgressUpdate>;
 
+/** The author is the signed-in person; their name is recorded with the update. */
 export const ProgressUpdateCreate = z.strictObject({
-  authorName: requiredText(LIMITS.name),
-  /** The agency the author speaks for; left out, the action's owner. Must be one of the action's agencies. */
+  /**
+   * The agency the author speaks for: one of the action's agencies that is theirs. Left out: the owner agency if
+   * it is theirs, else the first of theirs on the action; none for the business unit and subgroup chairs.
+   */
   agencyId: IdRef.optional(),
   note: requiredText(LIMITS.note),
   confidence: Confidence,

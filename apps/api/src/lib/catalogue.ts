@@ -6,8 +6,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParams, Problem } from '@lrt/contracts';
 import { decodeCursor, toPage } from './pagination';
-import { explainConstraint, nowIso, updateVersioned } from './persistence';
+import { explainConstraint, nowIso, recordCreation, updateVersioned } from './persistence';
+import type { Actor } from './audit';
 import { notFound } from '../plugins/problems';
+import { actorOf } from '../plugins/auth';
 
 /**
  * Agencies, subgroups and themes are catalogues: named rows the plans refer to, listed by name, created and
@@ -30,7 +32,7 @@ export interface CatalogueOptions<Row, Dto> {
   filters?: (query: Record<string, unknown>) => (SQL | undefined)[];
 }
 
-export function catalogueService<Row extends { id: number; name: string }, Dto>(options: CatalogueOptions<Row, Dto>) {
+export function catalogueService<Row extends { id: number; name: string }, Dto extends { id: number }>(options: CatalogueOptions<Row, Dto>) {
   const { table, resource, toDto } = options;
   const findRow = (db: Db, id: number) => db.select().from(table).where(eq(table.id, id)).get() as Row | undefined;
 
@@ -63,7 +65,7 @@ export function catalogueService<Row extends { id: number; name: string }, Dto>(
       return toDto(row);
     },
 
-    create(db: Db, values: Record<string, unknown>, now: Date): Dto {
+    create(db: Db, values: Record<string, unknown>, now: Date, actor: Actor): Dto {
       return writeTransaction(db, (tx) => {
         try {
           const row = tx
@@ -71,19 +73,20 @@ export function catalogueService<Row extends { id: number; name: string }, Dto>(
             .values({ ...values, createdAt: nowIso(now), updatedAt: nowIso(now) } as never)
             .returning()
             .get() as Row;
-          return toDto(row);
+          const dto = toDto(row);
+          recordCreation(tx, actor, resource, dto as { id: number }, now);
+          return dto;
         } catch (error) {
           explainConstraint(error);
         }
       });
     },
 
-    patch(db: Db, id: number, patch: { version: number } & Record<string, unknown>, now: Date): Dto {
+    patch(db: Db, id: number, patch: { version: number } & Record<string, unknown>, now: Date, actor: Actor): Dto {
       const { version, ...values } = patch;
-      return writeTransaction(db, (tx) => {
-        updateVersioned(tx, { table, resource, id, version, values, now, current: () => toDto(findRow(db, id) as Row) });
-        return toDto(findRow(db, id) as Row);
-      });
+      return writeTransaction(db, (tx) =>
+        updateVersioned(tx, { table, resource, id, version, values, now, actor, current: () => toDto(findRow(db, id) as Row) as Record<string, unknown> }) as Dto,
+      );
     },
   };
 }
@@ -91,8 +94,8 @@ export function catalogueService<Row extends { id: number; name: string }, Dto>(
 export interface CatalogueService<Dto> {
   list(db: Db, query: never): { items: Dto[]; nextCursor: string | null };
   get(db: Db, id: number): Dto;
-  create(db: Db, values: never, now: Date): Dto;
-  patch(db: Db, id: number, patch: never, now: Date): Dto;
+  create(db: Db, values: never, now: Date, actor: Actor): Dto;
+  patch(db: Db, id: number, patch: never, now: Date, actor: Actor): Dto;
 }
 
 /** The HTTP face of a catalogue: list, create, read and patch, each fully declared for the OpenAPI document. */
@@ -110,23 +113,27 @@ export function registerCatalogueRoutes<Dto>(
   const { path, tag, noun, service, schemas } = options;
   const aNoun = `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
   r.get(path, {
+    config: { access: 'read' },
     schema: { tags: [tag], summary: `List ${noun}s`, querystring: schemas.listQuery, response: { 200: schemas.page, 400: Problem } },
     handler: async (request) => service.list(app.db, request.query as never),
   });
   r.post(path, {
+    config: { access: 'manageReferenceData' },
     schema: {
       tags: [tag],
       summary: `Create ${aNoun}`,
       body: schemas.create,
       response: { 201: schemas.item, 400: Problem, 409: Problem, 422: Problem },
     },
-    handler: async (request, reply) => reply.status(201).send(service.create(app.db, request.body as never, app.now())),
+    handler: async (request, reply) => reply.status(201).send(service.create(app.db, request.body as never, app.now(), actorOf(request))),
   });
   r.get(`${path}/:id`, {
+    config: { access: 'read' },
     schema: { tags: [tag], summary: `Read ${aNoun}`, params: IdParams, response: { 200: schemas.item, 400: Problem, 404: Problem } },
     handler: async (request) => service.get(app.db, request.params.id),
   });
   r.patch(`${path}/:id`, {
+    config: { access: 'manageReferenceData' },
     schema: {
       tags: [tag],
       summary: `Change ${aNoun}`,
@@ -135,6 +142,6 @@ export function registerCatalogueRoutes<Dto>(
       body: schemas.patch,
       response: { 200: schemas.item, 400: Problem, 404: Problem, 409: Problem, 422: Problem },
     },
-    handler: async (request) => service.patch(app.db, request.params.id, request.body as never, app.now()),
+    handler: async (request) => service.patch(app.db, request.params.id, request.body as never, app.now(), actorOf(request)),
   });
 }

@@ -2,6 +2,7 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Tx } from '@lrt/db';
 import { ProblemError, conflict, notFound, unprocessable, versionConflict } from '../plugins/problems';
+import { changedFields, recordAudit, type Actor } from './audit';
 
 export const nowIso = (now: Date) => now.toISOString();
 
@@ -34,10 +35,11 @@ interface VersionedTable extends SQLiteTable {
 }
 
 /**
- * Optimistic concurrency: updates the row only if it still has the version the client saw. A stale version
- * changes nothing and answers 409 with the resource as it now is.
+ * Optimistic concurrency with its audit event: updates the row only if it still has the version the client saw
+ * (a stale version changes nothing and answers 409 with the resource as it now is), runs `alsoWrite` (link
+ * tables) in the same transaction, and records the fields that changed. Returns the resource as it now is.
  */
-export function updateVersioned(
+export function updateVersioned<T extends Record<string, unknown>>(
   tx: Tx,
   options: {
     table: VersionedTable;
@@ -46,25 +48,38 @@ export function updateVersioned(
     version: number;
     values: Record<string, unknown>;
     now: Date;
-    current: () => unknown;
+    actor: Actor;
+    /** The resource as the API shows it. */
+    current: () => T;
+    /** The fields the trail records, when the resource also shows figures computed from elsewhere. */
+    auditView?: (resource: T) => Record<string, unknown>;
+    alsoWrite?: () => void;
   },
-) {
-  const { table, id, version } = options;
-  let result;
+): T {
+  const { table, id } = options;
+  const row = tx.select({ version: table.version }).from(table).where(eq(table.id, id)).get() as { version: number } | undefined;
+  if (!row) throw notFound(options.resource, id);
+  const before = options.current();
+  if (row.version !== options.version) throw versionConflict(options.resource, before);
   try {
-    result = tx
-      .update(table)
+    tx.update(table)
       .set({ ...options.values, version: sql`${table.version} + 1`, updatedAt: nowIso(options.now) } as never)
-      .where(and(eq(table.id, id), eq(table.version, version)))
+      .where(and(eq(table.id, id), eq(table.version, options.version)))
       .run();
   } catch (error) {
     explainConstraint(error);
   }
-  if (result.changes === 0) {
-    const exists = tx.select({ id: table.id }).from(table).where(eq(table.id, id)).get();
-    if (!exists) throw notFound(options.resource, id);
-    throw versionConflict(options.resource, options.current());
-  }
+  options.alsoWrite?.();
+  const after = options.current();
+  const view = options.auditView ?? ((resource: T) => resource);
+  const changes = changedFields(view(before), view(after));
+  if (changes) recordAudit(tx, options.actor, { entity: options.resource, entityId: id, operation: 'update', ...changes, at: options.now });
+  return after;
+}
+
+/** Records the creation of a resource, with everything it was created with. */
+export function recordCreation(tx: Tx, actor: Actor, resource: string, created: { id: number } & Record<string, unknown>, now: Date) {
+  recordAudit(tx, actor, { entity: resource, entityId: created.id, operation: 'create', after: created, at: now });
 }
 
 export interface Reference {

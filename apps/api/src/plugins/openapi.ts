@@ -18,6 +18,8 @@ export const openApiPlugin = fp(async (app) => {
       },
       tags: [
         { name: 'Service' },
+        { name: 'Accounts' },
+        { name: 'Audit' },
         { name: 'Agencies' },
         { name: 'Subgroups' },
         { name: 'Themes' },
@@ -33,6 +35,6 @@ export const openApiPlugin = fp(async (app) => {
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 });

@@ -1,40 +1,108 @@
+import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { closeDatabase, type Db } from '@lrt/db';
-import { createTestDatabase, factories } from '@lrt/db/testing';
-import { buildApp } from '../app';
+import type { Role } from '@lrt/contracts';
+import { closeDatabase, sessions, userAgencies, userRoles, userSubgroups, users, type Db } from '@lrt/db';
+import { createTestDatabase, factories, unique } from '@lrt/db/testing';
+import { buildApp, cookieNameFor } from '../app';
+import { hashPassword } from '../lib/password-hash';
 
 /** A fixed "now" for tests: Monday 2 March 2026, 10:00 in London. */
 export const TEST_NOW = new Date('2026-03-02T10:00:00.000Z');
 export const TEST_TODAY = '2026-03-02';
+/** Cheap scrypt for tests (N = 2^10); production hashes use N = 2^17. */
+export const TEST_SCRYPT_COST = 10;
+export const TEST_PASSWORD = 'a long test passphrase';
+
+/** Someone signed in: the cookie and CSRF token their browser would send. */
+export interface Caller {
+  userId: number;
+  name: string;
+  email: string;
+  cookie: string;
+  csrfToken: string;
+}
+
+export type TestRequest = InjectOptions & {
+  /** Who sends it: a signed-in caller, or null for no session. The business unit's admin by default. */
+  as?: Caller | null;
+  /** Leave out the CSRF header (to test that it is required). */
+  withoutCsrf?: boolean;
+};
 
 export interface TestWorld {
   app: FastifyInstance;
   db: Db;
-  /** Moves the clock the app reads. */
-  setNow: (now: Date) => void;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed JSON bodies are whatever the test expects
-  request: (options: InjectOptions) => Promise<LightMyRequestResponse & { json: <T = any>() => T }>;
+  admin: Caller;
+  /** Moves the clock the app reads. Sessions move with it unless told otherwise (timeouts are tested on their own). */
+  setNow: (now: Date, options?: { keepSessions?: boolean }) => void;
+  request: (options: TestRequest) => Promise<LightMyRequestResponse & { json: <T = any>() => T }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** A user with these roles, signed in. */
+  signIn: (roles: Role[], links?: { agencyIds?: number[]; subgroupIds?: number[]; name?: string }) => Promise<Caller>;
   /** A snapshot of every table's rows, to prove a refused request changed nothing. */
   snapshot: () => string;
   close: () => Promise<void>;
 }
 
+const COOKIE = cookieNameFor('http://localhost:3000');
+
 /** The real app on a fresh, migrated in-memory database, with a clock the test controls. */
 export async function createTestWorld(): Promise<TestWorld> {
   const db = createTestDatabase();
   let now = TEST_NOW;
-  const app = await buildApp({ db, now: () => now, webDistDir: '/nonexistent' });
+  const app = await buildApp({ db, now: () => now, webDistDir: '/nonexistent', scryptCost: TEST_SCRYPT_COST });
   await app.ready();
+  const passwordHash = await hashPassword(TEST_PASSWORD, TEST_SCRYPT_COST);
+
+  const signIn: TestWorld['signIn'] = async (roles, links = {}) => {
+    const name = links.name ?? `${roles.join(' and ')} ${unique('')}`;
+    const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '.')}@test.example`;
+    const user = db.insert(users).values({ email, name, passwordHash }).returning().get();
+    db.insert(userRoles).values(roles.map((role) => ({ userId: user.id, role }))).run();
+    if (links.agencyIds?.length) db.insert(userAgencies).values(links.agencyIds.map((agencyId) => ({ userId: user.id, agencyId }))).run();
+    if (links.subgroupIds?.length) db.insert(userSubgroups).values(links.subgroupIds.map((subgroupId) => ({ userId: user.id, subgroupId }))).run();
+    const id = randomBytes(32).toString('base64url');
+    const csrfToken = randomBytes(32).toString('base64url');
+    db.insert(sessions)
+      .values({
+        idHash: createHash('sha256').update(id).digest('hex'),
+        userId: user.id,
+        csrfToken,
+        createdAt: now.toISOString(),
+        lastSeenAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + 12 * 3_600_000).toISOString(),
+      })
+      .run();
+    return { userId: user.id, name, email, cookie: `${COOKIE}=${id}`, csrfToken };
+  };
+  const admin = await signIn(['admin'], { name: 'Business Unit Admin' });
+
   return {
     app,
     db,
-    setNow: (next) => {
+    admin,
+    setNow: (next, { keepSessions = true } = {}) => {
       now = next;
+      if (keepSessions) {
+        db.update(sessions)
+          .set({ lastSeenAt: next.toISOString(), expiresAt: new Date(next.getTime() + 12 * 3_600_000).toISOString() })
+          .run();
+      }
     },
-    request: (options) => app.inject(options) as never,
+    signIn,
+    request: ({ as, withoutCsrf, ...options }) => {
+      const caller = as === undefined ? admin : as;
+      const headers: Record<string, string> = { ...(options.headers as Record<string, string> | undefined) };
+      if (caller) {
+        headers.cookie = [caller.cookie, headers.cookie].filter(Boolean).join('; ');
+        if (!withoutCsrf) headers['x-csrf-token'] = caller.csrfToken;
+      }
+      return app.inject({ ...options, headers }) as never;
+    },
     snapshot: () => {
       const tables = db.$client
-        .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'actions_fts%' and name <> '__drizzle_migrations' order by name")
+        .prepare(
+          "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'actions_fts%' and name <> '__drizzle_migrations' order by name",
+        )
         .all() as { name: string }[];
       return JSON.stringify(tables.map(({ name }) => [name, db.$client.prepare(`select * from "${name}" order by rowid`).all()]));
     },

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { Link, NavLink, Outlet, useLocation, useNavigation } from 'react-router';
+import { Link, Outlet, useLocation, useMatch, useNavigation } from 'react-router';
 import { useSettings } from '@/features/settings/api/get-settings';
 import { PRODUCT_NAME } from '@/lib/use-document-title';
 
@@ -36,34 +36,15 @@ export function AppLayout() {
         Skip to main content
       </a>
       <AppHeader />
-      <div className="govuk-service-navigation" data-module="govuk-service-navigation">
+      <nav aria-label="Menu" className="app-navigation">
         <div className="govuk-width-container">
-          <div className="govuk-service-navigation__container">
-            <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
-              <ul className="govuk-service-navigation__list">
-                {NAVIGATION.map((item) => (
-                  <li key={item.to} className="govuk-service-navigation__item">
-                    <NavLink
-                      to={item.to}
-                      className={({ isActive }) =>
-                        `govuk-service-navigation__link${isActive ? ' app-service-navigation__link--active' : ''}`
-                      }
-                    >
-                      {({ isActive }) =>
-                        isActive ? (
-                          <strong className="govuk-service-navigation__active-fallback">{item.label}</strong>
-                        ) : (
-                          item.label
-                        )
-                      }
-                    </NavLink>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          </div>
+          <ul className="app-navigation__list">
+            {NAVIGATION.map((item) => (
+              <NavigationItem key={item.to} to={item.to} label={item.label} />
+            ))}
+          </ul>
         </div>
-      </div>
+      </nav>
       <div className="govuk-width-container">
         <main className="govuk-main-wrapper" id="main-content" tabIndex={-1} ref={mainRef}>
           {navigation.state === 'loading' ? (
@@ -99,5 +80,22 @@ function AppHeader() {
         ) : null}
       </div>
     </header>
+  );
+}
+
+/** A menu item that is marked current on its own page ("page") and on the pages inside it ("true"). */
+function NavigationItem({ to, label }: { to: string; label: string }) {
+  const onPage = useMatch({ path: to, end: true });
+  const inSection = useMatch({ path: to, end: false });
+  return (
+    <li className={`app-navigation__item${inSection ? ' app-navigation__item--active' : ''}`}>
+      <Link
+        to={to}
+        className="app-navigation__link"
+        aria-current={onPage ? 'page' : inSection ? 'true' : undefined}
+      >
+        {inSection ? <strong className="app-navigation__active">{label}</strong> : label}
+      </Link>
+    </li>
   );
 }

@@ -1,4 +1,4 @@
-import { createBrowserRouter, redirect, type RouteObject } from 'react-router';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { AppLayout } from './layout';
 import { NotFoundPage } from './not-found-page';
 import { RouteErrorPage } from './route-error-page';
@@ -15,7 +15,7 @@ export const routes: RouteObject[] = [
     ErrorBoundary: RouteErrorPage,
     HydrateFallback: () => <Loading label="Loading the tracker" />,
     children: [
-      { index: true, loader: () => redirect('/reviews') },
+      { index: true, element: <Navigate to="/reviews" replace /> },
       {
         path: 'reviews',
         lazy: async () => ({ Component: (await import('@/features/reviews/pages/reviews-page')).ReviewsPage }),

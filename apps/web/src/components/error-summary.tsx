@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type MouseEvent } from 'react';
 
 export interface SummaryError {
   /** The id of the field the error is about; the link moves focus there. */
@@ -8,7 +8,8 @@ export interface SummaryError {
 
 /**
  * The GOV.UK error summary: shown at the top of a form, takes focus when it appears so screen reader
- * users hear it, and links each error to its field.
+ * users hear it, and links each error to its field. Pass a new `errors` list only when the form is sent
+ * (memoise it), or it would take focus again on every render.
  */
 export function ErrorSummary({ errors, title = 'There is a problem' }: { errors: SummaryError[]; title?: string }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -44,7 +45,7 @@ export function ErrorSummary({ errors, title = 'There is a problem' }: { errors:
 }
 
 /** Move to the field without changing the URL (the router owns it), bringing its label or legend into view. */
-function focusField(event: React.MouseEvent<HTMLAnchorElement>, fieldId: string) {
+function focusField(event: MouseEvent<HTMLAnchorElement>, fieldId: string) {
   const field = document.getElementById(fieldId);
   if (!field) return;
   event.preventDefault();

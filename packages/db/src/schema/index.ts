@@ -7,3 +7,5 @@ export * from './recommendations';
 export * from './actions';
 export * from './progress-updates';
 export * from './settings';
+export * from './users';
+export * from './audit';

@@ -14,6 +14,8 @@ export const progressUpdates = sqliteTable(
       .notNull()
       .references(() => actions.id, { onDelete: 'restrict' }),
     authorName: text('author_name').notNull(),
+    /** The signed-in user who posted it (null for histories imported or seeded without accounts). */
+    authorUserId: integer('author_user_id'),
     agencyId: integer('agency_id').references(() => agencies.id, { onDelete: 'restrict' }),
     createdAt: text('created_at').notNull().default(nowIso),
     note: text('note').notNull(),

@@ -1,13 +1,15 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { Action, ActionCreate, ActionListQuery, ActionPage, ActionPatch, IdParams, Problem } from '@lrt/contracts';
 import { planClock } from '../settings/settings.service';
+import { actorOf } from '../../plugins/auth';
 import { createAction, getAction, listActions, patchAction } from './actions.service';
 
 export async function actionRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const clock = () => planClock(app.db, app.now());
+  const clock = (request: FastifyRequest) => planClock(app.db, app.now(), request.principal);
   r.get('/actions', {
+    config: { access: 'read' },
     schema: {
       tags: ['Actions'],
       summary: 'List actions',
@@ -18,9 +20,10 @@ export async function actionRoutes(app: FastifyInstance) {
       querystring: ActionListQuery,
       response: { 200: ActionPage, 400: Problem },
     },
-    handler: async (request) => listActions(app.db, request.query, clock()),
+    handler: async (request) => listActions(app.db, request.query, clock(request)),
   });
   r.post('/actions', {
+    config: { access: 'managePlans' },
     schema: {
       tags: ['Actions'],
       summary: 'Add an action to a review',
@@ -29,18 +32,20 @@ export async function actionRoutes(app: FastifyInstance) {
       body: ActionCreate,
       response: { 201: Action, 400: Problem, 409: Problem, 422: Problem },
     },
-    handler: async (request, reply) => reply.status(201).send(createAction(app.db, request.body, clock())),
+    handler: async (request, reply) => reply.status(201).send(createAction(app.db, request.body, clock(request), actorOf(request))),
   });
   r.get('/actions/:id', {
+    config: { access: 'read' },
     schema: {
       tags: ['Actions'],
       summary: 'Read an action with its BRAG rating, overdue and stale flags',
       params: IdParams,
       response: { 200: Action, 400: Problem, 404: Problem },
     },
-    handler: async (request) => getAction(app.db, request.params.id, clock()),
+    handler: async (request) => getAction(app.db, request.params.id, clock(request)),
   });
   r.patch('/actions/:id', {
+    config: { access: 'managePlans' },
     schema: {
       tags: ['Actions'],
       summary: 'Change an action (not its status: post a progress update for that)',
@@ -48,6 +53,6 @@ export async function actionRoutes(app: FastifyInstance) {
       body: ActionPatch,
       response: { 200: Action, 400: Problem, 404: Problem, 409: Problem, 422: Problem },
     },
-    handler: async (request) => patchAction(app.db, request.params.id, request.body, clock()),
+    handler: async (request) => patchAction(app.db, request.params.id, request.body, clock(request), actorOf(request)),
   });
 }

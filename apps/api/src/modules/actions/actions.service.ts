@@ -16,8 +16,10 @@ import {
 } from '@lrt/db';
 import type { z } from 'zod';
 import { assessAction } from '../../domain/action-state';
+import { hasCapability, progressUpdatePermission, type Principal } from '../../domain/permissions';
 import { decodeCursor, toPage } from '../../lib/pagination';
-import { explainConstraint, nowIso, replaceLinks, requireReferences, updateVersioned } from '../../lib/persistence';
+import { explainConstraint, nowIso, recordCreation, replaceLinks, requireReferences, updateVersioned } from '../../lib/persistence';
+import type { Actor } from '../../lib/audit';
 import { notFound, unprocessable } from '../../plugins/problems';
 import type { PlanClock } from '../settings/settings.service';
 import { actionRulesSql } from './action-rules.sql';
@@ -116,7 +118,16 @@ function toDtos(db: Db | Tx, rows: ActionRow[], clock: PlanClock): Action[] {
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     version: row.version,
+    permissions: permissionsOn(clock.viewer, row, partners.filter((p) => p.actionId === row.id).map((p) => p.agencyId)),
   }));
+}
+
+const NO_PERMISSIONS: Action['permissions'] = { canEdit: false, canPostUpdate: false, statusChanges: [], agencyIds: [] };
+
+function permissionsOn(viewer: Principal | null, row: ActionRow, partnerAgencyIds: number[]): Action['permissions'] {
+  if (!viewer) return NO_PERMISSIONS;
+  const update = progressUpdatePermission(viewer, { status: row.status, agencyIds: [row.ownerAgencyId, ...partnerAgencyIds], subgroupId: row.subgroupId });
+  return { canEdit: hasCapability(viewer, 'managePlans'), ...update };
 }
 
 export function listActions(db: Db, query: ParsedActionListQuery, clock: PlanClock) {
@@ -214,7 +225,7 @@ function nextRef(tx: Tx, reviewId: number, code: string): string {
   }
 }
 
-export function createAction(db: Db, input: ActionCreate, clock: PlanClock): Action {
+export function createAction(db: Db, input: ActionCreate, clock: PlanClock, actor: Actor): Action {
   const id = writeTransaction(db, (tx) => {
     const review = tx.select({ code: reviews.code, subgroupId: reviews.subgroupId }).from(reviews).where(eq(reviews.id, input.reviewId)).get();
     if (!review) throw unprocessable('validation.unknown_reference', [{ path: 'reviewId', message: `no review with id ${input.reviewId}` }]);
@@ -253,6 +264,7 @@ export function createAction(db: Db, input: ActionCreate, clock: PlanClock): Act
         .returning({ id: actions.id })
         .get();
       writeLinks(tx, row.id, shape);
+      recordCreation(tx, actor, 'action', auditable(getAction(tx, row.id, clock)), clock.now);
       return row.id;
     } catch (error) {
       explainConstraint(error);
@@ -261,7 +273,7 @@ export function createAction(db: Db, input: ActionCreate, clock: PlanClock): Act
   return getAction(db, id, clock);
 }
 
-export function patchAction(db: Db, id: number, patch: ActionPatch, clock: PlanClock): Action {
+export function patchAction(db: Db, id: number, patch: ActionPatch, clock: PlanClock, actor: Actor): Action {
   const { version, partnerAgencyIds, themeIds, ...values } = patch;
   writeTransaction(db, (tx) => {
     const current = getAction(tx, id, clock);
@@ -275,10 +287,26 @@ export function patchAction(db: Db, id: number, patch: ActionPatch, clock: PlanC
       subgroupId: values.subgroupId !== undefined ? values.subgroupId : current.subgroupId,
     };
     checkActionShape(tx, shape, shape.ownerAgencyId !== current.ownerAgencyId);
-    updateVersioned(tx, { table: actions, resource: 'action', id, version, values, now: clock.now, current: () => getAction(db, id, clock) });
-    writeLinks(tx, id, { partnerAgencyIds, themeIds });
+    updateVersioned(tx, {
+      table: actions,
+      resource: 'action',
+      id,
+      version,
+      values,
+      now: clock.now,
+      actor,
+      current: () => getAction(tx, id, clock),
+      auditView: auditable,
+      alsoWrite: () => writeLinks(tx, id, { partnerAgencyIds, themeIds }),
+    });
   });
   return getAction(db, id, clock);
+}
+
+/** What an action's audit records: its own fields, not the ratings computed from them and the clock. */
+export function auditable(action: Action) {
+  const { brag: _brag, bragReason: _reason, overdue: _overdue, stale: _stale, permissions: _permissions, ...fields } = action;
+  return fields;
 }
 
 export type { ActionListQuery };

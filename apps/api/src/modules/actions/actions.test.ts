@@ -219,7 +219,7 @@ describe('GET /api/actions filters', () => {
     await world.request({
       method: 'POST',
       url: `/api/actions/${hidden.id}/updates`,
-      payload: { authorName: 'DI Shah', note: 'Briefed the neighbourhood chronology group', confidence: 'on_track' },
+      payload: { note: 'Briefed the neighbourhood chronology group', confidence: 'on_track' },
     });
     expect(await refs('q=chronology')).toEqual(['HM-7']);
     expect(await refs('q=%22%22')).toEqual([]);

@@ -6,6 +6,7 @@ import { getDashboard } from './dashboard.service';
 
 export async function dashboardRoutes(app: FastifyInstance) {
   app.withTypeProvider<ZodTypeProvider>().get('/dashboard', {
+    config: { access: 'read' },
     schema: {
       tags: ['Dashboard'],
       summary: 'Counts for the overview: totals, by agency, by review, and the 24-month trend',
@@ -13,6 +14,6 @@ export async function dashboardRoutes(app: FastifyInstance) {
       querystring: DashboardQuery,
       response: { 200: Dashboard, 400: Problem },
     },
-    handler: async (request) => getDashboard(app.db, request.query, planClock(app.db, app.now())),
+    handler: async (request) => getDashboard(app.db, request.query, planClock(app.db, app.now(), request.principal)),
   });
 }

@@ -22,7 +22,7 @@ async function update(actionId: number, at: string, payload: Record<string, unkn
   const response = await world.request({
     method: 'POST',
     url: `/api/actions/${actionId}/updates`,
-    payload: { authorName: 'Lead', note: 'Progress', confidence: 'on_track', ...payload },
+    payload: { note: 'Progress', confidence: 'on_track', ...payload },
   });
   expect(response.statusCode).toBe(201);
 }

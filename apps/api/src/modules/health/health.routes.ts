@@ -5,6 +5,7 @@ import { sendProblem } from '../../plugins/error-handler';
 
 export async function healthRoutes(app: FastifyInstance) {
   app.withTypeProvider<ZodTypeProvider>().get('/health', {
+    config: { access: 'public' },
     schema: { tags: ['Service'], summary: 'Answers once the database is migrated and reachable', response: { 200: Health, 503: Problem } },
     handler: async (_request, reply) => {
       try {

@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParams, LearningPoint, LearningPointCreate, LearningPointList, LearningPointPatch, Problem } from '@lrt/contracts';
+import { actorOf } from '../../plugins/auth';
 import { createLearningPoint, getLearningPoint, listLearningPoints, patchLearningPoint } from './learning-points.service';
 
 export async function learningPointRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/reviews/:id/learning-points', {
+    config: { access: 'read' },
     schema: {
       tags: ['Learning points'],
       summary: "A review's key learning points, in number order",
@@ -15,6 +17,7 @@ export async function learningPointRoutes(app: FastifyInstance) {
     handler: async (request) => listLearningPoints(app.db, request.params.id),
   });
   r.post('/reviews/:id/learning-points', {
+    config: { access: 'managePlans' },
     schema: {
       tags: ['Learning points'],
       summary: 'Add a key learning point to a review',
@@ -23,13 +26,15 @@ export async function learningPointRoutes(app: FastifyInstance) {
       body: LearningPointCreate,
       response: { 201: LearningPoint, 400: Problem, 404: Problem, 409: Problem },
     },
-    handler: async (request, reply) => reply.status(201).send(createLearningPoint(app.db, request.params.id, request.body, app.now())),
+    handler: async (request, reply) => reply.status(201).send(createLearningPoint(app.db, request.params.id, request.body, app.now(), actorOf(request))),
   });
   r.get('/learning-points/:id', {
+    config: { access: 'read' },
     schema: { tags: ['Learning points'], summary: 'Read a learning point', params: IdParams, response: { 200: LearningPoint, 400: Problem, 404: Problem } },
     handler: async (request) => getLearningPoint(app.db, request.params.id),
   });
   r.patch('/learning-points/:id', {
+    config: { access: 'managePlans' },
     schema: {
       tags: ['Learning points'],
       summary: 'Change a learning point',
@@ -37,6 +42,6 @@ export async function learningPointRoutes(app: FastifyInstance) {
       body: LearningPointPatch,
       response: { 200: LearningPoint, 400: Problem, 404: Problem, 409: Problem },
     },
-    handler: async (request) => patchLearningPoint(app.db, request.params.id, request.body, app.now()),
+    handler: async (request) => patchLearningPoint(app.db, request.params.id, request.body, app.now(), actorOf(request)),
   });
 }

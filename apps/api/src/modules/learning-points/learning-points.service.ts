@@ -1,7 +1,8 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { LearningPoint, LearningPointCreate, LearningPointPatch } from '@lrt/contracts';
 import { learningPoints, reviews, writeTransaction, type Db, type Tx } from '@lrt/db';
-import { explainConstraint, nowIso, updateVersioned } from '../../lib/persistence';
+import { explainConstraint, nowIso, recordCreation, updateVersioned } from '../../lib/persistence';
+import type { Actor } from '../../lib/audit';
 import { notFound } from '../../plugins/problems';
 
 const toDto = (row: typeof learningPoints.$inferSelect): LearningPoint => ({
@@ -32,7 +33,7 @@ export function getLearningPoint(db: Db, id: number): LearningPoint {
   return toDto(row);
 }
 
-export function createLearningPoint(db: Db, reviewId: number, input: LearningPointCreate, now: Date): LearningPoint {
+export function createLearningPoint(db: Db, reviewId: number, input: LearningPointCreate, now: Date, actor: Actor): LearningPoint {
   return writeTransaction(db, (tx) => {
     requireReview(tx, reviewId);
     const number =
@@ -45,17 +46,18 @@ export function createLearningPoint(db: Db, reviewId: number, input: LearningPoi
         .values({ reviewId, number, title: input.title, description: input.description ?? '', createdAt: nowIso(now), updatedAt: nowIso(now) })
         .returning()
         .get();
-      return toDto(row);
+      const dto = toDto(row);
+      recordCreation(tx, actor, 'learning_point', dto, now);
+      return dto;
     } catch (error) {
       explainConstraint(error);
     }
   });
 }
 
-export function patchLearningPoint(db: Db, id: number, patch: LearningPointPatch, now: Date): LearningPoint {
+export function patchLearningPoint(db: Db, id: number, patch: LearningPointPatch, now: Date, actor: Actor): LearningPoint {
   const { version, ...values } = patch;
-  return writeTransaction(db, (tx) => {
-    updateVersioned(tx, { table: learningPoints, resource: 'learning_point', id, version, values, now, current: () => getLearningPoint(db, id) });
-    return getLearningPoint(db, id);
-  });
+  return writeTransaction(db, (tx) =>
+    updateVersioned(tx, { table: learningPoints, resource: 'learning_point', id, version, values, now, actor, current: () => getLearningPoint(db, id) }),
+  );
 }

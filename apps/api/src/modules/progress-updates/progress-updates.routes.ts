@@ -1,12 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParams, Problem, ProgressUpdate, ProgressUpdateCreate, ProgressUpdateList, ProgressUpdateListQuery } from '@lrt/contracts';
+import { actorOf } from '../../plugins/auth';
 import { planClock } from '../settings/settings.service';
 import { listProgressUpdates, postProgressUpdate } from './progress-updates.service';
 
 export async function progressUpdateRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/actions/:id/updates', {
+    config: { access: 'read' },
     schema: {
       tags: ['Progress updates'],
       summary: "An action's progress updates, newest first",
@@ -17,6 +19,7 @@ export async function progressUpdateRoutes(app: FastifyInstance) {
     handler: async (request) => listProgressUpdates(app.db, request.params.id, request.query),
   });
   r.post('/actions/:id/updates', {
+    config: { access: 'postUpdates' },
     schema: {
       tags: ['Progress updates'],
       summary: 'Post a progress update, optionally changing the status',
@@ -29,6 +32,6 @@ export async function progressUpdateRoutes(app: FastifyInstance) {
       response: { 201: ProgressUpdate, 400: Problem, 404: Problem, 409: Problem, 422: Problem },
     },
     handler: async (request, reply) =>
-      reply.status(201).send(postProgressUpdate(app.db, request.params.id, request.body, planClock(app.db, app.now()))),
+      reply.status(201).send(postProgressUpdate(app.db, request.params.id, request.body, planClock(app.db, app.now(), request.principal), actorOf(request))),
   });
 }

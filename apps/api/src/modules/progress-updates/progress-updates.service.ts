@@ -7,7 +7,9 @@ import { checkStatusChange } from '../../domain/action-status';
 import { decodeCursor, toPage } from '../../lib/pagination';
 import { nowIso } from '../../lib/persistence';
 import { ProblemError, notFound, unprocessable, versionConflict } from '../../plugins/problems';
-import { getAction } from '../actions/actions.service';
+import { auditable, getAction } from '../actions/actions.service';
+import { progressUpdatePermission } from '../../domain/permissions';
+import { changedFields, recordAudit, type Actor } from '../../lib/audit';
 import type { PlanClock } from '../settings/settings.service';
 
 type Row = typeof progressUpdates.$inferSelect;
@@ -59,17 +61,29 @@ export function listProgressUpdates(db: Db, actionId: number, query: { limit: nu
 }
 
 /**
- * Appends a dated note to an action, and with it any change of status the workflow allows. The action's
- * status, latest confidence and last update move in the same transaction, so the two never disagree.
+ * Appends a dated note to an action, and with it any change of status the workflow and the author's role allow.
+ * The action's status, latest confidence and last update move in the same transaction, with their audit events,
+ * so the history, the action and the trail never disagree.
  */
-export function postProgressUpdate(db: Db, actionId: number, input: ProgressUpdateCreate, clock: PlanClock): ProgressUpdate {
+export function postProgressUpdate(db: Db, actionId: number, input: ProgressUpdateCreate, clock: PlanClock, actor: Actor): ProgressUpdate {
   const body = input as ParsedCreate;
+  const author = clock.viewer;
+  if (!author) throw new ProblemError(401, 'auth.unauthenticated', 'Sign in', 'Sign in to post a progress update.');
   return writeTransaction(db, (tx) => {
     const action = requireAction(tx, actionId);
     const agencyIds = [action.ownerAgencyId, ...tx.select().from(actionAgencies).where(eq(actionAgencies.actionId, actionId)).all().map((a) => a.agencyId)];
-    const agencyId = body.agencyId ?? action.ownerAgencyId;
-    if (!agencyIds.includes(agencyId)) {
-      throw unprocessable('progress_update.agency_not_on_action', [{ path: 'agencyId', message: "is not one of this action's agencies" }]);
+    const permission = progressUpdatePermission(author, { status: action.status, agencyIds, subgroupId: action.subgroupId });
+    if (!permission.canPostUpdate) throw forbidden("You may post updates only on your own agency's actions, or on those your subgroup oversees.");
+
+    let agencyId: number | null;
+    if (body.agencyId !== undefined) {
+      if (!agencyIds.includes(body.agencyId)) {
+        throw unprocessable('progress_update.agency_not_on_action', [{ path: 'agencyId', message: "is not one of this action's agencies" }]);
+      }
+      if (!permission.agencyIds.includes(body.agencyId)) throw forbidden('You cannot post an update for an agency that is not yours.');
+      agencyId = body.agencyId;
+    } else {
+      agencyId = defaultAgency(author, permission.agencyIds, action.ownerAgencyId);
     }
     if (body.actionVersion !== undefined && body.actionVersion !== action.version) {
       throw versionConflict('action', getAction(tx, actionId, clock));
@@ -83,23 +97,19 @@ export function postProgressUpdate(db: Db, actionId: number, input: ProgressUpda
         evidenceOfImpact: body.evidenceOfImpact,
         reason: body.reason,
       });
-      if (refusals.length > 0) {
-        throw new ProblemError(
-          422,
-          refusals[0]!.code,
-          'This status change is not allowed',
-          refusals.map((r) => `${r.path}: ${r.message}`).join('; '),
-          refusals.map(({ path, message }) => ({ path, message })),
-        );
-      }
+      if (refusals[0]?.code === 'action.transition_not_allowed') throw refusal(refusals);
+      if (!permission.statusChanges.includes(to)) throw forbidden(`Your role does not allow you to move this action to ${to.replace('_', ' ')}.`);
+      if (refusals.length > 0) throw refusal(refusals);
     }
+    const before = auditable(getAction(tx, actionId, clock));
     // Instants order the history: never let a new update sort before the latest one.
     const at = nowIso(clock.now) > (action.lastUpdateAt ?? '') ? nowIso(clock.now) : (action.lastUpdateAt as string);
     const row = tx
       .insert(progressUpdates)
       .values({
         actionId,
-        authorName: body.authorName,
+        authorName: author.name,
+        authorUserId: author.id,
         agencyId,
         createdAt: at,
         note: body.note,
@@ -124,6 +134,26 @@ export function postProgressUpdate(db: Db, actionId: number, input: ProgressUpda
       })
       .where(eq(actions.id, actionId))
       .run();
-    return toDto(row);
+    const update = toDto(row);
+    const changes = changedFields(before, auditable(getAction(tx, actionId, clock)));
+    recordAudit(tx, actor, { entity: 'action', entityId: actionId, operation: 'progress_update', before: changes?.before ?? null, after: { ...changes?.after, progressUpdateId: update.id, note: update.note }, at: clock.now });
+    return update;
   });
 }
+
+/** An agency lead speaks for the owner if it is theirs, else their partner agency; the business unit and chairs for none. */
+function defaultAgency(author: { roles: readonly string[] }, theirs: number[], ownerAgencyId: number): number | null {
+  if (author.roles.includes('admin') || theirs.length === 0) return null;
+  return theirs.includes(ownerAgencyId) ? ownerAgencyId : (theirs[0] ?? null);
+}
+
+const forbidden = (detail: string) => new ProblemError(403, 'auth.forbidden', 'Not allowed', detail);
+
+const refusal = (refusals: ReturnType<typeof checkStatusChange>) =>
+  new ProblemError(
+    422,
+    refusals[0]!.code,
+    'This status change is not allowed',
+    refusals.map((r) => `${r.path}: ${r.message}`).join('; '),
+    refusals.map(({ path, message }) => ({ path, message })),
+  );

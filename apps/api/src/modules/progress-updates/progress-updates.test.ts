@@ -1,21 +1,26 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Action, ProgressUpdate } from '@lrt/contracts';
-import { createTestWorld, seedSmallPlan, TEST_NOW, type TestWorld } from '../../testing/test-app';
+import { createTestWorld, seedSmallPlan, TEST_NOW, type Caller, type TestWorld } from '../../testing/test-app';
 
 let world: TestWorld;
 let plan: ReturnType<typeof seedSmallPlan>;
+/** The police safeguarding lead, whose agency owns the plan's action. */
+let lead: Caller;
 beforeEach(async () => {
   world = await createTestWorld();
   plan = seedSmallPlan(world.db);
+  lead = await world.signIn(['agency_lead'], { agencyIds: [plan.police.id], name: 'DI Shah' });
 });
 afterEach(() => world.close());
 
 const evidence = [{ label: 'Audit of 30 case files', url: 'https://intranet.example/audits/30' }];
-const postUpdate = (payload: Record<string, unknown>, actionId = plan.action.id) =>
+/** Posts as the business unit, which may make any move the workflow allows (roles are tested in the matrix). */
+const postUpdate = (payload: Record<string, unknown>, actionId = plan.action.id, as?: Caller) =>
   world.request({
     method: 'POST',
     url: `/api/actions/${actionId}/updates`,
-    payload: { authorName: 'DI Shah', note: 'Briefings delivered to 3 of 5 teams', confidence: 'on_track', ...payload },
+    payload: { note: 'Briefings delivered to 3 of 5 teams', confidence: 'on_track', ...payload },
+    ...(as ? { as } : {}),
   });
 const getAction = async () => (await world.request({ method: 'GET', url: `/api/actions/${plan.action.id}` })).json<Action>();
 const moveTo = (to: string, extra: Record<string, unknown> = {}) => postUpdate({ statusChange: { to }, ...extra });
@@ -30,8 +35,8 @@ async function expectRefused(send: () => Promise<{ statusCode: number; json: () 
 }
 
 describe('POST /api/actions/:id/updates', () => {
-  it('records a dated note and moves the action on, in one step', async () => {
-    const response = await moveTo('in_progress', { evidence });
+  it('records a dated note by its author and their agency, and moves the action on, in one step', async () => {
+    const response = await postUpdate({ statusChange: { to: 'in_progress' }, evidence }, plan.action.id, lead);
     expect(response.statusCode).toBe(201);
     expect(response.json()).toMatchObject({
       actionId: plan.action.id,
@@ -102,7 +107,7 @@ describe('POST /api/actions/:id/updates', () => {
     await expectRefused(() => moveTo('assured'), 422, 'action.evidence_of_impact_required', 'evidenceOfImpact');
   });
 
-  it('accepts an update from a partner agency of a shared action, not from others', async () => {
+  it('accepts an update for a partner agency of a shared action, not for others', async () => {
     const outsider = (await world.request({ method: 'POST', url: '/api/agencies', payload: { name: 'Northmoor Ambulance', shortName: 'NAS', kind: 'health' } })).json();
     await expectRefused(() => postUpdate({ agencyId: outsider.id }), 422, 'progress_update.agency_not_on_action', 'agencyId');
     await world.request({
@@ -110,7 +115,11 @@ describe('POST /api/actions/:id/updates', () => {
       url: `/api/actions/${plan.action.id}`,
       payload: { version: 1, kind: 'multi_agency', partnerAgencyIds: [outsider.id] },
     });
-    expect((await postUpdate({ agencyId: outsider.id })).statusCode).toBe(201);
+    const created = await postUpdate({ agencyId: outsider.id });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().agencyId).toBe(outsider.id);
+    const ambulanceLead = await world.signIn(['agency_lead'], { agencyIds: [outsider.id] });
+    expect((await postUpdate({}, plan.action.id, ambulanceLead)).json().agencyId).toBe(outsider.id);
   });
 
   it('refuses a change made on a stale view of the action', async () => {

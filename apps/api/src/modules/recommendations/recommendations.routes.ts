@@ -9,11 +9,13 @@ import {
   RecommendationPage,
   RecommendationPatch,
 } from '@lrt/contracts';
+import { actorOf } from '../../plugins/auth';
 import { createRecommendation, getRecommendation, listRecommendations, patchRecommendation } from './recommendations.service';
 
 export async function recommendationRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/recommendations', {
+    config: { access: 'read' },
     schema: {
       tags: ['Recommendations'],
       summary: 'List recommendations, by review and number',
@@ -23,6 +25,7 @@ export async function recommendationRoutes(app: FastifyInstance) {
     handler: async (request) => listRecommendations(app.db, request.query),
   });
   r.post('/recommendations', {
+    config: { access: 'managePlans' },
     schema: {
       tags: ['Recommendations'],
       summary: 'Add a recommendation to a review',
@@ -30,13 +33,15 @@ export async function recommendationRoutes(app: FastifyInstance) {
       body: RecommendationCreate,
       response: { 201: Recommendation, 400: Problem, 409: Problem, 422: Problem },
     },
-    handler: async (request, reply) => reply.status(201).send(createRecommendation(app.db, request.body, app.now())),
+    handler: async (request, reply) => reply.status(201).send(createRecommendation(app.db, request.body, app.now(), actorOf(request))),
   });
   r.get('/recommendations/:id', {
+    config: { access: 'read' },
     schema: { tags: ['Recommendations'], summary: 'Read a recommendation', params: IdParams, response: { 200: Recommendation, 400: Problem, 404: Problem } },
     handler: async (request) => getRecommendation(app.db, request.params.id),
   });
   r.patch('/recommendations/:id', {
+    config: { access: 'managePlans' },
     schema: {
       tags: ['Recommendations'],
       summary: 'Change a recommendation',
@@ -44,6 +49,6 @@ export async function recommendationRoutes(app: FastifyInstance) {
       body: RecommendationPatch,
       response: { 200: Recommendation, 400: Problem, 404: Problem, 409: Problem, 422: Problem },
     },
-    handler: async (request) => patchRecommendation(app.db, request.params.id, request.body, app.now()),
+    handler: async (request) => patchRecommendation(app.db, request.params.id, request.body, app.now(), actorOf(request)),
   });
 }

@@ -2,7 +2,8 @@ import { and, asc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Recommendation, RecommendationCreate, RecommendationPatch } from '@lrt/contracts';
 import { agencies, learningPoints, reviews, recommendationLearningPoints, recommendations, subgroups, writeTransaction, type Db, type Tx } from '@lrt/db';
 import { decodeCursor, toPage } from '../../lib/pagination';
-import { explainConstraint, nowIso, replaceLinks, requireReferences, updateVersioned } from '../../lib/persistence';
+import { explainConstraint, nowIso, recordCreation, replaceLinks, requireReferences, updateVersioned } from '../../lib/persistence';
+import type { Actor } from '../../lib/audit';
 import { notFound, unprocessable } from '../../plugins/problems';
 
 type Row = typeof recommendations.$inferSelect;
@@ -96,7 +97,7 @@ function checkRecommendation(
 
 const linkRows = (recommendationId: number, ids: number[]) => [...new Set(ids)].map((learningPointId) => ({ recommendationId, learningPointId }));
 
-export function createRecommendation(db: Db, input: RecommendationCreate, now: Date): Recommendation {
+export function createRecommendation(db: Db, input: RecommendationCreate, now: Date, actor: Actor): Recommendation {
   return writeTransaction(db, (tx) => {
     requireReferences(tx, [{ table: reviews, ids: input.reviewId, path: 'reviewId', what: 'review' }]);
     const learningPointIds = input.learningPointIds ?? [];
@@ -122,20 +123,32 @@ export function createRecommendation(db: Db, input: RecommendationCreate, now: D
         .returning()
         .get();
       replaceLinks(tx, recommendationLearningPoints, recommendationLearningPoints.recommendationId, row.id, linkRows(row.id, learningPointIds));
-      return getRecommendation(tx, row.id);
+      const created = getRecommendation(tx, row.id);
+      recordCreation(tx, actor, 'recommendation', created, now);
+      return created;
     } catch (error) {
       explainConstraint(error);
     }
   });
 }
 
-export function patchRecommendation(db: Db, id: number, patch: RecommendationPatch, now: Date): Recommendation {
+export function patchRecommendation(db: Db, id: number, patch: RecommendationPatch, now: Date, actor: Actor): Recommendation {
   const { version, learningPointIds, ...values } = patch;
   return writeTransaction(db, (tx) => {
     const existing = getRecommendation(tx, id);
     checkRecommendation(tx, existing.reviewId, { ...values, learningPointIds });
-    updateVersioned(tx, { table: recommendations, resource: 'recommendation', id, version, values, now, current: () => getRecommendation(db, id) });
-    if (learningPointIds) replaceLinks(tx, recommendationLearningPoints, recommendationLearningPoints.recommendationId, id, linkRows(id, learningPointIds));
-    return getRecommendation(tx, id);
+    return updateVersioned(tx, {
+      table: recommendations,
+      resource: 'recommendation',
+      id,
+      version,
+      values,
+      now,
+      actor,
+      current: () => getRecommendation(tx, id),
+      alsoWrite: () => {
+        if (learningPointIds) replaceLinks(tx, recommendationLearningPoints, recommendationLearningPoints.recommendationId, id, linkRows(id, learningPointIds));
+      },
+    });
   });
 }

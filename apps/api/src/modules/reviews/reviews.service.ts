@@ -5,7 +5,8 @@ import { actions, reviewThemes, reviews, subgroups, themes, writeTransaction, ty
 import type { z } from 'zod';
 import { reviewTimeliness } from '../../domain/review-timeliness';
 import { decodeCursor, toPage } from '../../lib/pagination';
-import { explainConstraint, nowIso, replaceLinks, requireReferences, updateVersioned } from '../../lib/persistence';
+import { explainConstraint, nowIso, recordCreation, replaceLinks, requireReferences, updateVersioned } from '../../lib/persistence';
+import type { Actor } from '../../lib/audit';
 import { notFound, unprocessable } from '../../plugins/problems';
 import { actionRulesSql } from '../actions/action-rules.sql';
 import type { PlanClock } from '../settings/settings.service';
@@ -124,7 +125,7 @@ function checkReview(tx: Tx, values: Partial<ParsedCreate>) {
 /** A theme named twice is one link (the link table's key would otherwise refuse the second). */
 const themeLinks = (reviewId: number, themeIds: number[]) => [...new Set(themeIds)].map((themeId) => ({ reviewId, themeId }));
 
-export function createReview(db: Db, input: ReviewCreate, clock: PlanClock): Review {
+export function createReview(db: Db, input: ReviewCreate, clock: PlanClock, actor: Actor): Review {
   const values = input as ParsedCreate;
   const id = writeTransaction(db, (tx) => {
     checkReview(tx, values);
@@ -136,6 +137,7 @@ export function createReview(db: Db, input: ReviewCreate, clock: PlanClock): Rev
         .returning({ id: reviews.id })
         .get();
       replaceLinks(tx, reviewThemes, reviewThemes.reviewId, row.id, themeLinks(row.id, themeIds));
+      recordCreation(tx, actor, 'review', auditable(getReview(db, row.id, clock)), clock.now);
       return row.id;
     } catch (error) {
       explainConstraint(error);
@@ -144,14 +146,32 @@ export function createReview(db: Db, input: ReviewCreate, clock: PlanClock): Rev
   return getReview(db, id, clock);
 }
 
-export function patchReview(db: Db, id: number, patch: ReviewPatch, clock: PlanClock): Review {
+export function patchReview(db: Db, id: number, patch: ReviewPatch, clock: PlanClock, actor: Actor): Review {
   const { version, themeIds, ...values } = patch;
   writeTransaction(db, (tx) => {
     const existing = findReview(tx, id);
     if (!existing) throw notFound('review', id);
     checkReview(tx, { ...existing, ...values, themeIds } as Partial<ParsedCreate>);
-    updateVersioned(tx, { table: reviews, resource: 'review', id, version, values, now: clock.now, current: () => getReview(db, id, clock) });
-    if (themeIds) replaceLinks(tx, reviewThemes, reviewThemes.reviewId, id, themeLinks(id, themeIds));
+    updateVersioned(tx, {
+      table: reviews,
+      resource: 'review',
+      id,
+      version,
+      values,
+      now: clock.now,
+      actor,
+      current: () => getReview(db, id, clock),
+      auditView: auditable,
+      alsoWrite: () => {
+        if (themeIds) replaceLinks(tx, reviewThemes, reviewThemes.reviewId, id, themeLinks(id, themeIds));
+      },
+    });
   });
   return getReview(db, id, clock);
+}
+
+/** What a review's audit records: its own fields, not the figures computed from its actions. */
+function auditable(review: Review) {
+  const { timeliness: _timeliness, actionCounts: _counts, ...fields } = review;
+  return fields;
 }

@@ -1,21 +1,24 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { Problem, Settings, SettingsPatch } from '@lrt/contracts';
+import { actorOf } from '../../plugins/auth';
 import { getSettings, patchSettings } from './settings.service';
 
 export async function settingsRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/settings', {
+    config: { access: 'read' },
     schema: { tags: ['Settings'], summary: "The partnership's settings", response: { 200: Settings } },
     handler: async () => getSettings(app.db),
   });
   r.patch('/settings', {
+    config: { access: 'manageSettings' },
     schema: {
       tags: ['Settings'],
       summary: "Change the partnership's settings",
       body: SettingsPatch,
       response: { 200: Settings, 400: Problem, 409: Problem },
     },
-    handler: async (request) => patchSettings(app.db, request.body, app.now()),
+    handler: async (request) => patchSettings(app.db, request.body, app.now(), actorOf(request)),
   });
 }

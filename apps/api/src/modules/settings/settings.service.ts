@@ -4,6 +4,8 @@ import { settings, writeTransaction, type Db } from '@lrt/db';
 import { staleBefore, type AssessmentClock } from '../../domain/action-state';
 import { addDays, londonToday } from '../../domain/dates';
 import { updateVersioned } from '../../lib/persistence';
+import type { Actor } from '../../lib/audit';
+import type { Principal } from '../../domain/permissions';
 
 const toDto = (row: typeof settings.$inferSelect): Settings => ({
   partnershipName: row.partnershipName,
@@ -18,23 +20,22 @@ export function getSettings(db: Db): Settings {
   return toDto(row);
 }
 
-export function patchSettings(db: Db, patch: SettingsPatch, now: Date): Settings {
+export function patchSettings(db: Db, patch: SettingsPatch, now: Date, actor: Actor): Settings {
   const { version, ...values } = patch;
-  return writeTransaction(db, (tx) => {
-    updateVersioned(tx, { table: settings, resource: 'settings', id: 1, version, values, now, current: () => getSettings(db) });
-    return getSettings(db);
-  });
+  return writeTransaction(db, (tx) => updateVersioned(tx, { table: settings, resource: 'settings', id: 1, version, values, now, actor, current: () => getSettings(db) }));
 }
 
 export interface PlanClock extends AssessmentClock {
   now: Date;
+  /** Who is looking: what each action lets them do depends on it. */
+  viewer: Principal | null;
   /** Open actions due on or before this day are due soon. */
   dueSoonBy: string;
 }
 
 /** "Now" for the rules, with the partnership's own cadence: one read of settings per request. */
-export function planClock(db: Db, now: Date): PlanClock {
+export function planClock(db: Db, now: Date, viewer: Principal | null = null): PlanClock {
   const { updateCadenceDays, dueSoonDays } = getSettings(db);
   const today = londonToday(now);
-  return { now, today, staleBefore: staleBefore(now, updateCadenceDays), dueSoonBy: addDays(today, dueSoonDays) };
+  return { now, viewer, today, staleBefore: staleBefore(now, updateCadenceDays), dueSoonBy: addDays(today, dueSoonDays) };
 }

@@ -1,0 +1,90 @@
+import type { ActionStatus, Capabilities, Role } from '@lrt/contracts';
+import { STATUS_TRANSITIONS } from './action-status';
+
+/**
+ * Who may do what: the one rule table of the product. Routes name the capability they need (see
+ * plugins/access.ts); progress updates, which depend on the action, ask `progressUpdatePermission`.
+ */
+export type Capability = keyof Capabilities | 'read';
+
+export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = {
+  /** The partnership business unit: everything. */
+  admin: ['read', 'managePlans', 'manageReferenceData', 'manageUsers', 'manageSettings', 'readAudit', 'postUpdates', 'assureActions'],
+  /** Posts updates on, and proposes completion of, their own agency's actions; reads every plan. */
+  agency_lead: ['read', 'postUpdates'],
+  /** Assures or returns the actions their subgroups oversee. */
+  subgroup_chair: ['read', 'postUpdates', 'assureActions'],
+  /** Reads everything, the audit trail included; changes no plan. */
+  independent_chair: ['read', 'readAudit'],
+  viewer: ['read'],
+};
+
+export interface Principal {
+  id: number;
+  name: string;
+  roles: readonly Role[];
+  agencyIds: readonly number[];
+  subgroupIds: readonly number[];
+}
+
+export const hasCapability = (principal: Principal, capability: Capability) =>
+  principal.roles.some((role) => ROLE_CAPABILITIES[role].includes(capability));
+
+export function capabilitiesOf(principal: Principal): Capabilities {
+  const has = (c: Capability) => hasCapability(principal, c);
+  return {
+    managePlans: has('managePlans'),
+    manageReferenceData: has('manageReferenceData'),
+    manageUsers: has('manageUsers'),
+    manageSettings: has('manageSettings'),
+    readAudit: has('readAudit'),
+    postUpdates: has('postUpdates'),
+    assureActions: has('assureActions'),
+  };
+}
+
+export interface ActionScope {
+  status: ActionStatus;
+  /** The owner and every partner agency. */
+  agencyIds: readonly number[];
+  subgroupId: number | null;
+}
+
+export interface UpdatePermission {
+  /** May post a note (with no status change) on this action. */
+  canPostUpdate: boolean;
+  /** The status changes this person may make now, within the workflow. */
+  statusChanges: ActionStatus[];
+  /** The agencies this person may speak for on this action. */
+  agencyIds: number[];
+}
+
+/**
+ * What a person may do with an action's progress. An agency lead: notes on their agency's actions, starting
+ * them and proposing completion. A subgroup chair: notes on what their subgroups oversee, assuring completed
+ * actions or returning them for more information. The business unit: anything the workflow allows.
+ */
+export function progressUpdatePermission(principal: Principal, action: ActionScope): UpdatePermission {
+  const workflow = STATUS_TRANSITIONS[action.status];
+  const statusChanges = new Set<ActionStatus>();
+  let canPostUpdate = false;
+  const agencyIds = principal.roles.includes('admin')
+    ? [...action.agencyIds]
+    : action.agencyIds.filter((id) => principal.agencyIds.includes(id));
+
+  if (principal.roles.includes('admin')) {
+    canPostUpdate = true;
+    workflow.forEach((s) => statusChanges.add(s));
+  }
+  if (principal.roles.includes('agency_lead') && agencyIds.length > 0) {
+    canPostUpdate = true;
+    if (action.status === 'not_started' || action.status === 'in_progress') {
+      workflow.filter((s) => s === 'in_progress' || s === 'completed').forEach((s) => statusChanges.add(s));
+    }
+  }
+  if (principal.roles.includes('subgroup_chair') && action.subgroupId !== null && principal.subgroupIds.includes(action.subgroupId)) {
+    canPostUpdate = true;
+    if (action.status === 'completed') ['assured', 'in_progress'].forEach((s) => statusChanges.add(s as ActionStatus));
+  }
+  return { canPostUpdate, statusChanges: [...statusChanges], agencyIds };
+}

@@ -1,0 +1,168 @@
+import { and, asc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { User, UserCreate, UserPatch } from '@lrt/contracts';
+import { agencies, subgroups, userAgencies, userRoles, userSubgroups, users, writeTransaction, type Db, type Tx } from '@lrt/db';
+import { passwordProblem } from '../../domain/password-policy';
+import type { Actor } from '../../lib/audit';
+import { recordAudit } from '../../lib/audit';
+import { decodeCursor, toPage } from '../../lib/pagination';
+import { explainConstraint, nowIso, recordCreation, replaceLinks, requireReferences, updateVersioned } from '../../lib/persistence';
+import { hashPassword } from '../../lib/password-hash';
+import { conflict, notFound, unprocessable } from '../../plugins/problems';
+import { endAllSessions } from '../../plugins/auth';
+
+type UserRow = typeof users.$inferSelect;
+
+function toDtos(db: Db | Tx, rows: UserRow[]): User[] {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const roles = db.select().from(userRoles).where(inArray(userRoles.userId, ids)).all();
+  const agencyLinks = db.select().from(userAgencies).where(inArray(userAgencies.userId, ids)).orderBy(userAgencies.agencyId).all();
+  const subgroupLinks = db.select().from(userSubgroups).where(inArray(userSubgroups.userId, ids)).orderBy(userSubgroups.subgroupId).all();
+  return rows.map((row) => ({
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    roles: roles.filter((r) => r.userId === row.id).map((r) => r.role).sort(),
+    agencyIds: agencyLinks.filter((a) => a.userId === row.id).map((a) => a.agencyId),
+    subgroupIds: subgroupLinks.filter((s) => s.userId === row.id).map((s) => s.subgroupId),
+    active: row.active,
+    lastSignInAt: row.lastSignInAt,
+    version: row.version,
+  }));
+}
+
+export function getUser(db: Db | Tx, id: number): User {
+  const row = db.select().from(users).where(eq(users.id, id)).get();
+  if (!row) throw notFound('user', id);
+  return toDtos(db, [row])[0] as User;
+}
+
+export interface UserListQuery {
+  limit: number;
+  cursor?: string | undefined;
+  role?: string[] | undefined;
+  agencyId?: number[] | undefined;
+  active?: boolean | undefined;
+  q?: string | undefined;
+}
+
+export function listUsers(db: Db, query: UserListQuery) {
+  const after = decodeCursor(query.cursor, 2);
+  const nameKey = sql<string>`lower(${users.name})`;
+  const conditions: (SQL | undefined)[] = [
+    query.role?.length ? inArray(users.id, db.select({ id: userRoles.userId }).from(userRoles).where(inArray(userRoles.role, query.role as User['roles']))) : undefined,
+    query.agencyId?.length ? inArray(users.id, db.select({ id: userAgencies.userId }).from(userAgencies).where(inArray(userAgencies.agencyId, query.agencyId))) : undefined,
+    query.active === undefined ? undefined : eq(users.active, query.active),
+    query.q ? or(sql`${users.name} like ${`%${query.q}%`}`, sql`${users.email} like ${`%${query.q}%`}`) : undefined,
+    after ? or(gt(nameKey, after[0] as string), and(eq(nameKey, after[0] as string), gt(users.id, after[1] as number))) : undefined,
+  ];
+  const rows = db.select().from(users).where(and(...conditions)).orderBy(asc(nameKey), asc(users.id)).limit(query.limit + 1).all();
+  const page = toPage(rows, query.limit, (r) => [r.name.toLowerCase(), r.id]);
+  return { items: toDtos(db, page.items), nextCursor: page.nextCursor };
+}
+
+interface RoleShape {
+  roles: User['roles'];
+  agencyIds: number[];
+  subgroupIds: number[];
+}
+
+/** An agency lead speaks for at least one agency; a subgroup chair chairs at least one subgroup. */
+function checkRoles(tx: Tx, shape: RoleShape) {
+  requireReferences(tx, [
+    { table: agencies, ids: shape.agencyIds, path: 'agencyIds', what: 'agency' },
+    { table: subgroups, ids: shape.subgroupIds, path: 'subgroupIds', what: 'subgroup' },
+  ]);
+  const errors = [];
+  if (shape.roles.includes('agency_lead') && shape.agencyIds.length === 0) errors.push({ path: 'agencyIds', message: 'an agency lead needs at least one agency' });
+  if (shape.roles.includes('subgroup_chair') && shape.subgroupIds.length === 0) errors.push({ path: 'subgroupIds', message: 'a subgroup chair needs at least one subgroup' });
+  if (errors.length > 0) throw unprocessable('user.invalid', errors);
+}
+
+function writeRoleLinks(tx: Tx, userId: number, shape: Partial<RoleShape>) {
+  if (shape.roles) replaceLinks(tx, userRoles, userRoles.userId, userId, [...new Set(shape.roles)].map((role) => ({ userId, role })));
+  if (shape.agencyIds) replaceLinks(tx, userAgencies, userAgencies.userId, userId, [...new Set(shape.agencyIds)].map((agencyId) => ({ userId, agencyId })));
+  if (shape.subgroupIds) replaceLinks(tx, userSubgroups, userSubgroups.userId, userId, [...new Set(shape.subgroupIds)].map((subgroupId) => ({ userId, subgroupId })));
+}
+
+function checkPassword(password: string, context: { email?: string; name?: string }) {
+  const problem = passwordProblem(password, context);
+  if (problem) throw unprocessable('user.weak_password', [{ path: 'password', message: problem }]);
+}
+
+export async function createUser(db: Db, input: UserCreate, now: Date, actor: Actor, scryptCost: number): Promise<User> {
+  checkPassword(input.password, input);
+  const passwordHash = await hashPassword(input.password, scryptCost);
+  return writeTransaction(db, (tx) => {
+    checkRoles(tx, input);
+    try {
+      const row = tx
+        .insert(users)
+        .values({ email: input.email, name: input.name, passwordHash, createdAt: nowIso(now), updatedAt: nowIso(now) })
+        .returning({ id: users.id })
+        .get();
+      writeRoleLinks(tx, row.id, input);
+      const created = getUser(tx, row.id);
+      recordCreation(tx, actor, 'user', created, now);
+      return created;
+    } catch (error) {
+      if (error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE' && error.message.includes('users_email_unique')) {
+        throw conflict('user.email_taken', 'email', 'another user has this email address');
+      }
+      explainConstraint(error);
+    }
+  });
+}
+
+/**
+ * Changes a user. A new password or deactivation ends every session of theirs at once. Admins cannot
+ * deactivate themselves or drop their own admin role, so the partnership is never left without one.
+ */
+export async function patchUser(db: Db, id: number, patch: UserPatch, now: Date, actor: Actor, scryptCost: number): Promise<User> {
+  const { version, password, roles, agencyIds, subgroupIds, ...values } = patch;
+  const existing = getUser(db, id);
+  if (password) checkPassword(password, { email: patch.email ?? existing.email, name: patch.name ?? existing.name });
+  const passwordHash = password ? await hashPassword(password, scryptCost) : undefined;
+  return writeTransaction(db, (tx) => {
+    const current = getUser(tx, id);
+    const shape = { roles: roles ?? current.roles, agencyIds: agencyIds ?? current.agencyIds, subgroupIds: subgroupIds ?? current.subgroupIds };
+    checkRoles(tx, shape);
+    if (actor.id === id && (values.active === false || (roles && !roles.includes('admin') && current.roles.includes('admin')))) {
+      throw unprocessable('user.cannot_lock_out_self', [
+        { path: values.active === false ? 'active' : 'roles', message: 'you cannot remove your own access; ask another administrator' },
+      ]);
+    }
+    let updated: User;
+    try {
+      updated = updateVersioned(tx, {
+        table: users,
+        resource: 'user',
+        id,
+        version,
+        values: { ...values, ...(passwordHash ? { passwordHash } : {}) },
+        now,
+        actor,
+        current: () => getUser(tx, id),
+        alsoWrite: () => writeRoleLinks(tx, id, { roles, agencyIds, subgroupIds }),
+      });
+    } catch (error) {
+      if (error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE' && error.message.includes('users_email_unique')) {
+        throw conflict('user.email_taken', 'email', 'another user has this email address');
+      }
+      throw error;
+    }
+    // The hash never enters the trail; that the password changed does.
+    if (password) recordAudit(tx, actor, { entity: 'user', entityId: id, operation: 'update', after: { password: 'changed' }, at: now });
+    if (password || values.active === false) endAllSessions(tx as unknown as Db, id);
+    return updated;
+  });
+}
+
+export function revokeSessions(db: Db, id: number, now: Date, actor: Actor): number {
+  return writeTransaction(db, (tx) => {
+    getUser(tx, id);
+    const ended = endAllSessions(tx as unknown as Db, id);
+    recordAudit(tx, actor, { entity: 'user', entityId: id, operation: 'sessions_revoked', after: { sessionsEnded: ended }, at: now });
+    return ended;
+  });
+}

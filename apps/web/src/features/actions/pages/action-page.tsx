@@ -1,0 +1,173 @@
+import { LABELS, type Action, type Agency } from '@lrt/contracts';
+import { useState, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import { NotFoundPage } from '@/app/not-found-page';
+import { BragTag } from '@/components/brag-tag';
+import { OverdueFlag, StaleFlag } from '@/components/flags';
+import { ErrorState, Loading } from '@/components/states';
+import { StatusTag } from '@/components/status-tag';
+import { ProgressTimeline } from '@/features/progress-updates/components/progress-timeline';
+import { ProgressUpdateForm } from '@/features/progress-updates/components/progress-update-form';
+import { useAgencies } from '@/features/reference-data/api/get-agencies';
+import { useSubgroups } from '@/features/reference-data/api/get-subgroups';
+import { useThemes } from '@/features/reference-data/api/get-themes';
+import { useLookup } from '@/features/reference-data/lookup';
+import { useRecommendations } from '@/features/reviews/api/get-recommendations';
+import { useReview } from '@/features/reviews/api/get-review';
+import { useSettings } from '@/features/settings/api/get-settings';
+import { isApiError } from '@/lib/api-client';
+import { formatDate, formatDateTime } from '@/lib/format';
+import { useDocumentTitle } from '@/lib/use-document-title';
+import { useIdParam } from '@/lib/use-id-param';
+import { useAction } from '../api/get-action';
+
+export function ActionPage() {
+  const actionId = useIdParam('actionId');
+  if (actionId === null) return <NotFoundPage />;
+  return <ActionView actionId={actionId} />;
+}
+
+function ActionView({ actionId }: { actionId: number }) {
+  const action = useAction(actionId);
+  const agencies = useAgencies();
+  const agencyLookup = useLookup(agencies.data);
+  const [formHasErrors, setFormHasErrors] = useState(false);
+  useDocumentTitle(action.data ? `Action ${action.data.ref}` : 'Action', { hasErrors: formHasErrors });
+
+  if (action.isPending) return <Loading label="Loading the action" />;
+  if (action.isError) {
+    if (isApiError(action.error) && action.error.status === 404) return <NotFoundPage />;
+    return (
+      <>
+        <h1 className="govuk-heading-l">Action</h1>
+        <ErrorState error={action.error} onRetry={() => void action.refetch()} />
+      </>
+    );
+  }
+
+  const data = action.data;
+  return (
+    <>
+      <Link to="/actions" className="govuk-back-link">
+        Back to actions
+      </Link>
+      <span className="govuk-caption-l">{LABELS.actionKind[data.kind]} action</span>
+      <h1 className="govuk-heading-l">Action {data.ref}</h1>
+      <p className="govuk-body app-tag-list">
+        <StatusTag status={data.status} />
+        <BragTag brag={data.brag} reason={data.bragReason} />
+        {data.overdue ? <OverdueFlag /> : null}
+        {data.stale ? <StaleFlag /> : null}
+      </p>
+
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-full">
+          <ActionDetails action={data} agencyLookup={agencyLookup} />
+        </div>
+      </div>
+
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h2 className="govuk-heading-l">Progress updates</h2>
+          <ProgressTimeline actionId={data.id} agencies={agencyLookup} />
+          <ProgressUpdateForm action={data} agencies={agencyLookup} onErrorsChange={setFormHasErrors} />
+        </div>
+      </div>
+    </>
+  );
+}
+
+function ActionDetails({ action, agencyLookup }: { action: Action; agencyLookup: ReadonlyMap<number, Agency> }) {
+  const review = useReview(action.reviewId);
+  const recommendations = useRecommendations(action.reviewId);
+  const subgroups = useLookup(useSubgroups().data);
+  const themes = useLookup(useThemes().data);
+  const settings = useSettings();
+  const recommendation = recommendations.data?.find((r) => r.id === action.recommendationId);
+  const agencyName = (id: number) => {
+    const agency = agencyLookup.get(id);
+    return agency ? `${agency.name} (${agency.shortName})` : `Agency ${id}`;
+  };
+
+  const rows: [string, ReactNode][] = [
+    [
+      'Review',
+      review.data ? (
+        <Link className="govuk-link" to={`/reviews/${action.reviewId}`}>
+          {review.data.code}: {review.data.title}
+        </Link>
+      ) : (
+        <Link className="govuk-link" to={`/reviews/${action.reviewId}`}>
+          Review {action.reviewId}
+        </Link>
+      ),
+    ],
+    [
+      'Recommendation',
+      action.recommendationId === null
+        ? 'Not linked to a recommendation'
+        : recommendation
+          ? (
+              <>
+                <strong>Recommendation {recommendation.number}:</strong>{' '}
+                <span className="app-pre-wrap">{recommendation.text}</span>
+              </>
+            )
+          : '…',
+    ],
+    ['Kind', LABELS.actionKind[action.kind]],
+    ['Owner agency', agencyName(action.ownerAgencyId)],
+    [
+      'Partner agencies',
+      action.partnerAgencyIds.length > 0 ? (
+        <ul className="govuk-list">
+          {action.partnerAgencyIds.map((id) => (
+            <li key={id}>{agencyName(id)}</li>
+          ))}
+        </ul>
+      ) : (
+        'None'
+      ),
+    ],
+    ['Identified learning need', <span className="app-pre-wrap">{action.learningNeed}</span>],
+    ['Action to be taken', <span className="app-pre-wrap">{action.action}</span>],
+    ['Measure of success', action.successMeasure ? <span className="app-pre-wrap">{action.successMeasure}</span> : 'Not recorded'],
+    ['Target date', formatDate(action.targetDate, 'None set')],
+    ['Status', <StatusTag status={action.status} />],
+    ['BRAG rating', <BragTag brag={action.brag} reason={action.bragReason} showReason />],
+    ['Overdue', action.overdue ? <OverdueFlag /> : 'No'],
+    [
+      'Stale',
+      action.stale ? (
+        <>
+          <StaleFlag cadenceDays={settings.data?.updateCadenceDays} />{' '}
+          {settings.data ? `No progress update in the last ${settings.data.updateCadenceDays} days` : null}
+        </>
+      ) : (
+        'No'
+      ),
+    ],
+    ['Last progress update', formatDateTime(action.lastUpdateAt, 'None yet')],
+    ['Latest confidence', action.latestConfidence ? LABELS.confidence[action.latestConfidence] : 'Not given yet'],
+    ['Evidence of impact', action.evidenceOfImpact ? <span className="app-pre-wrap">{action.evidenceOfImpact}</span> : 'Not recorded'],
+    ...(action.withdrawnReason ? ([['Reason for withdrawal', <span className="app-pre-wrap">{action.withdrawnReason}</span>]] as [string, ReactNode][]) : []),
+    [
+      'Themes',
+      action.themeIds.length > 0 ? action.themeIds.map((id) => themes.get(id)?.name ?? `Theme ${id}`).join(', ') : 'None',
+    ],
+    ['Subgroup', action.subgroupId !== null ? (subgroups.get(action.subgroupId)?.name ?? '…') : 'None'],
+    ['Added', formatDateTime(action.createdAt)],
+    ['Last changed', formatDateTime(action.updatedAt)],
+  ];
+
+  return (
+    <dl className="govuk-summary-list govuk-!-margin-bottom-9">
+      {rows.map(([key, value]) => (
+        <div key={key} className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">{key}</dt>
+          <dd className="govuk-summary-list__value">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,99 @@
+import { LABELS, type Action, type Agency, type LearningPoint, type Recommendation, type Subgroup } from '@lrt/contracts';
+import { Link } from 'react-router';
+import { ActionsTable, AgencyName } from '@/features/actions/components/actions-table';
+import { EmptyState } from '@/components/states';
+import { formatDate } from '@/lib/format';
+
+interface RecommendationsProps {
+  reviewId: number;
+  recommendations: readonly Recommendation[];
+  actions: readonly Action[];
+  agencies: ReadonlyMap<number, Agency>;
+  subgroups: ReadonlyMap<number, Subgroup>;
+  learningPoints: ReadonlyMap<number, LearningPoint>;
+}
+
+/** Each recommendation with the actions that serve it, then the actions that serve none (often rapid review actions). */
+export function Recommendations({ reviewId, recommendations, actions, agencies, subgroups, learningPoints }: RecommendationsProps) {
+  const actionsFor = (recommendationId: number | null) =>
+    actions.filter((action) => action.recommendationId === recommendationId);
+  const unlinked = actionsFor(null);
+
+  return (
+    <>
+      {recommendations.length === 0 ? <EmptyState title="No recommendations have been recorded for this review" /> : null}
+      {recommendations.map((recommendation) => {
+        const served = actionsFor(recommendation.id);
+        const points = recommendation.learningPointIds
+          .map((id) => learningPoints.get(id))
+          .filter((point): point is LearningPoint => point !== undefined)
+          .sort((a, b) => a.number - b.number);
+        return (
+          <section key={recommendation.id} className="govuk-!-margin-bottom-8" aria-labelledby={`recommendation-${recommendation.id}`}>
+            <h3 className="govuk-heading-m" id={`recommendation-${recommendation.id}`}>
+              Recommendation {recommendation.number}
+            </h3>
+            <p className="govuk-body app-pre-wrap">{recommendation.text}</p>
+            <dl className="govuk-summary-list govuk-summary-list--no-border">
+              <div className="govuk-summary-list__row">
+                <dt className="govuk-summary-list__key">Addressed to</dt>
+                <dd className="govuk-summary-list__value">
+                  {recommendation.addressee === 'agency' && recommendation.leadAgencyId !== null ? (
+                    <AgencyName id={recommendation.leadAgencyId} agencies={agencies} />
+                  ) : recommendation.addressee === 'subgroup' && recommendation.subgroupId !== null ? (
+                    (subgroups.get(recommendation.subgroupId)?.name ?? LABELS.addressee.subgroup)
+                  ) : (
+                    LABELS.addressee[recommendation.addressee]
+                  )}
+                </dd>
+              </div>
+              <div className="govuk-summary-list__row">
+                <dt className="govuk-summary-list__key">Target date</dt>
+                <dd className="govuk-summary-list__value">{formatDate(recommendation.targetDate, 'None set')}</dd>
+              </div>
+              {points.length > 0 ? (
+                <div className="govuk-summary-list__row">
+                  <dt className="govuk-summary-list__key">Answers learning points</dt>
+                  <dd className="govuk-summary-list__value">
+                    {points.map((point, index) => (
+                      <span key={point.id}>
+                        {index > 0 ? ', ' : ''}
+                        <a className="govuk-link" href={`#learning-point-${point.number}`}>
+                          {point.number}
+                        </a>
+                      </span>
+                    ))}
+                  </dd>
+                </div>
+              ) : null}
+            </dl>
+            {served.length > 0 ? (
+              <ActionsTable
+                caption={`Actions for recommendation ${recommendation.number}`}
+                captionSize="s"
+                actions={served}
+                agencies={agencies}
+              />
+            ) : (
+              <EmptyState title={`No actions yet for recommendation ${recommendation.number}`} />
+            )}
+          </section>
+        );
+      })}
+      {unlinked.length > 0 ? (
+        <section aria-labelledby="actions-without-recommendation">
+          <h3 className="govuk-heading-m" id="actions-without-recommendation">
+            Actions not linked to a recommendation
+          </h3>
+          <p className="govuk-body">For example, single-agency actions agreed at the rapid review.</p>
+          <ActionsTable caption="Actions not linked to a recommendation" captionSize="hidden" actions={unlinked} agencies={agencies} />
+        </section>
+      ) : null}
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`/actions?reviewId=${reviewId}`}>
+          Filter and sort this review’s actions in the actions list
+        </Link>
+      </p>
+    </>
+  );
+}

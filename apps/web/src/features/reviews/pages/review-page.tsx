@@ -1,0 +1,169 @@
+import type { ReactNode } from 'react';
+import { LABELS } from '@lrt/contracts';
+import { Link } from 'react-router';
+import { NotFoundPage } from '@/app/not-found-page';
+import { BragTag } from '@/components/brag-tag';
+import { ErrorState, Loading } from '@/components/states';
+import { useActions } from '@/features/actions/api/get-actions';
+import { useAgencies } from '@/features/reference-data/api/get-agencies';
+import { useSubgroups } from '@/features/reference-data/api/get-subgroups';
+import { useThemes } from '@/features/reference-data/api/get-themes';
+import { useLookup } from '@/features/reference-data/lookup';
+import { isApiError } from '@/lib/api-client';
+import { pluralise } from '@/lib/format';
+import { useDocumentTitle } from '@/lib/use-document-title';
+import { useIdParam } from '@/lib/use-id-param';
+import { useLearningPoints } from '../api/get-learning-points';
+import { useRecommendations } from '../api/get-recommendations';
+import { useReview } from '../api/get-review';
+import { KeyDates } from '../components/key-dates';
+import { LearningPoints } from '../components/learning-points';
+import { Recommendations } from '../components/recommendations';
+
+/** A review plan is shown whole; past this many actions, the actions list takes over. */
+const REVIEW_ACTIONS_LIMIT = 200;
+
+export function ReviewPage() {
+  const reviewId = useIdParam('reviewId');
+  if (reviewId === null) return <NotFoundPage />;
+  return <Review reviewId={reviewId} />;
+}
+
+function Review({ reviewId }: { reviewId: number }) {
+  const review = useReview(reviewId);
+  useDocumentTitle(review.data ? `${review.data.code}: ${review.data.title}` : 'Review');
+
+  if (review.isPending) return <Loading label="Loading the review" />;
+  if (review.isError) {
+    if (isApiError(review.error) && review.error.status === 404) return <NotFoundPage />;
+    return (
+      <>
+        <h1 className="govuk-heading-l">Review</h1>
+        <ErrorState error={review.error} onRetry={() => void review.refetch()} />
+      </>
+    );
+  }
+
+  const data = review.data;
+  const { actionCounts } = data;
+  return (
+    <>
+      <Link to="/reviews" className="govuk-back-link">
+        Back to reviews
+      </Link>
+      <span className="govuk-caption-l">
+        {data.code} · {LABELS.reviewType[data.type]}
+      </span>
+      <h1 className="govuk-heading-l">{data.title}</h1>
+
+      <ReviewDetails review={data} />
+
+      <KeyDates review={data} />
+
+      <h2 className="govuk-heading-m">Progress of the action plan</h2>
+      {actionCounts.total === 0 ? (
+        <p className="govuk-body">This review has no actions yet.</p>
+      ) : (
+        <ul className="govuk-list app-tag-list govuk-!-margin-bottom-6" aria-label="Actions by BRAG rating">
+          <li className="govuk-!-margin-right-3">
+            <strong>{pluralise(actionCounts.total, 'action')}</strong>
+            {actionCounts.overdue > 0 ? `, ${actionCounts.overdue} overdue` : ''}
+          </li>
+          {(['red', 'amber', 'green', 'blue'] as const).map((brag) => (
+            <li key={brag}>
+              <BragTag brag={brag} /> {actionCounts.byBrag[brag]}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h2 className="govuk-heading-l">Learning points</h2>
+      <LearningPoints reviewId={reviewId} />
+
+      <h2 className="govuk-heading-l">Recommendations and actions</h2>
+      <ReviewPlan reviewId={reviewId} />
+    </>
+  );
+}
+
+function ReviewDetails({ review }: { review: NonNullable<ReturnType<typeof useReview>['data']> }) {
+  const subgroups = useLookup(useSubgroups().data);
+  const themes = useLookup(useThemes().data);
+  const themeNames = review.themeIds.map((id) => themes.get(id)?.name).filter(Boolean);
+  const rows: [string, ReactNode][] = [
+    ['Child', review.childPseudonym],
+    ['Type', LABELS.reviewType[review.type]],
+    ['Stage', LABELS.reviewStage[review.stage]],
+    ['Lead reviewer', review.leadReviewer || 'Not recorded'],
+    ['Subgroup overseeing the plan', review.subgroupId !== null ? (subgroups.get(review.subgroupId)?.name ?? '…') : 'None'],
+    ['Themes', themeNames.length > 0 ? themeNames.join(', ') : 'None recorded'],
+    ['Summary', review.summary ? <span className="app-pre-wrap">{review.summary}</span> : 'None recorded'],
+  ];
+  return (
+    <dl className="govuk-summary-list govuk-!-margin-bottom-9">
+      {rows.map(([key, value]) => (
+        <div key={key} className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">{key}</dt>
+          <dd className="govuk-summary-list__value">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function ReviewPlan({ reviewId }: { reviewId: number }) {
+  const recommendations = useRecommendations(reviewId);
+  const actions = useActions({ reviewId: [reviewId], sort: 'ref', limit: REVIEW_ACTIONS_LIMIT });
+  const agencies = useAgencies();
+  const subgroups = useSubgroups();
+  const learningPoints = useLearningPoints(reviewId);
+  const agencyLookup = useLookup(agencies.data);
+  const subgroupLookup = useLookup(subgroups.data);
+  const learningPointLookup = useLookup(learningPoints.data);
+
+  const failed = [recommendations, actions, agencies].find((query) => query.isError);
+  if (failed) {
+    return (
+      <ErrorState
+        error={failed.error}
+        onRetry={() => {
+          void recommendations.refetch();
+          void actions.refetch();
+          void agencies.refetch();
+        }}
+      />
+    );
+  }
+  if (!recommendations.data || !actions.data || !agencies.data) {
+    return <Loading label="Loading recommendations and actions" />;
+  }
+
+  return (
+    <>
+      {actions.data.nextCursor ? (
+        <div className="govuk-warning-text">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>
+            This review has more than {REVIEW_ACTIONS_LIMIT} actions; only the first {REVIEW_ACTIONS_LIMIT} are shown
+            here.{' '}
+            <Link className="govuk-link" to={`/actions?reviewId=${reviewId}`}>
+              See them all in the actions list
+            </Link>
+            .
+          </strong>
+        </div>
+      ) : null}
+      <Recommendations
+        reviewId={reviewId}
+        recommendations={recommendations.data}
+        actions={actions.data.items}
+        agencies={agencyLookup}
+        subgroups={subgroupLookup}
+        learningPoints={learningPointLookup}
+      />
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import { QueryClient } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
+import { AppProvider } from '@/app/provider';
+
+/** Shows the current URL, so tests can check what a form wrote into it. */
+export function LocationDisplay() {
+  const location = useLocation();
+  return <output data-testid="location">{`${location.pathname}${location.search}`}</output>;
+}
+
+/** Render a piece of UI at a URL, inside the app's providers, with a query client that does not retry. */
+export function renderAt(ui: ReactNode, { url = '/', path = '*' }: { url?: string; path?: string } = {}) {
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { retry: false, staleTime: Infinity }, mutations: { retry: false } },
+  });
+  const router = createMemoryRouter(
+    [
+      {
+        path,
+        element: (
+          <>
+            {ui}
+            <LocationDisplay />
+          </>
+        ),
+      },
+    ],
+    { initialEntries: [url] },
+  );
+  return { queryClient, router, ...render(<AppProvider queryClient={queryClient}>
+    <RouterProvider router={router} />
+  </AppProvider>) };
+}
+
+/** A fetch Response carrying JSON, as the API sends it. */
+export function jsonResponse(body: unknown, init: { status?: number; contentType?: string } = {}) {
+  const status = init.status ?? 200;
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': init.contentType ?? (status >= 400 ? 'application/problem+json' : 'application/json') },
+  });
+}

@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { Id, IdRef, Instant, LIMITS, PageQuery, Version, page, repeatable, requiredText } from './common';
+
+export const ROLES = ['admin', 'agency_lead', 'subgroup_chair', 'independent_chair', 'viewer'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  admin: 'Business unit (administrator)',
+  agency_lead: 'Agency lead',
+  subgroup_chair: 'Subgroup chair',
+  independent_chair: 'Independent chair',
+  viewer: 'Viewer',
+};
+
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 256;
+
+export const Email = z
+  .string()
+  .trim()
+  .max(254, { error: 'must be at most 254 characters' })
+  .pipe(z.email({ error: 'must be an email address' }))
+  .transform((email) => email.toLowerCase());
+
+export const User = z.object({
+  id: z.number().int(),
+  email: z.string(),
+  name: z.string(),
+  roles: z.array(Role),
+  agencyIds: z.array(z.number().int()),
+  subgroupIds: z.array(z.number().int()),
+  active: z.boolean(),
+  lastSignInAt: Instant.nullable(),
+  version: z.number().int(),
+});
+export type User = z.infer<typeof User>;
+
+/** What the signed-in user may do, computed by the API's rule table so the SPA never re-derives it. */
+export const Capabilities = z.object({
+  managePlans: z.boolean(),
+  manageReferenceData: z.boolean(),
+  manageUsers: z.boolean(),
+  manageSettings: z.boolean(),
+  readAudit: z.boolean(),
+  postUpdates: z.boolean(),
+  assureActions: z.boolean(),
+});
+export type Capabilities = z.infer<typeof Capabilities>;
+
+export const Me = z.object({ user: User, csrfToken: z.string(), capabilities: Capabilities });
+export type Me = z.infer<typeof Me>;
+
+export const Password = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, { error: `must be at least ${PASSWORD_MIN_LENGTH} characters` })
+  .max(PASSWORD_MAX_LENGTH, { error: `must be at most ${PASSWORD_MAX_LENGTH} characters` });
+
+export const LoginBody = z.strictObject({
+  email: z.string().trim().min(1, { error: 'must not be empty' }).max(254),
+  password: z.string().min(1, { error: 'must not be empty' }).max(PASSWORD_MAX_LENGTH),
+});
+export type LoginBody = z.output<typeof LoginBody>;
+
+const roleLinks = {
+  roles: z.array(Role).min(1, { error: 'give the user at least one role' }).max(ROLES.length),
+  agencyIds: z.array(IdRef).max(LIMITS.ids),
+  subgroupIds: z.array(IdRef).max(LIMITS.ids),
+};
+
+export const UserCreate = z.strictObject({
+  email: Email,
+  name: requiredText(LIMITS.name),
+  password: Password,
+  ...roleLinks,
+  agencyIds: roleLinks.agencyIds.default([]),
+  subgroupIds: roleLinks.subgroupIds.default([]),
+});
+export type UserCreate = z.output<typeof UserCreate>;
+export type UserCreateInput = z.input<typeof UserCreate>;
+
+export const UserPatch = z.strictObject({
+  version: Version,
+  email: Email.optional(),
+  name: requiredText(LIMITS.name).optional(),
+  /** A new password for the user; their sessions end. */
+  password: Password.optional(),
+  roles: roleLinks.roles.optional(),
+  agencyIds: roleLinks.agencyIds.optional(),
+  subgroupIds: roleLinks.subgroupIds.optional(),
+  /** Deactivating a user ends their sessions at once. */
+  active: z.boolean().optional(),
+});
+export type UserPatch = z.output<typeof UserPatch>;
+export type UserPatchInput = z.input<typeof UserPatch>;
+
+export const UserListQuery = PageQuery.extend({
+  role: repeatable(Role).optional(),
+  agencyId: repeatable(Id).optional(),
+  active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  q: z.string().trim().max(200).optional(),
+});
+export const UserPage = page(User);
+
+export const AUDIT_OPERATIONS = ['create', 'update', 'progress_update', 'sign_in', 'sign_in_failed', 'sign_out', 'sessions_revoked'] as const;
+export const AuditOperation = z.enum(AUDIT_OPERATIONS);
+
+export const AuditEvent = z.object({
+  id: z.number().int(),
+  at: Instant,
+  actorId: z.number().int().nullable(),
+  actorName: z.string(),
+  entity: z.string(),
+  entityId: z.number().int().nullable(),
+  operation: AuditOperation,
+  /** The fields that changed, as they were before; null on create. */
+  before: z.record(z.string(), z.unknown()).nullable(),
+  /** The fields that changed, as they are after. */
+  after: z.record(z.string(), z.unknown()).nullable(),
+  requestId: z.string().nullable(),
+});
+export type AuditEvent = z.infer<typeof AuditEvent>;
+
+export const AuditQuery = PageQuery.extend({
+  entity: z.string().trim().max(40).optional(),
+  entityId: Id.optional(),
+  actorId: Id.optional(),
+  from: Instant.or(z.iso.date()).optional(),
+  to: Instant.or(z.iso.date()).optional(),
+});
+export const AuditPage = page(AuditEvent);
