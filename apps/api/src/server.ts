@@ -2,6 +2,7 @@ import { closeDatabase, migrateDatabase, openDatabase } from '@lrt/db';
 import { isDatabaseEmpty, seedDemo } from '@lrt/db/seed';
 import { buildApp } from './app';
 import { readConfig } from './config';
+import { createDemoAccounts, randomDemoPassword } from './modules/users/demo-accounts';
 
 /** Reads the configuration, opens and migrates the database, seeds the demo if asked, and listens. */
 async function main() {
@@ -12,12 +13,24 @@ async function main() {
   const app = await buildApp({
     db,
     logger: { level: config.logLevel },
+    publicUrl: config.publicUrl,
+    sessionIdleMinutes: config.sessionIdleMinutes,
+    sessionMaxHours: config.sessionMaxHours,
+    trustProxy: config.trustProxy,
     ...(config.webDistDir ? { webDistDir: config.webDistDir } : {}),
   });
 
   if (config.seedDemo && isDatabaseEmpty(db)) {
-    const counts = seedDemo(db, { now: new Date() });
+    const now = new Date();
+    const counts = seedDemo(db, { now });
+    const password = config.demoPassword ?? randomDemoPassword();
+    const accounts = await createDemoAccounts(db, password, now);
     app.log.info({ counts }, 'loaded the demo partnership into the empty database');
+    // Shown once, on the console only: it is not kept anywhere but in the hashes.
+    const lines = accounts.map((a) => `  ${a.email.padEnd(24)} ${a.roles.join(', ')}`);
+    process.stdout.write(
+      `\nDemo accounts (password ${config.demoPassword ? 'from DEMO_PASSWORD' : `"${password}"`}):\n${lines.join('\n')}\n\n`,
+    );
   }
 
   const shutdown = async (signal: string) => {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import fp from 'fastify-plugin';
 import fastifyStatic from '@fastify/static';
 import { sendProblem } from './error-handler';
@@ -12,7 +12,16 @@ export const spaPlugin = fp<{ webDistDir: string | undefined }>(async (app, opti
   const root = options.webDistDir;
   const hasSpa = root !== undefined && existsSync(join(root, 'index.html'));
   if (hasSpa) {
-    await app.register(fastifyStatic, { root, wildcard: false, index: ['index.html'], maxAge: '1h', immutable: false });
+    await app.register(fastifyStatic, {
+      root,
+      wildcard: false,
+      index: ['index.html'],
+      cacheControl: false,
+      // Hashed bundles never change; the page that names them must be checked every time.
+      setHeaders: (res, filePath) => {
+        res.setHeader('cache-control', filePath.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';

@@ -76,12 +76,19 @@ export function getRecommendation(db: Db | Tx, id: number): Recommendation {
 function checkRecommendation(
   tx: Tx,
   reviewId: number,
-  values: { leadAgencyId?: number | null; subgroupId?: number | null; learningPointIds?: number[] | undefined },
+  values: { addressee?: Recommendation['addressee']; leadAgencyId?: number | null; subgroupId?: number | null; learningPointIds?: number[] | undefined },
 ) {
   requireReferences(tx, [
     { table: agencies, ids: values.leadAgencyId, path: 'leadAgencyId', what: 'agency' },
     { table: subgroups, ids: values.subgroupId, path: 'subgroupId', what: 'subgroup' },
   ]);
+  // A recommendation addressed to a named agency or a subgroup must name it.
+  if (values.addressee === 'agency' && !values.leadAgencyId) {
+    throw unprocessable('recommendation.invalid', [{ path: 'leadAgencyId', message: 'name the agency this recommendation is addressed to' }]);
+  }
+  if (values.addressee === 'subgroup' && !values.subgroupId) {
+    throw unprocessable('recommendation.invalid', [{ path: 'subgroupId', message: 'name the subgroup this recommendation is addressed to' }]);
+  }
   if (values.learningPointIds?.length) {
     const own = new Set(
       tx.select({ id: learningPoints.id }).from(learningPoints).where(and(eq(learningPoints.reviewId, reviewId), inArray(learningPoints.id, values.learningPointIds))).all().map((r) => r.id),
@@ -136,7 +143,7 @@ export function patchRecommendation(db: Db, id: number, patch: RecommendationPat
   const { version, learningPointIds, ...values } = patch;
   return writeTransaction(db, (tx) => {
     const existing = getRecommendation(tx, id);
-    checkRecommendation(tx, existing.reviewId, { ...values, learningPointIds });
+    checkRecommendation(tx, existing.reviewId, { ...existing, ...values, learningPointIds });
     return updateVersioned(tx, {
       table: recommendations,
       resource: 'recommendation',

@@ -258,3 +258,25 @@ describe('PATCH /api/recommendations/:id', () => {
     await expectRefused(world, { method: 'PATCH', url: '/api/recommendations/999', payload: { version: 1 } }, { status: 404, code: 'recommendation.not_found' });
   });
 });
+
+describe('addressees', () => {
+  let w: TestWorld;
+  beforeEach(async () => {
+    w = await createTestWorld();
+  });
+  afterEach(() => w.close());
+
+  it('needs the agency or subgroup a recommendation is addressed to', async () => {
+    const review = factories.review(w.db);
+    const before = w.snapshot();
+    const toAgency = await w.request({ method: 'POST', url: '/api/recommendations', payload: { reviewId: review.id, text: 'The police should act', addressee: 'agency' } });
+    expect(toAgency.statusCode).toBe(422);
+    expect(toAgency.json().errors[0].path).toBe('leadAgencyId');
+    const toSubgroup = await w.request({ method: 'POST', url: '/api/recommendations', payload: { reviewId: review.id, text: 'The subgroup should act', addressee: 'subgroup' } });
+    expect(toSubgroup.json().errors[0].path).toBe('subgroupId');
+    expect(w.snapshot()).toBe(before);
+    const agency = factories.agency(w.db);
+    const ok = await w.request({ method: 'POST', url: '/api/recommendations', payload: { reviewId: review.id, text: 'The police should act', addressee: 'agency', leadAgencyId: agency.id } });
+    expect(ok.statusCode).toBe(201);
+  });
+});

@@ -6,7 +6,7 @@ import type { Actor } from '../../lib/audit';
 import { recordAudit } from '../../lib/audit';
 import { decodeCursor, toPage } from '../../lib/pagination';
 import { explainConstraint, nowIso, recordCreation, replaceLinks, requireReferences, updateVersioned } from '../../lib/persistence';
-import { hashPassword } from '../../lib/password-hash';
+import { DEFAULT_SCRYPT_COST, hashPassword } from '../../lib/password-hash';
 import { conflict, notFound, unprocessable } from '../../plugins/problems';
 import { endAllSessions } from '../../plugins/auth';
 
@@ -90,7 +90,7 @@ function checkPassword(password: string, context: { email?: string; name?: strin
   if (problem) throw unprocessable('user.weak_password', [{ path: 'password', message: problem }]);
 }
 
-export async function createUser(db: Db, input: UserCreate, now: Date, actor: Actor, scryptCost: number): Promise<User> {
+export async function createUser(db: Db, input: UserCreate, now: Date, actor: Actor, scryptCost = DEFAULT_SCRYPT_COST): Promise<User> {
   checkPassword(input.password, input);
   const passwordHash = await hashPassword(input.password, scryptCost);
   return writeTransaction(db, (tx) => {
