@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Db } from '@lrt/db';
@@ -24,6 +24,7 @@ import { healthRoutes } from './modules/health/health.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { userRoutes } from './modules/users/users.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
+import { exportRoutes } from './modules/exports/exports.routes';
 
 export interface AppOptions {
   db: Db;
@@ -39,6 +40,8 @@ export interface AppOptions {
   /** log2 of scrypt's N for new password hashes; tests lower it, production keeps 17. */
   scryptCost?: number;
   trustProxy?: boolean;
+  /** Sees every route as it is registered (tests use it to build the authorisation matrix from the route table). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -78,6 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : crypto.randomUUID();
     },
   });
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
@@ -115,6 +119,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(progressUpdateRoutes);
       await api.register(dashboardRoutes);
       await api.register(settingsRoutes);
+      await api.register(exportRoutes);
     },
     { prefix: '/api' },
   );

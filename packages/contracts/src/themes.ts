@@ -26,3 +26,35 @@ export type ThemePatchInput = z.input<typeof ThemePatch>;
 
 export const ThemeListQuery = PageQuery.extend({ q: z.string().trim().max(200).optional() });
 export const ThemePage = page(Theme);
+
+/** Which themes recur across which reviews: a review counts for a theme if it is tagged with it or any of its actions is. */
+export const ThemeMatrix = z.object({
+  themes: z.array(z.object({ id: z.number().int(), name: z.string() })),
+  reviews: z.array(z.object({ id: z.number().int(), code: z.string(), title: z.string(), childPseudonym: z.string() })),
+  cells: z.array(
+    z.object({
+      themeId: z.number().int(),
+      reviewId: z.number().int(),
+      /** The review itself is tagged with the theme. */
+      reviewTagged: z.boolean(),
+      actions: z.number().int(),
+      open: z.number().int(),
+      overdue: z.number().int(),
+    }),
+  ),
+  byTheme: z.array(
+    z.object({
+      themeId: z.number().int(),
+      reviews: z.number().int(),
+      actions: z.number().int(),
+      open: z.number().int(),
+      overdue: z.number().int(),
+      /** Found in two or more reviews. */
+      recurs: z.boolean(),
+    }),
+  ),
+});
+export type ThemeMatrix = z.infer<typeof ThemeMatrix>;
+export const ThemeMatrixQuery = z.object({
+  subgroupId: z.coerce.number().int().positive().optional(),
+});

@@ -1,5 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { Theme, ThemeCreate, ThemeListQuery, ThemePage, ThemePatch } from '@lrt/contracts';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { Problem, Theme, ThemeCreate, ThemeListQuery, ThemeMatrix, ThemeMatrixQuery, ThemePage, ThemePatch } from '@lrt/contracts';
+import { planClock } from '../settings/settings.service';
+import { getThemeMatrix } from './theme-matrix.service';
 import { themes } from '@lrt/db';
 import { catalogueService, registerCatalogueRoutes } from '../../lib/catalogue';
 
@@ -11,6 +14,18 @@ export const themeService = catalogueService<typeof themes.$inferSelect, Theme>(
 });
 
 export async function themeRoutes(app: FastifyInstance) {
+  // Registered before the catalogue's /themes/:id so the static path wins clearly in the docs too.
+  app.withTypeProvider<ZodTypeProvider>().get('/themes/matrix', {
+    config: { access: 'read' },
+    schema: {
+      tags: ['Themes'],
+      summary: 'Which themes recur across which reviews',
+      description: 'A review counts for a theme when it is tagged with it or any of its actions is. `recurs`: found in two or more reviews.',
+      querystring: ThemeMatrixQuery,
+      response: { 200: ThemeMatrix, 400: Problem, 401: Problem },
+    },
+    handler: async (request) => getThemeMatrix(app.db, request.query, planClock(app.db, app.now(), request.principal)),
+  });
   registerCatalogueRoutes(app, {
     path: '/themes',
     tag: 'Themes',
