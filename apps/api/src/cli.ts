@@ -31,8 +31,8 @@ async function askPassword(prompt: string): Promise<string> {
 async function createAdmin(args: string[]) {
   const { values } = parseArgs({ args, options: { email: { type: 'string' }, name: { type: 'string' } } });
   if (!values.email || !values.name) throw new Error('usage: create-admin --email you@example.org --name "Your Name"');
-  const password = process.env.ADMIN_PASSWORD ?? (await askPassword('Password (at least 12 characters): '));
   const config = readConfig();
+  const password = config.adminPassword ?? (await askPassword('Password (at least 12 characters): '));
   const db = openDatabase(config.databasePath);
   try {
     migrateDatabase(db, config.migrationsDir);

@@ -12,6 +12,8 @@ const ConfigSchema = z
     DATABASE_PATH: z.string().min(1).default('./data/tracker.db'),
     SEED_DEMO: Bool.default(true),
     DEMO_PASSWORD: z.string().min(12).optional(),
+    /** Read by the create-admin command only. */
+    ADMIN_PASSWORD: z.string().optional(),
     PUBLIC_URL: z.url().optional(),
     SMTP_URL: z.url().optional(),
     MAIL_FROM: z.string().min(3).default('tracker@localhost'),
@@ -28,6 +30,7 @@ const ConfigSchema = z
     databasePath: env.DATABASE_PATH,
     seedDemo: env.SEED_DEMO,
     demoPassword: env.DEMO_PASSWORD,
+    adminPassword: env.ADMIN_PASSWORD,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,

@@ -27,5 +27,8 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 /** A hash of nothing anyone knows: checked when an email is unknown, so the answer takes as long either way. */
-let decoy: Promise<string> | undefined;
-export const decoyHash = (cost: number) => (decoy ??= hashPassword(randomBytes(24).toString('base64url'), cost));
+const decoys = new Map<number, Promise<string>>();
+export function decoyHash(cost: number): Promise<string> {
+  if (!decoys.has(cost)) decoys.set(cost, hashPassword(randomBytes(24).toString('base64url'), cost));
+  return decoys.get(cost)!;
+}

@@ -54,6 +54,8 @@ export function updateVersioned<T extends Record<string, unknown>>(
     /** The fields the trail records, when the resource also shows figures computed from elsewhere. */
     auditView?: (resource: T) => Record<string, unknown>;
     alsoWrite?: () => void;
+    /** Changes the resource does not show (a new password), recorded in the same event. */
+    alsoChanged?: { before: Record<string, unknown>; after: Record<string, unknown> };
   },
 ): T {
   const { table, id } = options;
@@ -72,7 +74,10 @@ export function updateVersioned<T extends Record<string, unknown>>(
   options.alsoWrite?.();
   const after = options.current();
   const view = options.auditView ?? ((resource: T) => resource);
-  const changes = changedFields(view(before), view(after));
+  const shown = changedFields(view(before), view(after));
+  const changes = options.alsoChanged
+    ? { before: { ...shown?.before, ...options.alsoChanged.before }, after: { ...shown?.after, ...options.alsoChanged.after } }
+    : shown;
   if (changes) recordAudit(tx, options.actor, { entity: options.resource, entityId: id, operation: 'update', ...changes, at: options.now });
   return after;
 }

@@ -144,6 +144,8 @@ export async function patchUser(db: Db, id: number, patch: UserPatch, now: Date,
         actor,
         current: () => getUser(tx, id),
         alsoWrite: () => writeRoleLinks(tx, id, { roles, agencyIds, subgroupIds }),
+        // The hash never enters the trail; that the password changed does.
+        ...(password ? { alsoChanged: { before: { password: 'previous' }, after: { password: 'changed' } } } : {}),
       });
     } catch (error) {
       if (error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE' && error.message.includes('users_email_unique')) {
@@ -151,8 +153,6 @@ export async function patchUser(db: Db, id: number, patch: UserPatch, now: Date,
       }
       throw error;
     }
-    // The hash never enters the trail; that the password changed does.
-    if (password) recordAudit(tx, actor, { entity: 'user', entityId: id, operation: 'update', after: { password: 'changed' }, at: now });
     if (password || values.active === false) endAllSessions(tx as unknown as Db, id);
     return updated;
   });

@@ -1,0 +1,426 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RouteOptions } from 'fastify';
+import { ACTION_STATUSES, STATUS_TRANSITIONS, type ActionStatus, type Role } from '@lrt/contracts';
+import { createTestDatabase, unique } from '@lrt/db/testing';
+import { closeDatabase } from '@lrt/db';
+import { buildApp } from '../../app';
+import { hasCapability, progressUpdatePermission, type Principal } from '../../domain/permissions';
+import type { Access } from '../../plugins/auth';
+import { expectProblem } from '../../testing/http-expect';
+import { createTestWorld, factories, seedSmallPlan, TEST_PASSWORD, type Caller, type TestWorld } from '../../testing/test-app';
+
+/**
+ * The authorisation matrix, generated from the app's own route table: every route under /api, sent by every kind
+ * of caller, answers as `config.access` and the rule table (domain/permissions.ts) say. A new route is in the
+ * matrix the moment it is registered; give it an id and a valid body below to have its success checked too.
+ */
+
+interface ApiRoute {
+  method: string;
+  url: string;
+  access: Access | undefined;
+}
+
+async function collectApiRoutes(): Promise<ApiRoute[]> {
+  const routes: ApiRoute[] = [];
+  const db = createTestDatabase();
+  const onRoute = (route: RouteOptions) => {
+    if (!route.url.startsWith('/api')) return;
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, access: route.config?.access });
+  };
+  const app = await buildApp({ db, webDistDir: '/nonexistent', scryptCost: 10, onRoute });
+  await app.ready();
+  await app.close();
+  closeDatabase(db);
+  return routes;
+}
+
+const ALL_ROUTES = await collectApiRoutes();
+const isDocs = (route: ApiRoute) => route.url === '/api/docs' || route.url.startsWith('/api/docs/');
+const ROUTES = ALL_ROUTES.filter((route) => !isDocs(route));
+
+type CallerKind =
+  | 'no session'
+  | 'admin'
+  | 'agency lead (own)'
+  | 'agency lead (other)'
+  | 'subgroup chair (own)'
+  | 'subgroup chair (other)'
+  | 'independent chair'
+  | 'viewer';
+
+interface Links {
+  agencyIds: number[];
+  subgroupIds: number[];
+}
+
+interface Fixtures {
+  world: TestWorld;
+  plan: ReturnType<typeof seedSmallPlan>;
+  otherSubgroup: { id: number };
+  /** A user the user routes act on, so no caller of the matrix changes their own account. */
+  targetUser: Caller;
+  /** A user the public sign-in route signs in. */
+  loginUser: Caller;
+}
+
+const CALLER_KINDS: { kind: CallerKind; roles: Role[]; links: (fx: Fixtures) => Links }[] = [
+  { kind: 'no session', roles: [], links: () => ({ agencyIds: [], subgroupIds: [] }) },
+  { kind: 'admin', roles: ['admin'], links: () => ({ agencyIds: [], subgroupIds: [] }) },
+  { kind: 'agency lead (own)', roles: ['agency_lead'], links: (fx) => ({ agencyIds: [fx.plan.police.id], subgroupIds: [] }) },
+  { kind: 'agency lead (other)', roles: ['agency_lead'], links: (fx) => ({ agencyIds: [fx.plan.health.id], subgroupIds: [] }) },
+  { kind: 'subgroup chair (own)', roles: ['subgroup_chair'], links: (fx) => ({ agencyIds: [], subgroupIds: [fx.plan.subgroup.id] }) },
+  { kind: 'subgroup chair (other)', roles: ['subgroup_chair'], links: (fx) => ({ agencyIds: [], subgroupIds: [fx.otherSubgroup.id] }) },
+  { kind: 'independent chair', roles: ['independent_chair'], links: () => ({ agencyIds: [], subgroupIds: [] }) },
+  { kind: 'viewer', roles: ['viewer'], links: () => ({ agencyIds: [], subgroupIds: [] }) },
+];
+
+const principalOf = (roles: Role[], links: Links): Principal => ({ id: 0, name: 'matrix', roles, ...links });
+
+/** The rows each `:id` of a route names: a real row of the right kind. */
+const TARGETS: Record<string, { table: string; id: (fx: Fixtures) => number }> = {
+  '/api/users/:id': { table: 'users', id: (fx) => fx.targetUser.userId },
+  '/api/users/:id/sessions': { table: 'users', id: (fx) => fx.targetUser.userId },
+  '/api/agencies/:id': { table: 'agencies', id: (fx) => fx.plan.police.id },
+  '/api/subgroups/:id': { table: 'subgroups', id: (fx) => fx.plan.subgroup.id },
+  '/api/themes/:id': { table: 'themes', id: (fx) => fx.plan.theme.id },
+  '/api/reviews/:id': { table: 'reviews', id: (fx) => fx.plan.review.id },
+  '/api/reviews/:id/learning-points': { table: 'reviews', id: (fx) => fx.plan.review.id },
+  '/api/learning-points/:id': { table: 'learning_points', id: (fx) => fx.plan.learningPoint.id },
+  '/api/recommendations/:id': { table: 'recommendations', id: (fx) => fx.plan.recommendation.id },
+  '/api/actions/:id': { table: 'actions', id: (fx) => fx.plan.action.id },
+  '/api/actions/:id/updates': { table: 'actions', id: (fx) => fx.plan.action.id },
+  '/api/settings': { table: 'settings', id: () => 1 },
+};
+
+const versionOf = (fx: Fixtures, url: string) => {
+  const target = TARGETS[url]!;
+  const row = fx.world.db.$client.prepare(`select version from "${target.table}" where id = ?`).get(target.id(fx)) as { version: number };
+  return row.version;
+};
+
+/** A valid request for each known route, and what an allowed caller gets. Bodies are built fresh (current version, unique names). */
+const KNOWN: Record<string, { ok: number; body?: (fx: Fixtures, url: string) => Record<string, unknown>; freshCaller?: true }> = {
+  'GET /api/health': { ok: 200 },
+  'GET /api/openapi.json': { ok: 200 },
+  'POST /api/auth/login': { ok: 200, body: (fx) => ({ email: fx.loginUser.email, password: TEST_PASSWORD }), freshCaller: true },
+  'POST /api/auth/logout': { ok: 204, freshCaller: true },
+  'GET /api/auth/me': { ok: 200 },
+  'GET /api/users': { ok: 200 },
+  'POST /api/users': {
+    ok: 201,
+    body: () => ({ email: `${unique('matrix.user.')}@test.example`, name: unique('Matrix User '), password: 'plum orchard lantern 93', roles: ['viewer'] }),
+  },
+  'GET /api/users/:id': { ok: 200 },
+  'PATCH /api/users/:id': { ok: 200, body: (fx, url) => ({ version: versionOf(fx, url), name: unique('Renamed User ') }) },
+  'DELETE /api/users/:id/sessions': { ok: 200 },
+  'GET /api/audit': { ok: 200 },
+  'GET /api/agencies': { ok: 200 },
+  'POST /api/agencies': { ok: 201, body: () => ({ name: unique('Matrix Agency '), shortName: unique('MA'), kind: 'other' }) },
+  'GET /api/agencies/:id': { ok: 200 },
+  'PATCH /api/agencies/:id': { ok: 200, body: (fx, url) => ({ version: versionOf(fx, url), name: unique('Renamed Agency ') }) },
+  'GET /api/subgroups': { ok: 200 },
+  'POST /api/subgroups': { ok: 201, body: () => ({ name: unique('Matrix Subgroup '), shortName: unique('MS') }) },
+  'GET /api/subgroups/:id': { ok: 200 },
+  'PATCH /api/subgroups/:id': { ok: 200, body: (fx, url) => ({ version: versionOf(fx, url), name: unique('Renamed Subgroup ') }) },
+  'GET /api/themes': { ok: 200 },
+  'POST /api/themes': { ok: 201, body: () => ({ name: unique('Matrix Theme ') }) },
+  'GET /api/themes/matrix': { ok: 200 },
+  'GET /api/themes/:id': { ok: 200 },
+  'PATCH /api/themes/:id': { ok: 200, body: (fx, url) => ({ version: versionOf(fx, url), description: unique('Described ') }) },
+  'GET /api/reviews': { ok: 200 },
+  'POST /api/reviews': { ok: 201, body: () => ({ code: unique('MX-'), type: 'lcspr', childPseudonym: 'Child M', title: 'A matrix review' }) },
+  'GET /api/reviews/:id': { ok: 200 },
+  'PATCH /api/reviews/:id': { ok: 200, body: (fx, url) => ({ version: versionOf(fx, url), title: unique('Retitled ') }) },
+  'GET /api/reviews/:id/learning-points': { ok: 200 },
+  'POST /api/reviews/:id/learning-points': { ok: 201, body: () => ({ title: unique('Learning point ') }) },
+  'GET /api/learning-points/:id': { ok: 200 },
+  'PATCH /api/learning-points/:id': { ok: 200, body: (fx, url) => ({ version: versionOf(fx, url), title: unique('Retitled point ') }) },
+  'GET /api/recommendations': { ok: 200 },
+  'POST /api/recommendations': { ok: 201, body: (fx) => ({ reviewId: fx.plan.review.id, text: unique('The partnership should ') }) },
+  'GET /api/recommendations/:id': { ok: 200 },
+  'PATCH /api/recommendations/:id': { ok: 200, body: (fx, url) => ({ version: versionOf(fx, url), text: unique('Reworded ') }) },
+  'GET /api/actions': { ok: 200 },
+  'POST /api/actions': {
+    ok: 201,
+    body: (fx) => ({ reviewId: fx.plan.review.id, ownerAgencyId: fx.plan.health.id, learningNeed: 'Staff need to hear the child', action: unique('Brief staff ') }),
+  },
+  'GET /api/actions/:id': { ok: 200 },
+  'PATCH /api/actions/:id': { ok: 200, body: (fx, url) => ({ version: versionOf(fx, url), successMeasure: unique('Audit ') }) },
+  'GET /api/actions/:id/updates': { ok: 200 },
+  'POST /api/actions/:id/updates': { ok: 201, body: () => ({ note: unique('Briefed team '), confidence: 'on_track' }) },
+  'GET /api/dashboard': { ok: 200 },
+  'GET /api/exports/actions.csv': { ok: 200 },
+  'GET /api/settings': { ok: 200 },
+  'PATCH /api/settings': { ok: 200, body: (fx, url) => ({ version: versionOf(fx, url), partnershipName: unique('Northmoor Partnership ') }) },
+};
+/**
+ * Who each known route is for, written out: the matrix derives its expectations from `config.access`, so this
+ * pins the rules themselves (a route quietly loosened from `managePlans` to `read` fails here).
+ */
+const EXPECTED_ACCESS: Record<string, Access> = {
+  'GET /api/health': 'public',
+  'GET /api/openapi.json': 'public',
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/logout': 'signed_in',
+  'GET /api/auth/me': 'signed_in',
+  'GET /api/users': 'manageUsers',
+  'POST /api/users': 'manageUsers',
+  'GET /api/users/:id': 'manageUsers',
+  'PATCH /api/users/:id': 'manageUsers',
+  'DELETE /api/users/:id/sessions': 'manageUsers',
+  'GET /api/audit': 'readAudit',
+  'GET /api/agencies': 'read',
+  'POST /api/agencies': 'manageReferenceData',
+  'GET /api/agencies/:id': 'read',
+  'PATCH /api/agencies/:id': 'manageReferenceData',
+  'GET /api/subgroups': 'read',
+  'POST /api/subgroups': 'manageReferenceData',
+  'GET /api/subgroups/:id': 'read',
+  'PATCH /api/subgroups/:id': 'manageReferenceData',
+  'GET /api/themes': 'read',
+  'POST /api/themes': 'manageReferenceData',
+  'GET /api/themes/matrix': 'read',
+  'GET /api/themes/:id': 'read',
+  'PATCH /api/themes/:id': 'manageReferenceData',
+  'GET /api/reviews': 'read',
+  'POST /api/reviews': 'managePlans',
+  'GET /api/reviews/:id': 'read',
+  'PATCH /api/reviews/:id': 'managePlans',
+  'GET /api/reviews/:id/learning-points': 'read',
+  'POST /api/reviews/:id/learning-points': 'managePlans',
+  'GET /api/learning-points/:id': 'read',
+  'PATCH /api/learning-points/:id': 'managePlans',
+  'GET /api/recommendations': 'read',
+  'POST /api/recommendations': 'managePlans',
+  'GET /api/recommendations/:id': 'read',
+  'PATCH /api/recommendations/:id': 'managePlans',
+  'GET /api/actions': 'read',
+  'POST /api/actions': 'managePlans',
+  'GET /api/actions/:id': 'read',
+  'PATCH /api/actions/:id': 'managePlans',
+  'GET /api/actions/:id/updates': 'read',
+  'POST /api/actions/:id/updates': 'postUpdates',
+  'GET /api/dashboard': 'read',
+  'GET /api/exports/actions.csv': 'read',
+  'GET /api/settings': 'read',
+  'PATCH /api/settings': 'manageSettings',
+};
+
+const known = (route: ApiRoute) => KNOWN[`${route.method === 'HEAD' ? 'GET' : route.method} ${route.url}`];
+
+const UPDATE_ROUTE = 'POST /api/actions/:id/updates';
+/** What the brief for progress updates says, written out so the rule table is checked against it too. */
+const UPDATE_OUTCOMES: Record<CallerKind, number> = {
+  'no session': 401,
+  admin: 201,
+  'agency lead (own)': 201,
+  'agency lead (other)': 403,
+  'subgroup chair (own)': 201,
+  'subgroup chair (other)': 403,
+  'independent chair': 403,
+  viewer: 403,
+};
+
+describe('the route table', () => {
+  it('gives every route under /api an access rule', () => {
+    const open = ROUTES.filter((route) => !route.access).map((route) => `${route.method} ${route.url}`);
+    expect(open).toEqual([]);
+  });
+
+  it('is the whole API, as far as this matrix knows it', () => {
+    // A sanity check that the hook saw the table, not an exhaustive list: new routes join the matrix by themselves.
+    const names = new Set(ROUTES.map((route) => `${route.method} ${route.url}`));
+    for (const name of Object.keys(KNOWN)) expect(names, name).toContain(name);
+    expect(ALL_ROUTES.some(isDocs)).toBe(true);
+  });
+
+  it('asks of each known route what the product says it should', () => {
+    expect(Object.keys(EXPECTED_ACCESS).sort()).toEqual(Object.keys(KNOWN).sort());
+    for (const route of ROUTES) {
+      const name = `${route.method === 'HEAD' ? 'GET' : route.method} ${route.url}`;
+      if (EXPECTED_ACCESS[name]) expect(route.access, `${route.method} ${route.url}`).toBe(EXPECTED_ACCESS[name]);
+    }
+  });
+
+  it('turns away a route registered without an access rule', async () => {
+    const db = createTestDatabase();
+    const app = await buildApp({ db, webDistDir: '/nonexistent', scryptCost: 10 });
+    expect(() => app.get('/api/forgotten', async () => ({ open: true }))).toThrow(/declares no access rule/);
+    await app.close();
+    closeDatabase(db);
+  });
+});
+
+describe('every route × every caller', () => {
+  let fx: Fixtures;
+  const callers = new Map<CallerKind, Caller | null>();
+
+  beforeAll(async () => {
+    const world = await createTestWorld();
+    const plan = seedSmallPlan(world.db);
+    const otherSubgroup = factories.subgroup(world.db);
+    fx = {
+      world,
+      plan,
+      otherSubgroup,
+      targetUser: await world.signIn(['viewer'], { name: 'Matrix Target' }),
+      loginUser: await world.signIn(['viewer'], { name: 'Matrix Sign In' }),
+    };
+    for (const { kind, roles, links } of CALLER_KINDS) {
+      callers.set(kind, kind === 'admin' ? world.admin : roles.length === 0 ? null : await world.signIn(roles, { ...links(fx), name: `Matrix ${kind}` }));
+    }
+  });
+  afterAll(() => fx.world.close());
+
+  it('agrees with the brief on who may post a progress update', () => {
+    const scope = { status: 'not_started' as const, agencyIds: [fx.plan.police.id], subgroupId: fx.plan.subgroup.id };
+    for (const { kind, roles, links } of CALLER_KINDS) {
+      if (kind === 'no session') continue;
+      const principal = principalOf(roles, links(fx));
+      const allowed = hasCapability(principal, 'postUpdates') && progressUpdatePermission(principal, scope).canPostUpdate;
+      expect(allowed ? 201 : 403, kind).toBe(UPDATE_OUTCOMES[kind]);
+    }
+  });
+
+  for (const route of ROUTES) {
+    const name = `${route.method} ${route.url}`;
+    it(`${name} (${route.access ?? 'no rule'})`, async () => {
+      const { world } = fx;
+      const spec = known(route);
+      for (const { kind, roles, links } of CALLER_KINDS) {
+        const principal = principalOf(roles, links(fx));
+        let caller = callers.get(kind) ?? null;
+        // Signing in or out ends the session it is sent with: those routes get a caller of their own.
+        if (caller && spec?.freshCaller) caller = await world.signIn(roles, { ...links(fx), name: unique(`Matrix fresh ${kind} `) });
+
+        const url = route.url.replace(/:(\w+)/g, () => String(TARGETS[route.url]?.id(fx) ?? 999_999));
+        const body = ['POST', 'PUT', 'PATCH'].includes(route.method) ? (spec?.body?.(fx, route.url) ?? {}) : undefined;
+
+        let expected: number | 'allowed';
+        if (route.access === 'public') expected = spec ? spec.ok : 'allowed';
+        else if (kind === 'no session') expected = 401;
+        else if (route.access !== 'signed_in' && !hasCapability(principal, route.access!)) expected = 403;
+        else if (name === UPDATE_ROUTE) {
+          const scope = { status: 'not_started' as const, agencyIds: [fx.plan.police.id], subgroupId: fx.plan.subgroup.id };
+          expected = progressUpdatePermission(principal, scope).canPostUpdate ? 201 : 403;
+          expect(expected, kind).toBe(UPDATE_OUTCOMES[kind]);
+        } else expected = spec ? spec.ok : 'allowed';
+
+        const before = world.snapshot();
+        const response = await world.request({ method: route.method as 'GET', url, ...(body ? { payload: body } : {}), as: caller });
+        const label = `${name} as ${kind}`;
+        if (expected === 401 || expected === 403) {
+          expect(response.statusCode, `${label}: ${response.body}`).toBe(expected);
+          if (route.method !== 'HEAD') expectProblem(response, { status: expected, code: expected === 401 ? 'auth.unauthenticated' : 'auth.forbidden' }, label);
+          expect(world.snapshot(), `${label}: a refusal changed the database`).toBe(before);
+        } else if (expected === 'allowed') {
+          // A route the matrix has no valid request for: past the door is all it can check (400 for `{}` is fine).
+          expect([401, 403], `${label}: ${response.body}`).not.toContain(response.statusCode);
+          expect(response.statusCode, `${label}: ${response.body}`).toBeLessThan(500);
+        } else {
+          expect(response.statusCode, `${label}: ${response.body}`).toBe(expected);
+        }
+      }
+    });
+  }
+});
+
+describe('every status change × role × status', () => {
+  let world: TestWorld;
+  let plan: ReturnType<typeof seedSmallPlan>;
+  let otherSubgroupId: number;
+  const callers = new Map<CallerKind, { caller: Caller; principal: Principal }>();
+
+  beforeAll(async () => {
+    world = await createTestWorld();
+    plan = seedSmallPlan(world.db);
+    otherSubgroupId = factories.subgroup(world.db).id;
+    const fx = { plan, otherSubgroup: { id: otherSubgroupId } } as Fixtures;
+    for (const { kind, roles, links } of CALLER_KINDS) {
+      if (kind === 'no session') continue;
+      const caller = kind === 'admin' ? world.admin : await world.signIn(roles, { ...links(fx), name: `Mover ${kind}` });
+      callers.set(kind, { caller, principal: principalOf(roles, links(fx)) });
+    }
+  });
+  afterAll(() => world.close());
+
+  /** The answer the rule table and the workflow give, in the order the service asks them. */
+  function expectedOutcome(principal: Principal, from: ActionStatus, to: ActionStatus): { status: number; code?: string } {
+    if (!hasCapability(principal, 'postUpdates')) return { status: 403, code: 'auth.forbidden' };
+    const permission = progressUpdatePermission(principal, { status: from, agencyIds: [plan.police.id], subgroupId: plan.subgroup.id });
+    if (!permission.canPostUpdate) return { status: 403, code: 'auth.forbidden' };
+    if (!STATUS_TRANSITIONS[from].includes(to)) return { status: 422, code: 'action.transition_not_allowed' };
+    if (!permission.statusChanges.includes(to)) return { status: 403, code: 'auth.forbidden' };
+    return { status: 201 };
+  }
+
+  const actionIn = (status: ActionStatus) =>
+    factories.action(world.db, {
+      reviewId: plan.review.id,
+      ownerAgencyId: plan.police.id,
+      subgroupId: plan.subgroup.id,
+      status,
+      evidenceOfImpact: status === 'assured' ? 'Re-audit shows the change' : null,
+      withdrawnReason: status === 'withdrawn' ? 'Superseded' : null,
+      createdAt: '2026-02-20T09:00:00.000Z',
+    });
+
+  it('matches the workflow written out for the main roles', () => {
+    const outcome = (kind: CallerKind, from: ActionStatus, to: ActionStatus) => expectedOutcome(callers.get(kind)!.principal, from, to).status;
+    expect(outcome('agency lead (own)', 'not_started', 'in_progress')).toBe(201);
+    expect(outcome('agency lead (own)', 'in_progress', 'completed')).toBe(201);
+    expect(outcome('agency lead (own)', 'in_progress', 'withdrawn')).toBe(403);
+    expect(outcome('agency lead (own)', 'not_started', 'completed')).toBe(201);
+    expect(outcome('agency lead (own)', 'not_started', 'withdrawn')).toBe(403);
+    expect(outcome('agency lead (own)', 'completed', 'assured')).toBe(403);
+    expect(outcome('agency lead (own)', 'completed', 'in_progress')).toBe(403);
+    expect(outcome('agency lead (other)', 'not_started', 'in_progress')).toBe(403);
+    expect(outcome('subgroup chair (own)', 'completed', 'assured')).toBe(201);
+    expect(outcome('subgroup chair (own)', 'completed', 'in_progress')).toBe(201);
+    expect(outcome('subgroup chair (own)', 'not_started', 'in_progress')).toBe(403);
+    expect(outcome('subgroup chair (own)', 'completed', 'withdrawn')).toBe(403);
+    expect(outcome('subgroup chair (own)', 'assured', 'in_progress')).toBe(422);
+    expect(outcome('subgroup chair (other)', 'completed', 'assured')).toBe(403);
+    expect(outcome('admin', 'completed', 'withdrawn')).toBe(201);
+    expect(outcome('admin', 'assured', 'in_progress')).toBe(422);
+    expect(outcome('independent chair', 'completed', 'assured')).toBe(403);
+    expect(outcome('viewer', 'not_started', 'in_progress')).toBe(403);
+  });
+
+  for (const from of ACTION_STATUSES) {
+    for (const { kind } of CALLER_KINDS.filter((c) => c.kind !== 'no session')) {
+      it(`from ${from}, as ${kind}`, async () => {
+        const { caller, principal } = callers.get(kind)!;
+        for (const to of ACTION_STATUSES) {
+          const action = actionIn(from);
+          const expected = expectedOutcome(principal, from, to);
+          const before = world.snapshot();
+          const response = await world.request({
+            method: 'POST',
+            url: `/api/actions/${action.id}/updates`,
+            as: caller,
+            payload: {
+              note: `Moving ${from} to ${to}`,
+              confidence: 'on_track',
+              statusChange: { to },
+              evidence: [{ label: 'Audit of 30 case files', url: 'https://intranet.example/audits/30' }],
+              evidenceOfImpact: 'Re-audit: 27 of 30 records show the child was seen alone',
+              reason: 'Superseded by a multi-agency action',
+            },
+          });
+          const label = `${kind}: ${from} → ${to}`;
+          if (expected.status === 201) {
+            expect(response.statusCode, `${label}: ${response.body}`).toBe(201);
+            expect(response.json().statusChange, label).toEqual({ from, to });
+            const row = world.db.$client.prepare('select status from actions where id = ?').get(action.id) as { status: string };
+            expect(row.status, label).toBe(to);
+          } else {
+            expectProblem(response, { status: expected.status, code: expected.code! }, label);
+            expect(world.snapshot(), `${label}: a refusal changed the database`).toBe(before);
+          }
+        }
+      });
+    }
+  }
+});
