@@ -28,6 +28,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
+    // Read by scripts/check-bundle-budget.mjs to measure what the first page loads.
+    manifest: true,
   },
   test: {
     name: 'web',

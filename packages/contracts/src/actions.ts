@@ -1,18 +1,7 @@
 import { z } from 'zod';
-import {
-  CalendarDate,
-  Id,
-  IdRef,
-  Instant,
-  LIMITS,
-  PageQuery,
-  QueryBoolean,
-  Version,
-  optionalText,
-  page,
-  repeatable,
-  requiredText,
-} from './common';
+import { CalendarDate, Id, IdRef, Instant, PageQuery, QueryBoolean, Version, optionalText, page, repeatable, requiredText } from './common';
+import { LIMITS } from './constants';
+import { ACTION_SORTS } from './constants';
 import { ActionKind, ActionStatus, Brag, Confidence } from './enums';
 
 export const Action = z.object({
@@ -93,17 +82,6 @@ export const ActionPatch = z.strictObject(actionFields).partial().extend({ versi
 export type ActionPatch = z.output<typeof ActionPatch>;
 export type ActionPatchInput = z.input<typeof ActionPatch>;
 
-export const ACTION_SORTS = [
-  'targetDate',
-  '-targetDate',
-  'ref',
-  '-ref',
-  'lastUpdateAt',
-  '-lastUpdateAt',
-  'attention',
-  'createdAt',
-  '-createdAt',
-] as const;
 export const ActionSort = z.enum(ACTION_SORTS);
 export type ActionSort = z.infer<typeof ActionSort>;
 

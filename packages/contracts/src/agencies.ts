@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { LIMITS, PageQuery, QueryBoolean, Version, page, requiredText } from './common';
+import { PageQuery, QueryBoolean, Version, page, requiredText } from './common';
+import { LIMITS } from './constants';
 import { AgencyKind } from './enums';
 
 export const Agency = z.object({

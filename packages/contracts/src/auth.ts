@@ -1,20 +1,13 @@
 import { z } from 'zod';
-import { Id, IdRef, Instant, LIMITS, PageQuery, Version, page, repeatable, requiredText } from './common';
+import { AUDIT_OPERATIONS, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES } from './constants';
 
-export const ROLES = ['admin', 'agency_lead', 'subgroup_chair', 'independent_chair', 'viewer'] as const;
 export const Role = z.enum(ROLES);
+import { Id, IdRef, Instant, PageQuery, Version, page, repeatable, requiredText } from './common';
+import { LIMITS } from './constants';
+
 export type Role = z.infer<typeof Role>;
 
-export const ROLE_LABELS: Readonly<Record<Role, string>> = {
-  admin: 'Business unit (administrator)',
-  agency_lead: 'Agency lead',
-  subgroup_chair: 'Subgroup chair',
-  independent_chair: 'Independent chair',
-  viewer: 'Viewer',
-};
 
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 256;
 
 export const Email = z
   .string()
@@ -102,7 +95,6 @@ export const UserListQuery = PageQuery.extend({
 });
 export const UserPage = page(User);
 
-export const AUDIT_OPERATIONS = ['create', 'update', 'progress_update', 'sign_in', 'sign_in_failed', 'sign_out', 'sessions_revoked'] as const;
 export const AuditOperation = z.enum(AUDIT_OPERATIONS);
 
 export const AuditEvent = z.object({

@@ -1,18 +1,6 @@
 import { z } from 'zod';
+import { LIMITS } from './constants';
 
-/** Field limits, defined once: the API validates with them and the SPA shows them. */
-export const LIMITS = {
-  name: 200,
-  shortName: 20,
-  code: 40,
-  title: 300,
-  text: 5000,
-  note: 10000,
-  url: 2000,
-  label: 200,
-  evidenceItems: 20,
-  ids: 100,
-} as const;
 
 /** An id in a path or query string (text that must be a positive whole number). */
 export const Id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);

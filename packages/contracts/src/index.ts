@@ -1,3 +1,4 @@
+export * from './constants';
 export * from './enums';
 export * from './common';
 export * from './agencies';

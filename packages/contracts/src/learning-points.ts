@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { LIMITS, Version, optionalText, requiredText } from './common';
+import { Version, optionalText, requiredText } from './common';
+import { LIMITS } from './constants';
 
 export const LearningPoint = z.object({
   id: z.number().int(),

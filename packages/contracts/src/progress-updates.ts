@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { IdRef, Instant, LIMITS, optionalText, requiredText } from './common';
+import { IdRef, Instant, optionalText, requiredText } from './common';
+import { LIMITS } from './constants';
 import { ActionStatus, Confidence } from './enums';
 
 export const EvidenceLink = z.strictObject({

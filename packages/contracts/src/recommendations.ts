@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CalendarDate, Id, IdRef, LIMITS, PageQuery, Version, page, repeatable, requiredText } from './common';
+import { CalendarDate, Id, IdRef, PageQuery, Version, page, repeatable, requiredText } from './common';
+import { LIMITS } from './constants';
 import { AddresseeKind } from './enums';
 
 export const Recommendation = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CalendarDate, Id, IdRef, LIMITS, PageQuery, Version, optionalText, page, repeatable, requiredText } from './common';
+import { CalendarDate, Id, IdRef, PageQuery, Version, optionalText, page, repeatable, requiredText } from './common';
+import { LIMITS } from './constants';
 import { ReviewStage, ReviewType } from './enums';
 
 export const ReviewTimeliness = z.object({

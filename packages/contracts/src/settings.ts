@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { LIMITS, Version, requiredText } from './common';
+import { Version, requiredText } from './common';
+import { LIMITS } from './constants';
 
 export const Settings = z.object({
   partnershipName: z.string(),

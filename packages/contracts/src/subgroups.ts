@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { LIMITS, PageQuery, Version, page, requiredText } from './common';
+import { PageQuery, Version, page, requiredText } from './common';
+import { LIMITS } from './constants';
 
 export const Subgroup = z.object({
   id: z.number().int(),

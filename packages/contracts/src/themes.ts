@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { LIMITS, PageQuery, Version, optionalText, page, requiredText } from './common';
+import { PageQuery, Version, optionalText, page, requiredText } from './common';
+import { LIMITS } from './constants';
 
 export const Theme = z.object({
   id: z.number().int(),

@@ -1,12 +1,12 @@
-import type { Review } from '@lrt/contracts';
-import { QueryClient } from '@tanstack/react-query';
+import type { AuditEvent, Me, Review } from '@lrt/contracts';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
-import { makeAction, makeAgency } from '@/test/factories';
+import { makeAction, makeAgency, makeAgencyLeadMe, makeMe } from '@/test/factories';
 import { jsonResponse } from '@/test/render';
 import { AppProvider } from './provider';
+import { createAppQueryClient } from './query-client';
 import { routes } from './router';
 
 const review: Review = {
@@ -77,31 +77,104 @@ const responses: Record<string, unknown> = {
     ],
     nextCursor: null,
   },
-  '/api/agencies': { items: [makeAgency()], nextCursor: null },
+  '/api/audit': {
+    items: [
+      {
+        id: 91,
+        at: '2026-02-02T15:30:00.000Z',
+        actorId: 2,
+        actorName: 'Alex Morgan',
+        entity: 'action',
+        entityId: 7,
+        operation: 'update',
+        before: { targetDate: '2026-01-31', ownerAgencyId: 2 },
+        after: { targetDate: '2026-03-31', ownerAgencyId: 1 },
+        requestId: 'req-91',
+      },
+      {
+        id: 90,
+        at: '2026-01-10T10:00:00.000Z',
+        actorId: 5,
+        actorName: 'Sam Patel',
+        entity: 'action',
+        entityId: 7,
+        operation: 'progress_update',
+        before: { status: 'not_started', latestConfidence: null, lastUpdateAt: null },
+        after: {
+          status: 'in_progress',
+          latestConfidence: 'at_risk',
+          lastUpdateAt: '2026-01-10T10:00:00.000Z',
+          progressUpdateId: 30,
+          note: 'Briefings planned for February.',
+        },
+        requestId: 'req-90',
+      },
+      {
+        id: 80,
+        at: '2025-06-01T09:00:00.000Z',
+        actorId: 2,
+        actorName: 'Alex Morgan',
+        entity: 'action',
+        entityId: 7,
+        operation: 'create',
+        before: null,
+        after: { ref: 'SD-2022/A3', status: 'not_started' },
+        requestId: 'req-80',
+      },
+    ] satisfies AuditEvent[],
+    nextCursor: null,
+  },
+  '/api/agencies': {
+    items: [makeAgency(), makeAgency({ id: 2, name: 'Birmingham Children’s Trust', shortName: 'BCT', kind: 'local_authority' })],
+    nextCursor: null,
+  },
   '/api/subgroups': { items: [{ id: 5, name: 'Learning and Practice Review subgroup', shortName: 'LPR', version: 1 }], nextCursor: null },
   '/api/themes': { items: [{ id: 6, name: 'Child’s voice', description: '', version: 1 }], nextCursor: null },
 };
 
-function renderApp(url: string) {
-  vi.stubGlobal(
-    'fetch',
-    vi.fn<typeof fetch>(async (input) => {
-      const { pathname } = new URL(String(input), 'http://localhost');
-      const body = responses[pathname];
-      return body === undefined
-        ? jsonResponse({ type: 'about:blank', title: 'Not found', status: 404, detail: 'Not found', code: 'route.not_found' }, { status: 404 })
-        : jsonResponse(body);
-    }),
+const unauthenticated = () =>
+  jsonResponse(
+    { type: 'about:blank', title: 'Sign in', status: 401, detail: 'Sign in to use the tracker.', code: 'auth.unauthenticated' },
+    { status: 401 },
   );
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+
+/** Who the fake API thinks is signed in; handlers may change it (signing in does). */
+interface Session {
+  me: Me | null;
+}
+
+type Handler = (init: RequestInit | undefined, session: Session) => Response | Promise<Response>;
+
+/**
+ * The whole app at a URL, its API answered from `responses` (and `handlers`, keyed "METHOD /path", which win),
+ * with `me` signed in (the business unit unless said; `null` for nobody).
+ */
+function renderApp(url: string, { me = makeMe(), handlers = {} }: { me?: Me | null; handlers?: Record<string, Handler> } = {}) {
+  const session: Session = { me };
+  const fetchMock = vi.fn<typeof fetch>(async (input, init) => {
+    const requestUrl = new URL(String(input), 'http://localhost');
+    const handler = handlers[`${init?.method ?? 'GET'} ${requestUrl.pathname}`];
+    if (handler) return handler(init, session);
+    if (requestUrl.pathname === '/api/auth/me') return session.me ? jsonResponse(session.me) : unauthenticated();
+    if (!session.me) return unauthenticated();
+    const body = responses[requestUrl.pathname];
+    return body === undefined
+      ? jsonResponse({ type: 'about:blank', title: 'Not found', status: 404, detail: 'Not found', code: 'route.not_found' }, { status: 404 })
+      : jsonResponse(body);
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  const queryClient = createAppQueryClient();
   const router = createMemoryRouter(routes, { initialEntries: [url] });
   render(
     <AppProvider queryClient={queryClient}>
       <RouterProvider router={router} />
     </AppProvider>,
   );
-  return router;
+  return { router, fetchMock };
 }
+
+const currentUrl = (router: ReturnType<typeof createMemoryRouter>) =>
+  `${router.state.location.pathname}${router.state.location.search}`;
 
 describe('the tracker', () => {
   it('goes from the reviews list to a review and one of its actions, naming each page', async () => {
@@ -137,7 +210,102 @@ describe('the tracker', () => {
     expect(screen.getByText('overdue since 31 March 2026')).toBeVisible();
     expect(await screen.findByText('Status changed from Not started to In progress')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Briefing plan' })).toHaveAttribute('href', 'https://intranet.example/plan');
-    expect(screen.getByRole('heading', { name: 'Post a progress update' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Post a progress update' })).toBeInTheDocument();
+
+    // The business unit may read the audit trail: the action's history, in words, below the progress updates.
+    const history = await screen.findByRole('list', { name: 'Changes, newest first' });
+    const changes = within(history).getAllByRole('listitem').filter((item) => item.parentElement === history);
+    expect(changes).toHaveLength(3);
+    expect(changes[0]).toHaveTextContent('Details changed');
+    expect(changes[0]).toHaveTextContent('2 February 2026 at 3:30pm by Alex Morgan');
+    expect(changes[0]).toHaveTextContent('Owner agency changed from Birmingham Children’s Trust to West Midlands Police');
+    expect(changes[0]).toHaveTextContent('Target date changed from 31 January 2026 to 31 March 2026');
+    expect(changes[1]).toHaveTextContent('Progress update posted');
+    expect(changes[1]).toHaveTextContent('by Sam Patel');
+    expect(within(changes[1]!).getByText('Status changed from Not started to In progress')).toBeInTheDocument();
+    expect(within(changes[1]!).getByText('Latest confidence set to At risk')).toBeInTheDocument();
+    expect(changes[1]).not.toHaveTextContent('Briefings planned');
+    expect(changes[2]).toHaveTextContent('Action added');
+  });
+
+  it('sends someone who is not signed in to sign in, and back to the page they wanted afterwards', async () => {
+    const user = userEvent.setup();
+    const { router, fetchMock } = renderApp('/actions/7?tab=history', {
+      me: null,
+      handlers: {
+        'POST /api/auth/login': (_init, session) => {
+          session.me = makeMe();
+          return jsonResponse(session.me);
+        },
+        'GET /api/actions/7': () => jsonResponse(action),
+      },
+    });
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
+    expect(currentUrl(router)).toBe(`/sign-in?returnTo=${encodeURIComponent('/actions/7?tab=history')}`);
+    expect(screen.queryByRole('navigation', { name: 'Menu' })).not.toBeInTheDocument();
+    // Nothing but the session check is asked of the API before signing in.
+    expect(fetchMock.mock.calls.map(([input]) => String(input))).toEqual(['/api/auth/me']);
+
+    await user.type(screen.getByLabelText('Email address'), 'alex.morgan@partnership.example');
+    await user.type(screen.getByLabelText('Password'), 'a long enough password');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Action SD-2022/A3' })).toBeInTheDocument();
+    expect(currentUrl(router)).toBe('/actions/7?tab=history');
+    expect(within(screen.getByRole('banner')).getByText('Alex Morgan')).toBeInTheDocument();
+  });
+
+  it('goes to sign in when the session ends, coming back to the same page', async () => {
+    let sessionEnded = false;
+    const { router } = renderApp('/reviews', {
+      handlers: {
+        'GET /api/auth/me': () => (sessionEnded ? unauthenticated() : jsonResponse(makeMe())),
+        'GET /api/actions': () => (sessionEnded ? unauthenticated() : jsonResponse({ items: [action], nextCursor: null })),
+      },
+    });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Reviews' })).toBeInTheDocument();
+
+    sessionEnded = true;
+    await userEvent.setup().click(screen.getByRole('link', { name: 'Actions' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
+    expect(currentUrl(router)).toBe(`/sign-in?returnTo=${encodeURIComponent('/actions')}`);
+    expect(screen.queryByText('Alex Morgan')).not.toBeInTheDocument();
+    expect(screen.queryByRole('navigation', { name: 'Menu' })).not.toBeInTheDocument();
+  });
+
+  it('lands an agency lead on their agency’s actions, most in need of attention first', async () => {
+    const { router, fetchMock } = renderApp('/', { me: makeAgencyLeadMe() });
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'My agency’s actions' })).toBeInTheDocument();
+    expect(currentUrl(router)).toBe('/actions?agencyId=1&sort=attention');
+    expect(document.title).toBe('My agency’s actions – Learning Review Tracker');
+    const menu = screen.getByRole('navigation', { name: 'Menu' });
+    expect(within(menu).getByRole('link', { name: 'My agency' })).toHaveAttribute('aria-current', 'page');
+    expect(within(menu).getByRole('link', { name: 'Actions' })).not.toHaveAttribute('aria-current');
+    await waitFor(() =>
+      expect(fetchMock.mock.calls.map(([input]) => String(input))).toContain('/api/actions?agencyId=1&sort=attention&limit=50'),
+    );
+  });
+
+  it('shows an agency lead an action they cannot post on, without the form or the change history', async () => {
+    const readOnly = makeAction({ ownerAgencyId: 2, permissions: { canEdit: false, canPostUpdate: false, statusChanges: [], agencyIds: [] } });
+    const { fetchMock } = renderApp('/actions/7', { me: makeAgencyLeadMe(), handlers: { 'GET /api/actions/7': () => jsonResponse(readOnly) } });
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Action SD-2022/A3' })).toBeInTheDocument();
+    expect(await screen.findByText('Status changed from Not started to In progress')).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Post a progress update' })).not.toBeInTheDocument();
+    expect(screen.getByText(/Progress updates on this action are posted by its agencies’ leads/)).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Change history' })).not.toBeInTheDocument();
+    expect(fetchMock.mock.calls.map(([input]) => String(input)).some((url) => url.startsWith('/api/audit'))).toBe(false);
+  });
+
+  it('lands everyone else on the reviews', async () => {
+    const { router } = renderApp('/', { me: makeMe({ roles: ['independent_chair'] }, { managePlans: false }) });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Reviews' })).toBeInTheDocument();
+    expect(currentUrl(router)).toBe('/reviews');
+    expect(within(screen.getByRole('navigation', { name: 'Menu' })).queryByRole('link', { name: 'My agency' })).not.toBeInTheDocument();
   });
 
   it('says a page does not exist', async () => {

@@ -1,18 +1,22 @@
+import type { Me } from '@lrt/contracts';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation, useMatch, useNavigation } from 'react-router';
+import { useMe } from '@/features/auth/api/get-me';
+import { authKeys } from '@/features/auth/api/keys';
+import { useSignOut } from '@/features/auth/api/sign-out';
+import { isAgencyLead, isMyAgencies, myAgencyActionsPath } from '@/features/auth/landing';
+import { readActionFilters } from '@/features/actions/filters';
 import { useSettings } from '@/features/settings/api/get-settings';
+import { ROLE_LABELS } from '@/lib/contract-constants';
 import { PRODUCT_NAME } from '@/lib/use-document-title';
-
-const NAVIGATION = [
-  { to: '/reviews', label: 'Reviews' },
-  { to: '/actions', label: 'Actions' },
-];
 
 export function AppLayout() {
   const mainRef = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
   const navigation = useNavigation();
   const previousPathname = useRef(pathname);
+  const me = useMe().data ?? null;
 
   // After moving to another page, start keyboard and screen reader users at the top of the new content.
   useEffect(() => {
@@ -35,16 +39,8 @@ export function AppLayout() {
       >
         Skip to main content
       </a>
-      <AppHeader />
-      <nav aria-label="Menu" className="app-navigation">
-        <div className="govuk-width-container">
-          <ul className="app-navigation__list">
-            {NAVIGATION.map((item) => (
-              <NavigationItem key={item.to} to={item.to} label={item.label} />
-            ))}
-          </ul>
-        </div>
-      </nav>
+      <AppHeader me={me} />
+      {me ? <AppNavigation me={me} /> : null}
       <div className="govuk-width-container">
         <main className="govuk-main-wrapper" id="main-content" tabIndex={-1} ref={mainRef}>
           {navigation.state === 'loading' ? (
@@ -67,35 +63,83 @@ export function AppLayout() {
   );
 }
 
-function AppHeader() {
-  const settings = useSettings();
+const roleNames = (me: Me) => me.user.roles.map((role) => ROLE_LABELS[role]).join(', ');
+
+function AppHeader({ me }: { me: Me | null }) {
+  const queryClient = useQueryClient();
+  // Asked of the cache, not of this render: while signing out, this header may render once more before it
+  // hears that the session has gone, and must not fetch then.
+  const settings = useSettings({ enabled: me === null ? false : () => queryClient.getQueryData(authKeys.me()) != null });
+  const signOut = useSignOut();
   return (
     <header className="app-header" role="banner">
       <div className="govuk-width-container app-header__container">
-        <Link to="/" className="app-header__product">
-          {PRODUCT_NAME}
-        </Link>
-        {settings.data?.partnershipName ? (
-          <p className="app-header__partnership">{settings.data.partnershipName}</p>
+        <div className="app-header__names">
+          <Link to="/" className="app-header__product">
+            {PRODUCT_NAME}
+          </Link>
+          {me && settings.data?.partnershipName ? (
+            <p className="app-header__partnership">{settings.data.partnershipName}</p>
+          ) : null}
+        </div>
+        {me ? (
+          <div className="app-header__account">
+            <p className="app-header__user">
+              <span className="govuk-visually-hidden">Signed in as </span>
+              <strong className="app-header__user-name">{me.user.name}</strong>, {roleNames(me)}
+            </p>
+            <button
+              type="button"
+              className="app-header__sign-out"
+              onClick={() => signOut.mutate()}
+              disabled={signOut.isPending}
+              aria-disabled={signOut.isPending}
+            >
+              {signOut.isPending ? 'Signing out…' : 'Sign out'}
+            </button>
+          </div>
         ) : null}
       </div>
     </header>
   );
 }
 
-/** A menu item that is marked current on its own page ("page") and on the pages inside it ("true"). */
-function NavigationItem({ to, label }: { to: string; label: string }) {
-  const onPage = useMatch({ path: to, end: true });
-  const inSection = useMatch({ path: to, end: false });
+interface MenuItem {
+  to: string;
+  label: string;
+  /** "page" on the item's own page, "true" on pages inside it. */
+  current: 'page' | 'true' | undefined;
+}
+
+/** The menu. Agency leads also get "My agency": the actions list filtered to their agencies. */
+function AppNavigation({ me }: { me: Me }) {
+  const { search } = useLocation();
+  const onReviews = useMatch({ path: '/reviews', end: true });
+  const inReviews = useMatch({ path: '/reviews', end: false });
+  const onActions = useMatch({ path: '/actions', end: true });
+  const inActions = useMatch({ path: '/actions', end: false });
+  const agencyLead = isAgencyLead(me);
+  const onMyAgency = Boolean(agencyLead && onActions && isMyAgencies(me, readActionFilters(new URLSearchParams(search)).agencyId));
+
+  const items: MenuItem[] = [
+    ...(agencyLead ? [{ to: myAgencyActionsPath(me), label: 'My agency', current: onMyAgency ? ('page' as const) : undefined }] : []),
+    { to: '/reviews', label: 'Reviews', current: onReviews ? 'page' : inReviews ? 'true' : undefined },
+    { to: '/actions', label: 'Actions', current: onMyAgency ? undefined : onActions ? 'page' : inActions ? 'true' : undefined },
+  ];
+
   return (
-    <li className={`app-navigation__item${inSection ? ' app-navigation__item--active' : ''}`}>
-      <Link
-        to={to}
-        className="app-navigation__link"
-        aria-current={onPage ? 'page' : inSection ? 'true' : undefined}
-      >
-        {inSection ? <strong className="app-navigation__active">{label}</strong> : label}
-      </Link>
-    </li>
+    <nav aria-label="Menu" className="app-navigation">
+      <div className="govuk-width-container">
+        <ul className="app-navigation__list">
+          {items.map((item) => (
+            <li key={item.label} className={`app-navigation__item${item.current ? ' app-navigation__item--active' : ''}`}>
+              <Link to={item.to} className="app-navigation__link" aria-current={item.current}>
+                {item.current ? <strong className="app-navigation__active">{item.label}</strong> : item.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </nav>
   );
 }

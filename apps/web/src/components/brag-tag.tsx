@@ -1,4 +1,5 @@
-import { LABELS, type Brag } from '@lrt/contracts';
+import type { Brag } from '@lrt/contracts';
+import { LABELS } from '@/lib/contract-constants';
 
 /** GOV.UK tag colours for each rating. The word is always shown too: colour is never the only signal. */
 const BRAG_TAG_CLASS: Record<Brag, string> = {

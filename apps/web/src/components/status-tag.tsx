@@ -1,4 +1,5 @@
-import { LABELS, type ActionStatus } from '@lrt/contracts';
+import type { ActionStatus } from '@lrt/contracts';
+import { LABELS } from '@/lib/contract-constants';
 
 const STATUS_TAG_CLASS: Record<ActionStatus, string> = {
   not_started: 'govuk-tag govuk-tag--grey',

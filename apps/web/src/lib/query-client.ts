@@ -1,4 +1,4 @@
-import { QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { isApiError } from './api-client';
 
 /** Client errors (4xx) will not mend themselves on retry; network and server errors might. */
@@ -7,11 +7,25 @@ function shouldRetry(failureCount: number, error: unknown) {
   return failureCount < 2;
 }
 
-export function createQueryClient() {
-  return new QueryClient({
+export interface QueryClientOptions {
+  /**
+   * Called when any query or mutation is answered 401: the session has ended (or never was). Queries and
+   * mutations that expect a 401 (signing in and out) set `meta: { expectsUnauthenticated: true }`.
+   */
+  onUnauthenticated?: (queryClient: QueryClient) => void;
+}
+
+export function createQueryClient({ onUnauthenticated }: QueryClientOptions = {}) {
+  const handle = (error: unknown, meta: Record<string, unknown> | undefined) => {
+    if (isApiError(error) && error.status === 401 && !meta?.expectsUnauthenticated) onUnauthenticated?.(queryClient);
+  };
+  const queryClient: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError: (error, query) => handle(error, query.meta) }),
+    mutationCache: new MutationCache({ onError: (error, _variables, _result, mutation) => handle(error, mutation.meta) }),
     defaultOptions: {
       queries: { staleTime: 30_000, retry: shouldRetry, refetchOnWindowFocus: true },
       mutations: { retry: false },
     },
   });
+  return queryClient;
 }

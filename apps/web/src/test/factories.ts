@@ -1,10 +1,16 @@
-import type { Action, Agency } from '@lrt/contracts';
+import type { Action, Agency, Capabilities, Me, User } from '@lrt/contracts';
+import { STATUS_TRANSITIONS } from '@/lib/contract-constants';
 
 export function makeAgency(overrides: Partial<Agency> = {}): Agency {
   return { id: 1, name: 'West Midlands Police', shortName: 'WMP', kind: 'police', active: true, version: 1, ...overrides };
 }
 
+/**
+ * An action as the API sends it. Unless given, its permissions are those of the business unit: it may edit it,
+ * post on it, and make every status change the workflow allows from its status.
+ */
 export function makeAction(overrides: Partial<Action> = {}): Action {
+  const status = overrides.status ?? 'in_progress';
   return {
     id: 7,
     ref: 'SD-2022/A3',
@@ -17,7 +23,7 @@ export function makeAction(overrides: Partial<Action> = {}): Action {
     action: 'Deliver briefings on the voice of the child to all response officers.',
     successMeasure: 'Audit of 20 cases shows the child was spoken to alone.',
     targetDate: '2026-03-31',
-    status: 'in_progress',
+    status,
     brag: 'green',
     bragReason: 'on track',
     overdue: false,
@@ -31,6 +37,45 @@ export function makeAction(overrides: Partial<Action> = {}): Action {
     createdAt: '2025-06-01T09:00:00.000Z',
     updatedAt: '2026-01-10T10:00:00.000Z',
     version: 4,
+    permissions: { canEdit: true, canPostUpdate: true, statusChanges: [...STATUS_TRANSITIONS[status]], agencyIds: [] },
     ...overrides,
   };
+}
+
+export function makeUser(overrides: Partial<User> = {}): User {
+  return {
+    id: 2,
+    email: 'alex.morgan@partnership.example',
+    name: 'Alex Morgan',
+    roles: ['admin'],
+    agencyIds: [],
+    subgroupIds: [],
+    active: true,
+    lastSignInAt: '2026-03-01T09:00:00.000Z',
+    version: 1,
+    ...overrides,
+  };
+}
+
+const ALL_CAPABILITIES: Capabilities = {
+  managePlans: true,
+  manageReferenceData: true,
+  manageUsers: true,
+  manageSettings: true,
+  readAudit: true,
+  postUpdates: true,
+  assureActions: true,
+};
+
+/** The signed-in session: by default the business unit, who may do everything. */
+export function makeMe(user: Partial<User> = {}, capabilities: Partial<Capabilities> = {}): Me {
+  return { user: makeUser(user), csrfToken: 'csrf-token-of-the-session', capabilities: { ...ALL_CAPABILITIES, ...capabilities } };
+}
+
+/** An agency lead of West Midlands Police, as the API describes them. */
+export function makeAgencyLeadMe(user: Partial<User> = {}): Me {
+  return makeMe(
+    { id: 5, name: 'Sam Patel', email: 'sam.patel@police.example', roles: ['agency_lead'], agencyIds: [1], ...user },
+    { managePlans: false, manageReferenceData: false, manageUsers: false, manageSettings: false, readAudit: false, assureActions: false },
+  );
 }

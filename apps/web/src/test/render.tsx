@@ -2,7 +2,10 @@ import { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
+import type { Me } from '@lrt/contracts';
 import { AppProvider } from '@/app/provider';
+import { authKeys } from '@/features/auth/api/keys';
+import { makeMe } from './factories';
 
 /** Shows the current URL, so tests can check what a form wrote into it. */
 export function LocationDisplay() {
@@ -10,11 +13,18 @@ export function LocationDisplay() {
   return <output data-testid="location">{`${location.pathname}${location.search}`}</output>;
 }
 
-/** Render a piece of UI at a URL, inside the app's providers, with a query client that does not retry. */
-export function renderAt(ui: ReactNode, { url = '/', path = '*' }: { url?: string; path?: string } = {}) {
+/**
+ * Render a piece of UI at a URL, inside the app's providers, with a query client that does not retry. Someone is
+ * signed in (the business unit, unless `me` says who, or `null` for nobody), as inside the app's `RequireSignIn`.
+ */
+export function renderAt(
+  ui: ReactNode,
+  { url = '/', path = '*', me = makeMe() }: { url?: string; path?: string; me?: Me | null } = {},
+) {
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false, staleTime: Infinity }, mutations: { retry: false } },
   });
+  queryClient.setQueryData(authKeys.me(), me);
   const router = createMemoryRouter(
     [
       {

@@ -1,13 +1,5 @@
-import {
-  ACTION_KINDS,
-  ACTION_SORTS,
-  ACTION_STATUSES,
-  BRAG_RATINGS,
-  type ActionKind,
-  type ActionSort,
-  type ActionStatus,
-  type Brag,
-} from '@lrt/contracts';
+import type { ActionKind, ActionSort, ActionStatus, Brag } from '@lrt/contracts';
+import { ACTION_KINDS, ACTION_SORTS, ACTION_STATUSES, BRAG_RATINGS } from '@/lib/contract-constants';
 import type { QueryParams } from '@/lib/api-client';
 
 /** The filters of the actions list. They live in the URL, so a link reproduces the view. */

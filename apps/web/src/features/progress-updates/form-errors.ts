@@ -1,9 +1,9 @@
-import { LIMITS, type FieldError } from '@lrt/contracts';
+import type { FieldError } from '@lrt/contracts';
+import { LIMITS } from '@/lib/contract-constants';
 import type { z } from 'zod';
 
 /** The form's fields in page order. Error summaries list errors in this order. */
 export const FIELD_ORDER = [
-  'authorName',
   'agencyId',
   'confidence',
   'note',
@@ -14,7 +14,6 @@ export const FIELD_ORDER = [
 ] as const;
 
 const FIELD_LABELS: Record<string, string> = {
-  authorName: 'Your name',
   agencyId: 'Agency',
   confidence: 'Confidence',
   note: 'Progress note',
@@ -32,7 +31,6 @@ function plainMessage(path: string, message: string, code?: string): string | un
     if (evidence[2] === 'label' && code === 'too_small') return `Enter a label for evidence link ${number}`;
     return `${evidence[2] === 'label' ? `The label of evidence link ${number}` : `Evidence link ${number}`} ${message}`;
   }
-  if (path === 'authorName' && code === 'too_small') return 'Enter your name';
   if (path === 'note' && code === 'too_small') return 'Enter what has been done since the last update';
   if (path === 'confidence') return 'Select how confident you are that the action is on track';
   if (path === 'evidence' && code === 'too_big') return `Add no more than ${LIMITS.evidenceItems} evidence links`;

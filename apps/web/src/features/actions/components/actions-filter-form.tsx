@@ -1,15 +1,5 @@
-import {
-  ACTION_KINDS,
-  ACTION_SORTS,
-  ACTION_STATUSES,
-  BRAG_RATINGS,
-  LABELS,
-  type ActionSort,
-  type Agency,
-  type Review,
-  type Subgroup,
-  type Theme,
-} from '@lrt/contracts';
+import type { ActionSort, Agency, Review, Subgroup, Theme } from '@lrt/contracts';
+import { ACTION_KINDS, ACTION_SORTS, ACTION_STATUSES, BRAG_RATINGS, LABELS } from '@/lib/contract-constants';
 import type { FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Checkboxes, Select, TextInput, type Option } from '@/components/form-fields';

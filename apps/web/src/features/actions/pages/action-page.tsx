@@ -1,13 +1,15 @@
-import { LABELS, type Action, type Agency } from '@lrt/contracts';
-import { useState, type ReactNode } from 'react';
+import type { Action, Agency } from '@lrt/contracts';
+import { LABELS } from '@/lib/contract-constants';
+import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { NotFoundPage } from '@/app/not-found-page';
 import { BragTag } from '@/components/brag-tag';
 import { OverdueFlag, StaleFlag } from '@/components/flags';
 import { ErrorState, Loading } from '@/components/states';
 import { StatusTag } from '@/components/status-tag';
+import { ActionChangeHistory } from '@/features/audit/components/change-history';
+import { useSignedIn } from '@/features/auth/api/get-me';
 import { ProgressTimeline } from '@/features/progress-updates/components/progress-timeline';
-import { ProgressUpdateForm } from '@/features/progress-updates/components/progress-update-form';
 import { useAgencies } from '@/features/reference-data/api/get-agencies';
 import { useSubgroups } from '@/features/reference-data/api/get-subgroups';
 import { useThemes } from '@/features/reference-data/api/get-themes';
@@ -21,6 +23,14 @@ import { useDocumentTitle } from '@/lib/use-document-title';
 import { useIdParam } from '@/lib/use-id-param';
 import { useAction } from '../api/get-action';
 
+/**
+ * The form, and zod that checks it, load after the rest of the page: a link to an action shows the action
+ * at once, and people who may not post never load them.
+ */
+const ProgressUpdateForm = lazy(async () => ({
+  default: (await import('@/features/progress-updates/components/progress-update-form')).ProgressUpdateForm,
+}));
+
 export function ActionPage() {
   const actionId = useIdParam('actionId');
   if (actionId === null) return <NotFoundPage />;
@@ -29,6 +39,7 @@ export function ActionPage() {
 
 function ActionView({ actionId }: { actionId: number }) {
   const action = useAction(actionId);
+  const me = useSignedIn();
   const agencies = useAgencies();
   const agencyLookup = useLookup(agencies.data);
   const [formHasErrors, setFormHasErrors] = useState(false);
@@ -70,11 +81,35 @@ function ActionView({ actionId }: { actionId: number }) {
         <div className="govuk-grid-column-two-thirds">
           <h2 className="govuk-heading-l">Progress updates</h2>
           <ProgressTimeline actionId={data.id} agencies={agencyLookup} />
-          <ProgressUpdateForm action={data} agencies={agencyLookup} onErrorsChange={setFormHasErrors} />
+          {data.permissions.canPostUpdate ? (
+            <Suspense fallback={<Loading label="Loading the progress update form" />}>
+              <ProgressUpdateForm action={data} agencies={agencyLookup} onErrorsChange={setFormHasErrors} />
+            </Suspense>
+          ) : (
+            <p className="govuk-inset-text">
+              Progress updates on this action are posted by its agencies’ leads and the business unit.
+            </p>
+          )}
         </div>
       </div>
+
+      {me?.capabilities.readAudit ? (
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-two-thirds">
+            <HistoryOfAction action={data} agencies={agencyLookup} />
+          </div>
+        </div>
+      ) : null}
     </>
   );
+}
+
+function HistoryOfAction({ action, agencies }: { action: Action; agencies: ReadonlyMap<number, Agency> }) {
+  const subgroups = useLookup(useSubgroups().data);
+  const themes = useLookup(useThemes().data);
+  const recommendations = useLookup(useRecommendations(action.reviewId).data);
+  const context = useMemo(() => ({ agencies, subgroups, themes, recommendations }), [agencies, subgroups, themes, recommendations]);
+  return <ActionChangeHistory actionId={action.id} context={context} />;
 }
 
 function ActionDetails({ action, agencyLookup }: { action: Action; agencyLookup: ReadonlyMap<number, Agency> }) {

@@ -5,6 +5,8 @@ import { useSubgroups } from '@/features/reference-data/api/get-subgroups';
 import { useThemes } from '@/features/reference-data/api/get-themes';
 import { useLookup } from '@/features/reference-data/lookup';
 import { useReviews } from '@/features/reviews/api/get-reviews';
+import { useSignedIn } from '@/features/auth/api/get-me';
+import { isAgencyLead, isMyAgencies } from '@/features/auth/landing';
 import { pluralise } from '@/lib/format';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useActions } from '../api/get-actions';
@@ -13,9 +15,13 @@ import { ActionsTable } from '../components/actions-table';
 import { hasActiveFilters, readActionFilters, toActionListQuery, writeActionFilters } from '../filters';
 
 export function ActionsPage() {
-  useDocumentTitle('Actions');
   const [searchParams] = useSearchParams();
   const filters = readActionFilters(searchParams);
+  const me = useSignedIn();
+  // An agency lead's own agencies, as "My agency" in the menu links to them.
+  const myAgency = me !== null && isAgencyLead(me) && isMyAgencies(me, filters.agencyId);
+  const heading = myAgency ? 'My agency’s actions' : 'Actions';
+  useDocumentTitle(heading);
   const actions = useActions(toActionListQuery(filters));
 
   const agencies = useAgencies();
@@ -34,7 +40,7 @@ export function ActionsPage() {
 
   return (
     <>
-      <h1 className="govuk-heading-l">Actions</h1>
+      <h1 className="govuk-heading-l">{heading}</h1>
       <div className="app-filter-layout">
         <div>
           {referenceError ? (

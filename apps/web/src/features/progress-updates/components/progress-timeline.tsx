@@ -1,4 +1,5 @@
-import { LABELS, type Agency, type ProgressUpdate } from '@lrt/contracts';
+import type { Agency, ProgressUpdate } from '@lrt/contracts';
+import { LABELS } from '@/lib/contract-constants';
 import { EmptyState, ErrorState, Loading } from '@/components/states';
 import { formatDateTime } from '@/lib/format';
 import { useProgressUpdates } from '../api/get-progress-updates';

@@ -1,5 +1,5 @@
 import type { Action } from '@lrt/contracts';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { makeAction, makeAgency } from '@/test/factories';
@@ -26,28 +26,36 @@ describe('ProgressUpdateForm', () => {
 
     const summary = errorSummary();
     expect(within(summary).getByRole('heading', { name: 'There is a problem' })).toBeInTheDocument();
-    expect(within(summary).getByRole('link', { name: 'Enter your name' })).toHaveAttribute('href', '#update-author');
-    expect(within(summary).getByRole('link', { name: 'Select how confident you are that the action is on track' })).toBeInTheDocument();
-    expect(within(summary).getByRole('link', { name: 'Enter what has been done since the last update' })).toBeInTheDocument();
+    expect(within(summary).getByRole('link', { name: 'Select how confident you are that the action is on track' })).toHaveAttribute(
+      'href',
+      '#update-confidence',
+    );
+    expect(within(summary).getByRole('link', { name: 'Enter what has been done since the last update' })).toHaveAttribute(
+      'href',
+      '#update-note',
+    );
     expect(summary).toHaveFocus();
 
-    expect(screen.getByLabelText('Your name')).toHaveAccessibleDescription('Error: Enter your name');
+    expect(screen.queryByLabelText('Your name')).not.toBeInTheDocument();
+    expect(screen.getByLabelText('What has been done since the last update?')).toHaveAccessibleDescription(
+      expect.stringContaining('Error: Enter what has been done since the last update'),
+    );
     expect(screen.getByRole('group', { name: 'How confident are you that the action is on track?' })).toHaveAccessibleDescription(
       'Error: Select how confident you are that the action is on track',
     );
     expect(fetchMock).not.toHaveBeenCalled();
 
     // Mending a field keeps the focus there.
-    await user.click(screen.getByLabelText('Your name'));
-    await user.type(screen.getByLabelText('Your name'), 'Sam');
-    expect(screen.getByLabelText('Your name')).toHaveFocus();
-    expect(screen.getByLabelText('Your name')).toHaveValue('Sam');
+    const note = screen.getByLabelText('What has been done since the last update?');
+    await user.click(note);
+    await user.type(note, 'Briefings');
+    expect(note).toHaveFocus();
+    expect(note).toHaveValue('Briefings');
   });
 
   it('checks evidence links against the shared schema', async () => {
     const { fetchMock, user } = renderForm();
 
-    await user.type(screen.getByLabelText('Your name'), 'Sam Patel');
     await user.click(screen.getByRole('radio', { name: 'On track' }));
     await user.type(screen.getByLabelText('What has been done since the last update?'), 'Briefings delivered.');
     await user.click(screen.getByRole('button', { name: 'Add an evidence link' }));
@@ -77,7 +85,6 @@ describe('ProgressUpdateForm', () => {
       ),
     );
 
-    await user.type(screen.getByLabelText('Your name'), 'Sam Patel');
     await user.click(screen.getByRole('radio', { name: 'At risk' }));
     await user.type(screen.getByLabelText('What has been done since the last update?'), 'Work has started.');
     await user.selectOptions(screen.getByLabelText('Change the status of the action (optional)'), 'In progress');
@@ -91,12 +98,73 @@ describe('ProgressUpdateForm', () => {
     expect(screen.queryByText('Your progress update has been posted')).not.toBeInTheDocument();
   });
 
-  it('offers only the status changes the workflow allows', () => {
+  it('offers exactly the status changes the API allows this person', () => {
     renderForm(makeAction({ status: 'completed' }));
+    const options = () =>
+      within(screen.getByLabelText('Change the status of the action (optional)'))
+        .getAllByRole('option')
+        .map((option) => option.textContent);
+    expect(options()).toEqual(['No change: keep it Completed', 'Assured', 'In progress', 'Withdrawn']);
+  });
+
+  it('offers an agency lead only their own moves, and no status field when they have none', () => {
+    const permissions = { canEdit: false, canPostUpdate: true, statusChanges: ['in_progress' as const], agencyIds: [1] };
+    renderForm(makeAction({ status: 'completed', permissions }));
     const options = within(screen.getByLabelText('Change the status of the action (optional)'))
       .getAllByRole('option')
       .map((option) => option.textContent);
-    expect(options).toEqual(['No change: keep it Completed', 'Assured', 'In progress', 'Withdrawn']);
+    expect(options).toEqual(['No change: keep it Completed', 'In progress']);
+  });
+
+  it('says the status cannot change when the API allows no change', () => {
+    renderForm(makeAction({ status: 'completed', permissions: { canEdit: false, canPostUpdate: true, statusChanges: [], agencyIds: [1] } }));
+    expect(screen.queryByLabelText('Change the status of the action (optional)')).not.toBeInTheDocument();
+    expect(screen.getByText('The action is Completed. You cannot change its status.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Post update' })).toBeInTheDocument();
+  });
+
+  it('is not shown to someone who may not post on the action', () => {
+    renderForm(makeAction({ permissions: { canEdit: false, canPostUpdate: false, statusChanges: [], agencyIds: [] } }));
+    expect(screen.queryByRole('heading', { name: 'Post a progress update' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Post update' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('form')).not.toBeInTheDocument();
+  });
+
+  it('asks which agency the update is for only when the author speaks for more than one', async () => {
+    const twoAgencies = new Map([
+      [1, makeAgency()],
+      [2, makeAgency({ id: 2, name: 'Birmingham Children’s Trust', shortName: 'BCT', kind: 'local_authority' })],
+    ]);
+    const fetchMock = vi.fn<typeof fetch>();
+    vi.stubGlobal('fetch', fetchMock);
+    const user = userEvent.setup();
+    const action = makeAction({
+      kind: 'multi_agency',
+      partnerAgencyIds: [2],
+      permissions: { canEdit: false, canPostUpdate: true, statusChanges: ['completed'], agencyIds: [2, 1] },
+    });
+    renderAt(<ProgressUpdateForm action={action} agencies={twoAgencies} />, { url: '/actions/7' });
+
+    const agency = screen.getByLabelText('Agency you are writing for');
+    expect(within(agency).getAllByRole('option').map((option) => option.textContent)).toEqual([
+      'Birmingham Children’s Trust',
+      'West Midlands Police (leads this action)',
+    ]);
+    expect(agency).toHaveValue('1');
+
+    fetchMock.mockResolvedValue(jsonResponse({ message: 'unused' }, { status: 500 }));
+    await user.selectOptions(agency, 'Birmingham Children’s Trust');
+    await user.click(screen.getByRole('radio', { name: 'On track' }));
+    await user.type(screen.getByLabelText('What has been done since the last update?'), 'Joint audit done.');
+    await user.click(screen.getByRole('button', { name: 'Post update' }));
+    await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
+    const [, init] = fetchMock.mock.calls[0] as [string, RequestInit];
+    expect(JSON.parse(init.body as string)).toMatchObject({ agencyId: 2 });
+  });
+
+  it('does not ask for an agency when the author speaks for one or none', () => {
+    renderForm(makeAction({ kind: 'multi_agency', partnerAgencyIds: [2], permissions: { canEdit: false, canPostUpdate: true, statusChanges: [], agencyIds: [1] } }));
+    expect(screen.queryByLabelText('Agency you are writing for')).not.toBeInTheDocument();
   });
 
   it('asks for evidence of impact when assuring, and a reason when withdrawing', async () => {
@@ -134,7 +202,6 @@ describe('ProgressUpdateForm', () => {
       ),
     );
 
-    await user.type(screen.getByLabelText('Your name'), '  Sam Patel ');
     await user.click(screen.getByRole('radio', { name: 'On track' }));
     await user.type(screen.getByLabelText('What has been done since the last update?'), 'All response officers briefed.');
     await user.click(screen.getByRole('button', { name: 'Add an evidence link' }));
@@ -153,7 +220,6 @@ describe('ProgressUpdateForm', () => {
     expect(url).toBe('/api/actions/7/updates');
     expect(init.method).toBe('POST');
     expect(JSON.parse(init.body as string)).toEqual({
-      authorName: 'Sam Patel',
       note: 'All response officers briefed.',
       confidence: 'on_track',
       evidence: [{ label: 'Briefing register', url: 'https://intranet.example/briefings' }],
@@ -161,8 +227,10 @@ describe('ProgressUpdateForm', () => {
       actionVersion: 4,
     });
 
-    // Ready for the next update: the note is cleared, the author's name kept.
+    // The author is the signed-in person: the API records their name, so the form never asks for it.
+    expect((init.headers as Headers).get('Content-Type')).toBe('application/json');
+
+    // Ready for the next update: the note is cleared.
     expect(screen.getByLabelText('What has been done since the last update?')).toHaveValue('');
-    expect(screen.getByLabelText('Your name')).toHaveValue('  Sam Patel ');
   });
 });

@@ -1,14 +1,5 @@
-import {
-  CONFIDENCE_LEVELS,
-  LABELS,
-  LIMITS,
-  ProgressUpdateCreate,
-  type Action,
-  type ActionStatus,
-  type Agency,
-  type FieldError,
-  type ProgressUpdate,
-} from '@lrt/contracts';
+import { ProgressUpdateCreate, type Action, type ActionStatus, type Agency, type FieldError, type ProgressUpdate } from '@lrt/contracts';
+import { CONFIDENCE_LEVELS, LABELS, LIMITS, STATUS_TRANSITIONS } from '@/lib/contract-constants';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { ErrorSummary, type SummaryError } from '@/components/error-summary';
 import { Radios, Select, TextInput, Textarea, FieldError as InlineError } from '@/components/form-fields';
@@ -16,7 +7,6 @@ import { SuccessBanner } from '@/components/notification-banner';
 import { isApiError } from '@/lib/api-client';
 import { usePostProgressUpdate } from '../api/post-progress-update';
 import { describeFieldError, fieldRank, zodFieldErrors } from '../form-errors';
-import { NEXT_STATUSES } from '../status-transitions';
 
 interface EvidenceRow {
   key: number;
@@ -25,7 +15,6 @@ interface EvidenceRow {
 }
 
 interface FormValues {
-  authorName: string;
   agencyId: string;
   confidence: string;
   note: string;
@@ -51,9 +40,8 @@ const STATUS_HINTS: Partial<Record<ActionStatus, string>> = {
 let nextRowKey = 1;
 const emptyRow = (): EvidenceRow => ({ key: nextRowKey++, label: '', url: '' });
 
-const initialValues = (keep?: Pick<FormValues, 'authorName' | 'agencyId'>): FormValues => ({
-  authorName: keep?.authorName ?? '',
-  agencyId: keep?.agencyId ?? '',
+const initialValues = (agencyId: string): FormValues => ({
+  agencyId,
   confidence: '',
   note: '',
   evidence: [],
@@ -70,11 +58,28 @@ export interface ProgressUpdateFormProps {
 }
 
 /**
+ * The agency an update speaks for when the author may speak for several: the owner if it is one of theirs,
+ * else the first of theirs on the action (as the API would choose when none is sent).
+ */
+const defaultAgencyId = (action: Action) => {
+  const { agencyIds } = action.permissions;
+  if (agencyIds.length < 2) return '';
+  return String(agencyIds.includes(action.ownerAgencyId) ? action.ownerAgencyId : agencyIds[0]);
+};
+
+/**
  * Post a progress update on an action, optionally changing its status. Checked against the shared
  * `ProgressUpdateCreate` schema before sending; the API's own field errors are shown the same way.
+ * The author is the signed-in person. Shown only when the API says they may post on this action
+ * (`permissions.canPostUpdate`), offering only the status changes it allows them (`permissions.statusChanges`).
  */
-export function ProgressUpdateForm({ action, agencies, onErrorsChange }: ProgressUpdateFormProps) {
-  const [values, setValues] = useState<FormValues>(() => initialValues());
+export function ProgressUpdateForm(props: ProgressUpdateFormProps) {
+  if (!props.action.permissions.canPostUpdate) return null;
+  return <PostUpdateForm {...props} />;
+}
+
+function PostUpdateForm({ action, agencies, onErrorsChange }: ProgressUpdateFormProps) {
+  const [values, setValues] = useState<FormValues>(() => initialValues(defaultAgencyId(action)));
   const [errors, setErrors] = useState<FormError[]>([]);
   const [posted, setPosted] = useState<ProgressUpdate | null>(null);
   const mutation = usePostProgressUpdate(action.id);
@@ -90,7 +95,8 @@ export function ProgressUpdateForm({ action, agencies, onErrorsChange }: Progres
     }
   }, [values.evidence.length]);
 
-  const nextStatuses = NEXT_STATUSES[action.status];
+  const nextStatuses = action.permissions.statusChanges;
+  const agencyChoices = action.permissions.agencyIds.length > 1 ? action.permissions.agencyIds : [];
   const evidenceFieldId = (key: number, part: 'label' | 'url') => `update-evidence-${key}-${part}`;
 
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
@@ -101,7 +107,6 @@ export function ProgressUpdateForm({ action, agencies, onErrorsChange }: Progres
   const buildBody = () => {
     const sentRows = values.evidence.filter((row) => row.label.trim() !== '' || row.url.trim() !== '');
     const body: ProgressUpdateCreate = {
-      authorName: values.authorName,
       note: values.note,
       confidence: values.confidence as ProgressUpdateCreate['confidence'],
       evidence: sentRows.map(({ label, url }) => ({ label: label.trim(), url: url.trim() })),
@@ -121,10 +126,8 @@ export function ProgressUpdateForm({ action, agencies, onErrorsChange }: Progres
       return row ? evidenceFieldId(row.key, evidence[2] as 'label' | 'url') : 'update-evidence-add';
     }
     switch (path.split('.')[0]) {
-      case 'authorName':
-        return 'update-author';
       case 'agencyId':
-        return 'update-agency';
+        return agencyChoices.length > 0 ? 'update-agency' : undefined;
       case 'confidence':
         return 'update-confidence';
       case 'note':
@@ -186,7 +189,7 @@ export function ProgressUpdateForm({ action, agencies, onErrorsChange }: Progres
     try {
       const update = await mutation.mutateAsync(parsed.data);
       setErrors([]);
-      setValues(initialValues({ authorName: values.authorName, agencyId: values.agencyId }));
+      setValues(initialValues(values.agencyId));
       setPosted(update);
     } catch (error) {
       setErrors(serverErrors(error, sentRows));
@@ -234,26 +237,15 @@ export function ProgressUpdateForm({ action, agencies, onErrorsChange }: Progres
           Post a progress update
         </h2>
 
-        <TextInput
-          id="update-author"
-          name="authorName"
-          label="Your name"
-          autoComplete="name"
-          className="govuk-!-width-two-thirds"
-          value={values.authorName}
-          onChange={(event) => set('authorName', event.target.value)}
-          error={errorAt('update-author')}
-        />
-
-        {action.partnerAgencyIds.length > 0 ? (
+        {agencyChoices.length > 0 ? (
           <Select
             id="update-agency"
             name="agencyId"
             label="Agency you are writing for"
-            options={[
-              { value: '', label: `${agencies.get(action.ownerAgencyId)?.name ?? 'The owner agency'} (leads this action)` },
-              ...action.partnerAgencyIds.map((id) => ({ value: String(id), label: agencies.get(id)?.name ?? `Agency ${id}` })),
-            ]}
+            options={agencyChoices.map((id) => {
+              const name = agencies.get(id)?.name ?? `Agency ${id}`;
+              return { value: String(id), label: id === action.ownerAgencyId ? `${name} (leads this action)` : name };
+            })}
             value={values.agencyId}
             onChange={(event) => set('agencyId', event.target.value)}
             error={errorAt('update-agency')}
@@ -361,7 +353,9 @@ export function ProgressUpdateForm({ action, agencies, onErrorsChange }: Progres
           />
         ) : (
           <p className="govuk-body">
-            This action is {LABELS.actionStatus[action.status]}: its status can no longer change.
+            {STATUS_TRANSITIONS[action.status].length === 0
+              ? `This action is ${LABELS.actionStatus[action.status]}: its status can no longer change.`
+              : `The action is ${LABELS.actionStatus[action.status]}. You cannot change its status.`}
           </p>
         )}
 

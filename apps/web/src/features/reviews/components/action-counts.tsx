@@ -1,4 +1,5 @@
-import { BRAG_RATINGS, LABELS, type Review } from '@lrt/contracts';
+import type { Review } from '@lrt/contracts';
+import { BRAG_RATINGS, LABELS } from '@/lib/contract-constants';
 import { pluralise } from '@/lib/format';
 
 /** "12 actions; 3 overdue; Red 2, Amber 1, Green 8, Blue 1", as computed by the API. */

@@ -1,4 +1,5 @@
-import { LABELS, type Action, type Agency, type LearningPoint, type Recommendation, type Subgroup } from '@lrt/contracts';
+import type { Action, Agency, LearningPoint, Recommendation, Subgroup } from '@lrt/contracts';
+import { LABELS } from '@/lib/contract-constants';
 import { Link } from 'react-router';
 import { ActionsTable, AgencyName } from '@/features/actions/components/actions-table';
 import { EmptyState } from '@/components/states';

@@ -1,4 +1,5 @@
-import { LABELS, type Review } from '@lrt/contracts';
+import type { Review } from '@lrt/contracts';
+import { LABELS } from '@/lib/contract-constants';
 import { Link } from 'react-router';
 import { DataTable, type Column } from '@/components/data-table';
 import { pluralise } from '@/lib/format';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { LABELS } from '@lrt/contracts';
+import { LABELS } from '@/lib/contract-constants';
 import { Link } from 'react-router';
 import { NotFoundPage } from '@/app/not-found-page';
 import { BragTag } from '@/components/brag-tag';

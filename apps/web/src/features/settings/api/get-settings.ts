@@ -15,4 +15,6 @@ export const settingsQueryOptions = () =>
     staleTime: 5 * 60_000,
   });
 
-export const useSettings = () => useQuery(settingsQueryOptions());
+/** `enabled: false` until someone is signed in: the settings, like every other API resource, need a session. */
+export const useSettings = ({ enabled = true }: { enabled?: boolean | (() => boolean) } = {}) =>
+  useQuery({ ...settingsQueryOptions(), enabled });

@@ -1,0 +1,20 @@
+import type { Me } from '@lrt/contracts';
+import { writeActionFilters } from '@/features/actions/filters';
+
+/** Agency leads who are not also the business unit work from their own agency's actions. */
+export const isAgencyLead = (me: Me) =>
+  me.user.roles.includes('agency_lead') && !me.user.roles.includes('admin') && me.user.agencyIds.length > 0;
+
+/** "My agency's actions": the actions list filtered to the user's agencies, those needing attention first. */
+export const myAgencyActionsPath = (me: Me) =>
+  `/actions?${writeActionFilters({ agencyId: [...me.user.agencyIds], sort: 'attention' }).toString()}`;
+
+/** True when a list of agency filters is exactly the user's own agencies. */
+export function isMyAgencies(me: Me, agencyIds: readonly number[]) {
+  const mine = new Set(me.user.agencyIds);
+  const shown = new Set(agencyIds);
+  return mine.size > 0 && mine.size === shown.size && [...mine].every((id) => shown.has(id));
+}
+
+/** Where someone lands on the home page (a dashboard comes later). */
+export const homePath = (me: Me) => (isAgencyLead(me) ? myAgencyActionsPath(me) : '/reviews');
