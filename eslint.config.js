@@ -17,6 +17,11 @@ export default tseslint.config(
     },
   },
   {
+    // Node scripts written in plain JavaScript.
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly', Buffer: 'readonly' } },
+  },
+  {
     files: ['apps/api/src/config.ts', '**/*.test.ts', '**/*.test.tsx', '**/e2e/**', '**/*.config.ts', '**/build.mjs', '**/bench/**', 'scripts/**'],
     rules: { 'no-restricted-syntax': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },
