@@ -4,11 +4,11 @@ import type { z } from 'zod';
 import { writeTransaction, type Db } from '@lrt/db';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { IdParams, Problem } from '@lrt/contracts';
+import { IdParams } from '@lrt/contracts';
 import { decodeCursor, toPage } from './pagination';
 import { explainConstraint, nowIso, recordCreation, updateVersioned } from './persistence';
 import type { Actor } from './audit';
-import { notFound } from '../plugins/problems';
+import { ProblemResponse, notFound } from '../plugins/problems';
 import { actorOf } from '../plugins/auth';
 
 /**
@@ -114,7 +114,7 @@ export function registerCatalogueRoutes<Dto>(
   const aNoun = `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
   r.get(path, {
     config: { access: 'read' },
-    schema: { tags: [tag], summary: `List ${noun}s`, querystring: schemas.listQuery, response: { 200: schemas.page, 400: Problem } },
+    schema: { tags: [tag], summary: `List ${noun}s`, querystring: schemas.listQuery, response: { 200: schemas.page, 400: ProblemResponse } },
     handler: async (request) => service.list(app.db, request.query as never),
   });
   r.post(path, {
@@ -123,13 +123,13 @@ export function registerCatalogueRoutes<Dto>(
       tags: [tag],
       summary: `Create ${aNoun}`,
       body: schemas.create,
-      response: { 201: schemas.item, 400: Problem, 409: Problem, 422: Problem },
+      response: { 201: schemas.item, 400: ProblemResponse, 409: ProblemResponse, 422: ProblemResponse },
     },
     handler: async (request, reply) => reply.status(201).send(service.create(app.db, request.body as never, app.now(), actorOf(request))),
   });
   r.get(`${path}/:id`, {
     config: { access: 'read' },
-    schema: { tags: [tag], summary: `Read ${aNoun}`, params: IdParams, response: { 200: schemas.item, 400: Problem, 404: Problem } },
+    schema: { tags: [tag], summary: `Read ${aNoun}`, params: IdParams, response: { 200: schemas.item, 400: ProblemResponse, 404: ProblemResponse } },
     handler: async (request) => service.get(app.db, request.params.id),
   });
   r.patch(`${path}/:id`, {
@@ -140,7 +140,7 @@ export function registerCatalogueRoutes<Dto>(
       description: 'Carries the `version` it was based on; a stale version answers 409 with the current one.',
       params: IdParams,
       body: schemas.patch,
-      response: { 200: schemas.item, 400: Problem, 404: Problem, 409: Problem, 422: Problem },
+      response: { 200: schemas.item, 400: ProblemResponse, 404: ProblemResponse, 409: ProblemResponse, 422: ProblemResponse },
     },
     handler: async (request) => service.patch(app.db, request.params.id, request.body as never, app.now(), actorOf(request)),
   });

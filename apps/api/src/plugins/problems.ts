@@ -1,4 +1,4 @@
-import type { FieldError } from '@lrt/contracts';
+import { Problem, type FieldError } from '@lrt/contracts';
 
 /**
  * An error the API answers with on purpose: an RFC 9457 problem with a stable code.
@@ -26,7 +26,7 @@ export const versionConflict = (resource: string, current: unknown) =>
     409,
     `${resource}.version_conflict`,
     'Changed by someone else',
-    `Someone else changed this ${resource.replace(/_/g, ' ')} after you opened it. Nothing was saved; the current version is included.`,
+    `Someone else changed the ${resource.replace(/_/g, ' ')} after you opened it. Nothing was saved; the current version is included.`,
     [{ path: 'version', message: 'is not the current version' }],
     current,
   );
@@ -40,3 +40,9 @@ export const conflict = (code: string, path: string, message: string) =>
   new ProblemError(409, code, 'Already exists', `${path}: ${message}`, [{ path, message }]);
 
 export const PROBLEM_TYPE_BASE = 'https://learning-review-tracker.example/problems/';
+
+/** How every error response is documented: RFC 9457 problem details, served as application/problem+json. */
+export const ProblemResponse = {
+  description: 'A problem (RFC 9457): `code` says which; `errors` name the fields.',
+  content: { 'application/problem+json': { schema: Problem } },
+};

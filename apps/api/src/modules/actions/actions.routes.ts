@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { Action, ActionCreate, ActionListQuery, ActionPage, ActionPatch, IdParams, Problem } from '@lrt/contracts';
+import { Action, ActionCreate, ActionListQuery, ActionPage, ActionPatch, IdParams } from '@lrt/contracts';
 import { planClock } from '../settings/settings.service';
 import { actorOf } from '../../plugins/auth';
 import { createAction, getAction, listActions, patchAction } from './actions.service';
+import { ProblemResponse } from '../../plugins/problems';
 
 export async function actionRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -18,7 +19,7 @@ export async function actionRoutes(app: FastifyInstance) {
         '`agencyId` matches actions the agency owns or shares. `q` searches the ref, learning need, action, success measure and every progress note. ' +
         '`dueBefore` and `dueAfter` include the day named. `sort=attention` puts red first, then amber, then by target date.',
       querystring: ActionListQuery,
-      response: { 200: ActionPage, 400: Problem },
+      response: { 200: ActionPage, 400: ProblemResponse },
     },
     handler: async (request) => listActions(app.db, request.query, clock(request)),
   });
@@ -30,7 +31,7 @@ export async function actionRoutes(app: FastifyInstance) {
       description:
         'Starts `not_started`; its status then changes only through progress updates. Left out, `ref` is `<review code>/A<n>` and `subgroupId` is the recommendation\'s, else the review\'s.',
       body: ActionCreate,
-      response: { 201: Action, 400: Problem, 409: Problem, 422: Problem },
+      response: { 201: Action, 400: ProblemResponse, 409: ProblemResponse, 422: ProblemResponse },
     },
     handler: async (request, reply) => reply.status(201).send(createAction(app.db, request.body, clock(request), actorOf(request))),
   });
@@ -40,7 +41,7 @@ export async function actionRoutes(app: FastifyInstance) {
       tags: ['Actions'],
       summary: 'Read an action with its BRAG rating, overdue and stale flags',
       params: IdParams,
-      response: { 200: Action, 400: Problem, 404: Problem },
+      response: { 200: Action, 400: ProblemResponse, 404: ProblemResponse },
     },
     handler: async (request) => getAction(app.db, request.params.id, clock(request)),
   });
@@ -51,7 +52,7 @@ export async function actionRoutes(app: FastifyInstance) {
       summary: 'Change an action (not its status: post a progress update for that)',
       params: IdParams,
       body: ActionPatch,
-      response: { 200: Action, 400: Problem, 404: Problem, 409: Problem, 422: Problem },
+      response: { 200: Action, 400: ProblemResponse, 404: ProblemResponse, 409: ProblemResponse, 422: ProblemResponse },
     },
     handler: async (request) => patchAction(app.db, request.params.id, request.body, clock(request), actorOf(request)),
   });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { LoginBody, Me, Problem } from '@lrt/contracts';
+import { LoginBody, Me } from '@lrt/contracts';
 import { writeTransaction } from '@lrt/db';
 import { capabilitiesOf } from '../../domain/permissions';
 import { recordAudit } from '../../lib/audit';
@@ -9,6 +9,7 @@ import { actorOf, clearSessionCookie, endSession, requirePrincipal, setSessionCo
 import { sendProblem } from '../../plugins/error-handler';
 import { getUser } from '../users/users.service';
 import { checkSignIn } from './sign-in.service';
+import { ProblemResponse } from '../../plugins/problems';
 
 export interface AuthRouteOptions extends SessionOptions {
   scryptCost: number;
@@ -30,7 +31,7 @@ export async function authRoutes(app: FastifyInstance, options: AuthRouteOptions
         'Answers the same 401 whatever was wrong. After too many failures for an account or from an address, answers 429 until the window passes. ' +
         'Sets a new HttpOnly, SameSite=Strict session cookie and returns the `csrfToken` to send as `X-CSRF-Token` on every change.',
       body: LoginBody,
-      response: { 200: Me, 400: Problem, 401: Problem, 429: Problem },
+      response: { 200: Me, 400: ProblemResponse, 401: ProblemResponse, 429: ProblemResponse },
     },
     handler: async (request, reply) => {
       const now = app.now();
@@ -60,7 +61,7 @@ export async function authRoutes(app: FastifyInstance, options: AuthRouteOptions
 
   r.post('/auth/logout', {
     config: { access: 'signed_in' },
-    schema: { tags: ['Accounts'], summary: 'Sign out: the session ends at once', response: { 204: z.null(), 401: Problem, 403: Problem } },
+    schema: { tags: ['Accounts'], summary: 'Sign out: the session ends at once', response: { 204: z.null(), 401: ProblemResponse, 403: ProblemResponse } },
     handler: async (request, reply) => {
       const principal = requirePrincipal(request);
       writeTransaction(app.db, (tx) => {
@@ -74,7 +75,7 @@ export async function authRoutes(app: FastifyInstance, options: AuthRouteOptions
 
   r.get('/auth/me', {
     config: { access: 'signed_in' },
-    schema: { tags: ['Accounts'], summary: 'The signed-in user, their capabilities and the CSRF token', response: { 200: Me, 401: Problem } },
+    schema: { tags: ['Accounts'], summary: 'The signed-in user, their capabilities and the CSRF token', response: { 200: Me, 401: ProblemResponse } },
     handler: async (request) => me(requirePrincipal(request).id, request.session!.csrfToken),
   });
 }

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ActionListQuery, Problem } from '@lrt/contracts';
+import { ActionListQuery } from '@lrt/contracts';
 import { listActions } from '../actions/actions.service';
 import { planClock } from '../settings/settings.service';
 import { ACTION_CSV_HEADINGS, actionCsvWriter, csvLine } from './actions-csv';
+import { ProblemResponse } from '../../plugins/problems';
 
 const ExportQuery = ActionListQuery.omit({ limit: true, cursor: true });
 
@@ -17,7 +18,7 @@ export async function exportRoutes(app: FastifyInstance) {
       description: 'Takes the filters and sort of `GET /api/actions` and returns every matching action, with names rather than ids.',
       querystring: ExportQuery,
       produces: ['text/csv'],
-      response: { 200: z.string().describe('CSV, UTF-8 with a byte-order mark so spreadsheets read it as UTF-8'), 400: Problem, 401: Problem },
+      response: { 200: z.string().describe('CSV, UTF-8 with a byte-order mark so spreadsheets read it as UTF-8'), 400: ProblemResponse, 401: ProblemResponse },
     },
     handler: async (request, reply) => {
       const clock = planClock(app.db, app.now(), request.principal);

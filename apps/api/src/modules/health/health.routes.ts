@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { Health, Problem } from '@lrt/contracts';
+import { Health } from '@lrt/contracts';
 import { sendProblem } from '../../plugins/error-handler';
+import { ProblemResponse } from '../../plugins/problems';
 
 export async function healthRoutes(app: FastifyInstance) {
   app.withTypeProvider<ZodTypeProvider>().get('/health', {
     config: { access: 'public' },
-    schema: { tags: ['Service'], summary: 'Answers once the database is migrated and reachable', response: { 200: Health, 503: Problem } },
+    schema: { tags: ['Service'], summary: 'Answers once the database is migrated and reachable', response: { 200: Health, 503: ProblemResponse } },
     handler: async (_request, reply) => {
       try {
         app.db.$client.prepare('select 1 from settings where id = 1').get();

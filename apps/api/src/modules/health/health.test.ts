@@ -58,6 +58,21 @@ describe('GET /api/openapi.json', () => {
     return res.json<OpenApiDocument>();
   }
 
+  it('documents every error response as application/problem+json', async () => {
+    const doc = (await world.request({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>>;
+    }>();
+    const errors = Object.entries(doc.paths).flatMap(([path, operations]) =>
+      Object.entries(operations).flatMap(([method, operation]) =>
+        Object.entries(operation.responses ?? {})
+          .filter(([status]) => Number(status) >= 400)
+          .map(([status, response]) => ({ where: `${method} ${path} ${status}`, types: Object.keys(response.content ?? {}) })),
+      ),
+    );
+    expect(errors.length).toBeGreaterThan(50);
+    for (const { where, types } of errors) expect(types, where).toEqual(['application/problem+json']);
+  });
+
   it('is an OpenAPI 3.1 document of this API', async () => {
     const doc = await fetchDocument();
     expect(doc.openapi).toMatch(/^3\.1\./);

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { IdParams, LearningPoint, LearningPointCreate, LearningPointList, LearningPointPatch, Problem } from '@lrt/contracts';
+import { IdParams, LearningPoint, LearningPointCreate, LearningPointList, LearningPointPatch } from '@lrt/contracts';
 import { actorOf } from '../../plugins/auth';
 import { createLearningPoint, getLearningPoint, listLearningPoints, patchLearningPoint } from './learning-points.service';
+import { ProblemResponse } from '../../plugins/problems';
 
 export async function learningPointRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -12,7 +13,7 @@ export async function learningPointRoutes(app: FastifyInstance) {
       tags: ['Learning points'],
       summary: "A review's key learning points, in number order",
       params: IdParams,
-      response: { 200: LearningPointList, 400: Problem, 404: Problem },
+      response: { 200: LearningPointList, 400: ProblemResponse, 404: ProblemResponse },
     },
     handler: async (request) => listLearningPoints(app.db, request.params.id),
   });
@@ -24,13 +25,13 @@ export async function learningPointRoutes(app: FastifyInstance) {
       description: 'Left out, `number` is the next free number in the review.',
       params: IdParams,
       body: LearningPointCreate,
-      response: { 201: LearningPoint, 400: Problem, 404: Problem, 409: Problem },
+      response: { 201: LearningPoint, 400: ProblemResponse, 404: ProblemResponse, 409: ProblemResponse },
     },
     handler: async (request, reply) => reply.status(201).send(createLearningPoint(app.db, request.params.id, request.body, app.now(), actorOf(request))),
   });
   r.get('/learning-points/:id', {
     config: { access: 'read' },
-    schema: { tags: ['Learning points'], summary: 'Read a learning point', params: IdParams, response: { 200: LearningPoint, 400: Problem, 404: Problem } },
+    schema: { tags: ['Learning points'], summary: 'Read a learning point', params: IdParams, response: { 200: LearningPoint, 400: ProblemResponse, 404: ProblemResponse } },
     handler: async (request) => getLearningPoint(app.db, request.params.id),
   });
   r.patch('/learning-points/:id', {
@@ -40,7 +41,7 @@ export async function learningPointRoutes(app: FastifyInstance) {
       summary: 'Change a learning point',
       params: IdParams,
       body: LearningPointPatch,
-      response: { 200: LearningPoint, 400: Problem, 404: Problem, 409: Problem },
+      response: { 200: LearningPoint, 400: ProblemResponse, 404: ProblemResponse, 409: ProblemResponse },
     },
     handler: async (request) => patchLearningPoint(app.db, request.params.id, request.body, app.now(), actorOf(request)),
   });

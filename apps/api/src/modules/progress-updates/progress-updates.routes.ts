@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { IdParams, Problem, ProgressUpdate, ProgressUpdateCreate, ProgressUpdateList, ProgressUpdateListQuery } from '@lrt/contracts';
+import { IdParams, ProgressUpdate, ProgressUpdateCreate, ProgressUpdateList, ProgressUpdateListQuery } from '@lrt/contracts';
 import { actorOf } from '../../plugins/auth';
 import { planClock } from '../settings/settings.service';
 import { listProgressUpdates, postProgressUpdate } from './progress-updates.service';
+import { ProblemResponse } from '../../plugins/problems';
 
 export async function progressUpdateRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -14,7 +15,7 @@ export async function progressUpdateRoutes(app: FastifyInstance) {
       summary: "An action's progress updates, newest first",
       params: IdParams,
       querystring: ProgressUpdateListQuery,
-      response: { 200: ProgressUpdateList, 400: Problem, 404: Problem },
+      response: { 200: ProgressUpdateList, 400: ProblemResponse, 404: ProblemResponse },
     },
     handler: async (request) => listProgressUpdates(app.db, request.params.id, request.query),
   });
@@ -29,7 +30,7 @@ export async function progressUpdateRoutes(app: FastifyInstance) {
         'withdrawn needs a `reason`. Pass `actionVersion` to refuse the change if the action changed since it was read.',
       params: IdParams,
       body: ProgressUpdateCreate,
-      response: { 201: ProgressUpdate, 400: Problem, 404: Problem, 409: Problem, 422: Problem },
+      response: { 201: ProgressUpdate, 400: ProblemResponse, 404: ProblemResponse, 409: ProblemResponse, 422: ProblemResponse },
     },
     handler: async (request, reply) =>
       reply.status(201).send(postProgressUpdate(app.db, request.params.id, request.body, planClock(app.db, app.now(), request.principal), actorOf(request))),

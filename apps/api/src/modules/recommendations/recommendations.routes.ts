@@ -1,16 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import {
-  IdParams,
-  Problem,
-  Recommendation,
-  RecommendationCreate,
-  RecommendationListQuery,
-  RecommendationPage,
-  RecommendationPatch,
-} from '@lrt/contracts';
+import { IdParams, Recommendation, RecommendationCreate, RecommendationListQuery, RecommendationPage, RecommendationPatch } from '@lrt/contracts';
 import { actorOf } from '../../plugins/auth';
 import { createRecommendation, getRecommendation, listRecommendations, patchRecommendation } from './recommendations.service';
+import { ProblemResponse } from '../../plugins/problems';
 
 export async function recommendationRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -20,7 +13,7 @@ export async function recommendationRoutes(app: FastifyInstance) {
       tags: ['Recommendations'],
       summary: 'List recommendations, by review and number',
       querystring: RecommendationListQuery,
-      response: { 200: RecommendationPage, 400: Problem },
+      response: { 200: RecommendationPage, 400: ProblemResponse },
     },
     handler: async (request) => listRecommendations(app.db, request.query),
   });
@@ -31,13 +24,13 @@ export async function recommendationRoutes(app: FastifyInstance) {
       summary: 'Add a recommendation to a review',
       description: 'Left out, `number` is the next free number in the review. Learning points must be the same review\'s.',
       body: RecommendationCreate,
-      response: { 201: Recommendation, 400: Problem, 409: Problem, 422: Problem },
+      response: { 201: Recommendation, 400: ProblemResponse, 409: ProblemResponse, 422: ProblemResponse },
     },
     handler: async (request, reply) => reply.status(201).send(createRecommendation(app.db, request.body, app.now(), actorOf(request))),
   });
   r.get('/recommendations/:id', {
     config: { access: 'read' },
-    schema: { tags: ['Recommendations'], summary: 'Read a recommendation', params: IdParams, response: { 200: Recommendation, 400: Problem, 404: Problem } },
+    schema: { tags: ['Recommendations'], summary: 'Read a recommendation', params: IdParams, response: { 200: Recommendation, 400: ProblemResponse, 404: ProblemResponse } },
     handler: async (request) => getRecommendation(app.db, request.params.id),
   });
   r.patch('/recommendations/:id', {
@@ -47,7 +40,7 @@ export async function recommendationRoutes(app: FastifyInstance) {
       summary: 'Change a recommendation',
       params: IdParams,
       body: RecommendationPatch,
-      response: { 200: Recommendation, 400: Problem, 404: Problem, 409: Problem, 422: Problem },
+      response: { 200: Recommendation, 400: ProblemResponse, 404: ProblemResponse, 409: ProblemResponse, 422: ProblemResponse },
     },
     handler: async (request) => patchRecommendation(app.db, request.params.id, request.body, app.now(), actorOf(request)),
   });

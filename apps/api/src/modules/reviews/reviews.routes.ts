@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { IdParams, Problem, Review, ReviewCreate, ReviewListQuery, ReviewPage, ReviewPatch } from '@lrt/contracts';
+import { IdParams, Review, ReviewCreate, ReviewListQuery, ReviewPage, ReviewPatch } from '@lrt/contracts';
 import { planClock } from '../settings/settings.service';
 import { actorOf } from '../../plugins/auth';
 import { createReview, getReview, listReviews, patchReview } from './reviews.service';
+import { ProblemResponse } from '../../plugins/problems';
 
 export async function reviewRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -14,7 +15,7 @@ export async function reviewRoutes(app: FastifyInstance) {
       tags: ['Reviews'],
       summary: 'List reviews, most recent first',
       querystring: ReviewListQuery,
-      response: { 200: ReviewPage, 400: Problem },
+      response: { 200: ReviewPage, 400: ProblemResponse },
     },
     handler: async (request) => listReviews(app.db, request.query, clock(request)),
   });
@@ -24,7 +25,7 @@ export async function reviewRoutes(app: FastifyInstance) {
       tags: ['Reviews'],
       summary: 'Record a review',
       body: ReviewCreate,
-      response: { 201: Review, 400: Problem, 409: Problem, 422: Problem },
+      response: { 201: Review, 400: ProblemResponse, 409: ProblemResponse, 422: ProblemResponse },
     },
     handler: async (request, reply) => reply.status(201).send(createReview(app.db, request.body, clock(request), actorOf(request))),
   });
@@ -34,7 +35,7 @@ export async function reviewRoutes(app: FastifyInstance) {
       tags: ['Reviews'],
       summary: 'Read a review with its timeliness against the statutory timescales',
       params: IdParams,
-      response: { 200: Review, 400: Problem, 404: Problem },
+      response: { 200: Review, 400: ProblemResponse, 404: ProblemResponse },
     },
     handler: async (request) => getReview(app.db, request.params.id, clock(request)),
   });
@@ -45,7 +46,7 @@ export async function reviewRoutes(app: FastifyInstance) {
       summary: 'Change a review',
       params: IdParams,
       body: ReviewPatch,
-      response: { 200: Review, 400: Problem, 404: Problem, 409: Problem, 422: Problem },
+      response: { 200: Review, 400: ProblemResponse, 404: ProblemResponse, 409: ProblemResponse, 422: ProblemResponse },
     },
     handler: async (request) => patchReview(app.db, request.params.id, request.body, clock(request), actorOf(request)),
   });

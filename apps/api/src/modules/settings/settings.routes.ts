@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { Problem, Settings, SettingsPatch } from '@lrt/contracts';
+import { Settings, SettingsPatch } from '@lrt/contracts';
+import { ProblemResponse } from '../../plugins/problems';
 import { actorOf } from '../../plugins/auth';
 import { getSettings, patchSettings } from './settings.service';
 
@@ -17,7 +18,7 @@ export async function settingsRoutes(app: FastifyInstance) {
       tags: ['Settings'],
       summary: "Change the partnership's settings",
       body: SettingsPatch,
-      response: { 200: Settings, 400: Problem, 409: Problem },
+      response: { 200: Settings, 400: ProblemResponse, 409: ProblemResponse },
     },
     handler: async (request) => patchSettings(app.db, request.body, app.now(), actorOf(request)),
   });

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { Problem, Theme, ThemeCreate, ThemeListQuery, ThemeMatrix, ThemeMatrixQuery, ThemePage, ThemePatch } from '@lrt/contracts';
+import { Theme, ThemeCreate, ThemeListQuery, ThemeMatrix, ThemeMatrixQuery, ThemePage, ThemePatch } from '@lrt/contracts';
 import { planClock } from '../settings/settings.service';
 import { getThemeMatrix } from './theme-matrix.service';
 import { themes } from '@lrt/db';
 import { catalogueService, registerCatalogueRoutes } from '../../lib/catalogue';
+import { ProblemResponse } from '../../plugins/problems';
 
 export const themeService = catalogueService<typeof themes.$inferSelect, Theme>({
   table: themes,
@@ -22,7 +23,7 @@ export async function themeRoutes(app: FastifyInstance) {
       summary: 'Which themes recur across which reviews',
       description: 'A review counts for a theme when it is tagged with it or any of its actions is. `recurs`: found in two or more reviews.',
       querystring: ThemeMatrixQuery,
-      response: { 200: ThemeMatrix, 400: Problem, 401: Problem },
+      response: { 200: ThemeMatrix, 400: ProblemResponse, 401: ProblemResponse },
     },
     handler: async (request) => getThemeMatrix(app.db, request.query, planClock(app.db, app.now(), request.principal)),
   });

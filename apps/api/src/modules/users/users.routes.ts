@@ -1,16 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdParams, Problem, User, UserCreate, UserListQuery, UserPage, UserPatch } from '@lrt/contracts';
+import { IdParams, User, UserCreate, UserListQuery, UserPage, UserPatch } from '@lrt/contracts';
 import { actorOf } from '../../plugins/auth';
 import { createUser, getUser, listUsers, patchUser, revokeSessions } from './users.service';
+import { ProblemResponse } from '../../plugins/problems';
 
 export async function userRoutes(app: FastifyInstance, options: { scryptCost: number }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const access = 'manageUsers' as const;
   r.get('/users', {
     config: { access },
-    schema: { tags: ['Accounts'], summary: 'List users', querystring: UserListQuery, response: { 200: UserPage, 400: Problem, 401: Problem, 403: Problem } },
+    schema: { tags: ['Accounts'], summary: 'List users', querystring: UserListQuery, response: { 200: UserPage, 400: ProblemResponse, 401: ProblemResponse, 403: ProblemResponse } },
     handler: async (request) => listUsers(app.db, request.query),
   });
   r.post('/users', {
@@ -20,13 +21,13 @@ export async function userRoutes(app: FastifyInstance, options: { scryptCost: nu
       summary: 'Create a user',
       description: 'Passwords: at least 12 characters, no composition rules, not one of the most common passwords. Hashed with scrypt.',
       body: UserCreate,
-      response: { 201: User, 400: Problem, 401: Problem, 403: Problem, 409: Problem, 422: Problem },
+      response: { 201: User, 400: ProblemResponse, 401: ProblemResponse, 403: ProblemResponse, 409: ProblemResponse, 422: ProblemResponse },
     },
     handler: async (request, reply) => reply.status(201).send(await createUser(app.db, request.body, app.now(), actorOf(request), options.scryptCost)),
   });
   r.get('/users/:id', {
     config: { access },
-    schema: { tags: ['Accounts'], summary: 'Read a user', params: IdParams, response: { 200: User, 400: Problem, 401: Problem, 403: Problem, 404: Problem } },
+    schema: { tags: ['Accounts'], summary: 'Read a user', params: IdParams, response: { 200: User, 400: ProblemResponse, 401: ProblemResponse, 403: ProblemResponse, 404: ProblemResponse } },
     handler: async (request) => getUser(app.db, request.params.id),
   });
   r.patch('/users/:id', {
@@ -37,7 +38,7 @@ export async function userRoutes(app: FastifyInstance, options: { scryptCost: nu
       description: 'Deactivating a user or setting a new password ends all their sessions at once.',
       params: IdParams,
       body: UserPatch,
-      response: { 200: User, 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 422: Problem },
+      response: { 200: User, 400: ProblemResponse, 401: ProblemResponse, 403: ProblemResponse, 404: ProblemResponse, 409: ProblemResponse, 422: ProblemResponse },
     },
     handler: async (request) => patchUser(app.db, request.params.id, request.body, app.now(), actorOf(request), options.scryptCost),
   });
@@ -47,7 +48,7 @@ export async function userRoutes(app: FastifyInstance, options: { scryptCost: nu
       tags: ['Accounts'],
       summary: "End all of a user's sessions at once",
       params: IdParams,
-      response: { 200: z.object({ sessionsEnded: z.number().int() }), 400: Problem, 401: Problem, 403: Problem, 404: Problem },
+      response: { 200: z.object({ sessionsEnded: z.number().int() }), 400: ProblemResponse, 401: ProblemResponse, 403: ProblemResponse, 404: ProblemResponse },
     },
     handler: async (request) => ({ sessionsEnded: revokeSessions(app.db, request.params.id, app.now(), actorOf(request)) }),
   });
