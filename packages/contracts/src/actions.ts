@@ -23,8 +23,14 @@ export const Action = z.object({
   bragReason: z.string(),
   overdue: z.boolean(),
   stale: z.boolean(),
+  /** Open and due between today and the end of the partnership's "due soon" window. */
+  dueSoon: z.boolean(),
   lastUpdateAt: Instant.nullable(),
   latestConfidence: Confidence.nullable(),
+  /** The latest progress update, in brief: what a chaser or a chair reads first. */
+  latestUpdate: z
+    .object({ id: z.number().int(), createdAt: Instant, authorName: z.string(), note: z.string() })
+    .nullable(),
   evidenceOfImpact: z.string().nullable(),
   withdrawnReason: z.string().nullable(),
   themeIds: z.array(z.number().int()),
@@ -97,6 +103,7 @@ export const ActionListQuery = PageQuery.extend({
   kind: repeatable(ActionKind).optional(),
   overdue: QueryBoolean.optional(),
   stale: QueryBoolean.optional(),
+  dueSoon: QueryBoolean.optional(),
   q: z.string().trim().max(200).optional(),
   dueBefore: CalendarDate.optional(),
   dueAfter: CalendarDate.optional(),

@@ -20,7 +20,7 @@ describe('staleBefore', () => {
 
 describe('BRAG, overdue and stale', () => {
   it('rates an action with a recent on-track update and a future target green', () => {
-    expect(assessAction(facts(), clock)).toEqual({ brag: 'green', bragReason: 'On track', overdue: false, stale: false });
+    expect(assessAction(facts(), clock)).toEqual({ brag: 'green', bragReason: 'On track', overdue: false, stale: false, dueSoon: false });
   });
 
   it('rates assured blue and completed green, whatever the dates', () => {
@@ -30,6 +30,7 @@ describe('BRAG, overdue and stale', () => {
       bragReason: 'Completed and assured',
       overdue: false,
       stale: false,
+      dueSoon: false,
     });
     expect(assessAction(facts({ ...old, status: 'completed' }), clock)).toMatchObject({ brag: 'green', bragReason: 'Completed, awaiting assurance', overdue: false });
   });
@@ -40,6 +41,7 @@ describe('BRAG, overdue and stale', () => {
       bragReason: 'Withdrawn',
       overdue: false,
       stale: false,
+      dueSoon: false,
     });
   });
 
@@ -49,6 +51,7 @@ describe('BRAG, overdue and stale', () => {
       bragReason: 'Overdue since 2026-03-01',
       overdue: true,
       stale: false,
+      dueSoon: false,
     });
   });
 
@@ -75,6 +78,7 @@ describe('BRAG, overdue and stale', () => {
       bragReason: 'No progress update since 2026-01-05',
       overdue: false,
       stale: true,
+      dueSoon: false,
     });
     expect(assessAction(facts({ lastUpdateAt: '2026-01-05T10:00:00.000Z' }), clock).stale).toBe(false);
   });
@@ -85,12 +89,23 @@ describe('BRAG, overdue and stale', () => {
       bragReason: 'No progress update since it was set on 2025-12-01',
       overdue: false,
       stale: true,
+      dueSoon: false,
     });
     expect(assessAction(facts({ status: 'not_started', lastUpdateAt: null, latestConfidence: null, createdAt: '2026-02-01T09:00:00.000Z' }), clock)).toMatchObject({
       brag: 'green',
       bragReason: 'Not started, not yet due',
       stale: false,
     });
+  });
+
+  it('calls an open action due within the window due soon, from today to the last day of it', () => {
+    const soon = { ...clock, dueSoonBy: '2026-03-30' };
+    expect(assessAction(facts({ targetDate: '2026-03-02' }), soon).dueSoon).toBe(true);
+    expect(assessAction(facts({ targetDate: '2026-03-30' }), soon).dueSoon).toBe(true);
+    expect(assessAction(facts({ targetDate: '2026-03-31' }), soon).dueSoon).toBe(false);
+    expect(assessAction(facts({ targetDate: '2026-03-01' }), soon)).toMatchObject({ dueSoon: false, overdue: true });
+    expect(assessAction(facts({ targetDate: '2026-03-10', status: 'completed' }), soon).dueSoon).toBe(false);
+    expect(assessAction(facts({ targetDate: '2026-03-10' }), clock).dueSoon).toBe(false);
   });
 
   it('keeps an overdue action red and flags it stale too', () => {

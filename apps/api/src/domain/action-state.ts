@@ -14,6 +14,8 @@ export interface ActionFacts {
 export interface AssessmentClock {
   today: string;
   staleBefore: string;
+  /** Open actions due from today up to this day are due soon; without it nothing is. */
+  dueSoonBy?: string;
 }
 
 export interface ActionAssessment {
@@ -21,6 +23,7 @@ export interface ActionAssessment {
   bragReason: string;
   overdue: boolean;
   stale: boolean;
+  dueSoon: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -33,6 +36,10 @@ export function staleBefore(now: Date, cadenceDays: number): string {
 export const isOverdue = (facts: Pick<ActionFacts, 'status' | 'targetDate'>, today: string) =>
   isOpen(facts.status) && facts.targetDate !== null && facts.targetDate < today;
 
+/** Open, not yet overdue, and due within the partnership's "due soon" window. */
+export const isDueSoon = (facts: Pick<ActionFacts, 'status' | 'targetDate'>, today: string, dueSoonBy: string | undefined) =>
+  isOpen(facts.status) && dueSoonBy !== undefined && facts.targetDate !== null && facts.targetDate >= today && facts.targetDate <= dueSoonBy;
+
 export const isStale = (facts: Pick<ActionFacts, 'status' | 'lastUpdateAt' | 'createdAt'>, before: string) =>
   isOpen(facts.status) && (facts.lastUpdateAt ?? facts.createdAt) < before;
 
@@ -44,7 +51,8 @@ export const isStale = (facts: Pick<ActionFacts, 'status' | 'lastUpdateAt' | 'cr
 export function assessAction(facts: ActionFacts, clock: AssessmentClock): ActionAssessment {
   const overdue = isOverdue(facts, clock.today);
   const stale = isStale(facts, clock.staleBefore);
-  const rate = (brag: Brag | null, bragReason: string): ActionAssessment => ({ brag, bragReason, overdue, stale });
+  const dueSoon = isDueSoon(facts, clock.today, clock.dueSoonBy);
+  const rate = (brag: Brag | null, bragReason: string): ActionAssessment => ({ brag, bragReason, overdue, stale, dueSoon });
 
   switch (facts.status) {
     case 'withdrawn':

@@ -6,6 +6,7 @@ import {
   actionThemes,
   actions,
   agencies,
+  progressUpdates,
   recommendations,
   reviews,
   subgroups,
@@ -80,6 +81,7 @@ export function actionFilters(query: Partial<ParsedActionListQuery>, rules: Retu
     anyOf(query.brag, (colours) => sql`${rules.brag} in ${colours}`),
     query.overdue === undefined ? undefined : query.overdue ? rules.overdue : sql`not ${rules.overdue}`,
     query.stale === undefined ? undefined : query.stale ? rules.stale : sql`not ${rules.stale}`,
+    query.dueSoon === undefined ? undefined : query.dueSoon ? rules.dueSoon : sql`not ${rules.dueSoon}`,
     query.dueBefore ? lte(actions.targetDate, query.dueBefore) : undefined,
     query.dueAfter ? gte(actions.targetDate, query.dueAfter) : undefined,
     query.q === undefined || query.q === ''
@@ -95,6 +97,7 @@ function toDtos(db: Db | Tx, rows: ActionRow[], clock: PlanClock): Action[] {
   const ids = rows.map((r) => r.id);
   const partners = db.select().from(actionAgencies).where(inArray(actionAgencies.actionId, ids)).orderBy(actionAgencies.agencyId).all();
   const themeLinks = db.select().from(actionThemes).where(inArray(actionThemes.actionId, ids)).orderBy(actionThemes.themeId).all();
+  const latest = latestUpdates(db, ids);
   return rows.map((row) => ({
     id: row.id,
     ref: row.ref,
@@ -111,6 +114,7 @@ function toDtos(db: Db | Tx, rows: ActionRow[], clock: PlanClock): Action[] {
     ...assessAction(row, clock),
     lastUpdateAt: row.lastUpdateAt,
     latestConfidence: row.latestConfidence,
+    latestUpdate: latest.get(row.id) ?? null,
     evidenceOfImpact: row.evidenceOfImpact,
     withdrawnReason: row.withdrawnReason,
     themeIds: themeLinks.filter((t) => t.actionId === row.id).map((t) => t.themeId),
@@ -120,6 +124,18 @@ function toDtos(db: Db | Tx, rows: ActionRow[], clock: PlanClock): Action[] {
     version: row.version,
     permissions: permissionsOn(clock.viewer, row, partners.filter((p) => p.actionId === row.id).map((p) => p.agencyId)),
   }));
+}
+
+/** The newest progress update of each action, in one indexed query for a whole page. */
+function latestUpdates(db: Db | Tx, actionIds: number[]) {
+  const rows = db
+    .select({ id: progressUpdates.id, actionId: progressUpdates.actionId, createdAt: progressUpdates.createdAt, authorName: progressUpdates.authorName, note: progressUpdates.note })
+    .from(progressUpdates)
+    .where(
+      sql`${progressUpdates.id} in (select (select pu.id from progress_updates pu where pu.action_id = a.value order by pu.created_at desc, pu.id desc limit 1) from json_each(${JSON.stringify(actionIds)}) a)`,
+    )
+    .all();
+  return new Map(rows.map(({ actionId, ...update }) => [actionId, update]));
 }
 
 const NO_PERMISSIONS: Action['permissions'] = { canEdit: false, canPostUpdate: false, statusChanges: [], agencyIds: [] };
@@ -305,7 +321,7 @@ export function patchAction(db: Db, id: number, patch: ActionPatch, clock: PlanC
 
 /** What an action's audit records: its own fields, not the ratings computed from them and the clock. */
 export function auditable(action: Action) {
-  const { brag: _brag, bragReason: _reason, overdue: _overdue, stale: _stale, permissions: _permissions, ...fields } = action;
+  const { brag: _brag, bragReason: _reason, overdue: _overdue, stale: _stale, dueSoon: _soon, permissions: _permissions, latestUpdate: _latest, ...fields } = action;
   return fields;
 }
 

@@ -187,6 +187,24 @@ describe('GET /api/actions filters', () => {
     expect(await refs('overdue=false&stale=false')).not.toContain('RED-1');
   });
 
+  it('filters what is due soon (within 28 days by default), and says so on each action', async () => {
+    seedColours();
+    expect(await refs('dueSoon=true')).toEqual(['GREEN-1']);
+    const green = (await list('dueSoon=true')).json<{ items: Action[] }>().items[0];
+    expect(green?.dueSoon).toBe(true);
+    expect((await list('dueSoon=false&brag=red')).json<{ items: Action[] }>().items.every((a) => !a.dueSoon)).toBe(true);
+  });
+
+  it('carries the latest progress update of each action', async () => {
+    expect((await list('')).json<{ items: Action[] }>().items[0]?.latestUpdate).toBeNull();
+    for (const note of ['First briefing held', 'Second briefing held']) {
+      await world.request({ method: 'POST', url: `/api/actions/${plan.action.id}/updates`, payload: { note, confidence: 'on_track' } });
+      world.setNow(new Date(Date.parse('2026-03-02T10:00:00.000Z') + 60_000));
+    }
+    const [first] = (await list('')).json<{ items: Action[] }>().items;
+    expect(first?.latestUpdate).toMatchObject({ note: 'Second briefing held', authorName: world.admin.name });
+  });
+
   it('counts a shared action for each of its agencies', async () => {
     seedColours();
     expect(await refs(`agencyId=${plan.health.id}`)).toEqual(['BLUE-1', 'GREEN-1']);
