@@ -179,7 +179,7 @@ const currentUrl = (router: ReturnType<typeof createMemoryRouter>) =>
 describe('the tracker', () => {
   it('goes from the reviews list to a review and one of its actions, naming each page', async () => {
     const user = userEvent.setup();
-    renderApp('/');
+    renderApp('/reviews');
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Reviews' })).toBeInTheDocument();
     expect(document.title).toBe('Reviews – Learning Review Tracker');
@@ -195,7 +195,7 @@ describe('the tracker', () => {
     await user.click(within(reviewRow).getByRole('link', { name: 'SD-2022' }));
     expect(await screen.findByRole('heading', { level: 1, name: review.title })).toBeInTheDocument();
     await waitFor(() => expect(document.title).toBe(`SD-2022: ${review.title} – Learning Review Tracker`));
-    expect(screen.getByRole('table', { name: 'Key dates' })).toHaveTextContent('Due by 25 January 2022');
+    expect(screen.getByRole('table', { name: 'Key dates and statutory timescales' })).toHaveTextContent('Due by 25 January 2022');
     expect(await screen.findByText('Learning point 1: The child’s voice was not heard')).toBeInTheDocument();
 
     const actions = await screen.findByRole('table', { name: 'Actions for recommendation 1' });
@@ -275,18 +275,15 @@ describe('the tracker', () => {
     expect(screen.queryByRole('navigation', { name: 'Menu' })).not.toBeInTheDocument();
   });
 
-  it('lands an agency lead on their agency’s actions, most in need of attention first', async () => {
-    const { router, fetchMock } = renderApp('/', { me: makeAgencyLeadMe() });
+  it('lands an agency lead on what their agency owes', async () => {
+    const { router } = renderApp('/', { me: makeAgencyLeadMe() });
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'My agency’s actions' })).toBeInTheDocument();
-    expect(currentUrl(router)).toBe('/actions?agencyId=1&sort=attention');
-    expect(document.title).toBe('My agency’s actions – Learning Review Tracker');
+    expect(await screen.findByRole('heading', { level: 1, name: 'My agency' })).toBeInTheDocument();
+    expect(currentUrl(router)).toBe('/my-agency');
+    expect(document.title).toBe('My agency – Learning Review Tracker');
     const menu = screen.getByRole('navigation', { name: 'Menu' });
     expect(within(menu).getByRole('link', { name: 'My agency' })).toHaveAttribute('aria-current', 'page');
     expect(within(menu).getByRole('link', { name: 'Actions' })).not.toHaveAttribute('aria-current');
-    await waitFor(() =>
-      expect(fetchMock.mock.calls.map(([input]) => String(input))).toContain('/api/actions?agencyId=1&sort=attention&limit=50'),
-    );
   });
 
   it('shows an agency lead an action they cannot post on, without the form or the change history', async () => {
@@ -301,10 +298,10 @@ describe('the tracker', () => {
     expect(fetchMock.mock.calls.map(([input]) => String(input)).some((url) => url.startsWith('/api/audit'))).toBe(false);
   });
 
-  it('lands everyone else on the reviews', async () => {
+  it('lands the independent chair on the overview', async () => {
     const { router } = renderApp('/', { me: makeMe({ roles: ['independent_chair'] }, { managePlans: false }) });
-    expect(await screen.findByRole('heading', { level: 1, name: 'Reviews' })).toBeInTheDocument();
-    expect(currentUrl(router)).toBe('/reviews');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Overview' })).toBeInTheDocument();
+    expect(currentUrl(router)).toBe('/overview');
     expect(within(screen.getByRole('navigation', { name: 'Menu' })).queryByRole('link', { name: 'My agency' })).not.toBeInTheDocument();
   });
 

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { authKeys } from '@/features/auth/api/keys';
@@ -36,12 +36,23 @@ describe('the header', () => {
     expect(screen.getByRole('banner')).toHaveTextContent('Priya Shah, Subgroup chair, Agency lead');
   });
 
-  it('gives agency leads a "My agency" menu item', () => {
+  it('gives agency leads a "My agency" menu item first, and no administration', () => {
     renderLayout();
     const menu = screen.getByRole('navigation', { name: 'Menu' });
-    expect(within(menu).getAllByRole('link').map((link) => link.textContent)).toEqual(['My agency', 'Reviews', 'Actions']);
-    expect(within(menu).getByRole('link', { name: 'My agency' })).toHaveAttribute('href', '/actions?agencyId=1&sort=attention');
+    expect(within(menu).getAllByRole('link').map((link) => link.textContent)).toEqual(['My agency', 'Overview', 'Reviews', 'Actions', 'Themes']);
+    expect(within(menu).getByRole('link', { name: 'My agency' })).toHaveAttribute('href', '/my-agency');
     expect(within(menu).getByRole('link', { name: 'Reviews' })).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('gives the business unit administration, and subgroup chairs their subgroup', () => {
+    renderLayout(makeMe({ roles: ['admin', 'subgroup_chair'], subgroupIds: [4] }));
+    const admin = within(screen.getByRole('navigation', { name: 'Menu' })).getAllByRole('link').map((link) => link.textContent);
+    expect(admin).toEqual(['Overview', 'Reviews', 'Actions', 'Themes', 'Administration']);
+    cleanup();
+    renderLayout(makeMe({ roles: ['subgroup_chair'], subgroupIds: [4] }, { managePlans: false, manageReferenceData: false, manageUsers: false }));
+    const menu = within(screen.getByRole('navigation', { name: 'Menu' }));
+    expect(menu.getByRole('link', { name: 'My subgroup' })).toHaveAttribute('href', '/subgroups/4');
+    expect(menu.queryByRole('link', { name: 'Administration' })).not.toBeInTheDocument();
   });
 
   it('signs out: tells the API, forgets the session and goes to the sign-in page', async () => {

@@ -1,12 +1,11 @@
 import type { Me } from '@lrt/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { Link, Outlet, useLocation, useMatch, useNavigation } from 'react-router';
+import { Link, Outlet, useLocation, useNavigation } from 'react-router';
 import { useMe } from '@/features/auth/api/get-me';
 import { authKeys } from '@/features/auth/api/keys';
 import { useSignOut } from '@/features/auth/api/sign-out';
-import { isAgencyLead, isMyAgencies, myAgencyActionsPath } from '@/features/auth/landing';
-import { readActionFilters } from '@/features/actions/filters';
+import { isAgencyLead, isSubgroupChair, mySubgroupPath } from '@/features/auth/landing';
 import { useSettings } from '@/features/settings/api/get-settings';
 import { ROLE_LABELS } from '@/lib/contract-constants';
 import { PRODUCT_NAME } from '@/lib/use-document-title';
@@ -111,20 +110,20 @@ interface MenuItem {
   current: 'page' | 'true' | undefined;
 }
 
-/** The menu. Agency leads also get "My agency": the actions list filtered to their agencies. */
+/** The menu: everyone's pages, plus each role's own home and, for the business unit, administration. */
 function AppNavigation({ me }: { me: Me }) {
-  const { search } = useLocation();
-  const onReviews = useMatch({ path: '/reviews', end: true });
-  const inReviews = useMatch({ path: '/reviews', end: false });
-  const onActions = useMatch({ path: '/actions', end: true });
-  const inActions = useMatch({ path: '/actions', end: false });
-  const agencyLead = isAgencyLead(me);
-  const onMyAgency = Boolean(agencyLead && onActions && isMyAgencies(me, readActionFilters(new URLSearchParams(search)).agencyId));
+  const { pathname } = useLocation();
+  const section = (to: string) => (pathname === to ? ('page' as const) : pathname.startsWith(`${to}/`) ? ('true' as const) : undefined);
+  const item = (to: string, label: string): MenuItem => ({ to, label, current: section(to) });
 
   const items: MenuItem[] = [
-    ...(agencyLead ? [{ to: myAgencyActionsPath(me), label: 'My agency', current: onMyAgency ? ('page' as const) : undefined }] : []),
-    { to: '/reviews', label: 'Reviews', current: onReviews ? 'page' : inReviews ? 'true' : undefined },
-    { to: '/actions', label: 'Actions', current: onMyAgency ? undefined : onActions ? 'page' : inActions ? 'true' : undefined },
+    ...(isAgencyLead(me) ? [item('/my-agency', 'My agency')] : []),
+    ...(isSubgroupChair(me) ? [item(mySubgroupPath(me), 'My subgroup')] : []),
+    item('/overview', 'Overview'),
+    item('/reviews', 'Reviews'),
+    item('/actions', 'Actions'),
+    item('/themes', 'Themes'),
+    ...(me.capabilities.manageReferenceData || me.capabilities.manageUsers ? [item('/admin', 'Administration')] : []),
   ];
 
   return (

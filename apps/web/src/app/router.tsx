@@ -1,9 +1,15 @@
+import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AppLayout } from './layout';
 import { NotFoundPage } from './not-found-page';
 import { RouteErrorPage } from './route-error-page';
 import { Loading } from '@/components/states';
 import { HomeRedirect, RequireSignIn } from '@/features/auth/components/require-sign-in';
+
+/** A page loaded as its own chunk the first time someone opens it. */
+function page<K extends string>(path: string, load: () => Promise<Record<K, ComponentType>>, name: K): RouteObject {
+  return { path, lazy: async () => ({ Component: (await load())[name] }) };
+}
 
 /**
  * The routes of the SPA. Each page is its own chunk, loaded when first visited, so the first page's
@@ -17,31 +23,29 @@ export const routes: RouteObject[] = [
     ErrorBoundary: RouteErrorPage,
     HydrateFallback: () => <Loading label="Loading the tracker" />,
     children: [
-      {
-        path: 'sign-in',
-        lazy: async () => ({ Component: (await import('@/features/auth/pages/sign-in-page')).SignInPage }),
-      },
+      page('sign-in', () => import('@/features/auth/pages/sign-in-page'), 'SignInPage'),
       {
         Component: RequireSignIn,
         children: [
-          // Agency leads land on their agency's actions; everyone else on the reviews (a dashboard comes later).
+          // Each kind of user lands on their own home: see features/auth/landing.ts.
           { index: true, Component: HomeRedirect },
-          {
-            path: 'reviews',
-            lazy: async () => ({ Component: (await import('@/features/reviews/pages/reviews-page')).ReviewsPage }),
-          },
-          {
-            path: 'reviews/:reviewId',
-            lazy: async () => ({ Component: (await import('@/features/reviews/pages/review-page')).ReviewPage }),
-          },
-          {
-            path: 'actions',
-            lazy: async () => ({ Component: (await import('@/features/actions/pages/actions-page')).ActionsPage }),
-          },
-          {
-            path: 'actions/:actionId',
-            lazy: async () => ({ Component: (await import('@/features/actions/pages/action-page')).ActionPage }),
-          },
+          page('overview', () => import('@/features/dashboard/pages/overview-page'), 'OverviewPage'),
+          page('subgroups/:subgroupId', () => import('@/features/dashboard/pages/subgroup-page'), 'SubgroupPage'),
+          page('my-agency', () => import('@/features/my-agency/pages/my-agency-page'), 'MyAgencyPage'),
+          page('reviews', () => import('@/features/reviews/pages/reviews-page'), 'ReviewsPage'),
+          page('reviews/:reviewId', () => import('@/features/reviews/pages/review-page'), 'ReviewPage'),
+          page('actions', () => import('@/features/actions/pages/actions-page'), 'ActionsPage'),
+          page('actions/:actionId', () => import('@/features/actions/pages/action-page'), 'ActionPage'),
+          page('actions/:actionId/edit', () => import('@/features/actions/pages/edit-action-page'), 'EditActionPage'),
+          page('themes', () => import('@/features/themes/pages/themes-page'), 'ThemesPage'),
+          page('themes/:themeId', () => import('@/features/themes/pages/theme-page'), 'ThemePage'),
+          page('admin', () => import('@/features/admin/pages/admin-page'), 'AdminPage'),
+          page('admin/agencies', () => import('@/features/admin/pages/agencies-page'), 'AdminAgenciesPage'),
+          page('admin/subgroups', () => import('@/features/admin/pages/subgroups-page'), 'AdminSubgroupsPage'),
+          page('admin/themes', () => import('@/features/admin/pages/themes-page'), 'AdminThemesPage'),
+          page('admin/users', () => import('@/features/admin/pages/users-page'), 'AdminUsersPage'),
+          page('admin/users/:userId', () => import('@/features/admin/pages/user-page'), 'AdminUserPage'),
+          page('admin/settings', () => import('@/features/admin/pages/settings-page'), 'AdminSettingsPage'),
           { path: '*', Component: NotFoundPage },
         ],
       },

@@ -16,5 +16,18 @@ export function isMyAgencies(me: Me, agencyIds: readonly number[]) {
   return mine.size > 0 && mine.size === shown.size && [...mine].every((id) => shown.has(id));
 }
 
-/** Where someone lands on the home page (a dashboard comes later). */
-export const homePath = (me: Me) => (isAgencyLead(me) ? myAgencyActionsPath(me) : '/reviews');
+/** Subgroup chairs who are not the business unit work from their subgroup's view. */
+export const isSubgroupChair = (me: Me) =>
+  me.user.roles.includes('subgroup_chair') && !me.user.roles.includes('admin') && me.user.subgroupIds.length > 0;
+
+export const mySubgroupPath = (me: Me) => `/subgroups/${me.user.subgroupIds[0]}`;
+
+/**
+ * Where someone lands: agency leads on what their agency owes, subgroup chairs on their subgroup, and the
+ * business unit, the independent chair and viewers on the overview.
+ */
+export function homePath(me: Me) {
+  if (isAgencyLead(me)) return '/my-agency';
+  if (isSubgroupChair(me)) return mySubgroupPath(me);
+  return '/overview';
+}

@@ -23,10 +23,9 @@ const renderForm = (url: string) =>
 const location = () => screen.getByTestId('location').textContent ?? '';
 
 describe('ActionsFilterForm', () => {
-  it('shows the filters the URL holds', () => {
-    renderForm('/actions?q=briefing&status=in_progress&status=not_started&brag=red&overdue=true&agencyId=2&sort=-targetDate');
+  it('shows the filters the URL holds, several values of each', () => {
+    renderForm('/actions?status=in_progress&status=not_started&brag=red&overdue=true&agencyId=1&agencyId=2&reviewId=4&themeId=6&dueAfter=2026-04-01&dueBefore=2026-06-30&kind=multi_agency');
 
-    expect(screen.getByLabelText('Search')).toHaveValue('briefing');
     expect(screen.getByRole('checkbox', { name: 'In progress' })).toBeChecked();
     expect(screen.getByRole('checkbox', { name: 'Not started' })).toBeChecked();
     expect(screen.getByRole('checkbox', { name: 'Completed' })).not.toBeChecked();
@@ -34,27 +33,48 @@ describe('ActionsFilterForm', () => {
     expect(screen.getByRole('checkbox', { name: 'Amber' })).not.toBeChecked();
     expect(screen.getByRole('checkbox', { name: 'Overdue' })).toBeChecked();
     expect(screen.getByRole('checkbox', { name: /Stale/ })).not.toBeChecked();
-    expect(screen.getByLabelText('Agency')).toHaveValue('2');
-    expect(screen.getByLabelText('Sort by')).toHaveValue('-targetDate');
+    expect(screen.getByRole('checkbox', { name: 'West Midlands Police (WMP)' })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'West Midlands Ambulance Service (WMAS)' })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'CR-2023: Child R' })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'Child’s voice' })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'Multi-agency' })).toBeChecked();
+    expect(screen.getByLabelText('On or after')).toHaveValue('2026-04-01');
+    expect(screen.getByLabelText('On or before')).toHaveValue('2026-06-30');
   });
 
   it('groups every set of checkboxes under a legend', () => {
     renderForm('/actions');
-    for (const legend of ['Status', 'BRAG rating', 'Needs attention', 'Kind of action']) {
-      expect(screen.getByRole('group', { name: legend })).toBeInTheDocument();
+    for (const legend of ['Needs attention', 'Status', 'BRAG rating', 'Target date', 'Agency', 'Review', 'Subgroup', 'Theme', 'Kind of action']) {
+      expect(screen.getByRole('group', { name: new RegExp(`^${legend}`) })).toBeInTheDocument();
     }
+  });
+
+  it('applied unchanged, writes back exactly the filters of the URL (every filter, repeated ones too), on the first page', async () => {
+    const user = userEvent.setup();
+    const all =
+      'q=briefing&status=not_started&status=in_progress&brag=red&brag=amber&kind=single_agency&agencyId=1&agencyId=2&reviewId=3&reviewId=4' +
+      '&recommendationId=11&subgroupId=5&themeId=6&overdue=true&stale=false&dueAfter=2026-01-01&dueBefore=2026-12-31&sort=-ref';
+    renderForm(`/actions?${all}&cursor=abc`);
+
+    await user.click(screen.getByRole('button', { name: 'Apply filters' }));
+
+    const params = new URL(location(), 'http://localhost').searchParams;
+    const expected = new URLSearchParams(all);
+    for (const key of new Set(expected.keys())) expect(params.getAll(key), key).toEqual(expected.getAll(key));
+    expect(params.has('cursor')).toBe(false);
   });
 
   it('writes the chosen filters into the URL and goes back to the first page', async () => {
     const user = userEvent.setup();
-    renderForm('/actions?status=in_progress&cursor=abc');
+    renderForm('/actions?status=in_progress&q=chronology&sort=attention&cursor=abc');
 
-    await user.type(screen.getByLabelText('Search'), 'chronology');
     await user.click(screen.getByRole('checkbox', { name: 'Amber' }));
     await user.click(screen.getByRole('checkbox', { name: /Stale/ }));
-    await user.selectOptions(screen.getByLabelText('Review'), 'CR-2023: Child R');
-    await user.selectOptions(screen.getByLabelText('Theme'), 'Child’s voice');
-    await user.selectOptions(screen.getByLabelText('Sort by'), 'Needing attention first');
+    await user.click(screen.getByRole('checkbox', { name: 'CR-2023: Child R' }));
+    await user.click(screen.getByRole('checkbox', { name: 'SD-2022: SD' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Child’s voice' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Learning and Practice Review subgroup' }));
+    await user.type(screen.getByLabelText('On or before'), '2026-05-31');
     await user.click(screen.getByRole('button', { name: 'Apply filters' }));
 
     const params = new URL(location(), 'http://localhost').searchParams;
@@ -64,8 +84,10 @@ describe('ActionsFilterForm', () => {
     expect(params.getAll('brag')).toEqual(['amber']);
     expect(params.get('stale')).toBe('true');
     expect(params.has('overdue')).toBe(false);
-    expect(params.getAll('reviewId')).toEqual(['4']);
+    expect(params.getAll('reviewId')).toEqual(['3', '4']);
     expect(params.getAll('themeId')).toEqual(['6']);
+    expect(params.getAll('subgroupId')).toEqual(['5']);
+    expect(params.get('dueBefore')).toBe('2026-05-31');
     expect(params.has('agencyId')).toBe(false);
     expect(params.get('sort')).toBe('attention');
     expect(params.has('cursor')).toBe(false);

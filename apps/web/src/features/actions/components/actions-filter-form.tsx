@@ -1,8 +1,9 @@
-import type { ActionSort, Agency, Review, Subgroup, Theme } from '@lrt/contracts';
-import { ACTION_KINDS, ACTION_SORTS, ACTION_STATUSES, BRAG_RATINGS, LABELS } from '@/lib/contract-constants';
+import type { ActionSort, Agency, Recommendation, Review, Subgroup, Theme } from '@lrt/contracts';
+import { ACTION_KINDS, ACTION_STATUSES, BRAG_RATINGS, LABELS } from '@/lib/contract-constants';
 import type { FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { Checkboxes, Select, TextInput, type Option } from '@/components/form-fields';
+import { useSearchParams } from 'react-router';
+import { Checkboxes, TextInput } from '@/components/form-fields';
+import { useRecommendations } from '@/features/reviews/api/get-recommendations';
 import { readActionFilters, writeActionFilters, type ActionFilters } from '../filters';
 
 export const SORT_LABELS: Record<ActionSort, string> = {
@@ -24,9 +25,7 @@ export interface ActionsFilterFormProps {
   themes: readonly Theme[];
 }
 
-const anyOption = (label: string): Option => ({ value: '', label });
-
-/** The filters as they stand in the submitted form. Unticked boxes and "any" choices drop out. */
+/** The filters as they stand in the submitted form. Unticked boxes and empty fields drop out. */
 function filtersFromForm(form: HTMLFormElement): Partial<ActionFilters> {
   const data = new FormData(form);
   const params = new URLSearchParams();
@@ -34,17 +33,25 @@ function filtersFromForm(form: HTMLFormElement): Partial<ActionFilters> {
     if (typeof value === 'string' && value.trim() !== '') params.append(name, value.trim());
   }
   const attention = params.getAll('attention');
+  const read = readActionFilters(params);
   return {
-    ...readActionFilters(params),
-    overdue: attention.includes('overdue') ? true : undefined,
-    stale: attention.includes('stale') ? true : undefined,
+    ...read,
+    // "Not overdue" and "not stale" come only from a link; they are kept as hidden fields until removed.
+    overdue: attention.includes('overdue') ? true : read.overdue === false ? false : undefined,
+    stale: attention.includes('stale') ? true : read.stale === false ? false : undefined,
+    dueSoon: attention.includes('dueSoon') ? true : read.dueSoon === false ? false : undefined,
     cursor: undefined,
   };
 }
 
+const hidden = (name: string, values: readonly (string | number)[]) =>
+  values.map((value) => <input key={`${name}-${value}`} type="hidden" name={name} value={String(value)} />);
+
 /**
- * A GET form whose state is the URL: it reads its values from the search params and, when applied, writes
- * them back (so the view can be bookmarked and shared). Applying filters goes back to the first page.
+ * The filter panel of the actions list, a GET form whose state is the URL: it reads its values from the search
+ * params and, when applied, writes them back (so the view can be bookmarked and shared). Every filter may take
+ * several values, as the API allows. The search and the sort are set beside the results; the form carries them
+ * along unchanged. Applying filters goes back to the first page.
  */
 export function ActionsFilterForm({ agencies, reviews, subgroups, themes }: ActionsFilterFormProps) {
   const [searchParams, setSearchParams] = useSearchParams();
@@ -55,22 +62,37 @@ export function ActionsFilterForm({ agencies, reviews, subgroups, themes }: Acti
     setSearchParams(writeActionFilters(filtersFromForm(event.currentTarget)));
   };
 
-  const first = (ids: number[]) => (ids[0] !== undefined ? String(ids[0]) : '');
+  const ids = (values: number[]) => values.map(String);
+  const onlyReviewId = filters.reviewId.length === 1 ? filters.reviewId[0] : undefined;
 
   return (
     // Remount when the URL changes (back button, a link), so the fields show what the URL says.
-    <form key={searchParams.toString()} method="get" action="/actions" onSubmit={onSubmit} className="app-filter" noValidate>
-      <h2 className="app-filter__heading">Filter actions</h2>
+    <form key={searchParams.toString()} method="get" action="/actions" onSubmit={onSubmit} className="app-filter" noValidate aria-labelledby="filter-heading">
+      <h2 className="app-filter__heading" id="filter-heading">
+        Filter actions
+      </h2>
+      {hidden('q', filters.q ? [filters.q] : [])}
+      {hidden('sort', [filters.sort])}
+      {filters.overdue === false ? hidden('overdue', ['false']) : null}
+      {filters.stale === false ? hidden('stale', ['false']) : null}
+      {filters.dueSoon === false ? hidden('dueSoon', ['false']) : null}
 
-      <TextInput
-        id="filter-q"
-        name="q"
-        type="search"
-        label="Search"
-        labelSize="s"
-        hint="Reference, learning need, action or progress notes"
-        defaultValue={filters.q}
-        spellCheck={false}
+      <button type="submit" className="govuk-button app-filter__apply">
+        Apply filters
+      </button>
+
+      <Checkboxes
+        id="filter-attention"
+        name="attention"
+        legend="Needs attention"
+        legendSize="s"
+        small
+        options={[
+          { value: 'overdue', label: 'Overdue' },
+          { value: 'stale', label: 'Stale (no recent progress update)' },
+          { value: 'dueSoon', label: 'Due soon' },
+        ]}
+        defaultValues={[filters.overdue ? 'overdue' : '', filters.stale ? 'stale' : '', filters.dueSoon ? 'dueSoon' : ''].filter(Boolean)}
       />
 
       <Checkboxes
@@ -93,57 +115,68 @@ export function ActionsFilterForm({ agencies, reviews, subgroups, themes }: Acti
         defaultValues={filters.brag}
       />
 
+      <fieldset className="govuk-fieldset govuk-form-group" aria-describedby="filter-due-hint">
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Target date</legend>
+        <div id="filter-due-hint" className="govuk-hint">
+          Actions due between these days, including both.
+        </div>
+        <TextInput id="filter-due-after" name="dueAfter" type="date" label="On or after" defaultValue={filters.dueAfter ?? ''} />
+        <TextInput id="filter-due-before" name="dueBefore" type="date" label="On or before" defaultValue={filters.dueBefore ?? ''} />
+      </fieldset>
+
+      <div className="app-filter__long">
+        <Checkboxes
+          id="filter-agency"
+          name="agencyId"
+          legend="Agency"
+          legendSize="s"
+          hint="Actions the agency owns or shares"
+          small
+          options={agencies.map((a) => ({ value: String(a.id), label: `${a.name} (${a.shortName})` }))}
+          defaultValues={ids(filters.agencyId)}
+        />
+      </div>
+
+      <div className="app-filter__long">
+        <Checkboxes
+          id="filter-review"
+          name="reviewId"
+          legend="Review"
+          legendSize="s"
+          small
+          options={reviews.map((r) => ({ value: String(r.id), label: `${r.code}: ${r.childPseudonym}` }))}
+          defaultValues={ids(filters.reviewId)}
+        />
+      </div>
+
+      {onlyReviewId !== undefined ? (
+        <RecommendationFilter reviewId={onlyReviewId} selected={filters.recommendationId} />
+      ) : (
+        // Recommendations belong to one review; chosen from another page, they are kept until removed.
+        hidden('recommendationId', filters.recommendationId)
+      )}
+
       <Checkboxes
-        id="filter-attention"
-        name="attention"
-        legend="Needs attention"
-        legendSize="s"
-        small
-        options={[
-          { value: 'overdue', label: 'Overdue' },
-          { value: 'stale', label: 'Stale (no recent progress update)' },
-        ]}
-        defaultValues={[filters.overdue ? 'overdue' : '', filters.stale ? 'stale' : ''].filter(Boolean)}
-      />
-
-      <Select
-        id="filter-agency"
-        name="agencyId"
-        label="Agency"
-        labelSize="s"
-        options={[anyOption('All agencies'), ...agencies.map((a) => ({ value: String(a.id), label: a.name }))]}
-        defaultValue={first(filters.agencyId)}
-      />
-
-      <Select
-        id="filter-review"
-        name="reviewId"
-        label="Review"
-        labelSize="s"
-        options={[
-          anyOption('All reviews'),
-          ...reviews.map((r) => ({ value: String(r.id), label: `${r.code}: ${r.childPseudonym}` })),
-        ]}
-        defaultValue={first(filters.reviewId)}
-      />
-
-      <Select
         id="filter-subgroup"
         name="subgroupId"
-        label="Subgroup"
-        labelSize="s"
-        options={[anyOption('All subgroups'), ...subgroups.map((s) => ({ value: String(s.id), label: s.name }))]}
-        defaultValue={first(filters.subgroupId)}
+        legend="Subgroup"
+        legendSize="s"
+        small
+        options={subgroups.map((s) => ({ value: String(s.id), label: s.name }))}
+        defaultValues={ids(filters.subgroupId)}
       />
 
-      <Select
-        id="filter-theme"
-        name="themeId"
-        label="Theme"
-        labelSize="s"
-        options={[anyOption('All themes'), ...themes.map((t) => ({ value: String(t.id), label: t.name }))]}
-        defaultValue={first(filters.themeId)}
-      />
+      <div className="app-filter__long">
+        <Checkboxes
+          id="filter-theme"
+          name="themeId"
+          legend="Theme"
+          legendSize="s"
+          small
+          options={themes.map((t) => ({ value: String(t.id), label: t.name }))}
+          defaultValues={ids(filters.themeId)}
+        />
+      </div>
 
       <Checkboxes
         id="filter-kind"
@@ -154,24 +187,36 @@ export function ActionsFilterForm({ agencies, reviews, subgroups, themes }: Acti
         options={ACTION_KINDS.map((kind) => ({ value: kind, label: LABELS.actionKind[kind] }))}
         defaultValues={filters.kind}
       />
-
-      <Select
-        id="filter-sort"
-        name="sort"
-        label="Sort by"
-        labelSize="s"
-        options={ACTION_SORTS.map((sort) => ({ value: sort, label: SORT_LABELS[sort] }))}
-        defaultValue={filters.sort}
-      />
-
-      <div className="govuk-button-group">
-        <button type="submit" className="govuk-button govuk-!-margin-bottom-0">
-          Apply filters
-        </button>
-        <Link to="/actions" className="govuk-link">
-          Clear filters
-        </Link>
-      </div>
     </form>
+  );
+}
+
+/** The recommendations of the one review chosen, to narrow its actions further. */
+function RecommendationFilter({ reviewId, selected }: { reviewId: number; selected: number[] }) {
+  const recommendations = useRecommendations(reviewId);
+  if (!recommendations.data) return hidden('recommendationId', selected);
+  if (recommendations.data.length === 0) return hidden('recommendationId', selected);
+  const known = new Set(recommendations.data.map((r) => r.id));
+  return (
+    <>
+      <div className="app-filter__long">
+        <Checkboxes
+          id="filter-recommendation"
+          name="recommendationId"
+          legend="Recommendation"
+          legendSize="s"
+          small
+          options={recommendations.data.map((r: Recommendation) => ({
+            value: String(r.id),
+            label: `${r.number}. ${r.text.length > 80 ? `${r.text.slice(0, 79).trimEnd()}…` : r.text}`,
+          }))}
+          defaultValues={selected.map(String)}
+        />
+      </div>
+      {hidden(
+        'recommendationId',
+        selected.filter((id) => !known.has(id)),
+      )}
+    </>
   );
 }

@@ -1,10 +1,11 @@
 import type { Action, Agency } from '@lrt/contracts';
 import { LABELS } from '@/lib/contract-constants';
 import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { NotFoundPage } from '@/app/not-found-page';
 import { BragTag } from '@/components/brag-tag';
 import { OverdueFlag, StaleFlag } from '@/components/flags';
+import { SuccessBanner } from '@/components/notification-banner';
 import { ErrorState, Loading } from '@/components/states';
 import { StatusTag } from '@/components/status-tag';
 import { ActionChangeHistory } from '@/features/audit/components/change-history';
@@ -22,6 +23,7 @@ import { formatDate, formatDateTime } from '@/lib/format';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useIdParam } from '@/lib/use-id-param';
 import { useAction } from '../api/get-action';
+import type { ActionSavedState } from './edit-action-page';
 
 /**
  * The form, and zod that checks it, load after the rest of the page: a link to an action shows the action
@@ -62,6 +64,7 @@ function ActionView({ actionId }: { actionId: number }) {
       <Link to="/actions" className="govuk-back-link">
         Back to actions
       </Link>
+      <SavedBanner />
       <span className="govuk-caption-l">{LABELS.actionKind[data.kind]} action</span>
       <h1 className="govuk-heading-l">Action {data.ref}</h1>
       <p className="govuk-body app-tag-list">
@@ -70,6 +73,13 @@ function ActionView({ actionId }: { actionId: number }) {
         {data.overdue ? <OverdueFlag /> : null}
         {data.stale ? <StaleFlag /> : null}
       </p>
+      {data.permissions.canEdit ? (
+        <p className="govuk-body">
+          <Link to={`/actions/${data.id}/edit`} className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" draggable="false">
+            Edit action <span className="govuk-visually-hidden">{data.ref}</span>
+          </Link>
+        </p>
+      ) : null}
 
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-full">
@@ -101,6 +111,18 @@ function ActionView({ actionId }: { actionId: number }) {
         </div>
       ) : null}
     </>
+  );
+}
+
+/** After a save on the edit page, which brought the person here. */
+function SavedBanner() {
+  const state = useLocation().state as Partial<ActionSavedState> | null;
+  const saved = state?.savedAction;
+  if (!saved) return null;
+  return (
+    <SuccessBanner heading={`Action ${saved.ref} has been saved`}>
+      {saved.fields.length > 0 ? <p className="govuk-body">Changed: {saved.fields.join(', ').toLowerCase()}.</p> : null}
+    </SuccessBanner>
   );
 }
 

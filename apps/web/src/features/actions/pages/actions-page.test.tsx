@@ -1,4 +1,5 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { makeAction, makeAgency } from '@/test/factories';
 import { jsonResponse, renderAt } from '@/test/render';
@@ -47,5 +48,127 @@ describe('ActionsPage', () => {
 
     expect(await screen.findByText('No actions match these filters')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Clear the filters' })).toHaveAttribute('href', '/actions');
+  });
+});
+
+describe('ActionsPage filters, search, sort, paging and export', () => {
+  const url =
+    '/actions?q=briefing&status=in_progress&brag=red&brag=amber&agencyId=1&overdue=true&dueBefore=2026-06-30&sort=-targetDate&cursor=page-2';
+
+  it('carries every filter and the sort into the CSV link, but not the page', async () => {
+    stubApi({ items: [makeAction()], nextCursor: null });
+    renderAt(<ActionsPage />, { url });
+
+    const link = await screen.findByRole('link', { name: 'Download this view as CSV' });
+    const href = new URL(link.getAttribute('href') ?? '', 'http://localhost');
+    expect(href.pathname).toBe('/api/exports/actions.csv');
+    expect(href.searchParams.get('q')).toBe('briefing');
+    expect(href.searchParams.getAll('brag')).toEqual(['red', 'amber']);
+    expect(href.searchParams.getAll('agencyId')).toEqual(['1']);
+    expect(href.searchParams.get('overdue')).toBe('true');
+    expect(href.searchParams.get('dueBefore')).toBe('2026-06-30');
+    expect(href.searchParams.get('sort')).toBe('-targetDate');
+    expect(href.searchParams.has('cursor')).toBe(false);
+  });
+
+  it('keeps the filters on the next page and on the way back to the first', async () => {
+    stubApi({ items: [makeAction()], nextCursor: 'page-3' });
+    renderAt(<ActionsPage />, { url });
+
+    const next = new URL((await screen.findByRole('link', { name: 'Next page of actions' })).getAttribute('href') ?? '', 'http://localhost');
+    expect(next.searchParams.get('cursor')).toBe('page-3');
+    const first = new URL(screen.getByRole('link', { name: 'Back to first page of actions' }).getAttribute('href') ?? '', 'http://localhost');
+    expect(first.searchParams.has('cursor')).toBe(false);
+    for (const page of [next, first]) {
+      expect(page.searchParams.get('q')).toBe('briefing');
+      expect(page.searchParams.getAll('brag')).toEqual(['red', 'amber']);
+      expect(page.searchParams.get('dueBefore')).toBe('2026-06-30');
+      expect(page.searchParams.get('sort')).toBe('-targetDate');
+    }
+  });
+
+  it('says how many filters apply, lets each be removed, and clears them all', async () => {
+    stubApi({ items: [makeAction()], nextCursor: null });
+    renderAt(<ActionsPage />, { url });
+
+    const selected = await screen.findByRole('region', { name: '7 filters applied' });
+    const removeRed = within(selected).getByRole('link', { name: /Remove this filter: BRAG rating,\s*Red/ });
+    const withoutRed = new URL(removeRed.getAttribute('href') ?? '', 'http://localhost').searchParams;
+    expect(withoutRed.getAll('brag')).toEqual(['amber']);
+    expect(withoutRed.get('q')).toBe('briefing');
+    expect(await within(selected).findByRole('link', { name: /Agency,\s*West Midlands Police/ })).toBeInTheDocument();
+    expect(within(selected).getByRole('link', { name: 'Clear filters' })).toHaveAttribute('href', '/actions?sort=-targetDate');
+  });
+
+  it('searches within the current filters, back on the first page', async () => {
+    const user = userEvent.setup();
+    stubApi({ items: [makeAction()], nextCursor: null });
+    renderAt(<ActionsPage />, { url });
+
+    const search = await screen.findByRole('searchbox', { name: 'Search actions' });
+    await user.clear(search);
+    await user.type(search, 'chronology');
+    await user.click(screen.getByRole('button', { name: 'Search' }));
+
+    const params = new URL(screen.getByTestId('location').textContent ?? '', 'http://localhost').searchParams;
+    expect(params.get('q')).toBe('chronology');
+    expect(params.getAll('brag')).toEqual(['red', 'amber']);
+    expect(params.has('cursor')).toBe(false);
+  });
+
+  it('sorts by a column heading, saying which way with aria-sort', async () => {
+    const user = userEvent.setup();
+    const fetchMock = stubApi({ items: [makeAction()], nextCursor: null });
+    renderAt(<ActionsPage />, { url: '/actions?brag=red' });
+
+    const table = await screen.findByRole('table');
+    const targetHeader = within(table).getByRole('columnheader', { name: 'Target date' });
+    expect(targetHeader).toHaveAttribute('aria-sort', 'ascending');
+    expect(within(table).getByRole('columnheader', { name: 'Reference' })).toHaveAttribute('aria-sort', 'none');
+    expect(within(table).getByRole('columnheader', { name: 'Owner' })).not.toHaveAttribute('aria-sort');
+
+    await user.click(within(targetHeader).getByRole('button', { name: 'Target date' }));
+    expect(screen.getByTestId('location')).toHaveTextContent('/actions?brag=red&sort=-targetDate');
+    expect(await screen.findByRole('columnheader', { name: 'Target date' })).toHaveAttribute('aria-sort', 'descending');
+    await waitFor(() =>
+      expect(fetchMock.mock.calls.map(([input]) => String(input))).toContain('/api/actions?brag=red&sort=-targetDate&limit=50'),
+    );
+
+    await user.click(screen.getByRole('button', { name: 'Reference' }));
+    expect(screen.getByTestId('location')).toHaveTextContent('/actions?brag=red&sort=ref');
+  });
+
+  it('sorts with the sort choice too', async () => {
+    const user = userEvent.setup();
+    stubApi({ items: [makeAction()], nextCursor: null });
+    renderAt(<ActionsPage />, { url: '/actions?brag=red&cursor=x' });
+
+    await user.selectOptions(await screen.findByLabelText('Sort by'), 'Needing attention first');
+    await user.click(screen.getByRole('button', { name: 'Sort' }));
+    expect(screen.getByTestId('location')).toHaveTextContent('/actions?brag=red&sort=attention');
+  });
+
+  it('shows and hides the filters', async () => {
+    const user = userEvent.setup();
+    stubApi({ items: [makeAction()], nextCursor: null });
+    renderAt(<ActionsPage />, { url: '/actions?brag=red' });
+
+    const toggle = await screen.findByRole('button', { name: 'Hide filters' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await user.click(toggle);
+    expect(screen.getByRole('button', { name: 'Show filters (1 applied)' })).toHaveAttribute('aria-expanded', 'false');
+    expect(document.getElementById('action-filters')).not.toBeVisible();
+  });
+
+  it('cuts long action texts to their first line in the table', async () => {
+    const long = `${'Deliver briefings on the voice of the child '.repeat(6)}\nSecond line`;
+    stubApi({ items: [makeAction({ action: long })], nextCursor: null });
+    renderAt(<ActionsPage />, { url: '/actions' });
+
+    const row = await screen.findByRole('row', { name: /SD-2022\/A3/ });
+    const text = within(row).getByText(/^Deliver briefings/);
+    expect(text.textContent!.length).toBeLessThanOrEqual(140);
+    expect(text.textContent).toMatch(/…$/);
+    expect(row).not.toHaveTextContent('Second line');
   });
 });

@@ -13,4 +13,5 @@ export const recommendationsQueryOptions = (reviewId: number) =>
     select: (recommendations) => [...recommendations].sort((a, b) => a.number - b.number),
   });
 
-export const useRecommendations = (reviewId: number) => useQuery(recommendationsQueryOptions(reviewId));
+export const useRecommendations = (reviewId: number, { enabled = true }: { enabled?: boolean } = {}) =>
+  useQuery({ ...recommendationsQueryOptions(reviewId), enabled });

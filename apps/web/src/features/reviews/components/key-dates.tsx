@@ -1,18 +1,18 @@
 import type { Review } from '@lrt/contracts';
-import { TimelinessFlag } from '@/components/flags';
 import { formatDate } from '@/lib/format';
+import { describeTimeliness, type Timeliness } from '../timeliness';
+import { TimelinessTag } from './timeliness-tag';
 
 interface KeyDateRow {
   event: string;
   on: string | null;
-  dueOn?: string | null;
-  timescale?: string;
-  late?: boolean | null;
+  statutory?: { timescale: string; dueOn: string | null; timeliness: Timeliness };
 }
 
 /**
- * The review's key dates against the statutory timescales. The due days and whether each was met come
- * from the API, which counts working days with England and Wales bank holidays.
+ * The review's key dates against the statutory timescales: the rapid review is due on the 15th working day after
+ * the partnership was notified, the review six months after it started. The due days and whether each was met
+ * come from the API, which counts working days with England and Wales bank holidays.
  */
 export function KeyDates({ review }: { review: Review }) {
   const { timeliness } = review;
@@ -21,25 +21,28 @@ export function KeyDates({ review }: { review: Review }) {
     {
       event: 'Rapid review held',
       on: review.rapidReviewOn,
-      dueOn: timeliness.rapidReviewDueOn,
-      timescale: '15 working days after notification',
-      late: timeliness.rapidReviewLate,
+      statutory: {
+        timescale: '15th working day after notification',
+        dueOn: timeliness.rapidReviewDueOn,
+        timeliness: describeTimeliness(timeliness.rapidReviewDueOn, timeliness.rapidReviewLate),
+      },
     },
     { event: 'Review started', on: review.startedOn },
     { event: 'Review completed', on: review.completedOn },
     {
       event: 'Review published',
       on: review.publishedOn,
-      dueOn: timeliness.reviewDueOn,
-      timescale: 'six months after the review started',
-      late: timeliness.reviewLate,
+      statutory: {
+        timescale: 'six months after the review started',
+        dueOn: timeliness.reviewDueOn,
+        timeliness: describeTimeliness(timeliness.reviewDueOn, timeliness.reviewLate),
+      },
     },
   ];
-
   return (
     <div className="app-table-wrapper">
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">Key dates</caption>
+      <table className="govuk-table app-key-dates">
+        <caption className="govuk-table__caption govuk-table__caption--m">Key dates and statutory timescales</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
             <th scope="col" className="govuk-table__header">
@@ -64,25 +67,17 @@ export function KeyDates({ review }: { review: Review }) {
               </th>
               <td className="govuk-table__cell">{formatDate(row.on, 'Not yet')}</td>
               <td className="govuk-table__cell">
-                {row.timescale ? (
+                {row.statutory ? (
                   <>
-                    Due by {formatDate(row.dueOn, 'not known')}
-                    <span className="govuk-body-s govuk-!-display-block govuk-!-margin-0">({row.timescale})</span>
+                    {row.statutory.dueOn ? `Due by ${formatDate(row.statutory.dueOn)}` : 'Due day not known yet'}
+                    <span className="govuk-body-s govuk-!-display-block govuk-!-margin-0">({row.statutory.timescale})</span>
                   </>
                 ) : (
-                  <span className="govuk-visually-hidden">None</span>
+                  <span className="app-secondary-text">None</span>
                 )}
               </td>
               <td className="govuk-table__cell">
-                {row.timescale ? (
-                  row.late === null || row.late === undefined ? (
-                    row.dueOn ? 'Not yet due' : 'Not known'
-                  ) : (
-                    <TimelinessFlag late={row.late} />
-                  )
-                ) : (
-                  <span className="govuk-visually-hidden">Not applicable</span>
-                )}
+                {row.statutory ? <TimelinessTag timeliness={row.statutory.timeliness} /> : <span className="app-secondary-text">Not applicable</span>}
               </td>
             </tr>
           ))}

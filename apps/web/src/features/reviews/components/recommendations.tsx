@@ -90,7 +90,7 @@ export function Recommendations({ reviewId, recommendations, actions, agencies, 
           <ActionsTable caption="Actions not linked to a recommendation" captionSize="hidden" actions={unlinked} agencies={agencies} />
         </section>
       ) : null}
-      <p className="govuk-body">
+      <p className="govuk-body app-no-print">
         <Link className="govuk-link" to={`/actions?reviewId=${reviewId}`}>
           Filter and sort this review’s actions in the actions list
         </Link>

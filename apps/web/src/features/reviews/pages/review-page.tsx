@@ -10,7 +10,8 @@ import { useSubgroups } from '@/features/reference-data/api/get-subgroups';
 import { useThemes } from '@/features/reference-data/api/get-themes';
 import { useLookup } from '@/features/reference-data/lookup';
 import { isApiError } from '@/lib/api-client';
-import { pluralise } from '@/lib/format';
+import { formatInstantDate, pluralise } from '@/lib/format';
+import { actionsCsvHref, actionsListPath, readActionFilters } from '@/features/actions/filters';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useIdParam } from '@/lib/use-id-param';
 import { useLearningPoints } from '../api/get-learning-points';
@@ -48,13 +49,22 @@ function Review({ reviewId }: { reviewId: number }) {
   const { actionCounts } = data;
   return (
     <>
-      <Link to="/reviews" className="govuk-back-link">
+      <Link to="/reviews" className="govuk-back-link app-no-print">
         Back to reviews
       </Link>
       <span className="govuk-caption-l">
         {data.code} · {LABELS.reviewType[data.type]}
       </span>
       <h1 className="govuk-heading-l">{data.title}</h1>
+      <p className="govuk-body app-print-only">
+        The action plan as it stood when printed on {formatInstantDate(new Date().toISOString())}. Confidential: do not share
+        outside the partnership.
+      </p>
+      <div className="govuk-button-group app-no-print">
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => window.print()}>
+          Print this plan
+        </button>
+      </div>
 
       <ReviewDetails review={data} />
 
@@ -64,18 +74,49 @@ function Review({ reviewId }: { reviewId: number }) {
       {actionCounts.total === 0 ? (
         <p className="govuk-body">This review has no actions yet.</p>
       ) : (
-        <ul className="govuk-list app-tag-list govuk-!-margin-bottom-6" aria-label="Actions by BRAG rating">
-          <li className="govuk-!-margin-right-3">
+        <>
+          <p className="govuk-body">
             <strong>{pluralise(actionCounts.total, 'action')}</strong>
-            {actionCounts.overdue > 0 ? `, ${actionCounts.overdue} overdue` : ''}
-          </li>
-          {(['red', 'amber', 'green', 'blue'] as const).map((brag) => (
-            <li key={brag}>
-              <BragTag brag={brag} /> {actionCounts.byBrag[brag]}
-            </li>
-          ))}
-        </ul>
+            {actionCounts.overdue > 0 ? <>, of which {actionCounts.overdue} overdue</> : ', none overdue'}.
+          </p>
+          <table className="govuk-table app-brag-counts">
+            <caption className="govuk-table__caption govuk-table__caption--s">Actions by BRAG rating</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">
+                  BRAG rating
+                </th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                  Actions
+                </th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {(['red', 'amber', 'green', 'blue'] as const).map((brag) => (
+                <tr key={brag} className="govuk-table__row">
+                  <th scope="row" className="govuk-table__header">
+                    <BragTag brag={brag} />
+                  </th>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{actionCounts.byBrag[brag]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
       )}
+      <ul className="govuk-list app-no-print">
+        <li>
+          <Link className="govuk-link" to={actionsListPath({ reviewId: [reviewId] })}>
+            See this review’s actions in the actions list
+          </Link>{' '}
+          (to filter and sort them)
+        </li>
+        <li>
+          <a className="govuk-link" href={actionsCsvHref(readActionFilters(new URLSearchParams({ reviewId: String(reviewId), sort: 'ref' })))} download>
+            Download this review’s actions as CSV
+          </a>
+        </li>
+      </ul>
 
       <h2 className="govuk-heading-l">Learning points</h2>
       <LearningPoints reviewId={reviewId} />
@@ -89,14 +130,29 @@ function Review({ reviewId }: { reviewId: number }) {
 function ReviewDetails({ review }: { review: NonNullable<ReturnType<typeof useReview>['data']> }) {
   const subgroups = useLookup(useSubgroups().data);
   const themes = useLookup(useThemes().data);
-  const themeNames = review.themeIds.map((id) => themes.get(id)?.name).filter(Boolean);
+  const reviewThemes = review.themeIds.map((id) => ({ id, name: themes.get(id)?.name ?? `Theme ${id}` }));
   const rows: [string, ReactNode][] = [
     ['Child', review.childPseudonym],
     ['Type', LABELS.reviewType[review.type]],
     ['Stage', LABELS.reviewStage[review.stage]],
     ['Lead reviewer', review.leadReviewer || 'Not recorded'],
     ['Subgroup overseeing the plan', review.subgroupId !== null ? (subgroups.get(review.subgroupId)?.name ?? '…') : 'None'],
-    ['Themes', themeNames.length > 0 ? themeNames.join(', ') : 'None recorded'],
+    [
+      'Themes',
+      reviewThemes.length > 0 ? (
+        <ul className="govuk-list govuk-!-margin-bottom-0">
+          {reviewThemes.map((theme) => (
+            <li key={theme.id}>
+              <Link className="govuk-link" to={`/themes/${theme.id}`}>
+                {theme.name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        'None recorded'
+      ),
+    ],
     ['Summary', review.summary ? <span className="app-pre-wrap">{review.summary}</span> : 'None recorded'],
   ];
   return (

@@ -1,14 +1,21 @@
+import { useMemo } from 'react';
+import { useSearchParams } from 'react-router';
 import { EmptyState, ErrorState, Loading } from '@/components/states';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useReviews } from '../api/get-reviews';
 import { ReviewsTable } from '../components/reviews-table';
+import { DEFAULT_REVIEW_SORT, readReviewSort, REVIEW_SORT_LABELS, sortReviews, type ReviewSort } from '../sort-reviews';
 
 export function ReviewsPage() {
   useDocumentTitle('Reviews');
   const reviews = useReviews();
-
+  const [searchParams, setSearchParams] = useSearchParams();
+  const sort = readReviewSort(searchParams.get('sort'));
+  const sorted = useMemo(() => (reviews.data ? sortReviews(reviews.data, sort) : []), [reviews.data, sort]);
+  // The sort lives in the URL, so a link reproduces the view.
+  const onSort = (next: ReviewSort) => setSearchParams(next === DEFAULT_REVIEW_SORT ? {} : { sort: next });
   return (
-    <>
+    <div className="app-wide-page">
       <h1 className="govuk-heading-l">Reviews</h1>
       <p className="govuk-body-l">
         Every learning review of the partnership, with its actions and whether it met its statutory timescales.
@@ -22,8 +29,13 @@ export function ReviewsPage() {
           The business unit adds reviews when a rapid review is held or a review is started.
         </EmptyState>
       ) : (
-        <ReviewsTable reviews={reviews.data} />
+        <>
+          <p className="govuk-body app-secondary-text">
+            Sorted by {REVIEW_SORT_LABELS[sort].toLowerCase()}. Select a column heading to sort by it.
+          </p>
+          <ReviewsTable reviews={sorted} sort={sort} onSort={onSort} sortLabel={REVIEW_SORT_LABELS[sort]} />
+        </>
       )}
-    </>
+    </div>
   );
 }

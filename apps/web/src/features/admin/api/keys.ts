@@ -1,0 +1,13 @@
+/** Query keys of user accounts. Lists are keyed by their filters, details by id. */
+export interface UserListFilters {
+  role?: string | undefined;
+  active?: boolean | undefined;
+}
+
+export const userKeys = {
+  all: ['users'] as const,
+  lists: () => [...userKeys.all, 'list'] as const,
+  list: (filters: UserListFilters) => [...userKeys.lists(), filters] as const,
+  details: () => [...userKeys.all, 'detail'] as const,
+  detail: (id: number) => [...userKeys.details(), id] as const,
+};

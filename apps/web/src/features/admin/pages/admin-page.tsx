@@ -1,0 +1,76 @@
+import { Link } from 'react-router';
+import { useSignedIn } from '@/features/auth/api/get-me';
+import { useDocumentTitle } from '@/lib/use-document-title';
+import { AdminAccess, type AdminCapability } from '../components/admin-access';
+
+interface Area {
+  to: string;
+  title: string;
+  what: string;
+  capability: AdminCapability;
+}
+
+const AREAS: readonly Area[] = [
+  {
+    to: '/admin/agencies',
+    title: 'Agencies',
+    what: 'The organisations of the partnership that own actions: add one, change its name or short name, or make it inactive when it leaves.',
+    capability: 'manageReferenceData',
+  },
+  {
+    to: '/admin/subgroups',
+    title: 'Subgroups',
+    what: 'The standing groups that oversee reviews and actions, and whose chairs assure completed actions.',
+    capability: 'manageReferenceData',
+  },
+  {
+    to: '/admin/themes',
+    title: 'Themes',
+    what: 'The tags that show what recurs across reviews, such as the child’s voice or information sharing.',
+    capability: 'manageReferenceData',
+  },
+  {
+    to: '/admin/users',
+    title: 'Users',
+    what: 'Who can sign in and what they may do: add accounts, give roles, agencies and subgroups, set passwords, deactivate and sign people out.',
+    capability: 'manageUsers',
+  },
+  {
+    to: '/admin/settings',
+    title: 'Settings',
+    what: 'The partnership’s name, how often agencies must update their actions before they count as stale, and what counts as due soon.',
+    capability: 'manageSettings',
+  },
+];
+
+export function AdminPage() {
+  return (
+    <AdminAccess capability="any">
+      <Administration />
+    </AdminAccess>
+  );
+}
+
+function Administration() {
+  useDocumentTitle('Administration');
+  const me = useSignedIn();
+  const areas = AREAS.filter((area) => me?.capabilities[area.capability]);
+  return (
+    <>
+      <h1 className="govuk-heading-l">Administration</h1>
+      <p className="govuk-body-l">Set up the partnership in the tracker and manage who can use it.</p>
+      <ul className="govuk-list app-admin-areas">
+        {areas.map((area) => (
+          <li key={area.to} className="app-admin-areas__item">
+            <h2 className="govuk-heading-m govuk-!-margin-bottom-2">
+              <Link className="govuk-link" to={area.to}>
+                {area.title}
+              </Link>
+            </h2>
+            <p className="govuk-body">{area.what}</p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

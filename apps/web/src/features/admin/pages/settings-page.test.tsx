@@ -1,0 +1,119 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { makeMe } from '@/test/factories';
+import { jsonResponse, renderAt } from '@/test/render';
+import { AdminSettingsPage } from './settings-page';
+
+const settings = { partnershipName: 'Northshire Safeguarding Children Partnership', updateCadenceDays: 56, dueSoonDays: 28, version: 2 };
+
+function stubApi(onPatch: (body: Record<string, unknown>) => Response = (body) => jsonResponse({ ...settings, ...body, version: 3 })) {
+  const fetchMock = vi.fn<typeof fetch>(async (input, init) => {
+    const url = new URL(String(input), 'http://localhost');
+    if (url.pathname === '/api/settings' && init?.method === 'PATCH') return onPatch(JSON.parse(String(init.body)));
+    if (url.pathname === '/api/settings') return jsonResponse(settings);
+    return jsonResponse({ items: [], nextCursor: null });
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+const patches = (fetchMock: ReturnType<typeof stubApi>) =>
+  fetchMock.mock.calls.filter(([, init]) => init?.method === 'PATCH').map(([, init]) => JSON.parse(String(init?.body)) as unknown);
+
+describe('AdminSettingsPage', () => {
+  it('checks the settings against the shared schema before sending them', async () => {
+    const fetchMock = stubApi();
+    const user = userEvent.setup();
+    renderAt(<AdminSettingsPage />, { url: '/admin/settings' });
+
+    const cadence = await screen.findByLabelText('Update cadence, in days');
+    expect(cadence).toHaveValue('56');
+    await user.clear(screen.getByLabelText('Partnership name'));
+    await user.clear(cadence);
+    await user.type(cadence, '3');
+    await user.clear(screen.getByLabelText('Due-soon window, in days'));
+    await user.type(screen.getByLabelText('Due-soon window, in days'), 'soon');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+
+    const summary = (await screen.findByText('There is a problem')).closest('.govuk-error-summary') as HTMLElement;
+    expect(within(summary).getAllByRole('link').map((link) => link.textContent)).toEqual([
+      'Enter the name of the partnership',
+      'The update cadence must be at least 7 days',
+      'Enter the due-soon window as a whole number of days, like 28',
+    ]);
+    expect(cadence).toHaveAccessibleDescription(expect.stringContaining('Error: The update cadence must be at least 7 days'));
+    expect(patches(fetchMock)).toEqual([]);
+  });
+
+  it('saves with the version it loaded and says so', async () => {
+    const fetchMock = stubApi();
+    const user = userEvent.setup();
+    renderAt(<AdminSettingsPage />, { url: '/admin/settings' });
+
+    const cadence = await screen.findByLabelText('Update cadence, in days');
+    await user.clear(cadence);
+    await user.type(cadence, '42');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+
+    expect(await screen.findByText('The settings have been saved')).toBeInTheDocument();
+    expect(patches(fetchMock)).toEqual([
+      { version: 2, partnershipName: 'Northshire Safeguarding Children Partnership', updateCadenceDays: 42, dueSoonDays: 28 },
+    ]);
+  });
+
+  it('shows a field error from the API next to its field', async () => {
+    stubApi(() =>
+      jsonResponse(
+        {
+          type: 'about:blank',
+          title: 'Invalid',
+          status: 400,
+          detail: 'dueSoonDays: must be at most 366',
+          code: 'validation.failed',
+          errors: [{ path: 'dueSoonDays', message: 'must be less than the update cadence' }],
+        },
+        { status: 400 },
+      ),
+    );
+    const user = userEvent.setup();
+    renderAt(<AdminSettingsPage />, { url: '/admin/settings' });
+    await user.click(await screen.findByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByRole('link', { name: 'Due-soon window must be less than the update cadence' })).toHaveAttribute(
+      'href',
+      '#settings-due-soon',
+    );
+  });
+
+  it('after a conflict shows what is saved now and lets them re-apply', async () => {
+    const current = { ...settings, dueSoonDays: 14, version: 3 };
+    const fetchMock = stubApi((body) =>
+      body.version === 2
+        ? jsonResponse({ type: 'about:blank', title: 'Changed', status: 409, detail: 'Changed', code: 'settings.version_conflict', current }, { status: 409 })
+        : jsonResponse({ ...current, ...body, version: 4 }),
+    );
+    const user = userEvent.setup();
+    renderAt(<AdminSettingsPage />, { url: '/admin/settings' });
+
+    const cadence = await screen.findByLabelText('Update cadence, in days');
+    await user.clear(cadence);
+    await user.type(cadence, '42');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+
+    const panel = (await screen.findByText(/Someone else changed the settings/)).closest('.govuk-notification-banner') as HTMLElement;
+    // Someone else changed the due-soon window, which was not touched here: it takes their value.
+    expect(within(panel).getByRole('row', { name: /Due-soon window/ })).toHaveTextContent('1414');
+    expect(within(panel).getByRole('row', { name: /Update cadence/ })).toHaveTextContent('5642Different');
+
+    await user.click(within(panel).getByRole('button', { name: 'Save what I entered' }));
+    expect(await screen.findByText('The settings have been saved')).toBeInTheDocument();
+    expect(patches(fetchMock)[1]).toEqual({ version: 3, partnershipName: settings.partnershipName, updateCadenceDays: 42, dueSoonDays: 14 });
+  });
+
+  it('is hidden from anyone who may not change the settings', () => {
+    const fetchMock = stubApi();
+    renderAt(<AdminSettingsPage />, { url: '/admin/settings', me: makeMe({ roles: ['viewer'] }, { manageSettings: false }) });
+    expect(screen.getByRole('heading', { name: 'You do not have access to administration' })).toBeInTheDocument();
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+});

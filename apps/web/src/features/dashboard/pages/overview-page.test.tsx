@@ -1,0 +1,107 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { settingsKeys } from '@/features/settings/api/get-settings';
+import { jsonResponse, renderAt } from '@/test/render';
+import { makeDashboard } from '../test-factories';
+import { OverviewPage } from './overview-page';
+
+function stubApi(dashboard = makeDashboard()) {
+  const fetchMock = vi.fn<typeof fetch>(async (input) => {
+    const url = new URL(String(input), 'http://localhost');
+    if (url.pathname === '/api/dashboard') return jsonResponse(dashboard);
+    return jsonResponse({ type: 'about:blank', title: 'Not found', status: 404, detail: 'Not here', code: 'not_found' }, { status: 404 });
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+/** A link's target as path and parsed query, so the order of parameters does not matter. */
+function target(link: HTMLElement) {
+  const url = new URL(link.getAttribute('href') ?? '', 'http://localhost');
+  return { path: url.pathname, params: Object.fromEntries([...url.searchParams.keys()].map((key) => [key, url.searchParams.getAll(key)])) };
+}
+
+describe('OverviewPage', () => {
+  it('asks the API once, for the dashboard, and nothing else', async () => {
+    const fetchMock = stubApi();
+    renderAt(<OverviewPage />, { url: '/overview' });
+    await screen.findByRole('heading', { name: 'Progress by agency' });
+    // Charts load lazily; let them arrive before counting requests.
+    await screen.findAllByRole('img', { name: /Actions of each agency by BRAG rating/ });
+    expect(fetchMock.mock.calls.map(([input]) => String(input))).toEqual(['/api/dashboard']);
+    expect(document.title).toBe('Overview – Learning Review Tracker');
+  });
+
+  it('shows BRAG counts as words, each a link to the list it counts', async () => {
+    stubApi();
+    renderAt(<OverviewPage />, { url: '/overview' });
+    const list = await screen.findByRole('list', { name: 'Actions by BRAG rating' });
+    const expected = { red: 3, amber: 4, green: 7, blue: 5 } as const;
+    for (const [brag, count] of Object.entries(expected)) {
+      const word = brag.charAt(0).toUpperCase() + brag.slice(1);
+      const item = within(list).getByText(word).closest('li')!;
+      const link = within(item).getByRole('link', { name: `${count} ${brag} actions` });
+      expect(target(link)).toEqual({ path: '/actions', params: { brag: [brag] } });
+    }
+  });
+
+  it('links overdue, stale, due soon and status counts to the filtered actions list', async () => {
+    stubApi();
+    const { queryClient } = renderAt(<OverviewPage />, { url: '/overview' });
+    // The shell holds the settings; the overview reads them from the cache and never asks for them.
+    queryClient.setQueryData(settingsKeys.all, { partnershipName: 'Sandwell Partnership', updateCadenceDays: 56, dueSoonDays: 14, version: 1 });
+    const attention = await screen.findByRole('list', { name: 'Actions needing attention' });
+    expect(target(within(attention).getByRole('link', { name: '2 overdue actions' }))).toEqual({ path: '/actions', params: { overdue: ['true'] } });
+    expect(target(within(attention).getByRole('link', { name: '4 stale actions' }))).toEqual({ path: '/actions', params: { stale: ['true'] } });
+    expect(await within(attention).findByText('Open and due in the next 14 days')).toBeInTheDocument();
+    expect(target(within(attention).getByRole('link', { name: '1 action due soon' }))).toEqual({
+      path: '/actions',
+      params: { dueSoon: ['true'] },
+    });
+    expect(target(screen.getByRole('link', { name: '2 actions completed' }))).toEqual({ path: '/actions', params: { status: ['completed'] } });
+    expect(screen.getByText('Sandwell Partnership')).toBeInTheDocument();
+  });
+
+  it('gives each agency and review its numbers as links, beside the charts', async () => {
+    stubApi();
+    renderAt(<OverviewPage />, { url: '/overview' });
+    const agencies = await screen.findByRole('table', { name: /Progress by agency/ });
+    const police = within(agencies).getByRole('row', { name: /West Midlands Police/ });
+    expect(within(police).getByRole('rowheader')).toHaveTextContent('West Midlands Police (WMP)');
+    expect(target(within(police).getByRole('link', { name: '1 overdue actions of West Midlands Police' }))).toEqual({
+      path: '/actions',
+      params: { agencyId: ['3'], overdue: ['true'] },
+    });
+    expect(within(police).getByRole('link', { name: '1 actions due soon of West Midlands Police' })).toHaveAttribute('href', '/actions?agencyId=3&dueSoon=true');
+    expect(target(within(police).getByRole('link', { name: '3 red actions of West Midlands Police' }))).toEqual({
+      path: '/actions',
+      params: { brag: ['red'], agencyId: ['3'] },
+    });
+
+    const reviews = screen.getByRole('table', { name: /Progress by review/ });
+    expect(target(within(reviews).getByRole('link', { name: '2 actions completed of review SD-2022' }))).toEqual({
+      path: '/actions',
+      params: { status: ['completed'], reviewId: ['2'] },
+    });
+
+    const chart = await screen.findByRole('img', { name: /Actions of each agency by BRAG rating/ });
+    expect(chart).toHaveAccessibleName(expect.stringContaining('West Midlands Police has the most red actions'));
+    const trend = await screen.findByRole('img', { name: /Open, completed and assured actions by month/ });
+    expect(trend.querySelector('desc')).toHaveTextContent(/from April 2024 to March 2026/);
+    const numbers = screen.getByRole('table', { name: 'Open, completed and assured actions at the end of each month' });
+    const march = within(numbers).getByRole('row', { name: /March 2026/ });
+    expect(within(march).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['33', '3', '11']);
+  });
+
+  it('says so when there are no actions yet', async () => {
+    stubApi(makeDashboard({ totals: { ...makeDashboard().totals, actions: 0 }, byAgency: [], byReview: [] }));
+    renderAt(<OverviewPage />, { url: '/overview' });
+    expect(await screen.findByText('There are no actions yet')).toBeInTheDocument();
+  });
+
+  it('offers to try again when the dashboard cannot be loaded', async () => {
+    vi.stubGlobal('fetch', vi.fn<typeof fetch>(async () => jsonResponse({ type: 'about:blank', title: 'Server error', status: 500, detail: 'Try later', code: 'server.error' }, { status: 500 })));
+    renderAt(<OverviewPage />, { url: '/overview' });
+    expect(await screen.findByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,113 @@
+import type { Action, Agency, Review } from '@lrt/contracts';
+import { Fragment, lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Loading } from '@/components/states';
+import { ActionSummary } from '@/features/dashboard/components/action-summary';
+import { pluralise } from '@/lib/format';
+import { groupByAttention, type AttentionGroup } from '../attention';
+
+const InlineUpdateForm = lazy(async () => ({ default: (await import('./inline-update-form')).InlineUpdateForm }));
+
+const GROUP_HEADINGS: Record<AttentionGroup, { title: string; hint: (cadence?: number, soon?: number) => string }> = {
+  overdue: { title: 'Overdue', hint: () => 'Past the target date and not completed.' },
+  stale: {
+    title: 'No recent update',
+    hint: (cadence) => (cadence ? `No progress update in the last ${cadence} days.` : 'No recent progress update.'),
+  },
+  dueSoon: {
+    title: 'Due soon',
+    hint: (_cadence, soon) => (soon ? `Due in the next ${pluralise(soon, 'day')}.` : 'Due in the coming weeks.'),
+  },
+  other: { title: 'Other open actions', hint: () => 'On track, with a recent update.' },
+};
+
+interface Props {
+  actions: readonly Action[];
+  agencies: ReadonlyMap<number, Agency>;
+  reviews: ReadonlyMap<number, Review>;
+  updateCadenceDays?: number | undefined;
+  dueSoonDays?: number | undefined;
+  onErrorsChange: (hasErrors: boolean) => void;
+}
+
+/**
+ * The agency's open actions in the order they need attention: overdue, then stale, then due soon, then the rest.
+ * Each row's "Post an update" opens the progress-update form in place (one click), and "Post update" sends it
+ * (two). Focus moves into the form when it opens and back to the row's button when it closes.
+ *
+ * Headings and rows are siblings in one keyed list, so a row that moves to another group after an update
+ * keeps its open form and its confirmation.
+ */
+export function AttentionList({ actions, agencies, reviews, updateCadenceDays, dueSoonDays, onErrorsChange }: Props) {
+  const [openId, setOpenId] = useState<number | null>(null);
+  const buttons = useRef(new Map<number, HTMLButtonElement>());
+  const returnFocusTo = useRef<number | null>(null);
+
+  useEffect(() => {
+    if (openId === null && returnFocusTo.current !== null) {
+      buttons.current.get(returnFocusTo.current)?.focus();
+      returnFocusTo.current = null;
+    }
+  }, [openId]);
+
+  const close = (actionId: number) => {
+    returnFocusTo.current = actionId;
+    setOpenId(null);
+    onErrorsChange(false);
+  };
+
+  const items: ReactNode[] = [];
+  for (const { group, actions: inGroup } of groupByAttention(actions)) {
+    if (inGroup.length === 0) continue;
+    const heading = GROUP_HEADINGS[group];
+    items.push(
+      <Fragment key={`group-${group}`}>
+        <h3 className="govuk-heading-m app-attention-group" id={`attention-${group}`}>
+          {heading.title} <span className="app-badge">{inGroup.length}</span>
+        </h3>
+        <p className="govuk-body app-secondary-text">{heading.hint(updateCadenceDays, dueSoonDays)}</p>
+      </Fragment>,
+    );
+    for (const action of inGroup) {
+      const isOpen = openId === action.id;
+      const panelId = `post-update-${action.id}`;
+      items.push(
+        <div key={`action-${action.id}`} className="app-action-item" data-testid={`action-row-${action.id}`}>
+          <ActionSummary
+            action={action}
+            agencies={agencies}
+            reviews={reviews}
+            headingLevel={4}
+            extraFlags={action.dueSoon ? <strong className="app-flag app-flag--due-soon">Due soon</strong> : null}
+          />
+          {action.permissions.canPostUpdate ? (
+            <button
+              type="button"
+              className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+              ref={(element) => {
+                if (element) buttons.current.set(action.id, element);
+                else buttons.current.delete(action.id);
+              }}
+              aria-expanded={isOpen}
+              aria-controls={isOpen ? panelId : undefined}
+              onClick={() => (isOpen ? close(action.id) : setOpenId(action.id))}
+            >
+              {isOpen ? 'Close the update form' : 'Post an update'}{' '}
+              <span className="govuk-visually-hidden">on action {action.ref}</span>
+            </button>
+          ) : null}
+          {isOpen ? (
+            <div className="app-inline-panel" id={panelId}>
+              <Suspense fallback={<Loading label="Loading the progress update form" />}>
+                <InlineUpdateForm action={action} agencies={agencies} onErrorsChange={onErrorsChange} />
+              </Suspense>
+              <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => close(action.id)}>
+                Close <span className="govuk-visually-hidden">the update form for action {action.ref}</span>
+              </button>
+            </div>
+          ) : null}
+        </div>,
+      );
+    }
+  }
+  return <div className="app-action-list">{items}</div>;
+}
