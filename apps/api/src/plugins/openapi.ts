@@ -44,7 +44,9 @@ export const openApiPlugin = fp(async (app) => {
         .replace("frame-ancestors 'self'", "frame-ancestors 'none'")
         .replace(/ upgrade-insecure-requests;?/, '')
         .replace(' validator.swagger.io', '')
-        .replace(/ https:/g, ''),
+        .replace(/ https:/g, '')
+        // Swagger UI sets a few style attributes; inline styles (never scripts) are allowed on this page only.
+        .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
     uiConfig: { validatorUrl: null },
   });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
