@@ -16,8 +16,13 @@ export default defineConfig({
       scss: {
         // GOV.UK Frontend warns about its own deprecations; they are not ours to fix.
         quietDeps: true,
-        // `@use "govuk/..."` resolves to GOV.UK Frontend's Sass sources.
-        loadPaths: [fileURLToPath(new URL('./node_modules/govuk-frontend/dist', import.meta.url))],
+        // `@use "govuk/..."` resolves to GOV.UK Frontend's Sass sources; `@use "@ministryofjustice/frontend/moj/..."`
+        // to MoJ Frontend's, which load GOV.UK Frontend as `node_modules/govuk-frontend/dist/govuk/...` from here.
+        loadPaths: [
+          fileURLToPath(new URL('./node_modules/govuk-frontend/dist', import.meta.url)),
+          fileURLToPath(new URL('./node_modules', import.meta.url)),
+          fileURLToPath(new URL('.', import.meta.url)),
+        ],
       },
     },
   },

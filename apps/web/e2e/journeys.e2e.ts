@@ -74,7 +74,7 @@ describe('the business unit', () => {
     expect(stale.items.map((a) => a.ref)).toContain(ref);
     await first.click();
     await expect.poll(() => heading(page)).toContain(ref);
-    await expect.poll(() => page.locator('.app-flag--stale').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.moj-badge', { hasText: 'Stale' }).count()).toBeGreaterThan(0);
     await expectAccessible(page, 'a stale action');
     await screenshot(page, 'business-unit-03-stale-action');
 

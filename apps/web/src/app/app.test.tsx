@@ -217,7 +217,8 @@ describe('the tracker', () => {
     const changes = within(history).getAllByRole('listitem').filter((item) => item.parentElement === history);
     expect(changes).toHaveLength(3);
     expect(changes[0]).toHaveTextContent('Details changed');
-    expect(changes[0]).toHaveTextContent('2 February 2026 at 3:30pm by Alex Morgan');
+    expect(changes[0]).toHaveTextContent('Details changed by Alex Morgan');
+    expect(within(changes[0]!).getByText('2 February 2026 at 3:30pm')).toHaveAttribute('datetime');
     expect(changes[0]).toHaveTextContent('Owner agency changed from Birmingham Children’s Trust to West Midlands Police');
     expect(changes[0]).toHaveTextContent('Target date changed from 31 January 2026 to 31 March 2026');
     expect(changes[1]).toHaveTextContent('Progress update posted');

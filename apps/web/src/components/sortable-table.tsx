@@ -1,9 +1,11 @@
 import { useId, type ReactNode } from 'react';
 
 /**
- * A GOV.UK table in the manner of the MoJ sortable table: a sortable column's header is a button, and the header
- * cell says how the rows are sorted (`aria-sort`). The sort itself is done by whoever owns the rows (often the
- * API, with the sort kept in the URL), so this table only reports which sort was asked for.
+ * A GOV.UK table with the MoJ Frontend sortable table's markup (`@ministryofjustice/frontend`, its Sass only): a
+ * sortable column's header cell says how the rows are sorted (`aria-sort`) and holds a button with MoJ's arrows;
+ * the caption tells screen readers which headers sort. MoJ's JavaScript is not used: the sort itself is done by
+ * whoever owns the rows (often the API, with the sort kept in the URL), so this table only reports which sort was
+ * asked for.
  *
  * On narrow screens (below the tablet breakpoint) each row stacks into a block, every cell labelled with its
  * column's name, so the table reflows at 320 CSS pixels instead of scrolling sideways (WCAG 1.4.10).
@@ -41,6 +43,24 @@ export interface SortableTableProps<Row> {
 
 type AriaSort = 'ascending' | 'descending' | 'none';
 
+/** MoJ Frontend's sort arrows (as its sortable table draws them): up, down, or both when the column is not sorted. */
+function SortArrow({ direction }: { direction: AriaSort }) {
+  return (
+    <svg width="22" height="22" focusable="false" aria-hidden="true" viewBox="0 0 22 22" fill="none" xmlns="http://www.w3.org/2000/svg">
+      {direction === 'ascending' ? (
+        <path d="M6.5625 15.5L11 6.63125L15.4375 15.5H6.5625Z" fill="currentColor" />
+      ) : direction === 'descending' ? (
+        <path d="M15.4375 7L11 15.8687L6.5625 7L15.4375 7Z" fill="currentColor" />
+      ) : (
+        <>
+          <path d="M8.1875 9.5L10.9609 3.95703L13.7344 9.5H8.1875Z" fill="currentColor" />
+          <path d="M13.7344 12.0781L10.9609 17.6211L8.1875 12.0781H13.7344Z" fill="currentColor" />
+        </>
+      )}
+    </svg>
+  );
+}
+
 function ariaSortOf(column: SortableColumn<unknown>, sort: string | undefined): AriaSort | undefined {
   if (!column.sort) return undefined;
   if (sort === column.sort.ascending) return 'ascending';
@@ -61,16 +81,18 @@ export function SortableTable<Row>({
   const captionId = useId();
   const captionClass =
     captionSize === 'hidden' ? 'govuk-visually-hidden' : `govuk-table__caption govuk-table__caption--${captionSize}`;
+  const sortable = onSort !== undefined && columns.some((column) => column.sort);
   return (
     // Focusable so keyboard users can scroll it sideways when it does not fit (between 641px and its natural width).
     <div className="app-table-wrapper" role="region" aria-labelledby={captionId} tabIndex={0}>
       <table className={`govuk-table app-sortable-table${stackOnSmallScreens ? ' app-stacked-table' : ''}`}>
         <caption className={captionClass} id={captionId}>
           {caption}
+          {sortable ? <span className="govuk-visually-hidden"> (column headers with buttons are sortable).</span> : null}
         </caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            {columns.map((column) => {
+            {columns.map((column, index) => {
               const ariaSort = onSort ? ariaSortOf(column as SortableColumn<unknown>, sort) : undefined;
               return (
                 <th
@@ -82,8 +104,7 @@ export function SortableTable<Row>({
                   {column.sort && onSort ? (
                     <button
                       type="button"
-                      className="app-sortable-table__button"
-                      data-sort={ariaSort}
+                      data-index={index}
                       onClick={() => {
                         const { ascending, descending, first = 'ascending' } = column.sort!;
                         if (ariaSort === 'ascending') onSort(descending);
@@ -92,6 +113,7 @@ export function SortableTable<Row>({
                       }}
                     >
                       {column.header}
+                      <SortArrow direction={ariaSort ?? 'none'} />
                     </button>
                   ) : (
                     column.header

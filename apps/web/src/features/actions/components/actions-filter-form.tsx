@@ -67,126 +67,134 @@ export function ActionsFilterForm({ agencies, reviews, subgroups, themes }: Acti
 
   return (
     // Remount when the URL changes (back button, a link), so the fields show what the URL says.
-    <form key={searchParams.toString()} method="get" action="/actions" onSubmit={onSubmit} className="app-filter" noValidate aria-labelledby="filter-heading">
-      <h2 className="app-filter__heading" id="filter-heading">
-        Filter actions
-      </h2>
-      {hidden('q', filters.q ? [filters.q] : [])}
-      {hidden('sort', [filters.sort])}
-      {filters.overdue === false ? hidden('overdue', ['false']) : null}
-      {filters.stale === false ? hidden('stale', ['false']) : null}
-      {filters.dueSoon === false ? hidden('dueSoon', ['false']) : null}
-
-      <button type="submit" className="govuk-button app-filter__apply">
-        Apply filters
-      </button>
-
-      <Checkboxes
-        id="filter-attention"
-        name="attention"
-        legend="Needs attention"
-        legendSize="s"
-        small
-        options={[
-          { value: 'overdue', label: 'Overdue' },
-          { value: 'stale', label: 'Stale (no recent progress update)' },
-          { value: 'dueSoon', label: 'Due soon' },
-        ]}
-        defaultValues={[filters.overdue ? 'overdue' : '', filters.stale ? 'stale' : '', filters.dueSoon ? 'dueSoon' : ''].filter(Boolean)}
-      />
-
-      <Checkboxes
-        id="filter-status"
-        name="status"
-        legend="Status"
-        legendSize="s"
-        small
-        options={ACTION_STATUSES.map((status) => ({ value: status, label: LABELS.actionStatus[status] }))}
-        defaultValues={filters.status}
-      />
-
-      <Checkboxes
-        id="filter-brag"
-        name="brag"
-        legend="BRAG rating"
-        legendSize="s"
-        small
-        options={[...BRAG_RATINGS].reverse().map((brag) => ({ value: brag, label: LABELS.brag[brag] }))}
-        defaultValues={filters.brag}
-      />
-
-      <fieldset className="govuk-fieldset govuk-form-group" aria-describedby="filter-due-hint">
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Target date</legend>
-        <div id="filter-due-hint" className="govuk-hint">
-          Actions due between these days, including both.
+    <form key={searchParams.toString()} method="get" action="/actions" onSubmit={onSubmit} className="moj-filter" noValidate aria-labelledby="filter-heading">
+      <div className="moj-filter__header">
+        <div className="moj-filter__header-title">
+          <h2 className="govuk-heading-m" id="filter-heading">
+            Filter actions
+          </h2>
         </div>
-        <TextInput id="filter-due-after" name="dueAfter" type="date" label="On or after" defaultValue={filters.dueAfter ?? ''} />
-        <TextInput id="filter-due-before" name="dueBefore" type="date" label="On or before" defaultValue={filters.dueBefore ?? ''} />
-      </fieldset>
-
-      <div className="app-filter__long">
-        <Checkboxes
-          id="filter-agency"
-          name="agencyId"
-          legend="Agency"
-          legendSize="s"
-          hint="Actions the agency owns or shares"
-          small
-          options={agencies.map((a) => ({ value: String(a.id), label: `${a.name} (${a.shortName})` }))}
-          defaultValues={ids(filters.agencyId)}
-        />
       </div>
+      <div className="moj-filter__content">
+        <div className="moj-filter__options">
+          {hidden('q', filters.q ? [filters.q] : [])}
+          {hidden('sort', [filters.sort])}
+          {filters.overdue === false ? hidden('overdue', ['false']) : null}
+          {filters.stale === false ? hidden('stale', ['false']) : null}
+          {filters.dueSoon === false ? hidden('dueSoon', ['false']) : null}
 
-      <div className="app-filter__long">
-        <Checkboxes
-          id="filter-review"
-          name="reviewId"
-          legend="Review"
-          legendSize="s"
-          small
-          options={reviews.map((r) => ({ value: String(r.id), label: `${r.code}: ${r.childPseudonym}` }))}
-          defaultValues={ids(filters.reviewId)}
-        />
+          <button type="submit" className="govuk-button">
+            Apply filters
+          </button>
+
+          <Checkboxes
+            id="filter-attention"
+            name="attention"
+            legend="Needs attention"
+            legendSize="s"
+            small
+            options={[
+              { value: 'overdue', label: 'Overdue' },
+              { value: 'stale', label: 'Stale (no recent progress update)' },
+              { value: 'dueSoon', label: 'Due soon' },
+            ]}
+            defaultValues={[filters.overdue ? 'overdue' : '', filters.stale ? 'stale' : '', filters.dueSoon ? 'dueSoon' : ''].filter(Boolean)}
+          />
+
+          <Checkboxes
+            id="filter-status"
+            name="status"
+            legend="Status"
+            legendSize="s"
+            small
+            options={ACTION_STATUSES.map((status) => ({ value: status, label: LABELS.actionStatus[status] }))}
+            defaultValues={filters.status}
+          />
+
+          <Checkboxes
+            id="filter-brag"
+            name="brag"
+            legend="BRAG rating"
+            legendSize="s"
+            small
+            options={[...BRAG_RATINGS].reverse().map((brag) => ({ value: brag, label: LABELS.brag[brag] }))}
+            defaultValues={filters.brag}
+          />
+
+          <fieldset className="govuk-fieldset govuk-form-group" aria-describedby="filter-due-hint">
+            <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Target date</legend>
+            <div id="filter-due-hint" className="govuk-hint">
+              Actions due between these days, including both.
+            </div>
+            <TextInput id="filter-due-after" name="dueAfter" type="date" label="On or after" defaultValue={filters.dueAfter ?? ''} />
+            <TextInput id="filter-due-before" name="dueBefore" type="date" label="On or before" defaultValue={filters.dueBefore ?? ''} />
+          </fieldset>
+
+          <div className="app-filter__long">
+            <Checkboxes
+              id="filter-agency"
+              name="agencyId"
+              legend="Agency"
+              legendSize="s"
+              hint="Actions the agency owns or shares"
+              small
+              options={agencies.map((a) => ({ value: String(a.id), label: `${a.name} (${a.shortName})` }))}
+              defaultValues={ids(filters.agencyId)}
+            />
+          </div>
+
+          <div className="app-filter__long">
+            <Checkboxes
+              id="filter-review"
+              name="reviewId"
+              legend="Review"
+              legendSize="s"
+              small
+              options={reviews.map((r) => ({ value: String(r.id), label: `${r.code}: ${r.childPseudonym}` }))}
+              defaultValues={ids(filters.reviewId)}
+            />
+          </div>
+
+          {onlyReviewId !== undefined ? (
+            <RecommendationFilter reviewId={onlyReviewId} selected={filters.recommendationId} />
+          ) : (
+            // Recommendations belong to one review; chosen from another page, they are kept until removed.
+            hidden('recommendationId', filters.recommendationId)
+          )}
+
+          <Checkboxes
+            id="filter-subgroup"
+            name="subgroupId"
+            legend="Subgroup"
+            legendSize="s"
+            small
+            options={subgroups.map((s) => ({ value: String(s.id), label: s.name }))}
+            defaultValues={ids(filters.subgroupId)}
+          />
+
+          <div className="app-filter__long">
+            <Checkboxes
+              id="filter-theme"
+              name="themeId"
+              legend="Theme"
+              legendSize="s"
+              small
+              options={themes.map((t) => ({ value: String(t.id), label: t.name }))}
+              defaultValues={ids(filters.themeId)}
+            />
+          </div>
+
+          <Checkboxes
+            id="filter-kind"
+            name="kind"
+            legend="Kind of action"
+            legendSize="s"
+            small
+            options={ACTION_KINDS.map((kind) => ({ value: kind, label: LABELS.actionKind[kind] }))}
+            defaultValues={filters.kind}
+          />
+        </div>
       </div>
-
-      {onlyReviewId !== undefined ? (
-        <RecommendationFilter reviewId={onlyReviewId} selected={filters.recommendationId} />
-      ) : (
-        // Recommendations belong to one review; chosen from another page, they are kept until removed.
-        hidden('recommendationId', filters.recommendationId)
-      )}
-
-      <Checkboxes
-        id="filter-subgroup"
-        name="subgroupId"
-        legend="Subgroup"
-        legendSize="s"
-        small
-        options={subgroups.map((s) => ({ value: String(s.id), label: s.name }))}
-        defaultValues={ids(filters.subgroupId)}
-      />
-
-      <div className="app-filter__long">
-        <Checkboxes
-          id="filter-theme"
-          name="themeId"
-          legend="Theme"
-          legendSize="s"
-          small
-          options={themes.map((t) => ({ value: String(t.id), label: t.name }))}
-          defaultValues={ids(filters.themeId)}
-        />
-      </div>
-
-      <Checkboxes
-        id="filter-kind"
-        name="kind"
-        legend="Kind of action"
-        legendSize="s"
-        small
-        options={ACTION_KINDS.map((kind) => ({ value: kind, label: LABELS.actionKind[kind] }))}
-        defaultValues={filters.kind}
-      />
     </form>
   );
 }

@@ -64,8 +64,8 @@ function selectedFilters(filters: ActionFilters, lookups: FilterLookups): Select
 }
 
 /**
- * The filters in force, in the manner of the MoJ filter's "selected filters": how many, each as a link that
- * removes it, and "Clear filters". Shown beside the results, so it is there when the filter panel is hidden.
+ * The filters in force, as MoJ Frontend's filter "selected filters" (its markup and Sass): how many, each as a
+ * tag that removes it, and "Clear filters". Shown beside the results, so it is there when the filter panel is hidden.
  */
 export function SelectedFilters({ filters, lookups }: { filters: ActionFilters; lookups: FilterLookups }) {
   const count = countActiveFilters(filters);
@@ -75,14 +75,22 @@ export function SelectedFilters({ filters, lookups }: { filters: ActionFilters; 
   const selected = selectedFilters(filters, lookups);
   const groups = [...new Set(selected.map((filter) => filter.group))];
   return (
-    <section className="app-selected-filters" aria-labelledby="selected-filters-heading">
-      <div className="app-selected-filters__heading-row">
-        <h2 className="govuk-heading-s govuk-!-margin-bottom-0" id="selected-filters-heading">
-          {pluralise(count, 'filter')} applied
-        </h2>
-        <Link className="govuk-link" to={actionsListPath(withoutFilters(filters))}>
-          Clear filters
-        </Link>
+    <section className="moj-filter__selected app-selected-filters" aria-labelledby="selected-filters-heading">
+      <div className="moj-filter__selected-heading">
+        <div className="moj-filter__heading-title">
+          <h2 className="govuk-heading-s govuk-!-margin-bottom-0" id="selected-filters-heading">
+            {pluralise(count, 'filter')} applied
+          </h2>
+        </div>
+        {/* MoJ spreads the heading and its action apart with justified text, which needs a space between them. */}
+        {' '}
+        <div className="moj-filter__heading-action">
+          <p className="govuk-body govuk-!-margin-bottom-0">
+            <Link className="govuk-link govuk-link--no-visited-state" to={actionsListPath(withoutFilters(filters))}>
+              Clear filters
+            </Link>
+          </p>
+        </div>
       </div>
       <dl className="app-selected-filters__groups">
         {groups.map((group) => (
@@ -92,7 +100,7 @@ export function SelectedFilters({ filters, lookups }: { filters: ActionFilters; 
               .filter((filter) => filter.group === group)
               .map((filter) => (
                 <dd key={filter.key} className="app-selected-filters__item">
-                  <Link className="app-filter-tag" to={actionsListPath(filter.without)}>
+                  <Link className="moj-filter__tag" to={actionsListPath(filter.without)}>
                     <span className="govuk-visually-hidden">Remove this filter: {group}, </span>
                     {filter.label}
                   </Link>

@@ -68,8 +68,9 @@ export function ActionsPage() {
   return (
     <div className="app-wide-page">
       <h1 className="govuk-heading-l">{heading}</h1>
-      <div className={`app-list-layout${filtersOpen ? ' app-list-layout--filters-open' : ''}`}>
-        <div className="app-list-layout__filters" id="action-filters" hidden={!filtersOpen}>
+      {/* MoJ Frontend's filter layout: the filter panel beside the results on wide screens, above them on narrow ones. */}
+      <div className="moj-filter-layout">
+        <div className="moj-filter-layout__filter" id="action-filters" hidden={!filtersOpen}>
           {referenceError ? (
             <ErrorState error={referenceError} onRetry={() => referenceQueries.forEach((query) => void query.refetch())} />
           ) : agencies.data && reviews.data && subgroups.data && themes.data ? (
@@ -79,7 +80,7 @@ export function ActionsPage() {
           )}
         </div>
 
-        <div className="app-list-layout__results">
+        <div className="moj-filter-layout__content">
           <div className="app-action-bar">
             <button
               type="button"

@@ -72,7 +72,7 @@ export function VersionConflict({ subject, rows, onReapply, onDiscard, pending =
                 <td className="govuk-table__cell">{row.current}</td>
                 <td className="govuk-table__cell">
                   {row.yours}
-                  {row.differs ? <strong className="app-flag app-conflict__differs">Different</strong> : null}
+                  {row.differs ? <strong className="moj-badge moj-badge--black app-conflict__differs">Different</strong> : null}
                 </td>
               </tr>
             ))}

@@ -22,23 +22,28 @@ export function ActionChangeHistory({ actionId, context }: { actionId: number; c
         <EmptyState title="No changes recorded yet" />
       ) : (
         <>
-          <ol className="app-timeline" aria-label="Changes, newest first">
+          <ol className="moj-timeline govuk-list" aria-label="Changes, newest first">
             {events.data.pages
               .flatMap((page) => page.items)
               .map((event) => {
                 const { title, changes } = describeActionEvent(event, context);
                 return (
-                  <li key={event.id} className="app-timeline__item">
-                    <h3 className="app-timeline__title">{title}</h3>
-                    <p className="app-timeline__byline">
-                      <time dateTime={event.at}>{formatDateTime(event.at)}</time> by {event.actorName}
+                  <li key={event.id} className="moj-timeline__item">
+                    <div className="moj-timeline__header">
+                      <h3 className="moj-timeline__title">{title}</h3>{' '}
+                      <p className="moj-timeline__byline">by {event.actorName}</p>
+                    </div>
+                    <p className="moj-timeline__date">
+                      <time dateTime={event.at}>{formatDateTime(event.at)}</time>
                     </p>
                     {changes.length > 0 ? (
-                      <ul className="govuk-list govuk-list--bullet app-pre-wrap">
-                        {changes.map((change, index) => (
-                          <li key={index}>{change}</li>
-                        ))}
-                      </ul>
+                      <div className="moj-timeline__description">
+                        <ul className="govuk-list govuk-list--bullet app-pre-wrap">
+                          {changes.map((change, index) => (
+                            <li key={index}>{change}</li>
+                          ))}
+                        </ul>
+                      </div>
                     ) : null}
                   </li>
                 );

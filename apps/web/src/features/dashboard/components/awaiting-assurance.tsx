@@ -2,6 +2,7 @@ import type { Action, Agency, ProgressUpdate, Review } from '@lrt/contracts';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { SuccessBanner } from '@/components/notification-banner';
+import { CountBadge } from '@/components/flags';
 import { EmptyState, ErrorState, Loading } from '@/components/states';
 import { useActions } from '@/features/actions/api/get-actions';
 import { LABELS } from '@/lib/contract-constants';
@@ -83,7 +84,15 @@ export function AwaitingAssurance({ subgroupId, agencies, reviews, onErrorsChang
     <section aria-labelledby="awaiting-assurance-heading">
       <h2 className="govuk-heading-l" id="awaiting-assurance-heading">
         Completed actions awaiting assurance
-        {actions.data ? <span className="app-badge">{actions.data.items.length}{actions.data.nextCursor ? '+' : ''}</span> : null}
+        {actions.data ? (
+          <>
+            {' '}
+            <CountBadge>
+              {actions.data.items.length}
+              {actions.data.nextCursor ? '+' : ''}
+            </CountBadge>
+          </>
+        ) : null}
       </h2>
       {decided ? (
         <SuccessBanner

@@ -61,7 +61,7 @@ export function HeadlineFigures({ totals, scope, whose = '', dueSoonDays, update
       <h2 className="govuk-heading-m">Needs attention</h2>
       <ul className="app-figures" aria-label="Actions needing attention">
         <li className="app-figure app-figure--attention">
-          <strong className="app-flag app-flag--overdue">Overdue</strong>
+          <strong className="moj-badge moj-badge--red">Overdue</strong>
           <CountLink
             className="app-figure__count"
             count={totals.overdue}
@@ -71,7 +71,7 @@ export function HeadlineFigures({ totals, scope, whose = '', dueSoonDays, update
           <span className="app-figure__hint">Past the target date and not completed</span>
         </li>
         <li className="app-figure app-figure--attention">
-          <strong className="app-flag app-flag--stale">Stale</strong>
+          <strong className="moj-badge moj-badge--purple">Stale</strong>
           <CountLink
             className="app-figure__count"
             count={totals.stale}
@@ -83,7 +83,7 @@ export function HeadlineFigures({ totals, scope, whose = '', dueSoonDays, update
           </span>
         </li>
         <li className="app-figure app-figure--attention">
-          <strong className="app-flag app-flag--due-soon">Due soon</strong>
+          <strong className="moj-badge">Due soon</strong>
           <CountLink
             className="app-figure__count"
             count={totals.dueSoon}

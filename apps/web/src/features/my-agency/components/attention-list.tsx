@@ -1,6 +1,7 @@
 import type { Action, Agency, Review } from '@lrt/contracts';
 import { Fragment, lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Loading } from '@/components/states';
+import { CountBadge, DueSoonFlag } from '@/components/flags';
 import { ActionSummary } from '@/features/dashboard/components/action-summary';
 import { pluralise } from '@/lib/format';
 import { groupByAttention, type AttentionGroup } from '../attention';
@@ -62,7 +63,7 @@ export function AttentionList({ actions, agencies, reviews, updateCadenceDays, d
     items.push(
       <Fragment key={`group-${group}`}>
         <h3 className="govuk-heading-m app-attention-group" id={`attention-${group}`}>
-          {heading.title} <span className="app-badge">{inGroup.length}</span>
+          {heading.title} <CountBadge>{inGroup.length}</CountBadge>
         </h3>
         <p className="govuk-body app-secondary-text">{heading.hint(updateCadenceDays, dueSoonDays)}</p>
       </Fragment>,
@@ -77,7 +78,7 @@ export function AttentionList({ actions, agencies, reviews, updateCadenceDays, d
             agencies={agencies}
             reviews={reviews}
             headingLevel={4}
-            extraFlags={action.dueSoon ? <strong className="app-flag app-flag--due-soon">Due soon</strong> : null}
+            extraFlags={action.dueSoon ? <DueSoonFlag /> : null}
           />
           {action.permissions.canPostUpdate ? (
             <button

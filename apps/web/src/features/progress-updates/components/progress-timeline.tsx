@@ -19,48 +19,55 @@ function UpdateTitle({ update }: { update: ProgressUpdate }) {
 export function ProgressTimelineItem({ update, agencies }: { update: ProgressUpdate; agencies: ReadonlyMap<number, Agency> }) {
   const agency = update.agencyId !== null ? agencies.get(update.agencyId) : undefined;
   return (
-    <li className="app-timeline__item">
-      <h3 className="app-timeline__title">
-        <UpdateTitle update={update} />
-      </h3>
-      <p className="app-timeline__byline">
-        <time dateTime={update.createdAt}>{formatDateTime(update.createdAt)}</time> by {update.authorName}
-        {agency ? `, ${agency.name}` : ''}
-      </p>
-      <p className="govuk-body govuk-!-margin-bottom-2">
-        <strong>Confidence:</strong> {LABELS.confidence[update.confidence]}
-      </p>
-      <p className="app-timeline__note">{update.note}</p>
-      {update.evidenceOfImpact ? (
-        <p className="govuk-body app-pre-wrap">
-          <strong>Evidence of impact:</strong> {update.evidenceOfImpact}
+    <li className="moj-timeline__item">
+      <div className="moj-timeline__header">
+        <h3 className="moj-timeline__title">
+          <UpdateTitle update={update} />
+        </h3>{' '}
+        <p className="moj-timeline__byline">
+          by {update.authorName}
+          {agency ? `, ${agency.name}` : ''}
         </p>
-      ) : null}
-      {update.reason ? (
-        <p className="govuk-body app-pre-wrap">
-          <strong>Reason for withdrawal:</strong> {update.reason}
+      </div>
+      <p className="moj-timeline__date">
+        <time dateTime={update.createdAt}>{formatDateTime(update.createdAt)}</time>
+      </p>
+      <div className="moj-timeline__description">
+        <p className="govuk-body govuk-!-margin-bottom-2">
+          <strong>Confidence:</strong> {LABELS.confidence[update.confidence]}
         </p>
-      ) : null}
-      {update.evidence.length > 0 ? (
-        <>
-          <p className="govuk-body govuk-!-margin-bottom-1">
-            <strong>Evidence</strong>
+        <p className="govuk-body app-pre-wrap">{update.note}</p>
+        {update.evidenceOfImpact ? (
+          <p className="govuk-body app-pre-wrap">
+            <strong>Evidence of impact:</strong> {update.evidenceOfImpact}
           </p>
-          <ul className="govuk-list govuk-list--bullet">
-            {update.evidence.map((item, index) => (
-              <li key={`${item.url}-${index}`}>
-                {isWebAddress(item.url) ? (
-                  <a className="govuk-link" href={item.url} rel="noopener noreferrer">
-                    {item.label}
-                  </a>
-                ) : (
-                  `${item.label} (${item.url})`
-                )}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+        ) : null}
+        {update.reason ? (
+          <p className="govuk-body app-pre-wrap">
+            <strong>Reason for withdrawal:</strong> {update.reason}
+          </p>
+        ) : null}
+        {update.evidence.length > 0 ? (
+          <>
+            <p className="govuk-body govuk-!-margin-bottom-1">
+              <strong>Evidence</strong>
+            </p>
+            <ul className="govuk-list govuk-list--bullet">
+              {update.evidence.map((item, index) => (
+                <li key={`${item.url}-${index}`}>
+                  {isWebAddress(item.url) ? (
+                    <a className="govuk-link" href={item.url} rel="noopener noreferrer">
+                      {item.label}
+                    </a>
+                  ) : (
+                    `${item.label} (${item.url})`
+                  )}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </div>
     </li>
   );
 }
@@ -76,7 +83,7 @@ export function ProgressTimeline({ actionId, agencies }: { actionId: number; age
   }
   return (
     <>
-      <ol className="app-timeline" aria-label="Progress updates, newest first">
+      <ol className="moj-timeline govuk-list" aria-label="Progress updates, newest first">
         {items.map((update) => (
           <ProgressTimelineItem key={update.id} update={update} agencies={agencies} />
         ))}

@@ -13,7 +13,7 @@ export function ActionCounts({ counts }: { counts: Review['actionCounts'] }) {
     <>
       <span className="govuk-!-display-block">{pluralise(counts.total, 'action')}</span>
       {counts.overdue > 0 ? (
-        <strong className="app-flag app-flag--overdue govuk-!-margin-top-1">{counts.overdue} overdue</strong>
+        <strong className="moj-badge moj-badge--red govuk-!-margin-top-1">{counts.overdue} overdue</strong>
       ) : null}
       {ratings.length > 0 ? <span className="govuk-!-display-block govuk-body-s govuk-!-margin-0">{ratings.join(', ')}</span> : null}
     </>
