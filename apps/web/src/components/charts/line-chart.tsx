@@ -1,5 +1,6 @@
-import { ChartLegend, Marker, type LegendItem } from './chart-legend';
-import { chartIds, countTicks } from './scale';
+import { Marker, type LegendItem } from './chart-legend';
+import { countTicks } from './scale';
+import { ChartFigure } from './chart-figure';
 
 export interface LineSeries {
   key: string;
@@ -42,7 +43,6 @@ const LABEL_GAP = 15;
  * label in words, so no one has to match colours.
  */
 export function LineChart({ id, title, description, series, points, labelEvery = 3 }: LineChartProps) {
-  const ids = chartIds(id);
   const max = Math.max(0, ...points.flatMap((point) => series.map((s) => point.values[s.key] ?? 0)));
   const ticks = countTicks(max);
   const top = ticks[ticks.length - 1] ?? 1;
@@ -56,60 +56,47 @@ export function LineChart({ id, title, description, series, points, labelEvery =
   );
 
   return (
-    <figure className="app-chart">
-      <ChartLegend items={legend} label={`Key to the chart: ${title}`} />
-      <div className="app-chart__frame">
-        <svg
-          className="app-chart__svg"
-          viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-          role="img"
-          aria-labelledby={`${ids.title} ${ids.desc}`}
-          focusable="false"
+    <ChartFigure id={id} title={title} description={description} legend={legend} width={WIDTH} height={HEIGHT}>
+      {ticks.map((tick) => (
+        <g key={tick}>
+          <line className="app-chart__grid" x1={LEFT} x2={WIDTH - RIGHT} y1={y(tick)} y2={y(tick)} />
+          <text className="app-chart__tick" x={LEFT - 8} y={y(tick)} dominantBaseline="central" textAnchor="end">
+            {tick}
+          </text>
+        </g>
+      ))}
+      <line className="app-chart__axis" x1={LEFT} x2={WIDTH - RIGHT} y1={y(0)} y2={y(0)} />
+      {points.map((point, index) =>
+        // Counted back from the newest month, which is always labelled, so labels never crowd at the end.
+        (points.length - 1 - index) % labelEvery === 0 ? (
+          <text key={point.key} className="app-chart__tick" x={x(index)} y={HEIGHT - BOTTOM + 20} textAnchor="middle">
+            {point.label}
+          </text>
+        ) : null,
+      )}
+      {series.map((s) => (
+        <g key={s.key}>
+          <polyline
+            className={`app-chart__line app-chart__line--${s.tone}${s.dashed ? ' app-chart__line--dashed' : ''}`}
+            points={points.map((point, index) => `${x(index)},${y(point.values[s.key] ?? 0)}`).join(' ')}
+          />
+          {points.map((point, index) => (
+            <Marker key={point.key} shape={s.marker} x={x(index)} y={y(point.values[s.key] ?? 0)} tone={s.tone} size={3} />
+          ))}
+        </g>
+      ))}
+      {endLabels.map((label) => (
+        <text
+          key={label.key}
+          className={`app-chart__end-label app-chart__end-label--${label.tone}`}
+          x={WIDTH - RIGHT + 10}
+          y={label.y}
+          dominantBaseline="central"
         >
-          <title id={ids.title}>{title}</title>
-          <desc id={ids.desc}>{description}</desc>
-          {ticks.map((tick) => (
-            <g key={tick}>
-              <line className="app-chart__grid" x1={LEFT} x2={WIDTH - RIGHT} y1={y(tick)} y2={y(tick)} />
-              <text className="app-chart__tick" x={LEFT - 8} y={y(tick)} dominantBaseline="central" textAnchor="end">
-                {tick}
-              </text>
-            </g>
-          ))}
-          <line className="app-chart__axis" x1={LEFT} x2={WIDTH - RIGHT} y1={y(0)} y2={y(0)} />
-          {points.map((point, index) =>
-            // Counted back from the newest month, which is always labelled, so labels never crowd at the end.
-            (points.length - 1 - index) % labelEvery === 0 ? (
-              <text key={point.key} className="app-chart__tick" x={x(index)} y={HEIGHT - BOTTOM + 20} textAnchor="middle">
-                {point.label}
-              </text>
-            ) : null,
-          )}
-          {series.map((s) => (
-            <g key={s.key}>
-              <polyline
-                className={`app-chart__line app-chart__line--${s.tone}${s.dashed ? ' app-chart__line--dashed' : ''}`}
-                points={points.map((point, index) => `${x(index)},${y(point.values[s.key] ?? 0)}`).join(' ')}
-              />
-              {points.map((point, index) => (
-                <Marker key={point.key} shape={s.marker} x={x(index)} y={y(point.values[s.key] ?? 0)} tone={s.tone} size={3} />
-              ))}
-            </g>
-          ))}
-          {endLabels.map((label) => (
-            <text
-              key={label.key}
-              className={`app-chart__end-label app-chart__end-label--${label.tone}`}
-              x={WIDTH - RIGHT + 10}
-              y={label.y}
-              dominantBaseline="central"
-            >
-              {label.label}
-            </text>
-          ))}
-        </svg>
-      </div>
-    </figure>
+          {label.label}
+        </text>
+      ))}
+    </ChartFigure>
   );
 }
 

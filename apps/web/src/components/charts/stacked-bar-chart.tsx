@@ -1,5 +1,6 @@
-import { ChartLegend, type LegendItem } from './chart-legend';
-import { chartIds, countTicks } from './scale';
+import type { LegendItem } from './chart-legend';
+import { countTicks } from './scale';
+import { ChartFigure } from './chart-figure';
 
 export interface BarSeries {
   key: string;
@@ -44,7 +45,6 @@ const MIN_LABELLED = 22;
  * series in words.
  */
 export function StackedBarChart({ id, title, description, series, categories }: StackedBarChartProps) {
-  const ids = chartIds(id);
   const totals = categories.map((category) => series.reduce((sum, s) => sum + (category.values[s.key] ?? 0), 0));
   const ticks = countTicks(Math.max(0, ...totals));
   const top = ticks[ticks.length - 1] ?? 1;
@@ -54,63 +54,50 @@ export function StackedBarChart({ id, title, description, series, categories }: 
   const legend: LegendItem[] = series.map((s) => ({ key: s.key, label: s.label, tone: s.tone }));
 
   return (
-    <figure className="app-chart">
-      <ChartLegend items={legend} label={`Key to the chart: ${title}`} />
-      <div className="app-chart__frame">
-        <svg
-          className="app-chart__svg"
-          viewBox={`0 0 ${WIDTH} ${height}`}
-          role="img"
-          aria-labelledby={`${ids.title} ${ids.desc}`}
-          focusable="false"
-        >
-          <title id={ids.title}>{title}</title>
-          <desc id={ids.desc}>{description}</desc>
-          {ticks.map((tick) => (
-            <g key={tick}>
-              <line className="app-chart__grid" x1={x(tick)} x2={x(tick)} y1={TOP - 4} y2={TOP + categories.length * ROW} />
-              <text className="app-chart__tick" x={x(tick)} y={height - 8} textAnchor="middle">
-                {tick}
-              </text>
-            </g>
-          ))}
-          {categories.map((category, row) => {
-            const y = TOP + row * ROW + (ROW - BAR) / 2;
-            let start = 0;
-            return (
-              <g key={category.key}>
-                <text className="app-chart__label" x={LABEL_WIDTH - 8} y={y + BAR / 2} dominantBaseline="central" textAnchor="end">
-                  {category.title ? <title>{category.title}</title> : null}
-                  {category.label}
-                </text>
-                {series.map((s) => {
-                  const value = category.values[s.key] ?? 0;
-                  if (value <= 0) return null;
-                  const x0 = x(start);
-                  start += value;
-                  const width = x(start) - x0;
-                  return (
-                    <g key={s.key}>
-                      <rect className={`app-chart__fill app-chart__fill--${s.tone}`} x={x0} y={y} width={width} height={BAR}>
-                        <title>{`${category.title ?? category.label}: ${s.label} ${value}`}</title>
-                      </rect>
-                      {width >= MIN_LABELLED ? (
-                        <text className="app-chart__value" x={x0 + width / 2} y={y + BAR / 2} dominantBaseline="central" textAnchor="middle">
-                          {value}
-                        </text>
-                      ) : null}
-                    </g>
-                  );
-                })}
-                <text className="app-chart__total" x={x(start) + 6} y={y + BAR / 2} dominantBaseline="central">
-                  {totals[row]}
-                </text>
-              </g>
-            );
-          })}
-          <line className="app-chart__axis" x1={LABEL_WIDTH} x2={LABEL_WIDTH} y1={TOP - 4} y2={TOP + categories.length * ROW} />
-        </svg>
-      </div>
-    </figure>
+    <ChartFigure id={id} title={title} description={description} legend={legend} width={WIDTH} height={height}>
+      {ticks.map((tick) => (
+        <g key={tick}>
+          <line className="app-chart__grid" x1={x(tick)} x2={x(tick)} y1={TOP - 4} y2={TOP + categories.length * ROW} />
+          <text className="app-chart__tick" x={x(tick)} y={height - 8} textAnchor="middle">
+            {tick}
+          </text>
+        </g>
+      ))}
+      {categories.map((category, row) => {
+        const y = TOP + row * ROW + (ROW - BAR) / 2;
+        let start = 0;
+        return (
+          <g key={category.key}>
+            <text className="app-chart__label" x={LABEL_WIDTH - 8} y={y + BAR / 2} dominantBaseline="central" textAnchor="end">
+              {category.title ? <title>{category.title}</title> : null}
+              {category.label}
+            </text>
+            {series.map((s) => {
+              const value = category.values[s.key] ?? 0;
+              if (value <= 0) return null;
+              const x0 = x(start);
+              start += value;
+              const width = x(start) - x0;
+              return (
+                <g key={s.key}>
+                  <rect className={`app-chart__fill app-chart__fill--${s.tone}`} x={x0} y={y} width={width} height={BAR}>
+                    <title>{`${category.title ?? category.label}: ${s.label} ${value}`}</title>
+                  </rect>
+                  {width >= MIN_LABELLED ? (
+                    <text className="app-chart__value" x={x0 + width / 2} y={y + BAR / 2} dominantBaseline="central" textAnchor="middle">
+                      {value}
+                    </text>
+                  ) : null}
+                </g>
+              );
+            })}
+            <text className="app-chart__total" x={x(start) + 6} y={y + BAR / 2} dominantBaseline="central">
+              {totals[row]}
+            </text>
+          </g>
+        );
+      })}
+      <line className="app-chart__axis" x1={LABEL_WIDTH} x2={LABEL_WIDTH} y1={TOP - 4} y2={TOP + categories.length * ROW} />
+    </ChartFigure>
   );
 }
