@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Version, optionalText, requiredText } from './common';
+import { Version, optionalText, requiredText, PageQuery, page } from './common';
 import { LIMITS } from './constants';
 
 export const LearningPoint = z.object({
@@ -32,4 +32,6 @@ export const LearningPointPatch = z.strictObject({
 export type LearningPointPatch = z.output<typeof LearningPointPatch>;
 export type LearningPointPatchInput = z.input<typeof LearningPointPatch>;
 
-export const LearningPointList = z.object({ items: z.array(LearningPoint), nextCursor: z.null() });
+/** A review's learning points in number order, a page at a time. */
+export const LearningPointList = page(LearningPoint);
+export const LearningPointListQuery = PageQuery;

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { IdParams, LearningPoint, LearningPointCreate, LearningPointList, LearningPointPatch } from '@lrt/contracts';
+import { IdParams, LearningPoint, LearningPointCreate, LearningPointList, LearningPointListQuery, LearningPointPatch } from '@lrt/contracts';
 import { actorOf } from '../../plugins/auth';
 import { createLearningPoint, getLearningPoint, listLearningPoints, patchLearningPoint } from './learning-points.service';
 import { ProblemResponse } from '../../plugins/problems';
@@ -13,9 +13,10 @@ export async function learningPointRoutes(app: FastifyInstance) {
       tags: ['Learning points'],
       summary: "A review's key learning points, in number order",
       params: IdParams,
+      querystring: LearningPointListQuery,
       response: { 200: LearningPointList, 400: ProblemResponse, 404: ProblemResponse },
     },
-    handler: async (request) => listLearningPoints(app.db, request.params.id),
+    handler: async (request) => listLearningPoints(app.db, request.params.id, request.query),
   });
   r.post('/reviews/:id/learning-points', {
     config: { access: 'managePlans' },

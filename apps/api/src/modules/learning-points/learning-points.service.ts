@@ -1,4 +1,5 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { decodeCursor, toPage } from '../../lib/pagination';
 import type { LearningPoint, LearningPointCreate, LearningPointPatch } from '@lrt/contracts';
 import { learningPoints, reviews, writeTransaction, type Db, type Tx } from '@lrt/db';
 import { explainConstraint, nowIso, recordCreation, updateVersioned } from '../../lib/persistence';
@@ -21,10 +22,19 @@ export function requireReview(db: Db | Tx, reviewId: number) {
 }
 
 /** A review's learning points are few (a handful), so they come as one list in number order. */
-export function listLearningPoints(db: Db, reviewId: number) {
+export function listLearningPoints(db: Db, reviewId: number, query: { limit: number; cursor?: string | undefined }) {
   requireReview(db, reviewId);
-  const rows = db.select().from(learningPoints).where(eq(learningPoints.reviewId, reviewId)).orderBy(asc(learningPoints.number)).all();
-  return { items: rows.map(toDto), nextCursor: null };
+  const after = decodeCursor(query.cursor, 1);
+  const rows = db
+    .select()
+    .from(learningPoints)
+    .where(and(eq(learningPoints.reviewId, reviewId), after ? gt(learningPoints.number, Number(after[0])) : undefined))
+    .orderBy(asc(learningPoints.number))
+    .limit(query.limit + 1)
+    .all();
+  // Numbers are unique within a review, so the number alone is the key.
+  const page = toPage(rows, query.limit, (row) => [row.number]);
+  return { items: page.items.map(toDto), nextCursor: page.nextCursor };
 }
 
 export function getLearningPoint(db: Db, id: number): LearningPoint {

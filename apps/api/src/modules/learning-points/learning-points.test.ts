@@ -5,6 +5,7 @@ import {
   expectHostileJsonRefused,
   expectInvalidBodies,
   expectProblem,
+  walkPages,
   expectRefused,
   expectVersionConflict,
   text,
@@ -29,7 +30,7 @@ async function addPoint(body: Record<string, unknown>, review = reviewId) {
 async function listPoints(review = reviewId) {
   const res = await world.request({ method: 'GET', url: `/api/reviews/${review}/learning-points` });
   expect(res.statusCode, res.body).toBe(200);
-  return res.json<{ items: LearningPoint[]; nextCursor: null }>();
+  return res.json<{ items: LearningPoint[]; nextCursor: string | null }>();
 }
 
 describe('POST /api/reviews/:id/learning-points', () => {
@@ -107,6 +108,15 @@ describe('GET /api/reviews/:id/learning-points', () => {
       [10, 'Tenth'],
     ]);
     expect(list.nextCursor).toBeNull();
+  });
+
+  it('pages through many learning points in number order', async () => {
+    for (let n = 1; n <= 7; n++) await addPoint({ title: `Point ${n}` });
+    const { items, pages } = await walkPages<LearningPoint>(world, `/api/reviews/${reviewId}/learning-points`, 3);
+    expect(items.map((p) => p.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(pages).toBe(3);
+    const tampered = await world.request({ method: 'GET', url: `/api/reviews/${reviewId}/learning-points?cursor=nonsense` });
+    expectProblem(tampered, { status: 400, code: 'validation.failed', path: 'cursor' });
   });
 
   it('answers an empty list for a review without points, 404 for an unknown review, 400 for a bad id', async () => {
