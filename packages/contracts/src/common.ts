@@ -3,7 +3,10 @@ import { LIMITS } from './constants';
 
 
 /** An id in a path or query string (text that must be a positive whole number). */
-export const Id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+export const Id = z
+  .string()
+  .regex(/^[1-9][0-9]{0,14}$/, { error: 'must be a whole number from 1 up, written in digits' })
+  .transform(Number);
 /** An id in a JSON body. */
 export const IdRef = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const IdParams = z.strictObject({ id: Id });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageQuery, Version, optionalText, page, requiredText } from './common';
+import { Id, PageQuery, Version, optionalText, page, requiredText } from './common';
 import { LIMITS } from './constants';
 
 export const Theme = z.object({
@@ -57,5 +57,5 @@ export const ThemeMatrix = z.object({
 });
 export type ThemeMatrix = z.infer<typeof ThemeMatrix>;
 export const ThemeMatrixQuery = z.object({
-  subgroupId: z.coerce.number().int().positive().optional(),
+  subgroupId: Id.optional(),
 });

@@ -51,6 +51,8 @@ export function updateVersioned<T extends Record<string, unknown>>(
     actor: Actor;
     /** The resource as the API shows it. */
     current: () => T;
+    /** Rules the change must keep, checked once the version is known to be current (so a stale edit hears 409 first). */
+    check?: () => void;
     /** The fields the trail records, when the resource also shows figures computed from elsewhere. */
     auditView?: (resource: T) => Record<string, unknown>;
     alsoWrite?: () => void;
@@ -63,6 +65,9 @@ export function updateVersioned<T extends Record<string, unknown>>(
   if (!row) throw notFound(options.resource, id);
   const before = options.current();
   if (row.version !== options.version) throw versionConflict(options.resource, before);
+  options.check?.();
+  // Nothing to change: the version stays, and nothing enters the trail.
+  if (Object.keys(options.values).length === 0 && !options.alsoWrite && !options.alsoChanged) return before;
   try {
     tx.update(table)
       .set({ ...options.values, version: sql`${table.version} + 1`, updatedAt: nowIso(options.now) } as never)

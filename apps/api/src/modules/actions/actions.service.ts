@@ -302,7 +302,6 @@ export function patchAction(db: Db, id: number, patch: ActionPatch, clock: PlanC
       themeIds: themeIds ?? current.themeIds,
       subgroupId: values.subgroupId !== undefined ? values.subgroupId : current.subgroupId,
     };
-    checkActionShape(tx, shape, shape.ownerAgencyId !== current.ownerAgencyId);
     updateVersioned(tx, {
       table: actions,
       resource: 'action',
@@ -311,9 +310,10 @@ export function patchAction(db: Db, id: number, patch: ActionPatch, clock: PlanC
       values,
       now: clock.now,
       actor,
+      check: () => checkActionShape(tx, shape, shape.ownerAgencyId !== current.ownerAgencyId),
       current: () => getAction(tx, id, clock),
       auditView: auditable,
-      alsoWrite: () => writeLinks(tx, id, { partnerAgencyIds, themeIds }),
+      ...(partnerAgencyIds || themeIds ? { alsoWrite: () => writeLinks(tx, id, { partnerAgencyIds, themeIds }) } : {}),
     });
   });
   return getAction(db, id, clock);

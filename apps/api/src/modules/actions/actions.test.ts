@@ -142,6 +142,21 @@ describe('PATCH /api/actions/:id', () => {
     expect(world.snapshot()).toBe(before);
   });
 
+  it('answers a stale version with 409 before judging the rest of the change', async () => {
+    await patch({ version: 1, targetDate: '2026-12-31' });
+    const response = await patch({ version: 1, ownerAgencyId: 999 });
+    expect(response.statusCode).toBe(409);
+    expect(response.json().code).toBe('action.version_conflict');
+  });
+
+  it('keeps the version, and writes no history, when a change changes nothing', async () => {
+    const before = world.snapshot();
+    const response = await patch({ version: 1 });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().version).toBe(1);
+    expect(world.snapshot()).toBe(before);
+  });
+
   it('needs the version it was based on', async () => {
     await expectRefused(() => patch({ targetDate: '2026-12-31' }), 400, 'validation.failed', 'version');
   });

@@ -223,3 +223,13 @@ describe('PATCH /api/agencies/:id', () => {
     await expectRefused(world, { method: 'PATCH', url: '/api/agencies/999', payload: { version: 1, name: 'X' } }, { status: 404, code: 'agency.not_found' });
   });
 });
+
+describe('ids in the path', () => {
+  it('must be written as whole numbers in digits', async () => {
+    const agency = factories.agency(world.db);
+    expect((await world.request({ method: 'GET', url: `/api/agencies/${agency.id}` })).statusCode).toBe(200);
+    for (const id of ['1e0', '0x1', '01', '1.0', '-1', '0']) {
+      expectProblem(await world.request({ method: 'GET', url: `/api/agencies/${id}` }), { status: 400, code: 'validation.failed', path: 'id' });
+    }
+  });
+});

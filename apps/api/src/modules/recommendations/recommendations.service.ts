@@ -143,8 +143,8 @@ export function patchRecommendation(db: Db, id: number, patch: RecommendationPat
   const { version, learningPointIds, ...values } = patch;
   return writeTransaction(db, (tx) => {
     const existing = getRecommendation(tx, id);
-    checkRecommendation(tx, existing.reviewId, { ...existing, ...values, learningPointIds });
     return updateVersioned(tx, {
+      check: () => checkRecommendation(tx, existing.reviewId, { ...existing, ...values, learningPointIds }),
       table: recommendations,
       resource: 'recommendation',
       id,
@@ -153,9 +153,9 @@ export function patchRecommendation(db: Db, id: number, patch: RecommendationPat
       now,
       actor,
       current: () => getRecommendation(tx, id),
-      alsoWrite: () => {
-        if (learningPointIds) replaceLinks(tx, recommendationLearningPoints, recommendationLearningPoints.recommendationId, id, linkRows(id, learningPointIds));
-      },
+      ...(learningPointIds
+        ? { alsoWrite: () => replaceLinks(tx, recommendationLearningPoints, recommendationLearningPoints.recommendationId, id, linkRows(id, learningPointIds)) }
+        : {}),
     });
   });
 }

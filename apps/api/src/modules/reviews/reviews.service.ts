@@ -151,8 +151,8 @@ export function patchReview(db: Db, id: number, patch: ReviewPatch, clock: PlanC
   writeTransaction(db, (tx) => {
     const existing = findReview(tx, id);
     if (!existing) throw notFound('review', id);
-    checkReview(tx, { ...existing, ...values, themeIds } as Partial<ParsedCreate>);
     updateVersioned(tx, {
+      check: () => checkReview(tx, { ...existing, ...values, themeIds } as Partial<ParsedCreate>),
       table: reviews,
       resource: 'review',
       id,
@@ -162,9 +162,7 @@ export function patchReview(db: Db, id: number, patch: ReviewPatch, clock: PlanC
       actor,
       current: () => getReview(db, id, clock),
       auditView: auditable,
-      alsoWrite: () => {
-        if (themeIds) replaceLinks(tx, reviewThemes, reviewThemes.reviewId, id, themeLinks(id, themeIds));
-      },
+      ...(themeIds ? { alsoWrite: () => replaceLinks(tx, reviewThemes, reviewThemes.reviewId, id, themeLinks(id, themeIds)) } : {}),
     });
   });
   return getReview(db, id, clock);

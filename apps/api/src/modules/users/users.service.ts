@@ -126,12 +126,14 @@ export async function patchUser(db: Db, id: number, patch: UserPatch, now: Date,
   return writeTransaction(db, (tx) => {
     const current = getUser(tx, id);
     const shape = { roles: roles ?? current.roles, agencyIds: agencyIds ?? current.agencyIds, subgroupIds: subgroupIds ?? current.subgroupIds };
-    checkRoles(tx, shape);
-    if (actor.id === id && (values.active === false || (roles && !roles.includes('admin') && current.roles.includes('admin')))) {
-      throw unprocessable('user.cannot_lock_out_self', [
-        { path: values.active === false ? 'active' : 'roles', message: 'you cannot remove your own access; ask another administrator' },
-      ]);
-    }
+    const check = () => {
+      checkRoles(tx, shape);
+      if (actor.id === id && (values.active === false || (roles && !roles.includes('admin') && current.roles.includes('admin')))) {
+        throw unprocessable('user.cannot_lock_out_self', [
+          { path: values.active === false ? 'active' : 'roles', message: 'you cannot remove your own access; ask another administrator' },
+        ]);
+      }
+    };
     let updated: User;
     try {
       updated = updateVersioned(tx, {
@@ -143,7 +145,8 @@ export async function patchUser(db: Db, id: number, patch: UserPatch, now: Date,
         now,
         actor,
         current: () => getUser(tx, id),
-        alsoWrite: () => writeRoleLinks(tx, id, { roles, agencyIds, subgroupIds }),
+        check,
+        ...(roles || agencyIds || subgroupIds ? { alsoWrite: () => writeRoleLinks(tx, id, { roles, agencyIds, subgroupIds }) } : {}),
         // The hash never enters the trail; that the password changed does.
         ...(password ? { alsoChanged: { before: { password: 'previous' }, after: { password: 'changed' } } } : {}),
       });
