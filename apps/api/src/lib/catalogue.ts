@@ -5,7 +5,7 @@ import { writeTransaction, type Db } from '@lrt/db';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParams } from '@lrt/contracts';
-import { decodeCursor, toPage } from './pagination';
+import { TEXT_THEN_ID, decodeCursor, toPage } from './pagination';
 import { explainConstraint, nowIso, recordCreation, updateVersioned } from './persistence';
 import type { Actor } from './audit';
 import { ProblemResponse, notFound } from '../plugins/problems';
@@ -38,7 +38,7 @@ export function catalogueService<Row extends { id: number; name: string }, Dto e
 
   return {
     list(db: Db, query: { limit: number; cursor?: string | undefined; q?: string | undefined } & Record<string, unknown>) {
-      const after = decodeCursor(query.cursor, 2);
+      const after = decodeCursor(query.cursor, TEXT_THEN_ID);
       const nameKey = sql`lower(${table.name})`;
       const conditions: (SQL | undefined)[] = [...(options.filters?.(query) ?? [])];
       if (query.q) {

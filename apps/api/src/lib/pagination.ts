@@ -7,15 +7,16 @@ export function encodeCursor(values: CursorValue[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined, length: number): CursorValue[] | undefined {
+/** What each value of a list's cursor is: the sort keys, then the id. */
+export type CursorShape = readonly ('string' | 'number')[];
+/** The commonest cursor: a text sort key, then the id. */
+export const TEXT_THEN_ID: CursorShape = ['string', 'number'];
+
+export function decodeCursor(cursor: string | undefined, shape: CursorShape): CursorValue[] | undefined {
   if (cursor === undefined) return undefined;
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(values) &&
-      values.length === length &&
-      values.every((v) => v === null || typeof v === 'string' || typeof v === 'number')
-    ) {
+    if (Array.isArray(values) && values.length === shape.length && values.every((v, i) => typeof v === shape[i])) {
       return values as CursorValue[];
     }
   } catch {

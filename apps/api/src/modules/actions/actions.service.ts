@@ -18,7 +18,7 @@ import {
 import type { z } from 'zod';
 import { assessAction } from '../../domain/action-state';
 import { hasCapability, progressUpdatePermission, type Principal } from '../../domain/permissions';
-import { decodeCursor, toPage } from '../../lib/pagination';
+import { decodeCursor, toPage, type CursorShape } from '../../lib/pagination';
 import { explainConstraint, nowIso, recordCreation, replaceLinks, requireReferences, updateVersioned } from '../../lib/persistence';
 import type { Actor } from '../../lib/audit';
 import { notFound, unprocessable } from '../../plugins/problems';
@@ -31,7 +31,7 @@ export type ParsedActionListQuery = z.output<typeof ActionListQuerySchema>;
 const FAR_FUTURE = '9999-12-31';
 
 /** Each sort is a list of keys in one direction; the action id breaks ties so keyset paging is exact. */
-function sortKeys(sort: ActionSort, rules: ReturnType<typeof actionRulesSql>): { keys: SQL[]; dir: 'asc' | 'desc' } {
+function sortKeys(sort: ActionSort, rules: ReturnType<typeof actionRulesSql>): { keys: SQL[]; dir: 'asc' | 'desc'; kinds?: CursorShape } {
   const target = sql`coalesce(${actions.targetDate}, ${FAR_FUTURE})`;
   switch (sort) {
     case 'targetDate':
@@ -51,7 +51,7 @@ function sortKeys(sort: ActionSort, rules: ReturnType<typeof actionRulesSql>): {
     case '-createdAt':
       return { keys: [actions.createdAt as unknown as SQL], dir: 'desc' };
     case 'attention':
-      return { keys: [rules.attention, target], dir: 'asc' };
+      return { keys: [rules.attention, target], dir: 'asc', kinds: ['number', 'string'] };
   }
 }
 
@@ -148,8 +148,8 @@ function permissionsOn(viewer: Principal | null, row: ActionRow, partnerAgencyId
 
 export function listActions(db: Db, query: ParsedActionListQuery, clock: PlanClock) {
   const rules = actionRulesSql(clock);
-  const { keys, dir } = sortKeys(query.sort, rules);
-  const after = decodeCursor(query.cursor, keys.length + 1);
+  const { keys, dir, kinds = keys.map(() => 'string' as const) } = sortKeys(query.sort, rules);
+  const after = decodeCursor(query.cursor, [...kinds, 'number']);
   const conditions = actionFilters(query, rules);
   if (after) {
     const mine = sql.join([...keys, sql`${actions.id}`], sql`, `);

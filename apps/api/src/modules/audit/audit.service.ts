@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, lt, lte, or, type SQL } from 'drizzle-orm';
 import type { AuditEvent } from '@lrt/contracts';
 import { auditEvents, type Db } from '@lrt/db';
-import { decodeCursor, toPage } from '../../lib/pagination';
+import { TEXT_THEN_ID, decodeCursor, toPage } from '../../lib/pagination';
 
 export interface AuditQuery {
   limit: number;
@@ -18,7 +18,7 @@ const bound = (value: string, end: boolean) => (value.length === 10 ? (end ? `${
 
 /** The trail, newest first. */
 export function listAuditEvents(db: Db, query: AuditQuery) {
-  const after = decodeCursor(query.cursor, 2);
+  const after = decodeCursor(query.cursor, TEXT_THEN_ID);
   const conditions: (SQL | undefined)[] = [
     query.entity ? eq(auditEvents.entity, query.entity) : undefined,
     query.entityId !== undefined ? eq(auditEvents.entityId, query.entityId) : undefined,

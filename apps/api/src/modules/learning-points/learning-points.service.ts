@@ -24,7 +24,7 @@ export function requireReview(db: Db | Tx, reviewId: number) {
 /** A review's learning points are few (a handful), so they come as one list in number order. */
 export function listLearningPoints(db: Db, reviewId: number, query: { limit: number; cursor?: string | undefined }) {
   requireReview(db, reviewId);
-  const after = decodeCursor(query.cursor, 1);
+  const after = decodeCursor(query.cursor, ['number']);
   const rows = db
     .select()
     .from(learningPoints)

@@ -4,7 +4,7 @@ import type { ProgressUpdateCreate as ProgressUpdateCreateSchema } from '@lrt/co
 import { actionAgencies, actions, progressUpdates, writeTransaction, type Db, type Tx } from '@lrt/db';
 import type { z } from 'zod';
 import { checkStatusChange } from '../../domain/action-status';
-import { decodeCursor, toPage } from '../../lib/pagination';
+import { TEXT_THEN_ID, decodeCursor, toPage } from '../../lib/pagination';
 import { nowIso } from '../../lib/persistence';
 import { ProblemError, notFound, unprocessable, versionConflict } from '../../plugins/problems';
 import { auditable, getAction } from '../actions/actions.service';
@@ -38,7 +38,7 @@ function requireAction(db: Db | Tx, id: number) {
 /** An action's history, newest first. */
 export function listProgressUpdates(db: Db, actionId: number, query: { limit: number; cursor?: string | undefined }) {
   requireAction(db, actionId);
-  const after = decodeCursor(query.cursor, 2);
+  const after = decodeCursor(query.cursor, TEXT_THEN_ID);
   const rows = db
     .select()
     .from(progressUpdates)

@@ -40,7 +40,7 @@ export interface RecommendationListQuery {
 
 /** In review order, then by number: the order a plan is read in. */
 export function listRecommendations(db: Db, query: RecommendationListQuery) {
-  const after = decodeCursor(query.cursor, 3);
+  const after = decodeCursor(query.cursor, ['number', 'number', 'number']);
   const conditions: (SQL | undefined)[] = [
     query.reviewId?.length ? inArray(recommendations.reviewId, query.reviewId) : undefined,
     query.subgroupId?.length ? inArray(recommendations.subgroupId, query.subgroupId) : undefined,

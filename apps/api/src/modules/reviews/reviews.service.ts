@@ -4,7 +4,7 @@ import { reviewDateOrderErrors } from '@lrt/contracts';
 import { actions, reviewThemes, reviews, subgroups, themes, writeTransaction, type Db, type Tx } from '@lrt/db';
 import type { z } from 'zod';
 import { reviewTimeliness } from '../../domain/review-timeliness';
-import { decodeCursor, toPage } from '../../lib/pagination';
+import { TEXT_THEN_ID, decodeCursor, toPage } from '../../lib/pagination';
 import { explainConstraint, nowIso, recordCreation, replaceLinks, requireReferences, updateVersioned } from '../../lib/persistence';
 import type { Actor } from '../../lib/audit';
 import { notFound, unprocessable } from '../../plugins/problems';
@@ -76,7 +76,7 @@ function toDtos(db: Db, rows: ReviewRow[], clock: PlanClock): Review[] {
 }
 
 export function listReviews(db: Db, query: ReviewListQuery, clock: PlanClock) {
-  const after = decodeCursor(query.cursor, 2);
+  const after = decodeCursor(query.cursor, TEXT_THEN_ID);
   const conditions: (SQL | undefined)[] = [
     query.type?.length ? inArray(reviews.type, query.type as ReviewRow['type'][]) : undefined,
     query.stage?.length ? inArray(reviews.stage, query.stage as ReviewRow['stage'][]) : undefined,

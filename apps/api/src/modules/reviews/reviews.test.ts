@@ -399,3 +399,11 @@ describe('PATCH /api/reviews/:id', () => {
     await expectRefused(world, { method: 'PATCH', url: '/api/reviews/999', payload: { version: 1 } }, { status: 404, code: 'review.not_found' });
   });
 });
+
+describe('cursors', () => {
+  it('refuses a cursor whose values are not the kinds this list gives out', async () => {
+    const forged = Buffer.from(JSON.stringify([1, 'x'])).toString('base64url');
+    const response = await world.request({ method: 'GET', url: `/api/reviews?cursor=${forged}` });
+    expectProblem(response, { status: 400, code: 'validation.failed', path: 'cursor' });
+  });
+});

@@ -4,7 +4,7 @@ import { agencies, subgroups, userAgencies, userRoles, userSubgroups, users, wri
 import { passwordProblem } from '../../domain/password-policy';
 import type { Actor } from '../../lib/audit';
 import { recordAudit } from '../../lib/audit';
-import { decodeCursor, toPage } from '../../lib/pagination';
+import { TEXT_THEN_ID, decodeCursor, toPage } from '../../lib/pagination';
 import { explainConstraint, nowIso, recordCreation, replaceLinks, requireReferences, updateVersioned } from '../../lib/persistence';
 import { DEFAULT_SCRYPT_COST, hashPassword } from '../../lib/password-hash';
 import { conflict, notFound, unprocessable } from '../../plugins/problems';
@@ -47,7 +47,7 @@ export interface UserListQuery {
 }
 
 export function listUsers(db: Db, query: UserListQuery) {
-  const after = decodeCursor(query.cursor, 2);
+  const after = decodeCursor(query.cursor, TEXT_THEN_ID);
   const nameKey = sql<string>`lower(${users.name})`;
   const conditions: (SQL | undefined)[] = [
     query.role?.length ? inArray(users.id, db.select({ id: userRoles.userId }).from(userRoles).where(inArray(userRoles.role, query.role as User['roles']))) : undefined,
