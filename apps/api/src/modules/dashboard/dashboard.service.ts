@@ -82,28 +82,7 @@ export function getDashboard(db: Db, query: DashboardQuery, clock: PlanClock): D
     group by reviews.id
     order by coalesce(reviews.notified_on, reviews.started_on, substr(reviews.created_at, 1, 10)) desc, reviews.id desc`);
 
-  const currentMonth = `${isoMonth(clock.today)}-01`;
-  const firstMonth = `${isoMonth(addDays(currentMonth, -1 - 31 * (TREND_MONTHS - 2)))}-01`;
-  const trend = db.all<{ month: string; open: number; completed: number; assured: number }>(sql`
-    with recursive months(m) as (
-      select ${firstMonth} union all select date(m, '+1 month') from months where m < ${currentMonth}
-    ),
-    changes as (
-      select actions.id as action_id, actions.created_at as at, 0 as seq, 'not_started' as status from actions where ${filters}
-      union all
-      select progress_updates.action_id, progress_updates.created_at, progress_updates.id, progress_updates.status_to
-      from progress_updates join actions on actions.id = progress_updates.action_id
-      where progress_updates.status_to is not null and ${filters}
-    ),
-    spans as (
-      select status, at as starts, lead(at) over (partition by action_id order by at, seq) as ends from changes
-    )
-    select substr(m, 1, 7) as month,
-      coalesce(sum(status in ('not_started', 'in_progress')), 0) as open,
-      coalesce(sum(status = 'completed'), 0) as completed,
-      coalesce(sum(status = 'assured'), 0) as assured
-    from months left join spans on spans.starts < date(m, '+1 month') and (spans.ends is null or spans.ends >= date(m, '+1 month'))
-    group by m order by m`);
+  const trend = monthlyTrend(db, filters, isoMonth(clock.today));
 
   return {
     asAt: clock.now.toISOString(),
@@ -115,6 +94,46 @@ export function getDashboard(db: Db, query: DashboardQuery, clock: PlanClock): D
       ...toTotals(row),
     })),
     byReview: byReview.map((row) => ({ reviewId: Number(row.review_id), code: String(row.code), title: String(row.title), ...toTotals(row) })),
-    trend: trend.map((row) => ({ month: row.month, open: Number(row.open), completed: Number(row.completed), assured: Number(row.assured) })),
+    trend,
   };
+}
+
+/**
+ * Open, completed and assured actions at the end of each of the last 24 months, rebuilt from the status
+ * history. Each action is a run of spans (a status from one change to the next); a span counts at a month's end
+ * if it began in or before that month and had not ended by its end. So each span adds one in the month it starts
+ * and takes one away in the month it ends, and a running total over the months gives every month at once: one
+ * pass over the history, however many months are shown.
+ */
+function monthlyTrend(db: Db, filters: SQL, currentMonth: string): Dashboard['trend'] {
+  const deltas = db.all<{ month: string; status: string; delta: number }>(sql`
+    with changes as (
+      select actions.id as action_id, actions.created_at as at, 0 as seq, 'not_started' as status from actions where ${filters}
+      union all
+      select progress_updates.action_id, progress_updates.created_at, progress_updates.id, progress_updates.status_to
+      from progress_updates join actions on actions.id = progress_updates.action_id
+      where progress_updates.status_to is not null and ${filters}
+    ),
+    spans as (
+      select status, at as starts, lead(at) over (partition by action_id order by at, seq) as ends from changes
+    ),
+    marks as (
+      select substr(starts, 1, 7) as month, status, 1 as delta from spans
+      union all
+      select substr(ends, 1, 7), status, -1 from spans where ends is not null
+    )
+    select month, status, sum(delta) as delta from marks group by month, status order by month`);
+
+  const months: string[] = [];
+  for (let m = currentMonth, i = 0; i < TREND_MONTHS; i++, m = isoMonth(addDays(`${m}-01`, -1))) months.unshift(m);
+  const running: Record<string, number> = {};
+  let next = 0;
+  return months.map((month) => {
+    for (; next < deltas.length && deltas[next]!.month <= month; next++) {
+      const { status, delta } = deltas[next]!;
+      running[status] = (running[status] ?? 0) + Number(delta);
+    }
+    const count = (status: string) => running[status] ?? 0;
+    return { month, open: count('not_started') + count('in_progress'), completed: count('completed'), assured: count('assured') };
+  });
 }

@@ -15,23 +15,23 @@ export function getThemeMatrix(db: Db, query: { subgroupId?: number | undefined 
   const reviews = db.all<{ id: number; code: string; title: string; child_pseudonym: string }>(sql`
     select id, code, title, child_pseudonym from reviews where ${inScope}
     order by coalesce(notified_on, started_on, substr(created_at, 1, 10)), id`);
+  // One pass over the actions' themes and one over the reviews' tags, merged per (theme, review).
   const cells = db.all<{ theme_id: number; review_id: number; review_tagged: number; actions: number; open: number; overdue: number }>(sql`
-    with pairs as (
-      select theme_id, review_id from review_themes
-      union
-      select action_themes.theme_id, actions.review_id from action_themes join actions on actions.id = action_themes.action_id
+    select theme_id, review_id, max(tagged) as review_tagged, sum(actions) as actions, sum(open) as open, sum(overdue) as overdue
+    from (
+      select action_themes.theme_id as theme_id, actions.review_id as review_id, 0 as tagged,
+        count(*) as actions, coalesce(sum(${rules.open}), 0) as open, coalesce(sum(${rules.overdue}), 0) as overdue
+      from action_themes
+      join actions on actions.id = action_themes.action_id
+      join reviews on reviews.id = actions.review_id
+      where ${inScope}
+      group by action_themes.theme_id, actions.review_id
+      union all
+      select review_themes.theme_id, review_themes.review_id, 1, 0, 0, 0
+      from review_themes join reviews on reviews.id = review_themes.review_id
+      where ${inScope}
     )
-    select pairs.theme_id, pairs.review_id,
-      exists (select 1 from review_themes rt where rt.theme_id = pairs.theme_id and rt.review_id = pairs.review_id) as review_tagged,
-      count(actions.id) as actions,
-      coalesce(sum(${rules.open}), 0) as open,
-      coalesce(sum(${rules.overdue}), 0) as overdue
-    from pairs
-    join reviews on reviews.id = pairs.review_id
-    left join action_themes on action_themes.theme_id = pairs.theme_id
-    left join actions on actions.id = action_themes.action_id and actions.review_id = pairs.review_id
-    where ${inScope}
-    group by pairs.theme_id, pairs.review_id`);
+    group by theme_id, review_id`);
   const byTheme = themes.map((theme) => {
     const mine = cells.filter((c) => c.theme_id === theme.id);
     return {
