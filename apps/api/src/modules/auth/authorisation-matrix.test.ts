@@ -210,7 +210,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
 const known = (route: ApiRoute) => KNOWN[`${route.method === 'HEAD' ? 'GET' : route.method} ${route.url}`];
 
 const UPDATE_ROUTE = 'POST /api/actions/:id/updates';
-/** What the brief for progress updates says, written out so the rule table is checked against it too. */
+/** Who may post a progress update, written out by hand so the rule table is checked against it too. */
 const UPDATE_OUTCOMES: Record<CallerKind, number> = {
   'no session': 401,
   admin: 201,
@@ -273,7 +273,7 @@ describe('every route × every caller', () => {
   });
   afterAll(() => fx.world.close());
 
-  it('agrees with the brief on who may post a progress update', () => {
+  it('agrees with the hand-written rules on who may post a progress update', () => {
     const scope = { status: 'not_started' as const, agencyIds: [fx.plan.police.id], subgroupId: fx.plan.subgroup.id };
     for (const { kind, roles, links } of CALLER_KINDS) {
       if (kind === 'no session') continue;
