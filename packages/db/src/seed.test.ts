@@ -3,7 +3,8 @@ import { asc } from 'drizzle-orm';
 import type { ActionStatus, Brag } from '@lrt/contracts';
 import type { Db } from './client';
 import * as schema from './schema';
-import { DEMO_WORKFLOW, isDatabaseEmpty, londonDate, seedDemo } from './seed';
+import { STATUS_TRANSITIONS } from '@lrt/contracts';
+import { isDatabaseEmpty, londonDate, seedDemo } from './seed';
 import { createTestDatabase } from './testing';
 
 const NOW = new Date('2026-03-04T10:15:00.000Z');
@@ -104,7 +105,7 @@ function checkInvariants(data: Loaded, now: Date) {
         continue;
       }
       expect(u.statusFrom, `${a.ref}: statusFrom must be the status before`).toBe(status);
-      expect(DEMO_WORKFLOW[status], `${a.ref}: ${status} -> ${u.statusTo}`).toContain(u.statusTo);
+      expect(STATUS_TRANSITIONS[status], `${a.ref}: ${status} -> ${u.statusTo}`).toContain(u.statusTo);
       if (u.statusTo === 'completed') {
         expect(u.evidence.length, `${a.ref}: completed needs evidence`).toBeGreaterThan(0);
         for (const e of u.evidence) {

@@ -32,8 +32,6 @@ export interface SeedCounts {
   progressUpdates: number;
 }
 
-/** The demo's histories follow the same workflow the API enforces. */
-export const DEMO_WORKFLOW = STATUS_TRANSITIONS;
 
 const DAY_MS = 86_400_000;
 
@@ -297,7 +295,7 @@ export function seedDemo(db: Db, options: { now: Date }): SeedCounts {
           let statusFrom: ActionStatus | null = null;
           let statusTo: ActionStatus | null = null;
           if (u.to !== undefined) {
-            if (!DEMO_WORKFLOW[status].includes(u.to)) fail(`${ref} moves from ${status} to ${u.to}`);
+            if (!STATUS_TRANSITIONS[status].includes(u.to)) fail(`${ref} moves from ${status} to ${u.to}`);
             if (u.to === 'completed' && !(u.evidence && u.evidence.length > 0)) fail(`${ref} is completed without evidence`);
             if (u.to === 'assured' && !u.evidenceOfImpact) fail(`${ref} is assured without evidence of impact`);
             if (u.to === 'withdrawn' && !u.reason) fail(`${ref} is withdrawn without a reason`);

@@ -21,8 +21,6 @@ export interface StatusChangeRefusal {
   message: string;
 }
 
-export const allowedNextStatuses = (from: ActionStatus): readonly ActionStatus[] => STATUS_TRANSITIONS[from];
-
 /** Why a status change may not happen, or an empty list when it may. */
 export function checkStatusChange(request: StatusChangeRequest): StatusChangeRefusal[] {
   const { from, to } = request;

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Tx } from '@lrt/db';
-import { ProblemError, conflict, notFound, unprocessable, versionConflict } from '../plugins/problems';
+import { conflict, notFound, unprocessable, versionConflict } from '../plugins/problems';
 import { changedFields, recordAudit, type Actor } from './audit';
 
 export const nowIso = (now: Date) => now.toISOString();
@@ -125,4 +125,3 @@ export function replaceLinks<T extends SQLiteTable>(
   if (rows.length > 0) tx.insert(table).values(rows).run();
 }
 
-export { ProblemError };

@@ -31,6 +31,9 @@ export const versionConflict = (resource: string, current: unknown) =>
     current,
   );
 
+/** 403: the person's role does not allow it (the same refusal the access rules give). */
+export const forbidden = (detail = 'Your role does not allow this.') => new ProblemError(403, 'auth.forbidden', 'Not allowed', detail);
+
 /** 422: well-formed input that breaks a rule of the domain (an unknown id it refers to, a workflow step). */
 export const unprocessable = (code: string, errors: FieldError[], detail?: string) =>
   new ProblemError(422, code, 'Cannot be done', detail ?? errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);

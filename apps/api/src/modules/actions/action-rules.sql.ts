@@ -1,7 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { actions } from '@lrt/db';
 import { OPEN_STATUSES } from '../../domain/action-status';
-import type { AssessmentClock } from '../../domain/action-state';
+import { BRAG_RATINGS } from '@lrt/contracts';
+import { BRAG_ATTENTION_ORDER, type AssessmentClock } from '../../domain/action-state';
 
 const openList = sql.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(', '));
 
@@ -26,7 +27,9 @@ export function actionRulesSql(clock: AssessmentClock & { dueSoonBy?: string }) 
   const dueSoon = clock.dueSoonBy
     ? sql`(${open} and ${actions.targetDate} is not null and ${actions.targetDate} >= ${clock.today} and ${actions.targetDate} <= ${clock.dueSoonBy})`
     : sql`0`;
-  /** What to chase first: red, then amber, then green, blue and withdrawn; overdue before stale within a colour. */
-  const attention = sql`(case ${brag} when 'red' then 0 when 'amber' then 1 when 'green' then 2 when 'blue' then 3 else 4 end)`;
+  /** What to chase first: red, then amber, then green, blue and withdrawn (the sort then orders by target date). */
+  const attention = sql`(case ${brag} ${sql.raw(
+    BRAG_RATINGS.map((colour) => `when '${colour}' then ${BRAG_ATTENTION_ORDER[colour]}`).join(' '),
+  )} else ${BRAG_ATTENTION_ORDER.none} end)`;
   return { open, overdue, stale, brag, dueSoon, attention };
 }

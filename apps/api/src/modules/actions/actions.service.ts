@@ -1,5 +1,5 @@
 import { and, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { Action, ActionCreate, ActionListQuery, ActionPatch, ActionSort } from '@lrt/contracts';
+import type { Action, ActionCreate, ActionPatch, ActionSort } from '@lrt/contracts';
 import type { ActionListQuery as ActionListQuerySchema } from '@lrt/contracts';
 import {
   actionAgencies,
@@ -325,4 +325,3 @@ export function auditable(action: Action) {
   return fields;
 }
 
-export type { ActionListQuery };

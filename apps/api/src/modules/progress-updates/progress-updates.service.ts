@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { checkStatusChange } from '../../domain/action-status';
 import { TEXT_THEN_ID, decodeCursor, toPage } from '../../lib/pagination';
 import { nowIso } from '../../lib/persistence';
-import { ProblemError, notFound, unprocessable, versionConflict } from '../../plugins/problems';
+import { ProblemError, forbidden, notFound, unprocessable, versionConflict } from '../../plugins/problems';
 import { auditable, getAction } from '../actions/actions.service';
 import { progressUpdatePermission } from '../../domain/permissions';
 import { changedFields, recordAudit, type Actor } from '../../lib/audit';
@@ -147,13 +147,9 @@ function defaultAgency(author: { roles: readonly string[] }, theirs: number[], o
   return theirs.includes(ownerAgencyId) ? ownerAgencyId : (theirs[0] ?? null);
 }
 
-const forbidden = (detail: string) => new ProblemError(403, 'auth.forbidden', 'Not allowed', detail);
 
 const refusal = (refusals: ReturnType<typeof checkStatusChange>) =>
-  new ProblemError(
-    422,
+  unprocessable(
     refusals[0]!.code,
-    'This status change is not allowed',
-    refusals.map((r) => `${r.path}: ${r.message}`).join('; '),
     refusals.map(({ path, message }) => ({ path, message })),
   );
