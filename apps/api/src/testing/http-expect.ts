@@ -112,3 +112,17 @@ export async function expectHostileJsonRefused(world: TestWorld, method: 'POST' 
   await expectRefused(world, rawJson(method, url, `{"__proto__":{"admin":true},${valid.slice(1)}`), malformed, '__proto__ key');
   await expectRefused(world, rawJson(method, url, `{"constructor":{"prototype":{"admin":true}},${valid.slice(1)}`), malformed, 'constructor.prototype key');
 }
+
+/** POSTs a body that must be accepted, and returns what was created. */
+export async function created<T>(world: TestWorld, url: string, payload: object): Promise<T> {
+  const res = await world.request({ method: 'POST', url, payload });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json<T>();
+}
+
+/** The ids of one page of a list, in the order the list gives them. */
+export async function listIds(world: TestWorld, url: string): Promise<number[]> {
+  const res = await world.request({ method: 'GET', url });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json<{ items: { id: number }[] }>().items.map((item) => item.id);
+}

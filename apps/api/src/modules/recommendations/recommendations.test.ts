@@ -9,6 +9,8 @@ import {
   expectVersionConflict,
   text,
   walkPages,
+  created,
+  listIds as listIdsOf,
 } from '../../testing/http-expect';
 
 let world: TestWorld;
@@ -22,19 +24,11 @@ afterEach(async () => {
   await world.close();
 });
 
-async function createRecommendation(body: Record<string, unknown>) {
-  const res = await world.request({ method: 'POST', url: '/api/recommendations', payload: { text: 'The partnership should act', ...body } });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json<Recommendation>();
-}
+const createRecommendation = (body: Record<string, unknown>) => created<Recommendation>(world, '/api/recommendations', { text: 'The partnership should act', ...body });
 
 const getRecommendation = async (id: number) => (await world.request({ method: 'GET', url: `/api/recommendations/${id}` })).json<Recommendation>();
 
-async function listIds(query: string) {
-  const res = await world.request({ method: 'GET', url: `/api/recommendations?${query}` });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json<{ items: Recommendation[] }>().items.map((r) => r.id);
-}
+const listIds = (query: string) => listIdsOf(world, `/api/recommendations?${query}`);
 
 describe('POST /api/recommendations', () => {
   it('adds a recommendation with the next number and defaults for the rest', async () => {

@@ -10,6 +10,8 @@ import {
   expectVersionConflict,
   text,
   walkPages,
+  created,
+  listIds as listIdsOf,
 } from '../../testing/http-expect';
 
 let world: TestWorld;
@@ -22,19 +24,11 @@ afterEach(async () => {
 
 const minimal = { code: 'SD-2026-01', type: 'lcspr', childPseudonym: 'Child K', title: 'Learning from the experiences of Child K' };
 
-async function createReview(overrides: Record<string, unknown> = {}) {
-  const res = await world.request({ method: 'POST', url: '/api/reviews', payload: { ...minimal, ...overrides } });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json<Review>();
-}
+const createReview = (overrides: Record<string, unknown> = {}) => created<Review>(world, '/api/reviews', { ...minimal, ...overrides });
 
 const getReview = async (id: number) => (await world.request({ method: 'GET', url: `/api/reviews/${id}` })).json<Review>();
 
-async function listIds(query: string) {
-  const res = await world.request({ method: 'GET', url: `/api/reviews?${query}` });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json<{ items: Review[] }>().items.map((r) => r.id);
-}
+const listIds = (query: string) => listIdsOf(world, `/api/reviews?${query}`);
 
 describe('POST /api/reviews', () => {
   it('records a review with defaults for everything left out', async () => {
