@@ -24,7 +24,7 @@ export const ADDRESSEE_KINDS = ['partnership', 'subgroup', 'agency'] as const;
  * The workflow of an action. An agency moves its action on; completion is proposed with evidence and then
  * assured (signed off) with evidence of impact, or returned for more information. Assured and withdrawn are
  * final: reopening a signed-off action would rewrite what the board was told, so a new action is raised instead.
- * The API enforces it (apps/api/src/domain/action-status.ts); the SPA offers only these moves.
+ * The API enforces it (packages/domain/src/action-status.ts); the SPA offers only these moves.
  */
 export const STATUS_TRANSITIONS: Readonly<Record<(typeof ACTION_STATUSES)[number], readonly (typeof ACTION_STATUSES)[number][]>> = {
   not_started: ['in_progress', 'completed', 'withdrawn'],

@@ -7,7 +7,8 @@
  * latestConfidence, evidenceOfImpact, withdrawnReason) is written once, already agreeing with that history.
  */
 import { count } from 'drizzle-orm';
-import { STATUS_TRANSITIONS, type ActionStatus } from '@lrt/contracts';
+import type { ActionStatus } from '@lrt/contracts';
+import { addDays, checkStatusChange, londonToday } from '@lrt/domain';
 import {
   DEMO_EVIDENCE_BASE_URL,
   DEMO_PARTNERSHIP_NAME,
@@ -33,17 +34,8 @@ export interface SeedCounts {
 }
 
 
-const DAY_MS = 86_400_000;
-
 /** `now`'s calendar date in Europe/London, as YYYY-MM-DD. */
-export function londonDate(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
-}
-
-function addDays(isoDate: string, days: number): string {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d) + days * DAY_MS).toISOString().slice(0, 10);
-}
+export const londonDate = londonToday;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -295,10 +287,9 @@ export function seedDemo(db: Db, options: { now: Date }): SeedCounts {
           let statusFrom: ActionStatus | null = null;
           let statusTo: ActionStatus | null = null;
           if (u.to !== undefined) {
-            if (!STATUS_TRANSITIONS[status].includes(u.to)) fail(`${ref} moves from ${status} to ${u.to}`);
-            if (u.to === 'completed' && !(u.evidence && u.evidence.length > 0)) fail(`${ref} is completed without evidence`);
-            if (u.to === 'assured' && !u.evidenceOfImpact) fail(`${ref} is assured without evidence of impact`);
-            if (u.to === 'withdrawn' && !u.reason) fail(`${ref} is withdrawn without a reason`);
+            // The workflow's own rules, as the API applies them to every update.
+            const refused = checkStatusChange({ from: status, to: u.to, evidenceCount: u.evidence?.length ?? 0, evidenceOfImpact: u.evidenceOfImpact, reason: u.reason });
+            if (refused.length > 0) fail(`${ref} moves from ${status} to ${u.to}: ${refused.map((r) => r.message).join('; ')}`);
             statusFrom = status;
             statusTo = u.to;
             status = u.to;

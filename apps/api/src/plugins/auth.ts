@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { and, eq, gt } from 'drizzle-orm';
 import { sessions, userAgencies, userRoles, userSubgroups, users, type Db } from '@lrt/db';
 import type { Role } from '@lrt/contracts';
-import { hasCapability, type Capability, type Principal } from '../domain/permissions';
+import { hasCapability, type Capability, type Principal } from '@lrt/domain';
 import type { Actor } from '../lib/audit';
 import { sendProblem } from './error-handler';
 

@@ -3,8 +3,7 @@ import { sql } from 'drizzle-orm';
 import { ACTION_STATUSES, CONFIDENCE_LEVELS } from '@lrt/contracts';
 import { actions } from '@lrt/db';
 import { createTestDatabase, factories } from '@lrt/db/testing';
-import { assessAction, staleBefore } from '../../domain/action-state';
-import { addDays } from '../../domain/dates';
+import { assessAction, staleBefore, addDays } from '@lrt/domain';
 import { actionRulesSql } from './action-rules.sql';
 
 describe('the SQL rules agree with the domain rules', () => {

@@ -1,8 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { actions } from '@lrt/db';
-import { OPEN_STATUSES } from '../../domain/action-status';
+import { OPEN_STATUSES, BRAG_ATTENTION_ORDER, type AssessmentClock } from '@lrt/domain';
 import { BRAG_RATINGS } from '@lrt/contracts';
-import { BRAG_ATTENTION_ORDER, type AssessmentClock } from '../../domain/action-state';
 
 const openList = sql.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(', '));
 

@@ -16,8 +16,7 @@ import {
   type Tx,
 } from '@lrt/db';
 import type { z } from 'zod';
-import { assessAction } from '../../domain/action-state';
-import { hasCapability, progressUpdatePermission, type Principal } from '../../domain/permissions';
+import { assessAction, hasCapability, progressUpdatePermission, type Principal } from '@lrt/domain';
 import { decodeCursor, toPage, type CursorShape } from '../../lib/pagination';
 import { explainConstraint, nowIso, recordCreation, replaceLinks, requireReferences, updateVersioned } from '../../lib/persistence';
 import type { Actor } from '../../lib/audit';

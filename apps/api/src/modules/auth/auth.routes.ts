@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { LoginBody, Me } from '@lrt/contracts';
 import { writeTransaction } from '@lrt/db';
-import { capabilitiesOf } from '../../domain/permissions';
+import { capabilitiesOf } from '@lrt/domain';
 import { recordAudit } from '../../lib/audit';
 import { actorOf, clearSessionCookie, endSession, requirePrincipal, setSessionCookie, startSession, type SessionOptions } from '../../plugins/auth';
 import { sendProblem } from '../../plugins/error-handler';

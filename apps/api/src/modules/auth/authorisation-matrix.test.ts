@@ -4,7 +4,7 @@ import { ACTION_STATUSES, STATUS_TRANSITIONS, type ActionStatus, type Role } fro
 import { createTestDatabase, unique } from '@lrt/db/testing';
 import { closeDatabase } from '@lrt/db';
 import { buildApp } from '../../app';
-import { hasCapability, progressUpdatePermission, type Principal } from '../../domain/permissions';
+import { hasCapability, progressUpdatePermission, type Principal } from '@lrt/domain';
 import type { Access } from '../../plugins/auth';
 import { expectProblem } from '../../testing/http-expect';
 import { createTestWorld, factories, seedSmallPlan, TEST_PASSWORD, type Caller, type TestWorld } from '../../testing/test-app';

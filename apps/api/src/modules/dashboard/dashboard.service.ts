@@ -2,7 +2,7 @@ import { and, sql, type SQL } from 'drizzle-orm';
 import type { ActionTotals, Dashboard } from '@lrt/contracts';
 import { ACTION_STATUSES, BRAG_RATINGS } from '@lrt/contracts';
 import type { Db } from '@lrt/db';
-import { addDays, isoMonth } from '../../domain/dates';
+import { addDays, isoMonth } from '@lrt/domain';
 import { actionRulesSql } from '../actions/action-rules.sql';
 import { actionFilters } from '../actions/actions.service';
 import type { PlanClock } from '../settings/settings.service';

@@ -3,12 +3,11 @@ import type { ProgressUpdate, ProgressUpdateCreate } from '@lrt/contracts';
 import type { ProgressUpdateCreate as ProgressUpdateCreateSchema } from '@lrt/contracts';
 import { actionAgencies, actions, progressUpdates, writeTransaction, type Db, type Tx } from '@lrt/db';
 import type { z } from 'zod';
-import { checkStatusChange } from '../../domain/action-status';
+import { checkStatusChange, defaultUpdateAgency, progressUpdatePermission } from '@lrt/domain';
 import { TEXT_THEN_ID, decodeCursor, toPage } from '../../lib/pagination';
 import { nowIso } from '../../lib/persistence';
 import { ProblemError, forbidden, notFound, unprocessable, versionConflict } from '../../plugins/problems';
 import { auditable, getAction } from '../actions/actions.service';
-import { progressUpdatePermission } from '../../domain/permissions';
 import { changedFields, recordAudit, type Actor } from '../../lib/audit';
 import type { PlanClock } from '../settings/settings.service';
 
@@ -83,7 +82,7 @@ export function postProgressUpdate(db: Db, actionId: number, input: ProgressUpda
       if (!permission.agencyIds.includes(body.agencyId)) throw forbidden('You cannot post an update for an agency that is not yours.');
       agencyId = body.agencyId;
     } else {
-      agencyId = defaultAgency(author, permission.agencyIds, action.ownerAgencyId);
+      agencyId = defaultUpdateAgency(author, permission.agencyIds, action.ownerAgencyId);
     }
     if (body.actionVersion !== undefined && body.actionVersion !== action.version) {
       throw versionConflict('action', getAction(tx, actionId, clock));
@@ -140,13 +139,6 @@ export function postProgressUpdate(db: Db, actionId: number, input: ProgressUpda
     return update;
   });
 }
-
-/** An agency lead speaks for the owner if it is theirs, else their partner agency; the business unit and chairs for none. */
-function defaultAgency(author: { roles: readonly string[] }, theirs: number[], ownerAgencyId: number): number | null {
-  if (author.roles.includes('admin') || theirs.length === 0) return null;
-  return theirs.includes(ownerAgencyId) ? ownerAgencyId : (theirs[0] ?? null);
-}
-
 
 const refusal = (refusals: ReturnType<typeof checkStatusChange>) =>
   unprocessable(

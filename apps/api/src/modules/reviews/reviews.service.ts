@@ -3,7 +3,7 @@ import type { Review, ReviewCreate, ReviewPatch , ReviewCreate as ReviewCreateSc
 import { reviewDateOrderErrors } from '@lrt/contracts';
 import { actions, reviewThemes, reviews, subgroups, themes, writeTransaction, type Db, type Tx } from '@lrt/db';
 import type { z } from 'zod';
-import { reviewTimeliness } from '../../domain/review-timeliness';
+import { reviewTimeliness } from '@lrt/domain';
 import { TEXT_THEN_ID, decodeCursor, toPage } from '../../lib/pagination';
 import { explainConstraint, nowIso, recordCreation, replaceLinks, requireReferences, updateVersioned } from '../../lib/persistence';
 import type { Actor } from '../../lib/audit';

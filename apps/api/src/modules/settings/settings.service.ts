@@ -1,11 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { Settings, SettingsPatch } from '@lrt/contracts';
 import { settings, writeTransaction, type Db } from '@lrt/db';
-import { staleBefore, type AssessmentClock } from '../../domain/action-state';
-import { addDays, londonToday } from '../../domain/dates';
+import { staleBefore, type AssessmentClock, addDays, londonToday, type Principal } from '@lrt/domain';
 import { updateVersioned } from '../../lib/persistence';
 import type { Actor } from '../../lib/audit';
-import type { Principal } from '../../domain/permissions';
 
 const toDto = (row: typeof settings.$inferSelect): Settings => ({
   partnershipName: row.partnershipName,

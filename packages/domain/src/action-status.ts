@@ -1,4 +1,5 @@
-import { STATUS_TRANSITIONS, type ActionStatus } from '@lrt/contracts';
+import { STATUS_TRANSITIONS } from '@lrt/contracts/constants';
+import type { ActionStatus } from '@lrt/contracts';
 
 /** The transitions themselves are a shared contract: the SPA offers only these moves. */
 export { STATUS_TRANSITIONS };

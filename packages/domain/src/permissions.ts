@@ -88,3 +88,12 @@ export function progressUpdatePermission(principal: Principal, action: ActionSco
   }
   return { canPostUpdate, statusChanges: [...statusChanges], agencyIds };
 }
+
+/**
+ * The agency a progress update speaks for when its author names none: an agency lead speaks for the owner if it
+ * is theirs, else for their first partner agency on the action; the business unit and chairs speak for none.
+ */
+export function defaultUpdateAgency(author: Pick<Principal, 'roles'>, theirs: readonly number[], ownerAgencyId: number): number | null {
+  if (author.roles.includes('admin') || theirs.length === 0) return null;
+  return theirs.includes(ownerAgencyId) ? ownerAgencyId : (theirs[0] ?? null);
+}

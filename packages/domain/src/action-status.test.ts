@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ACTION_STATUSES, type ActionStatus } from '@lrt/contracts';
+import { ACTION_STATUSES } from '@lrt/contracts/constants';
+import type { ActionStatus } from '@lrt/contracts';
 import { STATUS_TRANSITIONS, checkStatusChange, isOpen } from './action-status';
 
 const ok = (from: ActionStatus, to: ActionStatus, extra: Partial<Parameters<typeof checkStatusChange>[0]> = {}) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES } from '@lrt/contracts';
+import { ROLES } from '@lrt/contracts/constants';
 import { capabilitiesOf, hasCapability, progressUpdatePermission, type Principal } from './permissions';
 
 const person = (roles: Principal['roles'], extra: Partial<Principal> = {}): Principal => ({
