@@ -8,5 +8,6 @@ export * from './action-state';
 export * from './action-status';
 export * from './dates';
 export * from './permissions';
+export * from './review-stage';
 export * from './review-timeliness';
 export * from './working-days';
