@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Version, optionalText, requiredText, PageQuery, page } from './common';
+import { IdRef, Version, optionalText, requiredText, PageQuery, page } from './common';
 import { LIMITS } from './constants';
 
 export const LearningPoint = z.object({
@@ -35,3 +35,15 @@ export type LearningPointPatchInput = z.input<typeof LearningPointPatch>;
 /** A review's learning points in number order, a page at a time. */
 export const LearningPointList = page(LearningPoint);
 export const LearningPointListQuery = PageQuery;
+
+/**
+ * A new order for a review's learning points: every one of them, each once, first to last. They are renumbered
+ * 1, 2, 3… in that order.
+ */
+export const LearningPointOrder = z.strictObject({
+  ids: z.array(IdRef).max(LearningPointNumber.maxValue ?? 999),
+});
+export type LearningPointOrder = z.output<typeof LearningPointOrder>;
+
+/** The review's learning points as they are numbered now, in number order. */
+export const LearningPointOrdered = z.object({ items: z.array(LearningPoint) });

@@ -52,3 +52,15 @@ export const RecommendationListQuery = PageQuery.extend({
   leadAgencyId: repeatable(Id).optional(),
 });
 export const RecommendationPage = page(Recommendation);
+
+/**
+ * A new order for a review's recommendations: every one of them, each once, first to last. They are renumbered
+ * 1, 2, 3… in that order.
+ */
+export const RecommendationOrder = z.strictObject({
+  ids: z.array(IdRef).max(RecommendationNumber.maxValue ?? 999),
+});
+export type RecommendationOrder = z.output<typeof RecommendationOrder>;
+
+/** The review's recommendations as they are numbered now, in number order. */
+export const RecommendationOrdered = z.object({ items: z.array(Recommendation) });

@@ -5,6 +5,7 @@ import { learningPoints, reviews, writeTransaction, type Db, type Tx } from '@lr
 import { explainConstraint, nowIso, recordCreation, updateVersioned } from '../../lib/persistence';
 import type { Actor } from '../../lib/audit';
 import { notFound } from '../../plugins/problems';
+import { renumberWithinReview } from '../reviews/renumber';
 
 const toDto = (row: typeof learningPoints.$inferSelect): LearningPoint => ({
   id: row.id,
@@ -70,4 +71,14 @@ export function patchLearningPoint(db: Db, id: number, patch: LearningPointPatch
   return writeTransaction(db, (tx) =>
     updateVersioned(tx, { table: learningPoints, resource: 'learning_point', id, version, values, now, actor, current: () => getLearningPoint(db, id) }),
   );
+}
+
+/** Puts a review's learning points in the order given and numbers them 1, 2, 3… in one transaction. */
+export function orderLearningPoints(db: Db, reviewId: number, ids: readonly number[], now: Date, actor: Actor): { items: LearningPoint[] } {
+  return writeTransaction(db, (tx) => {
+    requireReview(tx, reviewId);
+    renumberWithinReview(tx, { table: learningPoints, resource: 'learning_point', what: 'learning points', reviewId, ids, now, actor });
+    const rows = tx.select().from(learningPoints).where(eq(learningPoints.reviewId, reviewId)).orderBy(asc(learningPoints.number)).all();
+    return { items: rows.map(toDto) };
+  });
 }

@@ -176,3 +176,86 @@ describe('PATCH /api/learning-points/:id', () => {
     await expectRefused(world, { method: 'PATCH', url: '/api/learning-points/999', payload: { version: 1 } }, { status: 404, code: 'learning_point.not_found' });
   });
 });
+
+describe('POST /api/reviews/:id/learning-points/order', () => {
+  const orderUrl = (review = reviewId) => `/api/reviews/${review}/learning-points/order`;
+
+  it('renumbers the points 1..n in the order given, moving on the version of each that moved, with an audit event each', async () => {
+    const one = await addPoint({ title: 'One' });
+    const two = await addPoint({ title: 'Two' });
+    const three = await addPoint({ title: 'Three', number: 5 });
+    const res = await world.request({ method: 'POST', url: orderUrl(), payload: { ids: [three.id, one.id, two.id] } });
+    expect(res.statusCode, res.body).toBe(200);
+    const expected = [
+      { ...three, number: 1, version: 2 },
+      { ...one, number: 2, version: 2 },
+      { ...two, number: 3, version: 2 },
+    ];
+    expect(res.json()).toEqual({ items: expected });
+    expect((await listPoints()).items).toEqual(expected);
+
+    const audit = await world.request({ method: 'GET', url: `/api/audit?entity=learning_point&entityId=${three.id}` });
+    expect(audit.json().items[0]).toMatchObject({ operation: 'update', actorName: 'Business Unit Admin', before: { number: 5 }, after: { number: 1 } });
+  });
+
+  it('leaves alone, version and trail, the points whose number does not change', async () => {
+    const one = await addPoint({ title: 'One' });
+    const two = await addPoint({ title: 'Two' });
+    const three = await addPoint({ title: 'Three' });
+    const res = await world.request({ method: 'POST', url: orderUrl(), payload: { ids: [one.id, three.id, two.id] } });
+    expect(res.json().items.map((p: LearningPoint) => [p.id, p.number, p.version])).toEqual([
+      [one.id, 1, 1],
+      [three.id, 2, 2],
+      [two.id, 3, 2],
+    ]);
+    const trail = await world.request({ method: 'GET', url: `/api/audit?entity=learning_point&entityId=${one.id}` });
+    expect(trail.json().items.map((e: { operation: string }) => e.operation)).toEqual(['create']);
+    // The same order again changes nothing.
+    const before = world.snapshot();
+    const again = await world.request({ method: 'POST', url: orderUrl(), payload: { ids: [one.id, three.id, two.id] } });
+    expect(again.statusCode).toBe(200);
+    expect(world.snapshot()).toBe(before);
+  });
+
+  it("refuses with 422 naming ids, changing nothing, a list that is not exactly the review's points", async () => {
+    const one = await addPoint({ title: 'One' });
+    const two = await addPoint({ title: 'Two' });
+    const elsewhere = await addPoint({ title: 'Elsewhere' }, factories.review(world.db).id);
+    const cases: [string, number[], RegExp][] = [
+      ['one missing', [two.id], new RegExp(`${one.id} is missing`)],
+      ["another review's point", [two.id, one.id, elsewhere.id], new RegExp(`${elsewhere.id} is not this review's`)],
+      ['a point that does not exist', [two.id, one.id, 999], /999 is not this review's/],
+      ['one twice', [two.id, one.id, two.id], new RegExp(`${two.id} is listed more than once`)],
+      ['none', [], /missing/],
+    ];
+    for (const [label, ids, message] of cases) {
+      const problem = await expectRefused(world, { method: 'POST', url: orderUrl(), payload: { ids } }, { status: 422, code: 'learning_point.order_invalid', path: 'ids' }, label);
+      expect(problem.errors?.[0]?.message, label).toMatch(message);
+    }
+  });
+
+  it('refuses bad bodies with 400, an unknown review with 404, and anyone but the business unit with 403', async () => {
+    const one = await addPoint({ title: 'One' });
+    await expectInvalidBodies(world, 'POST', orderUrl(), [
+      ['ids missing', {}, 'ids'],
+      ['ids not a list', { ids: one.id }, 'ids'],
+      ['an id as a string', { ids: [String(one.id)] }, 'ids.0'],
+      ['an unknown field', { ids: [one.id], reviewId }, 'reviewId'],
+    ]);
+    await expectRefused(world, { method: 'POST', url: orderUrl(999), payload: { ids: [] } }, { status: 404, code: 'review.not_found' });
+    for (const roles of [['viewer'], ['agency_lead'], ['subgroup_chair'], ['independent_chair']] as const) {
+      const caller = await world.signIn([...roles]);
+      const before = world.snapshot();
+      const res = await world.request({ method: 'POST', url: orderUrl(), payload: { ids: [one.id] }, as: caller });
+      expectProblem(res, { status: 403, code: 'auth.forbidden' }, roles[0]);
+      expect(world.snapshot()).toBe(before);
+    }
+  });
+
+  it('is in the OpenAPI document with its body and answers', async () => {
+    const doc = (await world.request({ method: 'GET', url: '/api/openapi.json' })).json();
+    const operation = doc.paths['/api/reviews/{id}/learning-points/order'].post;
+    expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['200', '400', '404', '422']));
+    expect(operation.requestBody.content['application/json'].schema).toMatchObject({ type: 'object', required: ['ids'], additionalProperties: false });
+  });
+});

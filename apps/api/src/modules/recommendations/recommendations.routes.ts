@@ -1,8 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { IdParams, Recommendation, RecommendationCreate, RecommendationListQuery, RecommendationPage, RecommendationPatch } from '@lrt/contracts';
+import {
+  IdParams,
+  Recommendation,
+  RecommendationCreate,
+  RecommendationListQuery,
+  RecommendationOrder,
+  RecommendationOrdered,
+  RecommendationPage,
+  RecommendationPatch,
+} from '@lrt/contracts';
 import { actorOf } from '../../plugins/auth';
-import { createRecommendation, getRecommendation, listRecommendations, patchRecommendation } from './recommendations.service';
+import { createRecommendation, getRecommendation, listRecommendations, orderRecommendations, patchRecommendation } from './recommendations.service';
 import { ProblemResponse } from '../../plugins/problems';
 
 export async function recommendationRoutes(app: FastifyInstance) {
@@ -27,6 +36,20 @@ export async function recommendationRoutes(app: FastifyInstance) {
       response: { 201: Recommendation, 400: ProblemResponse, 409: ProblemResponse, 422: ProblemResponse },
     },
     handler: async (request, reply) => reply.status(201).send(createRecommendation(app.db, request.body, app.now(), actorOf(request))),
+  });
+  r.post('/reviews/:id/recommendations/order', {
+    config: { access: 'managePlans' },
+    schema: {
+      tags: ['Recommendations'],
+      summary: "Reorder a review's recommendations",
+      description:
+        "`ids` lists every one of the review's recommendations, each once, first to last; they are renumbered 1, 2, 3… in that order, in one transaction. " +
+        'Any other list (one missing, another review\'s, or one twice) is refused with 422 naming `ids`, and nothing changes.',
+      params: IdParams,
+      body: RecommendationOrder,
+      response: { 200: RecommendationOrdered, 400: ProblemResponse, 404: ProblemResponse, 422: ProblemResponse },
+    },
+    handler: async (request) => orderRecommendations(app.db, request.params.id, request.body.ids, app.now(), actorOf(request)),
   });
   r.get('/recommendations/:id', {
     config: { access: 'read' },

@@ -5,6 +5,8 @@ import { decodeCursor, toPage } from '../../lib/pagination';
 import { explainConstraint, nowIso, recordCreation, replaceLinks, requireReferences, updateVersioned } from '../../lib/persistence';
 import type { Actor } from '../../lib/audit';
 import { notFound, unprocessable } from '../../plugins/problems';
+import { requireReview } from '../learning-points/learning-points.service';
+import { renumberWithinReview } from '../reviews/renumber';
 
 type Row = typeof recommendations.$inferSelect;
 
@@ -157,5 +159,15 @@ export function patchRecommendation(db: Db, id: number, patch: RecommendationPat
         ? { alsoWrite: () => replaceLinks(tx, recommendationLearningPoints, recommendationLearningPoints.recommendationId, id, linkRows(id, learningPointIds)) }
         : {}),
     });
+  });
+}
+
+/** Puts a review's recommendations in the order given and numbers them 1, 2, 3… in one transaction. */
+export function orderRecommendations(db: Db, reviewId: number, ids: readonly number[], now: Date, actor: Actor): { items: Recommendation[] } {
+  return writeTransaction(db, (tx) => {
+    requireReview(tx, reviewId);
+    renumberWithinReview(tx, { table: recommendations, resource: 'recommendation', what: 'recommendations', reviewId, ids, now, actor });
+    const rows = tx.select().from(recommendations).where(eq(recommendations.reviewId, reviewId)).orderBy(asc(recommendations.number)).all();
+    return { items: toDtos(tx, rows) };
   });
 }

@@ -274,3 +274,51 @@ describe('addressees', () => {
     expect(ok.statusCode).toBe(201);
   });
 });
+
+describe('POST /api/reviews/:id/recommendations/order', () => {
+  const orderUrl = (reviewId = plan.review.id) => `/api/reviews/${reviewId}/recommendations/order`;
+
+  it('renumbers the recommendations 1..n in the order given, keeping their learning points, with an audit event for each that moved', async () => {
+    const second = await createRecommendation({ reviewId: plan.review.id, learningPointIds: [plan.learningPoint.id] });
+    const third = await createRecommendation({ reviewId: plan.review.id, number: 7 });
+    const res = await world.request({ method: 'POST', url: orderUrl(), payload: { ids: [third.id, plan.recommendation.id, second.id] } });
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json<{ items: Recommendation[] }>().items;
+    expect(items.map((r) => [r.id, r.number])).toEqual([
+      [third.id, 1],
+      [plan.recommendation.id, 2],
+      [second.id, 3],
+    ]);
+    expect(items[2]).toEqual({ ...second, number: 3, version: 2 });
+    expect(await listIds(`reviewId=${plan.review.id}`)).toEqual([third.id, plan.recommendation.id, second.id]);
+
+    const trail = await world.request({ method: 'GET', url: `/api/audit?entity=recommendation&entityId=${third.id}` });
+    expect(trail.json().items[0]).toMatchObject({ operation: 'update', before: { number: 7 }, after: { number: 1 } });
+  });
+
+  it("refuses with 422 naming ids, changing nothing, a list that is not exactly the review's recommendations", async () => {
+    const second = await createRecommendation({ reviewId: plan.review.id });
+    const elsewhere = await createRecommendation({ reviewId: factories.review(world.db).id });
+    const cases: [string, number[]][] = [
+      ['one missing', [second.id]],
+      ["another review's recommendation", [second.id, plan.recommendation.id, elsewhere.id]],
+      ['one twice', [second.id, plan.recommendation.id, second.id]],
+    ];
+    for (const [label, ids] of cases) {
+      await expectRefused(world, { method: 'POST', url: orderUrl(), payload: { ids } }, { status: 422, code: 'recommendation.order_invalid', path: 'ids' }, label);
+    }
+  });
+
+  it('refuses anyone but the business unit with 403, and an unknown review with 404', async () => {
+    const chair = await world.signIn(['subgroup_chair'], { subgroupIds: [plan.subgroup.id] });
+    const lead = await world.signIn(['agency_lead'], { agencyIds: [plan.police.id] });
+    for (const caller of [chair, lead]) {
+      const before = world.snapshot();
+      const res = await world.request({ method: 'POST', url: orderUrl(), payload: { ids: [plan.recommendation.id] }, as: caller });
+      expectProblem(res, { status: 403, code: 'auth.forbidden' });
+      expect(world.snapshot()).toBe(before);
+    }
+    await expectRefused(world, { method: 'POST', url: orderUrl(999), payload: { ids: [] } }, { status: 404, code: 'review.not_found' });
+    await expectInvalidBodies(world, 'POST', orderUrl(), [['ids missing', {}, 'ids']]);
+  });
+});
