@@ -4,6 +4,23 @@ import { LIMITS } from './constants';
 import { ACTION_SORTS } from './constants';
 import { ActionKind, ActionStatus, Brag, Confidence } from './enums';
 
+/** While an action is returned for more information: when, the question the agency must answer, and by when. */
+export const ActionReturned = z.object({ on: Instant, question: z.string(), replyBy: CalendarDate });
+export type ActionReturned = z.infer<typeof ActionReturned>;
+
+/**
+ * An action's target dates, the original first: each later entry says the date it moved `from`, why, who decided
+ * and when. Overdue counts against the last one.
+ */
+export const TargetDateHistoryEntry = z.object({
+  targetDate: CalendarDate.nullable(),
+  from: CalendarDate.nullable(),
+  reason: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  on: Instant,
+});
+export type TargetDateHistoryEntry = z.infer<typeof TargetDateHistoryEntry>;
+
 export const Action = z.object({
   id: z.number().int(),
   /** Human reference, unique in the partnership, e.g. `SD-2022/A3`. */
@@ -18,7 +35,15 @@ export const Action = z.object({
   action: z.string(),
   successMeasure: z.string(),
   targetDate: CalendarDate.nullable(),
+  /** The original target date and every revision of it, oldest first. */
+  targetDateHistory: z.array(TargetDateHistoryEntry),
+  /** A request for a new target date awaiting a decision, if there is one. */
+  pendingTargetDateRequest: z
+    .object({ id: z.number().int(), requestedTargetDate: CalendarDate, reason: z.string(), requestedBy: z.string(), requestedAt: Instant })
+    .nullable(),
   status: ActionStatus,
+  /** Set while the action is returned to its agency for more information (its status is then in progress). */
+  returned: ActionReturned.nullable(),
   brag: Brag.nullable(),
   bragReason: z.string(),
   overdue: z.boolean(),
@@ -44,6 +69,12 @@ export const Action = z.object({
     canPostUpdate: z.boolean(),
     statusChanges: z.array(ActionStatus),
     agencyIds: z.array(z.number().int()),
+    /** May assure this completed action, or return it for more information. */
+    canDecideAssurance: z.boolean(),
+    /** May ask for a new target date (an agency lead of one of its agencies, while it is open). */
+    canRequestTargetDate: z.boolean(),
+    /** May agree or refuse a request for a new target date (an admin, or the overseeing subgroup's chair). */
+    canDecideTargetDate: z.boolean(),
   }),
 });
 export type Action = z.infer<typeof Action>;
@@ -84,7 +115,14 @@ export type ActionCreate = z.output<typeof ActionCreate>;
 export type ActionCreateInput = z.input<typeof ActionCreate>;
 
 /** Status is not here: it changes only through a progress update, so every change has a dated note. */
-export const ActionPatch = z.strictObject(actionFields).partial().extend({ version: Version });
+export const ActionPatch = z
+  .strictObject(actionFields)
+  .partial()
+  .extend({
+    version: Version,
+    /** Needed when `targetDate` replaces a date already set: why it is revised (kept in `targetDateHistory`). */
+    targetDateReason: optionalText(LIMITS.text).optional(),
+  });
 export type ActionPatch = z.output<typeof ActionPatch>;
 export type ActionPatchInput = z.input<typeof ActionPatch>;
 

@@ -19,6 +19,30 @@ export const ACTION_STATUSES = ['not_started', 'in_progress', 'completed', 'assu
 export const BRAG_RATINGS = ['blue', 'green', 'amber', 'red'] as const;
 export const CONFIDENCE_LEVELS = ['on_track', 'at_risk', 'off_track'] as const;
 export const ADDRESSEE_KINDS = ['partnership', 'subgroup', 'agency'] as const;
+/**
+ * What an entry of an action's history is: an agency's progress note, or a sign-off decision by the subgroup or
+ * business unit (assure, or return for more information), which carries no confidence of its own.
+ */
+export const PROGRESS_UPDATE_KINDS = ['progress', 'assurance', 'return'] as const;
+export const TARGET_DATE_REQUEST_STATES = ['pending', 'agreed', 'refused'] as const;
+/** The kinds of evidence file accepted, by what their bytes say they are (never by their name alone). */
+export const EVIDENCE_FILE_TYPES = {
+  'application/pdf': { label: 'PDF', extensions: ['pdf'] },
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { label: 'Word', extensions: ['docx'] },
+  'application/msword': { label: 'Word (97–2003)', extensions: ['doc'] },
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { label: 'Excel', extensions: ['xlsx'] },
+  'application/vnd.ms-excel': { label: 'Excel (97–2003)', extensions: ['xls'] },
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': { label: 'PowerPoint', extensions: ['pptx'] },
+  'application/vnd.ms-powerpoint': { label: 'PowerPoint (97–2003)', extensions: ['ppt'] },
+  'image/png': { label: 'PNG image', extensions: ['png'] },
+  'image/jpeg': { label: 'JPEG image', extensions: ['jpg', 'jpeg'] },
+  'image/gif': { label: 'GIF image', extensions: ['gif'] },
+  'image/webp': { label: 'WebP image', extensions: ['webp'] },
+  'text/plain': { label: 'Text', extensions: ['txt'] },
+  'text/csv': { label: 'CSV', extensions: ['csv'] },
+} as const;
+export type EvidenceContentType = keyof typeof EVIDENCE_FILE_TYPES;
+export const EVIDENCE_CONTENT_TYPES = Object.keys(EVIDENCE_FILE_TYPES) as EvidenceContentType[];
 
 /**
  * The workflow of an action. An agency moves its action on; completion is proposed with evidence and then
@@ -46,6 +70,18 @@ export const LIMITS = {
   label: 200,
   evidenceItems: 20,
   ids: 100,
+  /** The longest file name kept for an evidence document. */
+  fileName: 255,
+} as const;
+
+/** Partnership settings' defaults and bounds, defined once (the database, the API and the SPA use these). */
+export const SETTINGS_BOUNDS = {
+  updateCadenceDays: { min: 7, max: 366, default: 56 },
+  dueSoonDays: { min: 1, max: 366, default: 28 },
+  /** How long an agency has to answer an action returned for more information, unless the chair sets a date. */
+  replyPeriodDays: { min: 1, max: 366, default: 28 },
+  /** The largest evidence document accepted, in megabytes (1 MB = 1,048,576 bytes). */
+  evidenceMaxMegabytes: { min: 1, max: 100, default: 20 },
 } as const;
 
 export const ACTION_SORTS = [
@@ -111,4 +147,6 @@ export const LABELS = {
   brag: { blue: 'Blue', green: 'Green', amber: 'Amber', red: 'Red' },
   confidence: { on_track: 'On track', at_risk: 'At risk', off_track: 'Off track' },
   addressee: { partnership: 'The partnership', subgroup: 'A subgroup', agency: 'A named agency' },
+  progressUpdateKind: { progress: 'Progress update', assurance: 'Assured', return: 'Returned for more information' },
+  targetDateRequestState: { pending: 'Awaiting a decision', agreed: 'Agreed', refused: 'Refused' },
 } as const satisfies Record<string, Record<string, string>>;

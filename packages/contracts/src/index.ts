@@ -12,3 +12,4 @@ export * from './progress-updates';
 export * from './settings';
 export * from './dashboard';
 export * from './auth';
+export * from './plan-keeping';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { IdRef, Instant, optionalText, requiredText } from './common';
+import { CalendarDate, IdRef, Instant, optionalText, requiredText } from './common';
 import { LIMITS } from './constants';
+import { PROGRESS_UPDATE_KINDS } from './constants';
 import { ActionStatus, Confidence } from './enums';
 
 export const EvidenceLink = z.strictObject({
@@ -11,6 +12,24 @@ export const EvidenceLink = z.strictObject({
 });
 export type EvidenceLink = z.infer<typeof EvidenceLink>;
 
+/** An evidence document uploaded first (`POST /api/evidence`), cited by its id. */
+export const EvidenceFileRef = z.strictObject({ label: requiredText(LIMITS.label), fileId: IdRef });
+export type EvidenceFileRef = z.infer<typeof EvidenceFileRef>;
+
+/** A link or an uploaded document: what an agency offers as evidence. */
+export const EvidenceInput = z.union([EvidenceLink, EvidenceFileRef]);
+export type EvidenceInput = z.infer<typeof EvidenceInput>;
+
+/** Evidence as an update shows it: a link, or a document with what it is (download at `/api/evidence/:fileId`). */
+export const EvidenceItem = z.union([
+  z.object({ label: z.string(), url: z.string() }),
+  z.object({ label: z.string(), fileId: z.number().int(), name: z.string(), size: z.number().int(), contentType: z.string() }),
+]);
+export type EvidenceItem = z.infer<typeof EvidenceItem>;
+
+export const ProgressUpdateKind = z.enum(PROGRESS_UPDATE_KINDS);
+export type ProgressUpdateKind = z.infer<typeof ProgressUpdateKind>;
+
 export const StatusChange = z.object({ from: ActionStatus, to: ActionStatus });
 export type StatusChange = z.infer<typeof StatusChange>;
 
@@ -20,14 +39,21 @@ export const ProgressUpdate = z.object({
   authorName: z.string(),
   agencyId: z.number().int().nullable(),
   createdAt: Instant,
+  /** `progress`: an agency's note; `assurance` and `return`: a sign-off decision, which has no confidence. */
+  kind: ProgressUpdateKind,
   note: z.string(),
-  confidence: Confidence,
+  /** The author's confidence that the action is on track; null on sign-off decisions. */
+  confidence: Confidence.nullable(),
   statusChange: StatusChange.nullable(),
-  evidence: z.array(z.object({ label: z.string(), url: z.string() })),
+  evidence: z.array(EvidenceItem),
   /** Recorded when this update assured the action. */
   evidenceOfImpact: z.string().nullable(),
   /** Recorded when this update withdrew the action. */
   reason: z.string().nullable(),
+  /** A return's question to the agency. */
+  question: z.string().nullable(),
+  /** The day a return's answer is due. */
+  replyBy: CalendarDate.nullable(),
 });
 export type ProgressUpdate = z.infer<typeof ProgressUpdate>;
 
@@ -39,9 +65,14 @@ export const ProgressUpdateCreate = z.strictObject({
    */
   agencyId: IdRef.optional(),
   note: requiredText(LIMITS.note),
-  confidence: Confidence,
-  evidence: z.array(EvidenceLink).max(LIMITS.evidenceItems).default([]),
-  statusChange: z.strictObject({ to: ActionStatus }).nullable().default(null),
+  /** Needed on an agency's progress note; a sign-off decision (moving to assured, or returning) has none. */
+  confidence: Confidence.optional(),
+  evidence: z.array(EvidenceInput).max(LIMITS.evidenceItems).default([]),
+  /**
+   * `from` is the status the author saw: if the action has moved on since, the update is refused with
+   * `409 action.version_conflict` and the current action. Left out, the change applies to the status as it is.
+   */
+  statusChange: z.strictObject({ from: ActionStatus.optional(), to: ActionStatus }).nullable().default(null),
   /** Needed to move to `assured`: what shows that practice changed. */
   evidenceOfImpact: optionalText(LIMITS.text).optional(),
   /** Needed to move to `withdrawn`. */

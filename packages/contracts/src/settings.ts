@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Version, requiredText } from './common';
-import { LIMITS } from './constants';
+import { LIMITS, SETTINGS_BOUNDS } from './constants';
 
 export const Settings = z.object({
   partnershipName: z.string(),
@@ -8,6 +8,10 @@ export const Settings = z.object({
   updateCadenceDays: z.number().int(),
   /** An open action due within this many days is due soon. */
   dueSoonDays: z.number().int(),
+  /** Days an agency has to answer an action returned for more information, unless the chair names a day. */
+  replyPeriodDays: z.number().int(),
+  /** The largest evidence document accepted, in megabytes. */
+  evidenceMaxMegabytes: z.number().int(),
   version: z.number().int(),
 });
 export type Settings = z.infer<typeof Settings>;
@@ -15,8 +19,10 @@ export type Settings = z.infer<typeof Settings>;
 export const SettingsPatch = z.strictObject({
   version: Version,
   partnershipName: requiredText(LIMITS.name).optional(),
-  updateCadenceDays: z.number().int().min(7).max(366).optional(),
-  dueSoonDays: z.number().int().min(1).max(366).optional(),
+  updateCadenceDays: z.number().int().min(SETTINGS_BOUNDS.updateCadenceDays.min).max(SETTINGS_BOUNDS.updateCadenceDays.max).optional(),
+  dueSoonDays: z.number().int().min(SETTINGS_BOUNDS.dueSoonDays.min).max(SETTINGS_BOUNDS.dueSoonDays.max).optional(),
+  replyPeriodDays: z.number().int().min(SETTINGS_BOUNDS.replyPeriodDays.min).max(SETTINGS_BOUNDS.replyPeriodDays.max).optional(),
+  evidenceMaxMegabytes: z.number().int().min(SETTINGS_BOUNDS.evidenceMaxMegabytes.min).max(SETTINGS_BOUNDS.evidenceMaxMegabytes.max).optional(),
 });
 export type SettingsPatch = z.output<typeof SettingsPatch>;
 export type SettingsPatchInput = z.input<typeof SettingsPatch>;

@@ -116,3 +116,42 @@ describe('BRAG, overdue and stale', () => {
     });
   });
 });
+
+describe('an action returned for more information', () => {
+  const clock = { today: '2026-03-02', staleBefore: '2026-01-05T00:00:00.000Z' };
+  const returned = (replyBy: string, extra: Partial<ActionFacts> = {}): ActionFacts => ({
+    status: 'in_progress',
+    targetDate: '2026-01-31',
+    latestConfidence: 'off_track',
+    lastUpdateAt: '2025-11-01T10:00:00.000Z',
+    createdAt: '2025-06-01T10:00:00.000Z',
+    returnedAt: '2026-02-20T10:00:00.000Z',
+    returnedReplyBy: replyBy,
+    ...extra,
+  });
+
+  it('is Amber, not overdue and not stale while the agency is within its reply period', () => {
+    expect(assessAction(returned('2026-03-20'), clock)).toEqual({
+      brag: 'amber',
+      bragReason: 'Returned for more information on 2026-02-20; answer due by 2026-03-20',
+      overdue: false,
+      stale: false,
+      dueSoon: false,
+    });
+    // The reply-by day itself is still within the period.
+    expect(assessAction(returned('2026-03-02'), clock)).toMatchObject({ brag: 'amber', overdue: false });
+  });
+
+  it('is Red once the answer is late, and overdue again if its target date has passed', () => {
+    expect(assessAction(returned('2026-03-01'), clock)).toMatchObject({
+      brag: 'red',
+      bragReason: 'Returned for more information on 2026-02-20; no answer by 2026-03-01',
+      overdue: true,
+      stale: true,
+    });
+    expect(assessAction(returned('2026-03-01', { targetDate: '2026-12-31', latestConfidence: 'on_track' }), clock)).toMatchObject({
+      brag: 'red',
+      overdue: false,
+    });
+  });
+});

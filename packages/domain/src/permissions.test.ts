@@ -45,18 +45,27 @@ describe('progress updates on an action', () => {
 
   it("lets an agency lead start and propose completion of their agency's action", () => {
     const lead = person(['agency_lead'], { agencyIds: [police] });
-    expect(progressUpdatePermission(lead, action('not_started'))).toEqual({ canPostUpdate: true, statusChanges: ['in_progress', 'completed'], agencyIds: [police] });
+    expect(progressUpdatePermission(lead, action('not_started'))).toEqual({
+      canPostUpdate: true,
+      statusChanges: ['in_progress', 'completed'],
+      agencyIds: [police],
+      canDecideAssurance: false,
+      canRequestTargetDate: true,
+      canDecideTargetDate: false,
+    });
     expect(progressUpdatePermission(lead, action('in_progress')).statusChanges).toEqual(['completed']);
   });
 
-  it('does not let an agency lead withdraw, assure or return', () => {
+  it('does not let an agency lead withdraw, assure, return or decide a new target date', () => {
     const lead = person(['agency_lead'], { agencyIds: [police] });
-    expect(progressUpdatePermission(lead, action('completed'))).toEqual({ canPostUpdate: true, statusChanges: [], agencyIds: [police] });
+    expect(progressUpdatePermission(lead, action('completed'))).toMatchObject({ canPostUpdate: true, statusChanges: [], agencyIds: [police], canDecideAssurance: false });
+    // A closed action's target date no longer matters.
+    expect(progressUpdatePermission(lead, action('completed')).canRequestTargetDate).toBe(false);
   });
 
   it("gives an agency lead nothing on another agency's action", () => {
     const lead = person(['agency_lead'], { agencyIds: [ambulance] });
-    expect(progressUpdatePermission(lead, action('in_progress'))).toEqual({ canPostUpdate: false, statusChanges: [], agencyIds: [] });
+    expect(progressUpdatePermission(lead, action('in_progress'))).toMatchObject({ canPostUpdate: false, statusChanges: [], agencyIds: [], canRequestTargetDate: false });
   });
 
   it('lets a partner agency of a multi-agency action post, speaking for itself only', () => {
@@ -66,21 +75,35 @@ describe('progress updates on an action', () => {
 
   it("lets a subgroup chair assure or return what their subgroup oversees, and nothing else", () => {
     const chair = person(['subgroup_chair'], { subgroupIds: [learning] });
-    expect(progressUpdatePermission(chair, action('completed')).statusChanges).toEqual(['assured', 'in_progress']);
-    expect(progressUpdatePermission(chair, action('in_progress'))).toEqual({ canPostUpdate: true, statusChanges: [], agencyIds: [] });
-    expect(progressUpdatePermission(chair, action('completed', [police], 99)).canPostUpdate).toBe(false);
+    // Signing off is a decision of its own, not a status change of a progress note.
+    expect(progressUpdatePermission(chair, action('completed'))).toMatchObject({ statusChanges: [], canDecideAssurance: true });
+    expect(progressUpdatePermission(chair, action('in_progress'))).toMatchObject({
+      canPostUpdate: true,
+      statusChanges: [],
+      agencyIds: [],
+      canDecideAssurance: false,
+      canRequestTargetDate: false,
+      canDecideTargetDate: true,
+    });
+    expect(progressUpdatePermission(chair, action('completed', [police], 99))).toMatchObject({ canPostUpdate: false, canDecideAssurance: false });
+    expect(progressUpdatePermission(chair, action('in_progress', [police], 99)).canDecideTargetDate).toBe(false);
     expect(progressUpdatePermission(chair, action('completed', [police], null)).canPostUpdate).toBe(false);
   });
 
   it('lets the business unit make any move the workflow allows', () => {
     const admin = person(['admin']);
-    expect(progressUpdatePermission(admin, action('completed')).statusChanges).toEqual(['assured', 'in_progress', 'withdrawn']);
-    expect(progressUpdatePermission(admin, action('assured'))).toEqual({ canPostUpdate: true, statusChanges: [], agencyIds: [police] });
+    expect(progressUpdatePermission(admin, action('completed'))).toMatchObject({ statusChanges: ['withdrawn'], canDecideAssurance: true });
+    expect(progressUpdatePermission(admin, action('in_progress'))).toMatchObject({ canDecideTargetDate: true, canRequestTargetDate: false });
+    expect(progressUpdatePermission(admin, action('assured'))).toMatchObject({ canPostUpdate: true, statusChanges: [], agencyIds: [police], canDecideAssurance: false });
   });
 
   it('gives the independent chair and viewers nothing', () => {
     for (const role of ['independent_chair', 'viewer'] as const) {
-      expect(progressUpdatePermission(person([role], { agencyIds: [police], subgroupIds: [learning] }), action('completed')).canPostUpdate).toBe(false);
+      expect(progressUpdatePermission(person([role], { agencyIds: [police], subgroupIds: [learning] }), action('completed'))).toMatchObject({
+        canPostUpdate: false,
+        canDecideAssurance: false,
+        canRequestTargetDate: false,
+      });
     }
   });
 });

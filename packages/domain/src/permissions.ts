@@ -53,40 +53,55 @@ export interface ActionScope {
 export interface UpdatePermission {
   /** May post a note (with no status change) on this action. */
   canPostUpdate: boolean;
-  /** The status changes this person may make now, within the workflow. */
+  /** The status changes this person may make now with a progress update, within the workflow. */
   statusChanges: ActionStatus[];
   /** The agencies this person may speak for on this action. */
   agencyIds: number[];
+  /** May sign off this completed action: assure it, or return it for more information. */
+  canDecideAssurance: boolean;
+  /** May ask for a new target date: a lead of one of the action's agencies, while it is still open. */
+  canRequestTargetDate: boolean;
+  /** May agree or refuse a request for a new target date: the business unit, or the overseeing subgroup's chair. */
+  canDecideTargetDate: boolean;
 }
+
+/** Sign-off moves: assuring a completed action, or returning it to its agency (back to in progress). */
+export const isSignOff = (from: ActionStatus, to: ActionStatus) => from === 'completed' && (to === 'assured' || to === 'in_progress');
 
 /**
  * What a person may do with an action's progress. An agency lead: notes on their agency's actions, starting
- * them and proposing completion. A subgroup chair: notes on what their subgroups oversee, assuring completed
- * actions or returning them for more information. The business unit: anything the workflow allows.
+ * them, proposing completion and asking for a new target date. A subgroup chair: notes on what their subgroups
+ * oversee, signing off completed actions (assure or return) and deciding requests for new dates. The business
+ * unit: anything the workflow allows.
  */
 export function progressUpdatePermission(principal: Principal, action: ActionScope): UpdatePermission {
-  const workflow = STATUS_TRANSITIONS[action.status];
+  const workflow = STATUS_TRANSITIONS[action.status].filter((to) => !isSignOff(action.status, to));
   const statusChanges = new Set<ActionStatus>();
   let canPostUpdate = false;
-  const agencyIds = principal.roles.includes('admin')
-    ? [...action.agencyIds]
-    : action.agencyIds.filter((id) => principal.agencyIds.includes(id));
+  const isAdmin = principal.roles.includes('admin');
+  const agencyIds = isAdmin ? [...action.agencyIds] : action.agencyIds.filter((id) => principal.agencyIds.includes(id));
+  const chairsIt =
+    principal.roles.includes('subgroup_chair') && action.subgroupId !== null && principal.subgroupIds.includes(action.subgroupId);
+  const leadsIt = principal.roles.includes('agency_lead') && agencyIds.length > 0;
+  const open = action.status === 'not_started' || action.status === 'in_progress';
 
-  if (principal.roles.includes('admin')) {
+  if (isAdmin) {
     canPostUpdate = true;
     workflow.forEach((s) => statusChanges.add(s));
   }
-  if (principal.roles.includes('agency_lead') && agencyIds.length > 0) {
+  if (leadsIt) {
     canPostUpdate = true;
-    if (action.status === 'not_started' || action.status === 'in_progress') {
-      workflow.filter((s) => s === 'in_progress' || s === 'completed').forEach((s) => statusChanges.add(s));
-    }
+    if (open) workflow.filter((s) => s === 'in_progress' || s === 'completed').forEach((s) => statusChanges.add(s));
   }
-  if (principal.roles.includes('subgroup_chair') && action.subgroupId !== null && principal.subgroupIds.includes(action.subgroupId)) {
-    canPostUpdate = true;
-    if (action.status === 'completed') ['assured', 'in_progress'].forEach((s) => statusChanges.add(s as ActionStatus));
-  }
-  return { canPostUpdate, statusChanges: [...statusChanges], agencyIds };
+  if (chairsIt) canPostUpdate = true;
+  return {
+    canPostUpdate,
+    statusChanges: [...statusChanges],
+    agencyIds,
+    canDecideAssurance: action.status === 'completed' && (isAdmin || chairsIt),
+    canRequestTargetDate: open && leadsIt,
+    canDecideTargetDate: open && (isAdmin || chairsIt),
+  };
 }
 
 /**

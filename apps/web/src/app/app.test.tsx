@@ -288,7 +288,7 @@ describe('the tracker', () => {
   });
 
   it('shows an agency lead an action they cannot post on, without the form or the change history', async () => {
-    const readOnly = makeAction({ ownerAgencyId: 2, permissions: { canEdit: false, canPostUpdate: false, statusChanges: [], agencyIds: [] } });
+    const readOnly = makeAction({ ownerAgencyId: 2, permissions: { canEdit: false, canPostUpdate: false, statusChanges: [], agencyIds: [], canDecideAssurance: false, canRequestTargetDate: false, canDecideTargetDate: false } });
     const { fetchMock } = renderApp('/actions/7', { me: makeAgencyLeadMe(), handlers: { 'GET /api/actions/7': () => jsonResponse(readOnly) } });
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Action SD-2022/A3' })).toBeInTheDocument();

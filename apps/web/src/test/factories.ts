@@ -23,7 +23,10 @@ export function makeAction(overrides: Partial<Action> = {}): Action {
     action: 'Deliver briefings on the voice of the child to all response officers.',
     successMeasure: 'Audit of 20 cases shows the child was spoken to alone.',
     targetDate: '2026-03-31',
+    targetDateHistory: [{ targetDate: '2026-03-31', from: null, reason: null, decidedBy: null, on: '2025-06-01T09:00:00.000Z' }],
+    pendingTargetDateRequest: null,
     status,
+    returned: null,
     brag: 'green',
     bragReason: 'on track',
     overdue: false,
@@ -39,7 +42,15 @@ export function makeAction(overrides: Partial<Action> = {}): Action {
     createdAt: '2025-06-01T09:00:00.000Z',
     updatedAt: '2026-01-10T10:00:00.000Z',
     version: 4,
-    permissions: { canEdit: true, canPostUpdate: true, statusChanges: [...STATUS_TRANSITIONS[status]], agencyIds: [] },
+    permissions: {
+      canEdit: true,
+      canPostUpdate: true,
+      statusChanges: [...STATUS_TRANSITIONS[status]],
+      agencyIds: [],
+      canDecideAssurance: status === 'completed',
+      canRequestTargetDate: false,
+      canDecideTargetDate: status === 'not_started' || status === 'in_progress',
+    },
     ...overrides,
   };
 }

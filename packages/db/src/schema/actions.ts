@@ -35,6 +35,13 @@ export const actions = sqliteTable(
      */
     lastUpdateAt: text('last_update_at'),
     latestConfidence: text('latest_confidence', { enum: CONFIDENCE_LEVELS }),
+    /**
+     * Set while the action is returned for more information (from the return's progress update, in the same
+     * transaction), cleared by the agency's next progress update: the answer.
+     */
+    returnedAt: text('returned_at'),
+    returnedQuestion: text('returned_question'),
+    returnedReplyBy: text('returned_reply_by'),
     version: versionColumn(),
     ...timestamps,
   },
@@ -55,6 +62,10 @@ export const actions = sqliteTable(
     ),
     check('actions_assured_evidence_check', sql`${t.status} <> 'assured' or ${t.evidenceOfImpact} is not null`),
     check('actions_withdrawn_reason_check', sql`${t.status} <> 'withdrawn' or ${t.withdrawnReason} is not null`),
+    check(
+      'actions_returned_check',
+      sql`(${t.returnedAt} is null and ${t.returnedQuestion} is null and ${t.returnedReplyBy} is null) or (${t.status} = 'in_progress' and ${t.returnedAt} is not null and ${t.returnedQuestion} is not null and ${t.returnedReplyBy} is not null)`,
+    ),
   ],
 );
 

@@ -9,3 +9,5 @@ export * from './progress-updates';
 export * from './settings';
 export * from './users';
 export * from './audit';
+export * from './target-dates';
+export * from './evidence';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { ACTION_STATUSES, CONFIDENCE_LEVELS } from '@lrt/contracts';
+import { ACTION_STATUSES, CONFIDENCE_LEVELS, PROGRESS_UPDATE_KINDS } from '@lrt/contracts';
 import { actions } from './actions';
 import { agencies } from './agencies';
 import { inList, nowIso } from './columns';
@@ -18,18 +18,33 @@ export const progressUpdates = sqliteTable(
     authorUserId: integer('author_user_id'),
     agencyId: integer('agency_id').references(() => agencies.id, { onDelete: 'restrict' }),
     createdAt: text('created_at').notNull().default(nowIso),
+    /** An agency's progress note, or a sign-off decision (assure, return) that carries no confidence. */
+    kind: text('kind', { enum: PROGRESS_UPDATE_KINDS }).notNull().default('progress'),
     note: text('note').notNull(),
-    confidence: text('confidence', { enum: CONFIDENCE_LEVELS }).notNull(),
+    /** The author's confidence that the action is on track: only an agency's progress note has one. */
+    confidence: text('confidence', { enum: CONFIDENCE_LEVELS }),
     statusFrom: text('status_from', { enum: ACTION_STATUSES }),
     statusTo: text('status_to', { enum: ACTION_STATUSES }),
-    evidence: text('evidence', { mode: 'json' }).$type<{ label: string; url: string }[]>().notNull().default(sql`'[]'`),
+    /** Links (`url`) and evidence documents (`fileId`, see evidence_files). */
+    evidence: text('evidence', { mode: 'json' })
+      .$type<({ label: string; url: string } | { label: string; fileId: number })[]>()
+      .notNull()
+      .default(sql`'[]'`),
     evidenceOfImpact: text('evidence_of_impact'),
     reason: text('reason'),
+    /** A return's question to the agency, and the day its answer is due. */
+    question: text('question'),
+    replyBy: text('reply_by'),
   },
   (t) => [
     index('progress_updates_action_created_idx').on(t.actionId, t.createdAt),
     index('progress_updates_status_change_idx').on(t.actionId, t.createdAt).where(sql`${t.statusTo} is not null`),
-    check('progress_updates_confidence_check', sql`${t.confidence} in (${inList(CONFIDENCE_LEVELS)})`),
+    check('progress_updates_kind_check', sql`${t.kind} in (${inList(PROGRESS_UPDATE_KINDS)})`),
+    check(
+      'progress_updates_confidence_check',
+      sql`(${t.kind} = 'progress' and ${t.confidence} in (${inList(CONFIDENCE_LEVELS)})) or (${t.kind} <> 'progress' and ${t.confidence} is null)`,
+    ),
+    check('progress_updates_return_check', sql`${t.kind} <> 'return' or (${t.question} is not null and ${t.replyBy} is not null)`),
     check(
       'progress_updates_status_check',
       sql`(${t.statusFrom} is null and ${t.statusTo} is null) or (${t.statusFrom} in (${inList(ACTION_STATUSES)}) and ${t.statusTo} in (${inList(ACTION_STATUSES)}))`,

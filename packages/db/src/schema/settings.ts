@@ -10,6 +10,8 @@ export const settings = sqliteTable(
     partnershipName: text('partnership_name').notNull().default('Safeguarding Children Partnership'),
     updateCadenceDays: integer('update_cadence_days').notNull().default(56),
     dueSoonDays: integer('due_soon_days').notNull().default(28),
+    replyPeriodDays: integer('reply_period_days').notNull().default(28),
+    evidenceMaxMegabytes: integer('evidence_max_megabytes').notNull().default(20),
     version: versionColumn(),
     ...timestamps,
   },
@@ -17,5 +19,7 @@ export const settings = sqliteTable(
     check('settings_single_row', sql`${t.id} = 1`),
     check('settings_cadence_check', sql`${t.updateCadenceDays} between 7 and 366`),
     check('settings_due_soon_check', sql`${t.dueSoonDays} between 1 and 366`),
+    check('settings_reply_period_check', sql`${t.replyPeriodDays} between 1 and 366`),
+    check('settings_evidence_max_check', sql`${t.evidenceMaxMegabytes} between 1 and 100`),
   ],
 );

@@ -7,7 +7,7 @@ import { assessAction, staleBefore, addDays } from '@lrt/domain';
 import { actionRulesSql } from './action-rules.sql';
 
 describe('the SQL rules agree with the domain rules', () => {
-  it('for every combination of status, target date, confidence and update history', () => {
+  it('for every combination of status, target date, confidence, update history and return for more information', () => {
     const db = createTestDatabase();
     const review = factories.review(db);
     const agency = factories.agency(db);
@@ -21,6 +21,8 @@ describe('the SQL rules agree with the domain rules', () => {
         for (const latestConfidence of [null, ...CONFIDENCE_LEVELS]) {
           for (const lastUpdateAt of [null, justBefore, cutoff, '2026-03-01T08:00:00.000Z']) {
             for (const createdAt of ['2025-06-01T00:00:00.000Z', justBefore, '2026-02-25T00:00:00.000Z']) {
+              // Only an action in progress can be returned: answer late, due today, due later.
+              for (const returnedReplyBy of status === 'in_progress' ? [null, '2026-03-01', '2026-03-02', '2026-03-10'] : [null]) {
               factories.action(db, {
                 reviewId: review.id,
                 ownerAgencyId: agency.id,
@@ -31,7 +33,11 @@ describe('the SQL rules agree with the domain rules', () => {
                 createdAt,
                 evidenceOfImpact: status === 'assured' ? 'Audit showed change' : null,
                 withdrawnReason: status === 'withdrawn' ? 'Superseded' : null,
+                returnedAt: returnedReplyBy ? '2026-02-01T10:00:00.000Z' : null,
+                returnedQuestion: returnedReplyBy ? 'Where is the re-audit?' : null,
+                returnedReplyBy,
               });
+              }
             }
           }
         }
@@ -49,7 +55,7 @@ describe('the SQL rules agree with the domain rules', () => {
       })
       .from(actions)
       .all();
-    expect(rows.length).toBe(5 * 5 * 4 * 4 * 3);
+    expect(rows.length).toBe((5 + 3) * 5 * 4 * 4 * 3);
     const seen = new Set<string>();
     for (const { row, brag, overdue, stale, dueSoon } of rows) {
       const expected = assessAction(row, clock);
@@ -60,10 +66,13 @@ describe('the SQL rules agree with the domain rules', () => {
       });
       expect(Boolean(dueSoon)).toBe(expected.dueSoon);
       seen.add(`${brag}/${expected.overdue}/${expected.stale}`);
+      if (row.returnedReplyBy) seen.add(`returned:${brag}:${expected.bragReason.split(';')[1]?.trim().split(' ')[0]}`);
     }
     // The grid reaches every colour, and overdue and stale both ways.
     expect([...seen].sort()).toEqual(
       expect.arrayContaining(['blue/false/false', 'green/false/false', 'amber/false/true', 'amber/false/false', 'red/true/false', 'red/true/true', 'null/false/false']),
     );
+    // A returned action is Amber while its answer is due, Red once the answer is late.
+    expect([...seen].filter((key) => key.startsWith('returned:')).sort()).toEqual(['returned:amber:answer', 'returned:red:no']);
   });
 });

@@ -11,12 +11,16 @@ const openList = sql.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(', '));
  */
 export function actionRulesSql(clock: AssessmentClock & { dueSoonBy?: string }) {
   const open = sql`(${actions.status} in (${openList}))`;
-  const overdue = sql`(${open} and ${actions.targetDate} is not null and ${actions.targetDate} < ${clock.today})`;
-  const stale = sql`(${open} and coalesce(${actions.lastUpdateAt}, ${actions.createdAt}) < ${clock.staleBefore})`;
+  const returned = sql`(${actions.status} = 'in_progress' and ${actions.returnedReplyBy} is not null)`;
+  const awaitingReply = sql`(${returned} and ${actions.returnedReplyBy} >= ${clock.today})`;
+  const overdue = sql`(${open} and ${actions.targetDate} is not null and ${actions.targetDate} < ${clock.today} and not ${awaitingReply})`;
+  const stale = sql`(${open} and coalesce(${actions.lastUpdateAt}, ${actions.createdAt}) < ${clock.staleBefore} and not ${awaitingReply})`;
   const brag: SQL<string | null> = sql`(case
     when ${actions.status} = 'withdrawn' then null
     when ${actions.status} = 'assured' then 'blue'
     when ${actions.status} = 'completed' then 'green'
+    when ${awaitingReply} then 'amber'
+    when ${returned} then 'red'
     when ${overdue} then 'red'
     when ${actions.latestConfidence} = 'off_track' then 'red'
     when ${actions.latestConfidence} = 'at_risk' then 'amber'
@@ -30,5 +34,5 @@ export function actionRulesSql(clock: AssessmentClock & { dueSoonBy?: string }) 
   const attention = sql`(case ${brag} ${sql.raw(
     BRAG_RATINGS.map((colour) => `when '${colour}' then ${BRAG_ATTENTION_ORDER[colour]}`).join(' '),
   )} else ${BRAG_ATTENTION_ORDER.none} end)`;
-  return { open, overdue, stale, brag, dueSoon, attention };
+  return { open, returned, awaitingReply, overdue, stale, brag, dueSoon, attention };
 }

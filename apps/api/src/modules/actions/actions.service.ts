@@ -23,6 +23,7 @@ import type { Actor } from '../../lib/audit';
 import { notFound, unprocessable } from '../../plugins/problems';
 import type { PlanClock } from '../settings/settings.service';
 import { actionRulesSql } from './action-rules.sql';
+import { targetDateFacts } from '../target-dates/target-dates.service';
 
 type ActionRow = typeof actions.$inferSelect;
 export type ParsedActionListQuery = z.output<typeof ActionListQuerySchema>;
@@ -97,6 +98,7 @@ function toDtos(db: Db | Tx, rows: ActionRow[], clock: PlanClock): Action[] {
   const partners = db.select().from(actionAgencies).where(inArray(actionAgencies.actionId, ids)).orderBy(actionAgencies.agencyId).all();
   const themeLinks = db.select().from(actionThemes).where(inArray(actionThemes.actionId, ids)).orderBy(actionThemes.themeId).all();
   const latest = latestUpdates(db, ids);
+  const dates = targetDateFacts(db, rows);
   return rows.map((row) => ({
     id: row.id,
     ref: row.ref,
@@ -109,7 +111,13 @@ function toDtos(db: Db | Tx, rows: ActionRow[], clock: PlanClock): Action[] {
     action: row.action,
     successMeasure: row.successMeasure,
     targetDate: row.targetDate,
+    targetDateHistory: dates.get(row.id)?.history ?? [],
+    pendingTargetDateRequest: dates.get(row.id)?.pending ?? null,
     status: row.status,
+    returned:
+      row.returnedAt && row.returnedQuestion && row.returnedReplyBy
+        ? { on: row.returnedAt, question: row.returnedQuestion, replyBy: row.returnedReplyBy }
+        : null,
     ...assessAction(row, clock),
     lastUpdateAt: row.lastUpdateAt,
     latestConfidence: row.latestConfidence,
@@ -137,7 +145,15 @@ function latestUpdates(db: Db | Tx, actionIds: number[]) {
   return new Map(rows.map(({ actionId, ...update }) => [actionId, update]));
 }
 
-const NO_PERMISSIONS: Action['permissions'] = { canEdit: false, canPostUpdate: false, statusChanges: [], agencyIds: [] };
+const NO_PERMISSIONS: Action['permissions'] = {
+  canEdit: false,
+  canPostUpdate: false,
+  statusChanges: [],
+  agencyIds: [],
+  canDecideAssurance: false,
+  canRequestTargetDate: false,
+  canDecideTargetDate: false,
+};
 
 function permissionsOn(viewer: Principal | null, row: ActionRow, partnerAgencyIds: number[]): Action['permissions'] {
   if (!viewer) return NO_PERMISSIONS;
@@ -320,7 +336,18 @@ export function patchAction(db: Db, id: number, patch: ActionPatch, clock: PlanC
 
 /** What an action's audit records: its own fields, not the ratings computed from them and the clock. */
 export function auditable(action: Action) {
-  const { brag: _brag, bragReason: _reason, overdue: _overdue, stale: _stale, dueSoon: _soon, permissions: _permissions, latestUpdate: _latest, ...fields } = action;
+  const {
+    brag: _brag,
+    bragReason: _reason,
+    overdue: _overdue,
+    stale: _stale,
+    dueSoon: _soon,
+    permissions: _permissions,
+    latestUpdate: _latest,
+    targetDateHistory: _history,
+    pendingTargetDateRequest: _pending,
+    ...fields
+  } = action;
   return fields;
 }
 

@@ -90,7 +90,7 @@ const CHANGES: Change[] = [
       entityId: plan.action.id,
       operation: 'progress_update',
       before: { status: 'not_started', lastUpdateAt: null, latestConfidence: null },
-      after: { status: 'completed', lastUpdateAt: TEST_NOW.toISOString(), latestConfidence: 'on_track', note: 'Briefings delivered to all teams' },
+      after: { status: 'completed', lastUpdateAt: TEST_NOW.toISOString(), latestConfidence: 'on_track', kind: 'progress', note: 'Briefings delivered to all teams' },
     }),
   },
   {

@@ -4,7 +4,7 @@ import { ACTION_STATUSES, STATUS_TRANSITIONS, type ActionStatus, type Role } fro
 import { createTestDatabase, unique } from '@lrt/db/testing';
 import { closeDatabase } from '@lrt/db';
 import { buildApp } from '../../app';
-import { hasCapability, progressUpdatePermission, type Principal } from '@lrt/domain';
+import { hasCapability, isSignOff, progressUpdatePermission, type Principal } from '@lrt/domain';
 import type { Access } from '../../plugins/auth';
 import { expectProblem } from '../../testing/http-expect';
 import { createTestWorld, factories, seedSmallPlan, TEST_PASSWORD, type Caller, type TestWorld } from '../../testing/test-app';
@@ -351,6 +351,8 @@ describe('every status change × role × status', () => {
     const permission = progressUpdatePermission(principal, { status: from, agencyIds: [plan.police.id], subgroupId: plan.subgroup.id });
     if (!permission.canPostUpdate) return { status: 403, code: 'auth.forbidden' };
     if (!STATUS_TRANSITIONS[from].includes(to)) return { status: 422, code: 'action.transition_not_allowed' };
+    // Assuring or returning is a sign-off decision, for those who may sign this action off.
+    if (isSignOff(from, to)) return permission.canDecideAssurance ? { status: 201 } : { status: 403, code: 'auth.forbidden' };
     if (!permission.statusChanges.includes(to)) return { status: 403, code: 'auth.forbidden' };
     return { status: 201 };
   }

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { IdParams, ProgressUpdate, ProgressUpdateCreate, ProgressUpdateList, ProgressUpdateListQuery } from '@lrt/contracts';
+import { AssuranceDecision, AssuranceDecisionResult, IdParams, ProgressUpdate, ProgressUpdateCreate, ProgressUpdateList, ProgressUpdateListQuery } from '@lrt/contracts';
 import { actorOf } from '../../plugins/auth';
 import { planClock } from '../settings/settings.service';
-import { listProgressUpdates, postProgressUpdate } from './progress-updates.service';
+import { decideAssurance, listProgressUpdates, postProgressUpdate } from './progress-updates.service';
 import { ProblemResponse } from '../../plugins/problems';
 
 export async function progressUpdateRoutes(app: FastifyInstance) {
@@ -26,13 +26,32 @@ export async function progressUpdateRoutes(app: FastifyInstance) {
       summary: 'Post a progress update, optionally changing the status',
       description:
         'Updates are never edited or deleted. Status moves: not_started → in_progress, completed or withdrawn; in_progress → completed or withdrawn; ' +
-        'completed → assured, in_progress (returned for more information) or withdrawn. Completed needs evidence; assured needs `evidenceOfImpact`; ' +
-        'withdrawn needs a `reason`. Pass `actionVersion` to refuse the change if the action changed since it was read.',
+        'completed → assured, in_progress (returned for more information) or withdrawn. Completed needs evidence (links or uploaded documents); ' +
+        'assured needs `evidenceOfImpact`; withdrawn needs a `reason`. Assuring or returning is a sign-off decision, recorded as one without a ' +
+        'confidence (see `POST /actions/{id}/assurance`). `statusChange.from` (or `actionVersion`) refuses the update with 409 if the action has ' +
+        'moved on since it was read. An agency’s note answers a return for more information.',
       params: IdParams,
       body: ProgressUpdateCreate,
       response: { 201: ProgressUpdate, 400: ProblemResponse, 404: ProblemResponse, 409: ProblemResponse, 422: ProblemResponse },
     },
     handler: async (request, reply) =>
       reply.status(201).send(postProgressUpdate(app.db, request.params.id, request.body, planClock(app.db, app.now(), request.principal), actorOf(request))),
+  });
+  r.post('/actions/:id/assurance', {
+    config: { access: 'assureActions' },
+    schema: {
+      tags: ['Progress updates'],
+      summary: 'Sign off a completed action: assure it, or return it for more information',
+      description:
+        'For the business unit and the chair of the subgroup overseeing the action. `assure` records the evidence of impact and makes the ' +
+        'action assured (final). `return` sends it back to its agency in progress with a question and a reply-by day (the partnership’s ' +
+        'reply period when left out): while the agency is within it the action is Amber, not overdue and not stale; the agency answers with ' +
+        'a progress update, which may propose completion again. A decision carries no confidence and does not count as the agency’s progress.',
+      params: IdParams,
+      body: AssuranceDecision,
+      response: { 201: AssuranceDecisionResult, 400: ProblemResponse, 403: ProblemResponse, 404: ProblemResponse, 409: ProblemResponse, 422: ProblemResponse },
+    },
+    handler: async (request, reply) =>
+      reply.status(201).send(decideAssurance(app.db, request.params.id, request.body, planClock(app.db, app.now(), request.principal), actorOf(request))),
   });
 }

@@ -9,6 +9,8 @@ const toDto = (row: typeof settings.$inferSelect): Settings => ({
   partnershipName: row.partnershipName,
   updateCadenceDays: row.updateCadenceDays,
   dueSoonDays: row.dueSoonDays,
+  replyPeriodDays: row.replyPeriodDays,
+  evidenceMaxMegabytes: row.evidenceMaxMegabytes,
   version: row.version,
 });
 
@@ -29,11 +31,13 @@ export interface PlanClock extends AssessmentClock {
   viewer: Principal | null;
   /** Open actions due on or before this day are due soon. */
   dueSoonBy: string;
+  /** Days an agency has to answer a return for more information, unless the decider names a day. */
+  replyPeriodDays: number;
 }
 
 /** "Now" for the rules, with the partnership's own cadence: one read of settings per request. */
 export function planClock(db: Db, now: Date, viewer: Principal | null = null): PlanClock {
-  const { updateCadenceDays, dueSoonDays } = getSettings(db);
+  const { updateCadenceDays, dueSoonDays, replyPeriodDays } = getSettings(db);
   const today = londonToday(now);
-  return { now, viewer, today, staleBefore: staleBefore(now, updateCadenceDays), dueSoonBy: addDays(today, dueSoonDays) };
+  return { now, viewer, today, staleBefore: staleBefore(now, updateCadenceDays), dueSoonBy: addDays(today, dueSoonDays), replyPeriodDays };
 }

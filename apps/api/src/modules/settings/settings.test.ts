@@ -11,7 +11,14 @@ afterEach(async () => {
   await world.close();
 });
 
-const DEFAULTS: Settings = { partnershipName: 'Safeguarding Children Partnership', updateCadenceDays: 56, dueSoonDays: 28, version: 1 };
+const DEFAULTS: Settings = {
+  partnershipName: 'Safeguarding Children Partnership',
+  updateCadenceDays: 56,
+  dueSoonDays: 28,
+  replyPeriodDays: 28,
+  evidenceMaxMegabytes: 20,
+  version: 1,
+};
 
 describe('GET /api/settings', () => {
   it('answers the defaults of a new partnership', async () => {
@@ -25,7 +32,7 @@ describe('PATCH /api/settings', () => {
   it('changes the given settings, keeps the others and moves the version on', async () => {
     const res = await world.request({ method: 'PATCH', url: '/api/settings', payload: { version: 1, partnershipName: '  Northshire SCP ', updateCadenceDays: 28 } });
     expect(res.statusCode, res.body).toBe(200);
-    const expected = { partnershipName: 'Northshire SCP', updateCadenceDays: 28, dueSoonDays: 28, version: 2 };
+    const expected = { ...DEFAULTS, partnershipName: 'Northshire SCP', updateCadenceDays: 28, version: 2 };
     expect(res.json()).toEqual(expected);
     expect((await world.request({ method: 'GET', url: '/api/settings' })).json()).toEqual(expected);
   });

@@ -167,7 +167,7 @@ describe('EditActionPage', () => {
   });
 
   it('tells people who may not edit the action so', async () => {
-    const action = makeAction({ permissions: { canEdit: false, canPostUpdate: true, statusChanges: [], agencyIds: [1] } });
+    const action = makeAction({ permissions: { canEdit: false, canPostUpdate: true, statusChanges: [], agencyIds: [1], canDecideAssurance: false, canRequestTargetDate: false, canDecideTargetDate: false } });
     stubApi(action);
     renderPage(action);
     expect(await screen.findByRole('heading', { level: 1, name: 'You cannot edit this action' })).toBeInTheDocument();

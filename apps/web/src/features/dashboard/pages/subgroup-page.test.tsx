@@ -20,7 +20,7 @@ const assurable = makeAction({
   latestConfidence: 'on_track',
   latestUpdate: { id: 31, createdAt: '2026-02-27T15:30:00.000Z', authorName: 'Priya Shah', note: 'Audit complete: proposed as done.' },
   subgroupId: 4,
-  permissions: { canEdit: false, canPostUpdate: true, statusChanges: ['assured', 'in_progress'], agencyIds: [] },
+  permissions: { canEdit: false, canPostUpdate: true, statusChanges: ['assured', 'in_progress'], agencyIds: [], canDecideAssurance: false, canRequestTargetDate: false, canDecideTargetDate: false },
 });
 const notMine = makeAction({
   id: 12,
@@ -28,7 +28,7 @@ const notMine = makeAction({
   status: 'completed',
   brag: 'green',
   subgroupId: 4,
-  permissions: { canEdit: false, canPostUpdate: false, statusChanges: [], agencyIds: [] },
+  permissions: { canEdit: false, canPostUpdate: false, statusChanges: [], agencyIds: [], canDecideAssurance: false, canRequestTargetDate: false, canDecideTargetDate: false },
 });
 const red = makeAction({
   id: 13,

@@ -33,9 +33,11 @@ export function ProgressTimelineItem({ update, agencies }: { update: ProgressUpd
         <time dateTime={update.createdAt}>{formatDateTime(update.createdAt)}</time>
       </p>
       <div className="moj-timeline__description">
-        <p className="govuk-body govuk-!-margin-bottom-2">
-          <strong>Confidence:</strong> {LABELS.confidence[update.confidence]}
-        </p>
+        {update.confidence ? (
+          <p className="govuk-body govuk-!-margin-bottom-2">
+            <strong>Confidence:</strong> {LABELS.confidence[update.confidence]}
+          </p>
+        ) : null}
         <p className="govuk-body app-pre-wrap">{update.note}</p>
         {update.evidenceOfImpact ? (
           <p className="govuk-body app-pre-wrap">
@@ -54,8 +56,12 @@ export function ProgressTimelineItem({ update, agencies }: { update: ProgressUpd
             </p>
             <ul className="govuk-list govuk-list--bullet">
               {update.evidence.map((item, index) => (
-                <li key={`${item.url}-${index}`}>
-                  {isWebAddress(item.url) ? (
+                <li key={`${'url' in item ? item.url : item.fileId}-${index}`}>
+                  {!('url' in item) ? (
+                    <a className="govuk-link" href={`/api/evidence/${item.fileId}`} download>
+                      {item.label} ({item.name})
+                    </a>
+                  ) : isWebAddress(item.url) ? (
                     <a className="govuk-link" href={item.url} rel="noopener noreferrer">
                       {item.label}
                     </a>

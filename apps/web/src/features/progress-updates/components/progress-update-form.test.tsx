@@ -108,7 +108,7 @@ describe('ProgressUpdateForm', () => {
   });
 
   it('offers an agency lead only their own moves, and no status field when they have none', () => {
-    const permissions = { canEdit: false, canPostUpdate: true, statusChanges: ['in_progress' as const], agencyIds: [1] };
+    const permissions = { canEdit: false, canPostUpdate: true, statusChanges: ['in_progress' as const], agencyIds: [1], canDecideAssurance: false, canRequestTargetDate: false, canDecideTargetDate: false };
     renderForm(makeAction({ status: 'completed', permissions }));
     const options = within(screen.getByLabelText('Change the status of the action (optional)'))
       .getAllByRole('option')
@@ -117,14 +117,14 @@ describe('ProgressUpdateForm', () => {
   });
 
   it('says the status cannot change when the API allows no change', () => {
-    renderForm(makeAction({ status: 'completed', permissions: { canEdit: false, canPostUpdate: true, statusChanges: [], agencyIds: [1] } }));
+    renderForm(makeAction({ status: 'completed', permissions: { canEdit: false, canPostUpdate: true, statusChanges: [], agencyIds: [1], canDecideAssurance: false, canRequestTargetDate: false, canDecideTargetDate: false } }));
     expect(screen.queryByLabelText('Change the status of the action (optional)')).not.toBeInTheDocument();
     expect(screen.getByText('The action is Completed. You cannot change its status.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Post update' })).toBeInTheDocument();
   });
 
   it('is not shown to someone who may not post on the action', () => {
-    renderForm(makeAction({ permissions: { canEdit: false, canPostUpdate: false, statusChanges: [], agencyIds: [] } }));
+    renderForm(makeAction({ permissions: { canEdit: false, canPostUpdate: false, statusChanges: [], agencyIds: [], canDecideAssurance: false, canRequestTargetDate: false, canDecideTargetDate: false } }));
     expect(screen.queryByRole('heading', { name: 'Post a progress update' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Post update' })).not.toBeInTheDocument();
     expect(screen.queryByRole('form')).not.toBeInTheDocument();
@@ -141,7 +141,7 @@ describe('ProgressUpdateForm', () => {
     const action = makeAction({
       kind: 'multi_agency',
       partnerAgencyIds: [2],
-      permissions: { canEdit: false, canPostUpdate: true, statusChanges: ['completed'], agencyIds: [2, 1] },
+      permissions: { canEdit: false, canPostUpdate: true, statusChanges: ['completed'], agencyIds: [2, 1], canDecideAssurance: false, canRequestTargetDate: false, canDecideTargetDate: false },
     });
     renderAt(<ProgressUpdateForm action={action} agencies={twoAgencies} />, { url: '/actions/7' });
 
@@ -163,7 +163,7 @@ describe('ProgressUpdateForm', () => {
   });
 
   it('does not ask for an agency when the author speaks for one or none', () => {
-    renderForm(makeAction({ kind: 'multi_agency', partnerAgencyIds: [2], permissions: { canEdit: false, canPostUpdate: true, statusChanges: [], agencyIds: [1] } }));
+    renderForm(makeAction({ kind: 'multi_agency', partnerAgencyIds: [2], permissions: { canEdit: false, canPostUpdate: true, statusChanges: [], agencyIds: [1], canDecideAssurance: false, canRequestTargetDate: false, canDecideTargetDate: false } }));
     expect(screen.queryByLabelText('Agency you are writing for')).not.toBeInTheDocument();
   });
 
