@@ -257,51 +257,57 @@ function nextRef(tx: Tx, reviewId: number, code: string): string {
 }
 
 export function createAction(db: Db, input: ActionCreate, clock: PlanClock, actor: Actor): Action {
-  const id = writeTransaction(db, (tx) => {
-    const review = tx.select({ code: reviews.code, subgroupId: reviews.subgroupId }).from(reviews).where(eq(reviews.id, input.reviewId)).get();
-    if (!review) throw unprocessable('validation.unknown_reference', [{ path: 'reviewId', message: `no review with id ${input.reviewId}` }]);
-    const recommendationId = input.recommendationId ?? null;
-    const recommendationSubgroup =
-      recommendationId === null
-        ? null
-        : (tx.select({ subgroupId: recommendations.subgroupId }).from(recommendations).where(eq(recommendations.id, recommendationId)).get()?.subgroupId ?? null);
-    const shape: ActionShape = {
-      reviewId: input.reviewId,
-      recommendationId,
-      kind: input.kind ?? 'single_agency',
-      ownerAgencyId: input.ownerAgencyId,
-      partnerAgencyIds: input.partnerAgencyIds ?? [],
-      themeIds: input.themeIds ?? [],
-      subgroupId: input.subgroupId !== undefined ? input.subgroupId : (recommendationSubgroup ?? review.subgroupId),
-    };
-    checkActionShape(tx, shape, true);
-    try {
-      const row = tx
-        .insert(actions)
-        .values({
-          ref: input.ref ?? nextRef(tx, input.reviewId, review.code),
-          reviewId: shape.reviewId,
-          recommendationId: shape.recommendationId,
-          kind: shape.kind,
-          ownerAgencyId: shape.ownerAgencyId,
-          learningNeed: input.learningNeed,
-          action: input.action,
-          successMeasure: input.successMeasure ?? '',
-          targetDate: input.targetDate ?? null,
-          subgroupId: shape.subgroupId,
-          createdAt: nowIso(clock.now),
-          updatedAt: nowIso(clock.now),
-        })
-        .returning({ id: actions.id })
-        .get();
-      writeLinks(tx, row.id, shape);
-      recordCreation(tx, actor, 'action', auditable(getAction(tx, row.id, clock)), clock.now);
-      return row.id;
-    } catch (error) {
-      explainConstraint(error);
-    }
-  });
+  const id = writeTransaction(db, (tx) => createActionIn(tx, input, clock, actor));
   return getAction(db, id, clock);
+}
+
+/**
+ * Creates an action inside the caller's transaction (a batch of a plan's actions, an import) with the same rules
+ * and audit event as a single one; returns its id.
+ */
+export function createActionIn(tx: Tx, input: ActionCreate, clock: PlanClock, actor: Actor): number {
+  const review = tx.select({ code: reviews.code, subgroupId: reviews.subgroupId }).from(reviews).where(eq(reviews.id, input.reviewId)).get();
+  if (!review) throw unprocessable('validation.unknown_reference', [{ path: 'reviewId', message: `no review with id ${input.reviewId}` }]);
+  const recommendationId = input.recommendationId ?? null;
+  const recommendationSubgroup =
+    recommendationId === null
+      ? null
+      : (tx.select({ subgroupId: recommendations.subgroupId }).from(recommendations).where(eq(recommendations.id, recommendationId)).get()?.subgroupId ?? null);
+  const shape: ActionShape = {
+    reviewId: input.reviewId,
+    recommendationId,
+    kind: input.kind ?? 'single_agency',
+    ownerAgencyId: input.ownerAgencyId,
+    partnerAgencyIds: input.partnerAgencyIds ?? [],
+    themeIds: input.themeIds ?? [],
+    subgroupId: input.subgroupId !== undefined ? input.subgroupId : (recommendationSubgroup ?? review.subgroupId),
+  };
+  checkActionShape(tx, shape, true);
+  try {
+    const row = tx
+      .insert(actions)
+      .values({
+        ref: input.ref ?? nextRef(tx, input.reviewId, review.code),
+        reviewId: shape.reviewId,
+        recommendationId: shape.recommendationId,
+        kind: shape.kind,
+        ownerAgencyId: shape.ownerAgencyId,
+        learningNeed: input.learningNeed,
+        action: input.action,
+        successMeasure: input.successMeasure ?? '',
+        targetDate: input.targetDate ?? null,
+        subgroupId: shape.subgroupId,
+        createdAt: nowIso(clock.now),
+        updatedAt: nowIso(clock.now),
+      })
+      .returning({ id: actions.id })
+      .get();
+    writeLinks(tx, row.id, shape);
+    recordCreation(tx, actor, 'action', auditable(getAction(tx, row.id, clock)), clock.now);
+    return row.id;
+  } catch (error) {
+    explainConstraint(error);
+  }
 }
 
 export function patchAction(db: Db, id: number, patch: ActionPatch, clock: PlanClock, actor: Actor): Action {
