@@ -62,7 +62,11 @@ export interface DemoUpdate {
   day: number;
   by: string;
   note: string;
-  confidence: DemoConfidence;
+  /**
+   * The author's confidence. A sign-off decision (moving a completed action to assured, or back to in progress:
+   * a return for more information, whose note is its question) carries none: the loader leaves it out.
+   */
+  confidence?: DemoConfidence;
   /** A change of status; the loader works out the status it is changing from. */
   to?: DemoStatus;
   /** [label, path under https://intranet.northmoor.example/] */
@@ -85,6 +89,20 @@ export interface DemoAction {
   themes: string[];
   createdDay: number;
   updates: DemoUpdate[];
+  /**
+   * Requests for a new target date. `targetDay` of the action is its original date; each agreed request moves
+   * it on, and is kept in the action's target-date history.
+   */
+  targetDateRequests?: DemoTargetDateRequest[];
+}
+
+export interface DemoTargetDateRequest {
+  day: number;
+  by: string;
+  targetDay: number;
+  reason: string;
+  /** Left out: still awaiting a decision. */
+  decision?: { day: number; by: string; agree: boolean; note?: string };
 }
 
 export interface DemoLearningPoint {
@@ -886,6 +904,14 @@ const jt: DemoReview = {
         { day: -150, by: 'nasc_tm', confidence: 'off_track', note: 'Scope reduced to 16–18s open to child in need or child protection plans. Needs new sign-off.' },
         { day: -41, by: 'nasc_psw', confidence: 'off_track', note: 'Resubmitted to IG board on {d:-44}; decision expected at the next meeting. Asking LPR for a revised target date.' },
       ],
+      targetDateRequests: [
+        {
+          day: -41,
+          by: 'nasc_psw',
+          targetDay: 120,
+          reason: 'The IG board decides on the reduced scope at its next meeting; access can go live within eight weeks of sign-off, and the 20-case sample needs two months after that.',
+        },
+      ],
     },
     {
       rec: 2,
@@ -895,7 +921,8 @@ const jt: DemoReview = {
       learningNeed: 'Partners could not see who else was working with a family in Early Help or what had already been tried.',
       action: 'Give partner agencies read-only access to a summary of the Early Help record (people involved, interventions and outcomes) through the partner portal, starting with schools and school nursing.',
       successMeasure: 'Portal live for schools, school nursing, police and hospital safeguarding teams; 300 active users; practitioner survey shows fewer duplicated assessments.',
-      targetDay: 90,
+      // Agreed to move from day -20 to day 90 (see targetDateRequests below).
+      targetDay: -20,
       themes: ['info', 'chrono'],
       createdDay: -596,
       updates: [
@@ -906,6 +933,15 @@ const jt: DemoReview = {
         { day: -150, by: 'ncs_eh', confidence: 'on_track', note: 'Pilot live in 3 schools and the school nursing team: 46 users, 212 record views in the first month.' },
         { day: -75, by: 'ncs_eh', confidence: 'on_track', note: 'Extended to all 9 secondary schools. 138 users.' },
         { day: -19, by: 'ncs_eh', confidence: 'on_track', note: 'Police and hospital safeguarding teams set up on {d:-21}; 214 active users. Practitioner survey goes out next month.' },
+      ],
+      targetDateRequests: [
+        {
+          day: -75,
+          by: 'ncs_hos',
+          targetDay: 90,
+          reason: 'The portal supplier moved the release of the partner view to the spring; schools and school nursing go live first, police and hospital teams in the second wave.',
+          decision: { day: -70, by: 'lpr_chair', agree: true, note: 'Agreed at the LPR subgroup: update at each meeting on the supplier’s dates.' },
+        },
       ],
     },
     {
@@ -1888,6 +1924,12 @@ const infants: DemoReview = {
           confidence: 'on_track',
           note: 'Card live in the app. Briefing read receipts 93%.',
           evidence: [['Clinical app guidance card', 'nras/clinical/bruising-non-mobile-card.pdf']],
+        },
+        {
+          day: -9,
+          by: 'bu_mgr',
+          to: 'in_progress',
+          note: 'Returned for more information: read receipts show crews saw the card, not that they use it. Please sample ten call-outs to non-mobile babies and say whether the protocol was followed.',
         },
       ],
     },

@@ -113,6 +113,14 @@ function checkInvariants(data: Loaded, now: Date) {
           expect("url" in e ? e.url : "", `${a.ref}: demo evidence is a link`).toMatch(/^https:\/\//);
         }
       }
+      // Sign-off decisions are kept as such, with no confidence; a return asks a question and gives a day to answer by.
+      const signOff = status === 'completed' && (u.statusTo === 'assured' || u.statusTo === 'in_progress');
+      expect(u.kind, `${a.ref}: kind of a ${status} -> ${u.statusTo} entry`).toBe(signOff ? (u.statusTo === 'assured' ? 'assurance' : 'return') : 'progress');
+      if (signOff) expect(u.confidence).toBeNull();
+      if (u.kind === 'return') {
+        expect(u.question?.length ?? 0).toBeGreaterThan(0);
+        expect(u.replyBy).toMatch(isoDate);
+      }
       if (u.statusTo === 'assured') {
         expect(u.evidenceOfImpact?.trim().length ?? 0, `${a.ref}: assured needs evidence of impact`).toBeGreaterThan(0);
         impact = u.evidenceOfImpact;
@@ -123,10 +131,14 @@ function checkInvariants(data: Loaded, now: Date) {
       }
       status = u.statusTo;
     }
-    const latest = history.at(-1);
+    // The agency's progress, not a sign-off decision, sets the last update and the latest confidence.
+    const latest = history.filter((u) => u.kind === 'progress').at(-1);
+    const last = history.at(-1);
     expect(a.status, `${a.ref}: status agrees with history`).toBe(status);
     expect(a.lastUpdateAt, `${a.ref}: lastUpdateAt`).toBe(latest?.createdAt ?? null);
     expect(a.latestConfidence, `${a.ref}: latestConfidence`).toBe(latest?.confidence ?? null);
+    // Returned for more information exactly when a return is the last word.
+    expect(a.returnedReplyBy, `${a.ref}: returned`).toBe(last?.kind === 'return' ? last.replyBy : null);
     expect(a.evidenceOfImpact, `${a.ref}: evidenceOfImpact only when assured`).toBe(status === 'assured' ? impact : null);
     expect(a.withdrawnReason, `${a.ref}: withdrawnReason only when withdrawn`).toBe(status === 'withdrawn' ? reason : null);
     expect(a.updatedAt <= nowIso).toBe(true);
@@ -135,6 +147,28 @@ function checkInvariants(data: Loaded, now: Date) {
 }
 
 describe('seedDemo', () => {
+  it('shows every step of plan keeping: a return awaiting its answer, an agreed revised date and a request awaiting a decision', () => {
+    const { db } = seeded();
+    const { actions, updates } = load(db);
+    const requests = db.select().from(schema.targetDateRequests).all();
+    const changes = db.select().from(schema.targetDateChanges).orderBy(asc(schema.targetDateChanges.changedAt)).all();
+    const today = NOW.toISOString().slice(0, 10);
+    expect(actions.some((a) => a.returnedReplyBy !== null && a.returnedReplyBy >= today)).toBe(true);
+    expect(requests.filter((r) => r.state === 'pending')).toHaveLength(1);
+    expect(requests.filter((r) => r.state === 'agreed').length).toBeGreaterThanOrEqual(1);
+    // Each action's target date is its original moved on by every agreed request, in order.
+    for (const change of changes) {
+      const action = actions.find((a) => a.id === change.actionId)!;
+      const mine = changes.filter((c) => c.actionId === action.id);
+      expect(mine.at(-1)!.toDate, action.ref).toBe(action.targetDate);
+      const request = requests.find((r) => r.id === change.requestId)!;
+      expect(request).toMatchObject({ state: 'agreed', currentTargetDate: change.fromDate, requestedTargetDate: change.toDate });
+    }
+    // Decisions are part of the history too.
+    expect(updates.some((u) => u.kind === 'assurance')).toBe(true);
+    expect(updates.some((u) => u.kind === 'return')).toBe(true);
+  });
+
   it('loads a partnership of the expected size and returns the counts', () => {
     const { db, counts } = seeded();
     const data = load(db);

@@ -8,7 +8,8 @@
  */
 import { count } from 'drizzle-orm';
 import type { ActionStatus } from '@lrt/contracts';
-import { addDays, checkStatusChange, londonToday } from '@lrt/domain';
+import { SETTINGS_BOUNDS } from '@lrt/contracts/constants';
+import { addDays, checkStatusChange, isSignOff, londonToday } from '@lrt/domain';
 import {
   DEMO_EVIDENCE_BASE_URL,
   DEMO_PARTNERSHIP_NAME,
@@ -36,6 +37,9 @@ export interface SeedCounts {
 
 /** `now`'s calendar date in Europe/London, as YYYY-MM-DD. */
 export const londonDate = londonToday;
+
+/** The demo's returns for more information give the agency the partnership's default reply period. */
+const DEMO_REPLY_PERIOD_DAYS = SETTINGS_BOUNDS.replyPeriodDays.default;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -286,33 +290,78 @@ export function seedDemo(db: Db, options: { now: Date }): SeedCounts {
           if (at <= previousAt) fail(`${ref} has updates at the same instant`);
           let statusFrom: ActionStatus | null = null;
           let statusTo: ActionStatus | null = null;
+          let kind: 'progress' | 'assurance' | 'return' = 'progress';
           if (u.to !== undefined) {
             // The workflow's own rules, as the API applies them to every update.
             const refused = checkStatusChange({ from: status, to: u.to, evidenceCount: u.evidence?.length ?? 0, evidenceOfImpact: u.evidenceOfImpact, reason: u.reason });
             if (refused.length > 0) fail(`${ref} moves from ${status} to ${u.to}: ${refused.map((r) => r.message).join('; ')}`);
+            if (isSignOff(status, u.to)) kind = u.to === 'assured' ? 'assurance' : 'return';
             statusFrom = status;
             statusTo = u.to;
             status = u.to;
             if (u.to === 'assured') evidenceOfImpact = text(u.evidenceOfImpact ?? '');
             if (u.to === 'withdrawn') withdrawnReason = text(u.reason ?? '');
           }
+          if (kind === 'progress' && !u.confidence) fail(`${ref} has a progress note without a confidence`);
           rows.push({
             authorName: `${person.name}, ${person.title}`,
             agencyId: person.agency === null ? null : agencyId(person.agency),
             createdAt: at,
+            kind,
             note: text(u.note),
-            confidence: u.confidence,
+            confidence: kind === 'progress' ? (u.confidence ?? null) : null,
             statusFrom,
             statusTo,
             evidence: (u.evidence ?? []).map(([label, path]) => ({ label, url: `${DEMO_EVIDENCE_BASE_URL}${path}` })),
             evidenceOfImpact: u.to === 'assured' ? text(u.evidenceOfImpact ?? '') : null,
             reason: u.to === 'withdrawn' ? text(u.reason ?? '') : null,
+            question: kind === 'return' ? text(u.note) : null,
+            replyBy: kind === 'return' ? clock.date(u.day + DEMO_REPLY_PERIOD_DAYS) : null,
             actionId: 0,
           });
           previousDay = u.day;
           previousAt = at;
         }
-        const latest = rows.at(-1);
+        const last = rows.at(-1);
+        // Sign-off decisions do not count as the agency's progress: staleness and confidence come from its notes.
+        const latest = rows.filter((row) => row.kind === 'progress').at(-1);
+        const returned = last?.kind === 'return' ? last : undefined;
+
+        // Requests for a new target date, in order; each agreed one moves the date on.
+        let targetDate = a.targetDay === null ? null : clock.date(a.targetDay);
+        const dateRequests: { request: typeof schema.targetDateRequests.$inferInsert; change?: Omit<typeof schema.targetDateChanges.$inferInsert, 'actionId'> }[] = [];
+        let previousRequestDay = a.createdDay;
+        for (const r of a.targetDateRequests ?? []) {
+          const person = demoPeople[r.by] ?? fail(`${ref} has a target date request by unknown person ${r.by}`);
+          if (r.day < previousRequestDay || r.day > 0) fail(`${ref} has target date requests out of order or in the future`);
+          const requestedAt = clock.at(r.day, 11, 15);
+          const requested = clock.date(r.targetDay);
+          const decision = r.decision;
+          if (decision && (decision.day < r.day || decision.day > 0)) fail(`${ref} decides a target date request before it was made`);
+          const decider = decision ? (demoPeople[decision.by] ?? fail(`${ref} has a target date decision by unknown person ${decision.by}`)) : undefined;
+          const decidedAt = decision ? clock.at(decision.day, 15, 40) : null;
+          const request = {
+            actionId: 0,
+            currentTargetDate: targetDate,
+            requestedTargetDate: requested,
+            reason: text(r.reason),
+            requestedByName: `${person.name}, ${person.title}`,
+            agencyId: person.agency === null ? null : agencyId(person.agency),
+            requestedAt,
+            state: decision ? (decision.agree ? 'agreed' : 'refused') : 'pending',
+            decidedByName: decider ? `${decider.name}, ${decider.title}` : null,
+            decidedAt,
+            decisionNote: decision?.note ? text(decision.note) : null,
+          } as const;
+          const change =
+            decision?.agree && decider && decidedAt
+              ? { fromDate: targetDate, toDate: requested, reason: text(r.reason), decidedByName: `${decider.name}, ${decider.title}`, changedAt: decidedAt }
+              : undefined;
+          if (change) targetDate = requested;
+          dateRequests.push({ request, ...(change ? { change } : {}) });
+          previousRequestDay = decision?.day ?? r.day;
+        }
+        if (dateRequests.filter((r) => r.request.state === 'pending').length > 1) fail(`${ref} has more than one pending target date request`);
 
         const actionRow = tx
           .insert(schema.actions)
@@ -325,16 +374,19 @@ export function seedDemo(db: Db, options: { now: Date }): SeedCounts {
             learningNeed: text(a.learningNeed),
             action: text(a.action),
             successMeasure: text(a.successMeasure),
-            targetDate: a.targetDay === null ? null : clock.date(a.targetDay),
+            targetDate,
             status,
             evidenceOfImpact,
             withdrawnReason,
             subgroupId: subgroupId(subgroupKey),
             lastUpdateAt: latest?.createdAt ?? null,
             latestConfidence: latest?.confidence ?? null,
-            version: 1 + rows.length,
+            returnedAt: returned?.createdAt ?? null,
+            returnedQuestion: returned?.question ?? null,
+            returnedReplyBy: returned?.replyBy ?? null,
+            version: 1 + rows.length + dateRequests.filter((r) => r.change).length,
             createdAt,
-            updatedAt: latest?.createdAt ?? createdAt,
+            updatedAt: last?.createdAt ?? createdAt,
           })
           .returning({ id: schema.actions.id })
           .get();
@@ -351,6 +403,10 @@ export function seedDemo(db: Db, options: { now: Date }): SeedCounts {
         for (const row of rows) {
           tx.insert(schema.progressUpdates).values({ ...row, actionId: actionRow.id }).run();
           counts.progressUpdates++;
+        }
+        for (const { request, change } of dateRequests) {
+          const saved = tx.insert(schema.targetDateRequests).values({ ...request, actionId: actionRow.id }).returning({ id: schema.targetDateRequests.id }).get();
+          if (change) tx.insert(schema.targetDateChanges).values({ ...change, actionId: actionRow.id, requestId: saved.id }).run();
         }
       });
     }
