@@ -17,6 +17,7 @@ import { reviewRoutes } from './modules/reviews/reviews.routes';
 import { learningPointRoutes } from './modules/learning-points/learning-points.routes';
 import { recommendationRoutes } from './modules/recommendations/recommendations.routes';
 import { actionRoutes } from './modules/actions/actions.routes';
+import { reviewActionRoutes } from './modules/actions/review-actions.routes';
 import { progressUpdateRoutes } from './modules/progress-updates/progress-updates.routes';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
 import { settingsRoutes } from './modules/settings/settings.routes';
@@ -25,6 +26,7 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { userRoutes } from './modules/users/users.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { exportRoutes } from './modules/exports/exports.routes';
+import { targetDateRoutes } from './modules/target-dates/target-dates.routes';
 
 export interface AppOptions {
   db: Db;
@@ -116,7 +118,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(learningPointRoutes);
       await api.register(recommendationRoutes);
       await api.register(actionRoutes);
+      await api.register(reviewActionRoutes);
       await api.register(progressUpdateRoutes);
+      await api.register(targetDateRoutes);
       await api.register(dashboardRoutes);
       await api.register(settingsRoutes);
       await api.register(exportRoutes);
