@@ -1,10 +1,12 @@
 import type { ReactNode } from 'react';
 import { LABELS } from '@/lib/contract-constants';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { NotFoundPage } from '@/app/not-found-page';
 import { BragTag } from '@/components/brag-tag';
+import { SuccessBanner } from '@/components/notification-banner';
 import { ErrorState, Loading } from '@/components/states';
 import { useActions } from '@/features/actions/api/get-actions';
+import { useSignedIn } from '@/features/auth/api/get-me';
 import { useAgencies } from '@/features/reference-data/api/get-agencies';
 import { useSubgroups } from '@/features/reference-data/api/get-subgroups';
 import { useThemes } from '@/features/reference-data/api/get-themes';
@@ -20,6 +22,7 @@ import { useReview } from '../api/get-review';
 import { KeyDates } from '../components/key-dates';
 import { LearningPoints } from '../components/learning-points';
 import { Recommendations } from '../components/recommendations';
+import type { ReviewSavedState } from '../components/review-form';
 
 /** A review plan is shown whole; past this many actions, the actions list takes over. */
 const REVIEW_ACTIONS_LIMIT = 200;
@@ -32,6 +35,7 @@ export function ReviewPage() {
 
 function Review({ reviewId }: { reviewId: number }) {
   const review = useReview(reviewId);
+  const canEdit = useSignedIn()?.capabilities.managePlans ?? false;
   useDocumentTitle(review.data ? `${review.data.code}: ${review.data.title}` : 'Review');
 
   if (review.isPending) return <Loading label="Loading the review" />;
@@ -52,6 +56,7 @@ function Review({ reviewId }: { reviewId: number }) {
       <Link to="/reviews" className="govuk-back-link app-no-print">
         Back to reviews
       </Link>
+      <SavedBanner />
       <span className="govuk-caption-l">
         {data.code} · {LABELS.reviewType[data.type]}
       </span>
@@ -61,6 +66,11 @@ function Review({ reviewId }: { reviewId: number }) {
         outside the partnership.
       </p>
       <div className="govuk-button-group app-no-print">
+        {canEdit ? (
+          <Link to={`/reviews/${reviewId}/edit`} className="govuk-button govuk-button--secondary" draggable="false">
+            Edit review <span className="govuk-visually-hidden">{data.code}</span>
+          </Link>
+        ) : null}
         <button type="button" className="govuk-button govuk-button--secondary" onClick={() => window.print()}>
           Print this plan
         </button>
@@ -119,10 +129,10 @@ function Review({ reviewId }: { reviewId: number }) {
       </ul>
 
       <h2 className="govuk-heading-l">Learning points</h2>
-      <LearningPoints reviewId={reviewId} />
+      <LearningPoints reviewId={reviewId} canEdit={canEdit} />
 
       <h2 className="govuk-heading-l">Recommendations and actions</h2>
-      <ReviewPlan reviewId={reviewId} />
+      <ReviewPlan reviewId={reviewId} canEdit={canEdit} reviewSubgroupId={data.subgroupId} />
     </>
   );
 }
@@ -167,7 +177,30 @@ function ReviewDetails({ review }: { review: NonNullable<ReturnType<typeof useRe
   );
 }
 
-function ReviewPlan({ reviewId }: { reviewId: number }) {
+/** After a save on the review form, which brought the person here. */
+function SavedBanner() {
+  const state = useLocation().state as Partial<ReviewSavedState> | null;
+  const saved = state?.savedReview;
+  if (!saved) return null;
+  return (
+    <SuccessBanner heading={`Review ${saved.code} has been ${saved.added ? 'added' : 'saved'}`}>
+      {saved.fields.length > 0 ? <p className="govuk-body">Changed: {saved.fields.join(', ').toLowerCase()}.</p> : null}
+      {saved.added ? <p className="govuk-body">Add its learning points and recommendations below.</p> : null}
+      {saved.warnings.length > 0 ? (
+        <>
+          <p className="govuk-body govuk-!-margin-bottom-1">It was saved with these warnings:</p>
+          <ul className="govuk-list govuk-list--bullet">
+            {saved.warnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </SuccessBanner>
+  );
+}
+
+function ReviewPlan({ reviewId, canEdit, reviewSubgroupId }: { reviewId: number; canEdit: boolean; reviewSubgroupId: number | null }) {
   const recommendations = useRecommendations(reviewId);
   const actions = useActions({ reviewId: [reviewId], sort: 'ref', limit: REVIEW_ACTIONS_LIMIT });
   const agencies = useAgencies();
@@ -219,6 +252,8 @@ function ReviewPlan({ reviewId }: { reviewId: number }) {
         agencies={agencyLookup}
         subgroups={subgroupLookup}
         learningPoints={learningPointLookup}
+        canEdit={canEdit}
+        reviewSubgroupId={reviewSubgroupId}
       />
     </>
   );

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { EmptyState, ErrorState, Loading } from '@/components/states';
+import { useSignedIn } from '@/features/auth/api/get-me';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useReviews } from '../api/get-reviews';
 import { ReviewsTable } from '../components/reviews-table';
@@ -9,6 +10,7 @@ import { DEFAULT_REVIEW_SORT, readReviewSort, REVIEW_SORT_LABELS, sortReviews, t
 export function ReviewsPage() {
   useDocumentTitle('Reviews');
   const reviews = useReviews();
+  const canAdd = useSignedIn()?.capabilities.managePlans ?? false;
   const [searchParams, setSearchParams] = useSearchParams();
   const sort = readReviewSort(searchParams.get('sort'));
   const sorted = useMemo(() => (reviews.data ? sortReviews(reviews.data, sort) : []), [reviews.data, sort]);
@@ -20,6 +22,13 @@ export function ReviewsPage() {
       <p className="govuk-body-l">
         Every learning review of the partnership, with its actions and whether it met its statutory timescales.
       </p>
+      {canAdd ? (
+        <p className="govuk-body">
+          <Link to="/reviews/new" className="govuk-button govuk-!-margin-bottom-0" draggable="false">
+            Add a review
+          </Link>
+        </p>
+      ) : null}
       {reviews.isPending ? (
         <Loading label="Loading reviews" />
       ) : reviews.isError ? (
