@@ -120,8 +120,11 @@ export const ActionPatch = z
   .partial()
   .extend({
     version: Version,
-    /** Needed when `targetDate` replaces a date already set: why it is revised (kept in `targetDateHistory`). */
-    targetDateReason: optionalText(LIMITS.text).optional(),
+    targetDateReason: optionalText(LIMITS.text)
+      .optional()
+      .describe(
+        'Why the target date is revised: needed (422 `action.target_date_reason_required` otherwise) when `targetDate` replaces a date already set, and kept in `targetDateHistory` with who revised it. The first date set needs none.',
+      ),
   });
 export type ActionPatch = z.output<typeof ActionPatch>;
 export type ActionPatchInput = z.input<typeof ActionPatch>;

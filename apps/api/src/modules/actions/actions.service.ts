@@ -23,7 +23,7 @@ import type { Actor } from '../../lib/audit';
 import { notFound, unprocessable } from '../../plugins/problems';
 import type { PlanClock } from '../settings/settings.service';
 import { actionRulesSql } from './action-rules.sql';
-import { targetDateFacts } from '../target-dates/target-dates.service';
+import { isTargetDateRevision, recordTargetDateChange, targetDateFacts } from '../target-dates/target-dates.service';
 
 type ActionRow = typeof actions.$inferSelect;
 export type ParsedActionListQuery = z.output<typeof ActionListQuerySchema>;
@@ -310,8 +310,15 @@ export function createActionIn(tx: Tx, input: ActionCreate, clock: PlanClock, ac
   }
 }
 
+/**
+ * Changes an action's fields. Replacing a target date already set (or set once, then cleared) is a revision: it
+ * needs `targetDateReason` and appends to the action's target-date history, decided by whoever patches, in the
+ * same transaction; the first date set needs neither. A request for a new date still pending stays pending:
+ * its decider sees it against the date as it now is, and may refuse it (nothing is decided on their behalf).
+ */
 export function patchAction(db: Db, id: number, patch: ActionPatch, clock: PlanClock, actor: Actor): Action {
-  const { version, partnerAgencyIds, themeIds, ...values } = patch;
+  // The reason is kept in the history, never on the action itself.
+  const { version, partnerAgencyIds, themeIds, targetDateReason, ...values } = patch;
   writeTransaction(db, (tx) => {
     const current = getAction(tx, id, clock);
     const shape: ActionShape = {
@@ -323,6 +330,10 @@ export function patchAction(db: Db, id: number, patch: ActionPatch, clock: PlanC
       themeIds: themeIds ?? current.themeIds,
       subgroupId: values.subgroupId !== undefined ? values.subgroupId : current.subgroupId,
     };
+    const revised =
+      values.targetDate !== undefined && values.targetDate !== current.targetDate && isTargetDateRevision(tx, id, current.targetDate);
+    const reason = targetDateReason?.trim() ?? '';
+    const writeLinksToo = partnerAgencyIds || themeIds;
     updateVersioned(tx, {
       table: actions,
       resource: 'action',
@@ -331,10 +342,32 @@ export function patchAction(db: Db, id: number, patch: ActionPatch, clock: PlanC
       values,
       now: clock.now,
       actor,
-      check: () => checkActionShape(tx, shape, shape.ownerAgencyId !== current.ownerAgencyId),
+      check: () => {
+        checkActionShape(tx, shape, shape.ownerAgencyId !== current.ownerAgencyId);
+        if (revised && !reason) {
+          throw unprocessable('action.target_date_reason_required', [{ path: 'targetDateReason', message: 'say why the target date is revised' }]);
+        }
+      },
       current: () => getAction(tx, id, clock),
       auditView: auditable,
-      ...(partnerAgencyIds || themeIds ? { alsoWrite: () => writeLinks(tx, id, { partnerAgencyIds, themeIds }) } : {}),
+      ...(writeLinksToo || revised
+        ? {
+            alsoWrite: () => {
+              if (writeLinksToo) writeLinks(tx, id, { partnerAgencyIds, themeIds });
+              if (revised) {
+                recordTargetDateChange(tx, {
+                  actionId: id,
+                  from: current.targetDate,
+                  to: values.targetDate ?? null,
+                  reason,
+                  decidedBy: { id: actor.id, name: actor.name },
+                  at: clock.now,
+                });
+              }
+            },
+          }
+        : {}),
+      ...(revised ? { alsoChanged: { before: {}, after: { targetDateReason: reason } } } : {}),
     });
   });
   return getAction(db, id, clock);

@@ -128,22 +128,22 @@ describe('PATCH /api/actions/:id', () => {
   const patch = (payload: object) => world.request({ method: 'PATCH', url: `/api/actions/${plan.action.id}`, payload });
 
   it('changes the fields given and moves the version on', async () => {
-    const response = await patch({ version: 1, targetDate: '2026-12-31', themeIds: [plan.theme.id] });
+    const response = await patch({ version: 1, targetDate: '2026-12-31', themeIds: [plan.theme.id], targetDateReason: 'Waiting for the training provider' });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ targetDate: '2026-12-31', themeIds: [plan.theme.id], version: 2, action: plan.action.action });
   });
 
   it('refuses a stale version with 409 and the action as it now is, changing nothing', async () => {
-    await patch({ version: 1, targetDate: '2026-12-31' });
+    await patch({ version: 1, targetDate: '2026-12-31', targetDateReason: 'Waiting for the training provider' });
     const before = world.snapshot();
-    const response = await patch({ version: 1, targetDate: '2027-01-31' });
+    const response = await patch({ version: 1, targetDate: '2027-01-31', targetDateReason: 'Waiting for the training provider' });
     expect(response.statusCode).toBe(409);
     expect(response.json()).toMatchObject({ code: 'action.version_conflict', current: { targetDate: '2026-12-31', version: 2 } });
     expect(world.snapshot()).toBe(before);
   });
 
   it('answers a stale version with 409 before judging the rest of the change', async () => {
-    await patch({ version: 1, targetDate: '2026-12-31' });
+    await patch({ version: 1, targetDate: '2026-12-31', targetDateReason: 'Waiting for the training provider' });
     const response = await patch({ version: 1, ownerAgencyId: 999 });
     expect(response.statusCode).toBe(409);
     expect(response.json().code).toBe('action.version_conflict');
@@ -331,5 +331,57 @@ describe('GET /api/actions keyset paging and sorting', () => {
     const response = await list('cursor=not-a-cursor');
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ code: 'validation.failed', errors: [{ path: 'cursor' }] });
+  });
+});
+
+describe('PATCH /api/actions/:id revising the target date', () => {
+  const patch = (payload: object, id = plan.action.id) => world.request({ method: 'PATCH', url: `/api/actions/${id}`, payload });
+  const changeRows = (actionId: number) =>
+    world.db.$client.prepare('select from_date, to_date, reason, decided_by_name from target_date_changes where action_id = ? order by id').all(actionId);
+
+  it('needs a reason to replace a date already set, and changes nothing without one', async () => {
+    await expectRefused(() => patch({ version: 1, targetDate: '2026-12-31' }), 422, 'action.target_date_reason_required', 'targetDateReason');
+    await expectRefused(() => patch({ version: 1, targetDate: '2026-12-31', targetDateReason: '   ' }), 422, 'action.target_date_reason_required', 'targetDateReason');
+    const response = await patch({ version: 1, targetDate: null });
+    expect(response.statusCode, 'clearing a date is a revision too').toBe(422);
+  });
+
+  it('keeps the original date first and the revision after it, decided by the admin who made it', async () => {
+    const response = await patch({ version: 1, targetDate: '2026-12-31', targetDateReason: 'The training provider moved the course to the autumn' });
+    expect(response.statusCode, response.body).toBe(200);
+    const action = response.json<Action>();
+    expect(action).toMatchObject({ targetDate: '2026-12-31', version: 2 });
+    expect(action.targetDateHistory).toEqual([
+      { targetDate: '2026-06-30', from: null, reason: null, decidedBy: null, on: '2026-02-20T09:00:00.000Z' },
+      { targetDate: '2026-12-31', from: '2026-06-30', reason: 'The training provider moved the course to the autumn', decidedBy: 'Business Unit Admin', on: '2026-03-02T10:00:00.000Z' },
+    ]);
+    expect(changeRows(plan.action.id)).toHaveLength(1);
+    const columns = (world.db.$client.prepare('select name from pragma_table_info(?)').all('actions') as { name: string }[]).map((c) => c.name);
+    expect(columns.some((name) => name.includes('reason') && name.includes('target'))).toBe(false);
+    const audit = world.db.$client.prepare("select before, after from audit_events where entity = 'action' and operation = 'update'").get() as { before: string; after: string };
+    expect(JSON.parse(audit.before)).toEqual({ targetDate: '2026-06-30' });
+    expect(JSON.parse(audit.after)).toEqual({ targetDate: '2026-12-31', targetDateReason: 'The training provider moved the course to the autumn' });
+  });
+
+  it('sets a first date without a reason, and keeps it as the original', async () => {
+    const undated = factories.action(world.db, { reviewId: plan.review.id, ownerAgencyId: plan.police.id, createdAt: '2026-02-20T09:00:00.000Z' });
+    const response = await patch({ version: 1, targetDate: '2026-09-30' }, undated.id);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json<Action>().targetDateHistory).toEqual([{ targetDate: '2026-09-30', from: null, reason: null, decidedBy: null, on: '2026-02-20T09:00:00.000Z' }]);
+    expect(changeRows(undated.id)).toEqual([]);
+  });
+
+  it('writes no revision when the date given is the date it has, or when only other fields change', async () => {
+    const same = await patch({ version: 1, targetDate: '2026-06-30' });
+    expect(same.statusCode, same.body).toBe(200);
+    const other = await patch({ version: same.json<Action>().version, successMeasure: 'Re-audit of 30 files' });
+    expect(other.statusCode, other.body).toBe(200);
+    expect(changeRows(plan.action.id)).toEqual([]);
+  });
+
+  it('answers a stale version with 409 before asking for a reason', async () => {
+    const response = await patch({ version: 7, targetDate: '2026-12-31' });
+    expect(response.statusCode).toBe(409);
+    expect(response.json().code).toBe('action.version_conflict');
   });
 });

@@ -56,3 +56,31 @@ export function targetDateFacts(
   }
   return facts;
 }
+
+/**
+ * Whether setting a target date now would be a revision (kept in the history, with a reason) rather than the
+ * action's first date: a date is already set, or one was set before and then cleared.
+ */
+export function isTargetDateRevision(tx: Db | Tx, actionId: number, currentTargetDate: string | null): boolean {
+  if (currentTargetDate !== null) return true;
+  return tx.select({ id: targetDateChanges.id }).from(targetDateChanges).where(eq(targetDateChanges.actionId, actionId)).limit(1).get() !== undefined;
+}
+
+/** Appends one revision to an action's target-date history (the table refuses updates and deletes). */
+export function recordTargetDateChange(
+  tx: Tx,
+  change: { actionId: number; from: string | null; to: string | null; reason: string; decidedBy: { id: number | null; name: string }; requestId?: number; at: Date },
+) {
+  tx.insert(targetDateChanges)
+    .values({
+      actionId: change.actionId,
+      fromDate: change.from,
+      toDate: change.to,
+      reason: change.reason,
+      decidedByUserId: change.decidedBy.id,
+      decidedByName: change.decidedBy.name,
+      changedAt: change.at.toISOString(),
+      requestId: change.requestId ?? null,
+    })
+    .run();
+}
