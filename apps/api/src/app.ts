@@ -26,6 +26,7 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { userRoutes } from './modules/users/users.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { exportRoutes } from './modules/exports/exports.routes';
+import { targetDateRoutes } from './modules/target-dates/target-dates.routes';
 
 export interface AppOptions {
   db: Db;
@@ -119,6 +120,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(actionRoutes);
       await api.register(reviewActionRoutes);
       await api.register(progressUpdateRoutes);
+      await api.register(targetDateRoutes);
       await api.register(dashboardRoutes);
       await api.register(settingsRoutes);
       await api.register(exportRoutes);

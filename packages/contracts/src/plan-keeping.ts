@@ -70,6 +70,7 @@ export const TargetDateDecision = z.strictObject({
 });
 export type TargetDateDecision = z.output<typeof TargetDateDecision>;
 export const TargetDateDecisionResult = z.object({ request: TargetDateRequest, action: Action });
+export type TargetDateDecisionResult = z.infer<typeof TargetDateDecisionResult>;
 
 /** An uploaded evidence document, as `POST /api/evidence` answers and as updates cite it. */
 export const EvidenceFile = z.object({
