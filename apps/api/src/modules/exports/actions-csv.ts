@@ -22,6 +22,8 @@ export const ACTION_CSV_HEADINGS = [
   'Action to be taken',
   'Measure of success',
   'Target date',
+  'Original target date',
+  'Target date revisions',
   'Status',
   'BRAG',
   'BRAG reason',
@@ -34,6 +36,20 @@ export const ACTION_CSV_HEADINGS = [
   'Themes',
   'Subgroup',
 ];
+
+/** A day as people in the partnership write it: 31/01/2027. */
+const ukDate = (date: string | null) => (date ? date.split('-').reverse().join('/') : 'no date');
+
+/**
+ * Each revision of the target date, oldest first, with its reason: "31/01/2027 from 26/11/2026 (staff sickness)".
+ * The history's first entry is the original date, which has its own column.
+ */
+export function describeTargetDateRevisions(history: Action['targetDateHistory']): string {
+  return history
+    .slice(1)
+    .map((entry) => `${ukDate(entry.targetDate)} from ${ukDate(entry.from)} (${entry.reason ?? ''})`)
+    .join('; ');
+}
 
 /** Turns actions into CSV rows with names people read, looked up once per export. */
 export function actionCsvWriter(db: Db) {
@@ -55,6 +71,8 @@ export function actionCsvWriter(db: Db) {
       a.action,
       a.successMeasure,
       a.targetDate,
+      a.targetDateHistory[0]?.targetDate,
+      describeTargetDateRevisions(a.targetDateHistory),
       LABELS.actionStatus[a.status],
       a.brag ? LABELS.brag[a.brag] : 'None',
       a.bragReason,
