@@ -75,7 +75,7 @@ const CHANGES: Change[] = [
     label: 'patch an action',
     request: () => ({ method: 'PATCH', url: `/api/actions/${plan.action.id}`, payload: { version: 1, targetDate: '2026-09-30', targetDateReason: 'The audit tool is delayed' } }),
     status: 200,
-    event: () => ({ entity: 'action', entityId: plan.action.id, operation: 'update', before: { targetDate: '2026-06-30' }, after: { targetDate: '2026-09-30' } }),
+    event: () => ({ entity: 'action', entityId: plan.action.id, operation: 'update', before: { targetDate: '2026-06-30' }, after: { targetDate: '2026-09-30', targetDateReason: 'The audit tool is delayed' } }),
   },
   {
     label: 'post a progress update that changes the status',
