@@ -35,7 +35,8 @@ export function useReorder<T extends Numbered>({
 }) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [focusAfter, setFocusAfter] = useState<{ id: number; direction: Direction } | null>(null);
+  /** Where focus goes once the list shows `order` (the cache tells the list a moment after the save answers). */
+  const [focusAfter, setFocusAfter] = useState<{ id: number; direction: Direction; order: string } | null>(null);
   const buttons = useRef(new Map<string, HTMLButtonElement>());
 
   const buttonRef = useCallback(
@@ -49,7 +50,7 @@ export function useReorder<T extends Numbered>({
 
   // Once the list shows the new order, put focus back where the person was.
   useEffect(() => {
-    if (!focusAfter) return;
+    if (!focusAfter || items.map((item) => item.id).join() !== focusAfter.order) return;
     const other: Direction = focusAfter.direction === 'up' ? 'down' : 'up';
     const target = buttons.current.get(`${focusAfter.id}:${focusAfter.direction}`) ?? buttons.current.get(`${focusAfter.id}:${other}`);
     target?.focus();
@@ -70,7 +71,7 @@ export function useReorder<T extends Numbered>({
       const moved = saved.items.find((item) => item.id === id);
       const position = saved.items.findIndex((item) => item.id === id) + 1;
       if (moved) announce(describe(moved, position, saved.items.length));
-      setFocusAfter({ id, direction });
+      setFocusAfter({ id, direction, order: saved.items.map((item) => item.id).join() });
     } catch (caught) {
       const detail = isApiError(caught) ? caught.problem.detail : 'The tracker could not be reached.';
       setError(`The new order was not saved. ${detail} The list has been reloaded: check it and try again.`);

@@ -1,10 +1,19 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makeAgencyLeadMe } from '@/test/factories';
 import { renderAt } from '@/test/render';
 import { fakePlanApi, problem } from '../test-fixtures';
 import { NewReviewPage } from './new-review-page';
+
+/** Forms and the schemas load lazily in the app; here they are loaded once up front, so no test waits on them. */
+beforeAll(async () => {
+  await Promise.all([import('@lrt/contracts')]);
+});
+
+/** Journeys type into many fields: give them time on a busy machine. */
+const JOURNEY = { timeout: 20_000 };
+
 
 const errorSummary = async () => (await screen.findByText('There is a problem')).closest('.govuk-error-summary') as HTMLElement;
 
@@ -18,9 +27,9 @@ async function fillInTheRequiredFields(user: ReturnType<typeof userEvent.setup>)
 
 const dateGroup = (name: string) => screen.getByRole('group', { name: `${name} (optional)` });
 
-describe('NewReviewPage', () => {
+describe('NewReviewPage', JOURNEY, () => {
   it('checks the form before sending: each error in the summary, linked to its field, and beside it', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const { sent } = fakePlanApi();
     renderAt(<NewReviewPage />, { url: '/reviews/new' });
 
@@ -54,7 +63,7 @@ describe('NewReviewPage', () => {
   });
 
   it('shows the API’s field errors beside their fields and in the summary, and keeps what was typed', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const { sent } = fakePlanApi({
       respond: ({ method, path }) =>
         method === 'POST' && path === '/api/reviews'
@@ -75,7 +84,7 @@ describe('NewReviewPage', () => {
   });
 
   it('warns, as the stage and dates change, when they disagree, but saves the review all the same', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const { sent } = fakePlanApi();
     renderAt(<NewReviewPage />, { url: '/reviews/new' });
 
