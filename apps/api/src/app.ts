@@ -26,6 +26,7 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { userRoutes } from './modules/users/users.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { exportRoutes } from './modules/exports/exports.routes';
+import { defaultEvidenceDir, evidenceRoutes } from './modules/evidence/evidence.routes';
 import { targetDateRoutes } from './modules/target-dates/target-dates.routes';
 
 export interface AppOptions {
@@ -42,6 +43,11 @@ export interface AppOptions {
   /** log2 of scrypt's N for new password hashes; tests lower it, production keeps 17. */
   scryptCost?: number;
   trustProxy?: boolean;
+  /**
+   * Where uploaded evidence documents are kept; defaults to `evidence/` beside a file database. An in-memory
+   * database has no such place: without one, uploads are refused (503).
+   */
+  evidenceDir?: string;
   /** Sees every route as it is registered (tests use it to build the authorisation matrix from the route table). */
   onRoute?: (route: RouteOptions) => void;
 }
@@ -124,6 +130,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(dashboardRoutes);
       await api.register(settingsRoutes);
       await api.register(exportRoutes);
+      await api.register(evidenceRoutes, { evidenceDir: options.evidenceDir ?? defaultEvidenceDir(options.db) });
     },
     { prefix: '/api' },
   );

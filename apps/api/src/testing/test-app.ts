@@ -45,11 +45,20 @@ export interface TestWorld {
 
 const COOKIE = cookieNameFor('http://localhost:3000');
 
-/** The real app on a fresh, migrated in-memory database, with a clock the test controls. */
-export async function createTestWorld(): Promise<TestWorld> {
+/**
+ * The real app on a fresh, migrated in-memory database, with a clock the test controls. Evidence uploads need an
+ * `evidenceDir` (a temporary folder the test owns); without one they are refused.
+ */
+export async function createTestWorld(options: { evidenceDir?: string } = {}): Promise<TestWorld> {
   const db = createTestDatabase();
   let now = TEST_NOW;
-  const app = await buildApp({ db, now: () => now, webDistDir: '/nonexistent', scryptCost: TEST_SCRYPT_COST });
+  const app = await buildApp({
+    db,
+    now: () => now,
+    webDistDir: '/nonexistent',
+    scryptCost: TEST_SCRYPT_COST,
+    ...(options.evidenceDir ? { evidenceDir: options.evidenceDir } : {}),
+  });
   await app.ready();
   const passwordHash = await hashPassword(TEST_PASSWORD, TEST_SCRYPT_COST);
 
