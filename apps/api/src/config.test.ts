@@ -7,6 +7,7 @@ describe('configuration', () => {
       port: 3000,
       host: '127.0.0.1',
       databasePath: './data/tracker.db',
+      evidenceDir: 'data/evidence',
       seedDemo: true,
       publicUrl: 'http://localhost:3000',
       smtpUrl: undefined,
@@ -21,6 +22,12 @@ describe('configuration', () => {
       smtpUrl: undefined,
       publicUrl: 'https://tracker.example.org',
     });
+  });
+
+  it('keeps evidence documents beside the database unless told otherwise', () => {
+    expect(readConfig({ DATABASE_PATH: '/data/tracker.db' }).evidenceDir).toBe('/data/evidence');
+    expect(readConfig({ DATABASE_PATH: '/data/tracker.db', EVIDENCE_DIR: '/srv/evidence' }).evidenceDir).toBe('/srv/evidence');
+    expect(readConfig({ EVIDENCE_DIR: '' }).evidenceDir).toBe('data/evidence');
   });
 
   it('refuses a bad value, naming the variable', () => {

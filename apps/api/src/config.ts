@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 
 const Bool = z
@@ -10,6 +11,8 @@ const ConfigSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().min(1).default('127.0.0.1'),
     DATABASE_PATH: z.string().min(1).default('./data/tracker.db'),
+    /** The folder of uploaded evidence documents; back it up with the database. */
+    EVIDENCE_DIR: z.string().min(1).optional(),
     SEED_DEMO: Bool.default(true),
     DEMO_PASSWORD: z.string().min(12).optional(),
     /** Read by the create-admin command only. */
@@ -28,6 +31,7 @@ const ConfigSchema = z
     port: env.PORT,
     host: env.HOST,
     databasePath: env.DATABASE_PATH,
+    evidenceDir: env.EVIDENCE_DIR ?? join(dirname(env.DATABASE_PATH), 'evidence'),
     seedDemo: env.SEED_DEMO,
     demoPassword: env.DEMO_PASSWORD,
     adminPassword: env.ADMIN_PASSWORD,

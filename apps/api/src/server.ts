@@ -17,6 +17,7 @@ async function main() {
     sessionIdleMinutes: config.sessionIdleMinutes,
     sessionMaxHours: config.sessionMaxHours,
     trustProxy: config.trustProxy,
+    evidenceDir: config.evidenceDir,
     ...(config.webDistDir ? { webDistDir: config.webDistDir } : {}),
   });
 
