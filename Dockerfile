@@ -1,4 +1,4 @@
-# One image serving the API and the SPA, with the SQLite file on a volume at /data.
+# One image serving the API and the SPA, with the SQLite file and the evidence documents (/data/evidence) on a volume at /data.
 # syntax=docker/dockerfile:1
 
 FROM node:20-bookworm-slim AS build
