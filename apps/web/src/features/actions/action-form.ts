@@ -1,5 +1,6 @@
 import type { Action, ActionKind, FieldError } from '@lrt/contracts';
 import type { z } from 'zod';
+import { dateFromParts } from './dates';
 
 /**
  * The edit form of an action: its fields as the form holds them (text), how they become an `ActionPatch`, which
@@ -19,6 +20,8 @@ export interface ActionFormValues {
   targetDay: string;
   targetMonth: string;
   targetYear: string;
+  /** Why a target date already set is being replaced: asked for only then, and kept in the action's history. */
+  targetDateReason: string;
   themeIds: string[];
   /** '' for none. */
   subgroupId: string;
@@ -55,8 +58,14 @@ export const FIELD_LABELS: Record<EditableField, string> = {
   subgroupId: 'Subgroup',
 };
 
+/** What the form asks besides the action's fields: the reason for a new target date, which sits after the date. */
+export type FormField = EditableField | 'targetDateReason';
+const FORM_FIELDS: readonly FormField[] = [...EDITABLE_FIELDS.slice(0, 9), 'targetDateReason', ...EDITABLE_FIELDS.slice(9)];
+
+export const TARGET_DATE_REASON_LABEL = 'Reason for the new target date';
+
 /** The id of the input an error about each field links to. */
-export const FIELD_IDS: Record<EditableField, string> = {
+export const FIELD_IDS: Record<FormField, string> = {
   ref: 'edit-ref',
   recommendationId: 'edit-recommendation',
   kind: 'edit-kind',
@@ -66,6 +75,7 @@ export const FIELD_IDS: Record<EditableField, string> = {
   action: 'edit-action',
   successMeasure: 'edit-success-measure',
   targetDate: 'edit-target-date',
+  targetDateReason: 'edit-target-date-reason',
   themeIds: 'edit-themes',
   subgroupId: 'edit-subgroup',
 };
@@ -102,6 +112,7 @@ export function valuesOf(fields: ActionFields): ActionFormValues {
     targetDay: day ? String(Number(day)) : '',
     targetMonth: month ? String(Number(month)) : '',
     targetYear: year,
+    targetDateReason: '',
     themeIds: ids(fields.themeIds),
     subgroupId: fields.subgroupId === null ? '' : String(fields.subgroupId),
   };
@@ -127,26 +138,27 @@ export function readForm(form: HTMLFormElement): ActionFormValues {
     targetDay: text('targetDay').trim(),
     targetMonth: text('targetMonth').trim(),
     targetYear: text('targetYear').trim(),
+    targetDateReason: text('targetDateReason'),
     themeIds: all('themeIds'),
     subgroupId: text('subgroupId'),
   };
 }
 
-const pad = (value: string) => value.padStart(2, '0');
+/**
+ * The target date from its three boxes: none when all are empty, `YYYY-MM-DD` when all are filled with a day that
+ * exists, and an error when only some are.
+ */
+const targetDateOf = (values: ActionFormValues) =>
+  dateFromParts({ day: values.targetDay, month: values.targetMonth, year: values.targetYear }, 'Target date');
 
 /**
- * The target date from its three boxes: none when all are empty, `YYYY-MM-DD` when all are filled (the schema then
- * checks the day exists), and an error when only some are.
+ * Whether the form replaces a target date already set (with another, or with none, or with something not yet a
+ * date): the API then needs the reason, so the form asks for it as soon as the boxes differ from the saved date.
  */
-function targetDateOf(values: ActionFormValues): { value: string | null } | { error: string } {
-  const parts = [values.targetDay, values.targetMonth, values.targetYear];
-  if (parts.every((part) => part === '')) return { value: null };
-  const missing = (['day', 'month', 'year'] as const).filter((_, index) => parts[index] === '');
-  if (missing.length > 0) return { error: `Target date must include a ${missing.join(' and a ')}` };
-  if (!/^\d{1,2}$/.test(values.targetDay) || !/^\d{1,2}$/.test(values.targetMonth) || !/^\d{4}$/.test(values.targetYear)) {
-    return { error: 'Target date must be a real date, for example 31 3 2027' };
-  }
-  return { value: `${values.targetYear}-${pad(values.targetMonth)}-${pad(values.targetDay)}` };
+export function replacesTargetDate(saved: string | null, values: ActionFormValues): boolean {
+  if (saved === null) return false;
+  const target = targetDateOf(values);
+  return !('value' in target) || target.value !== saved;
 }
 
 const idOrNull = (value: string) => (value === '' ? null : Number(value));
@@ -188,10 +200,19 @@ export function changedFields(from: ActionFields, to: ActionFields): EditableFie
   return EDITABLE_FIELDS.filter((field) => !same(from[field], to[field]));
 }
 
-/** Only the changed fields, so a save never writes back what someone else changed meanwhile. */
-export function patchOf(fields: ActionFields, changed: readonly EditableField[], version: number): Record<string, unknown> {
+/**
+ * Only the changed fields, so a save never writes back what someone else changed meanwhile; with the reason when
+ * a target date already set is replaced.
+ */
+export function patchOf(
+  fields: ActionFields,
+  changed: readonly EditableField[],
+  version: number,
+  targetDateReason?: string | undefined,
+): Record<string, unknown> {
   const body: Record<string, unknown> = { version };
   for (const field of changed) body[field] = fields[field];
+  if (targetDateReason !== undefined && changed.includes('targetDate')) body.targetDateReason = targetDateReason;
   return body;
 }
 
@@ -203,13 +224,14 @@ export function reapply(current: ActionFields, mine: ActionFields, changed: read
 }
 
 export interface FormError {
-  field: EditableField | undefined;
+  field: FormField | undefined;
   fieldId: string | undefined;
   message: string;
 }
 
 const topField = (path: string) => path.split('.')[0] ?? path;
-const isEditable = (field: string): field is EditableField => (EDITABLE_FIELDS as readonly string[]).includes(field);
+const isFormField = (field: string): field is FormField => (FORM_FIELDS as readonly string[]).includes(field);
+const labelOf = (field: FormField) => (field === 'targetDateReason' ? TARGET_DATE_REASON_LABEL : FIELD_LABELS[field]);
 
 /** "must not be empty" → "Action to be taken must not be empty"; written-out sentences are kept. */
 export function describeError(path: string, message: string, code?: string): string {
@@ -218,9 +240,10 @@ export function describeError(path: string, message: string, code?: string): str
     if (field === 'ref') return 'Enter a reference';
     if (field === 'learningNeed') return 'Enter the identified learning need';
     if (field === 'action') return 'Enter the action to be taken';
+    if (field === 'targetDateReason') return 'Enter the reason for the new target date';
   }
   if (field === 'targetDate' && /^Target date/.test(message)) return message;
-  const label = isEditable(field) ? FIELD_LABELS[field] : undefined;
+  const label = isFormField(field) ? labelOf(field) : undefined;
   if (label && /^(must|may|is|are|should|cannot|needs|no|not)\b/i.test(message)) return `${label} ${message}`;
   return message.charAt(0).toUpperCase() + message.slice(1);
 }
@@ -229,11 +252,11 @@ export function describeError(path: string, message: string, code?: string): str
 export function toFormErrors(errors: readonly (FieldError & { code?: string })[]): FormError[] {
   const placed = errors.map((error) => {
     const field = topField(error.path);
-    return isEditable(field)
+    return isFormField(field)
       ? { field, fieldId: FIELD_IDS[field], message: describeError(error.path, error.message, error.code) }
       : { field: undefined, fieldId: undefined, message: describeError(error.path, error.message, error.code) };
   });
-  const rank = (error: FormError) => (error.field ? EDITABLE_FIELDS.indexOf(error.field) : -1);
+  const rank = (error: FormError) => (error.field ? FORM_FIELDS.indexOf(error.field) : -1);
   // One message per field: the first is enough to mend it.
   const seen = new Set<string>();
   return placed

@@ -1,10 +1,15 @@
 import type { Action } from '@lrt/contracts';
-import { screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { makeAction, makeAgency } from '@/test/factories';
 import { jsonResponse, renderAt } from '@/test/render';
 import { EditActionPage } from './edit-action-page';
+
+// These journeys type a lot and load the form's chunk (with zod) on first use: on a busy machine that takes more
+// than the default second, so queries wait longer and each test may take up to 20 seconds.
+configure({ asyncUtilTimeout: 5000 });
+vi.setConfig({ testTimeout: 20_000 });
 
 type PatchReply = (body: Record<string, unknown>) => Response;
 
@@ -141,6 +146,7 @@ describe('EditActionPage', () => {
     const year = await screen.findByLabelText('Year');
     await user.clear(year);
     await user.type(year, '2027');
+    await user.type(screen.getByLabelText('Reason for the new target date'), 'Training moved to the new year.');
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
 
     expect(await screen.findByText('Someone else changed this action while you were editing it')).toBeInTheDocument();
@@ -157,13 +163,82 @@ describe('EditActionPage', () => {
     expect(screen.getByText(/Your changes have been put onto the latest version/)).toBeInTheDocument();
     expect(screen.getByLabelText('Action to be taken')).toHaveValue(theirs.action);
     expect(screen.getByLabelText('Year')).toHaveValue('2027');
+    expect(screen.getByLabelText('Reason for the new target date')).toHaveValue('Training moved to the new year.');
 
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
     await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/actions/7'));
     expect(patches).toEqual([
-      { targetDate: '2027-03-31', version: 4 },
-      { targetDate: '2027-03-31', version: 5 },
+      { targetDate: '2027-03-31', targetDateReason: 'Training moved to the new year.', version: 4 },
+      { targetDate: '2027-03-31', targetDateReason: 'Training moved to the new year.', version: 5 },
     ]);
+  });
+
+  it('asks for the reason as soon as a set target date changes, requires it, and sends it as targetDateReason', async () => {
+    const user = userEvent.setup();
+    const action = makeAction({ targetDate: '2026-11-26' });
+    const { patches } = stubApi(action, [
+      () =>
+        jsonResponse(
+          {
+            type: 'about:blank',
+            title: 'Invalid',
+            status: 422,
+            detail: 'targetDateReason: must say why the date moves',
+            code: 'validation.failed',
+            errors: [{ path: 'targetDateReason', message: 'must say why the date moves' }],
+          },
+          { status: 422 },
+        ),
+    ]);
+    renderPage(action);
+
+    const day = await screen.findByLabelText('Day');
+    expect(screen.queryByLabelText('Reason for the new target date')).not.toBeInTheDocument();
+    await user.clear(day);
+    await user.type(day, '31');
+    await user.clear(screen.getByLabelText('Month'));
+    await user.type(screen.getByLabelText('Month'), '1');
+    await user.clear(screen.getByLabelText('Year'));
+    await user.type(screen.getByLabelText('Year'), '2027');
+    const reason = screen.getByLabelText('Reason for the new target date');
+    expect(reason).toHaveAccessibleDescription(expect.stringContaining('The target date was 26 November 2026'));
+
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    const summary = await errorSummary();
+    expect(within(summary).getByRole('link', { name: 'Enter the reason for the new target date' })).toHaveAttribute('href', '#edit-target-date-reason');
+    expect(reason).toHaveAccessibleDescription(expect.stringContaining('Error: Enter the reason for the new target date'));
+    expect(patches).toEqual([]);
+
+    await user.type(reason, 'Moved.');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(patches).toHaveLength(1));
+    expect(patches[0]).toEqual({ targetDate: '2027-01-31', targetDateReason: 'Moved.', version: 4 });
+    // The API's own refusal goes beside the same field.
+    expect(
+      await screen.findByText('Reason for the new target date must say why the date moves', { selector: '.govuk-error-message' }),
+    ).toBeInTheDocument();
+
+    // Back to the saved date: no reason is asked for.
+    await user.clear(screen.getByLabelText('Year'));
+    await user.type(screen.getByLabelText('Year'), '2026');
+    await user.clear(screen.getByLabelText('Month'));
+    await user.type(screen.getByLabelText('Month'), '11');
+    await user.clear(screen.getByLabelText('Day'));
+    await user.type(screen.getByLabelText('Day'), '26');
+    expect(screen.queryByLabelText('Reason for the new target date')).not.toBeInTheDocument();
+  });
+
+  it('asks no reason when the action had no target date', async () => {
+    const user = userEvent.setup();
+    const action = makeAction({ targetDate: null, targetDateHistory: [] });
+    const { patches } = stubApi(action);
+    renderPage(action);
+    await user.type(await screen.findByLabelText('Day'), '30');
+    await user.type(screen.getByLabelText('Month'), '6');
+    await user.type(screen.getByLabelText('Year'), '2027');
+    expect(screen.queryByLabelText('Reason for the new target date')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(patches).toEqual([{ targetDate: '2027-06-30', version: 4 }]));
   });
 
   it('tells people who may not edit the action so', async () => {

@@ -25,6 +25,8 @@ import {
   patchOf,
   readForm,
   reapply,
+  replacesTargetDate,
+  TARGET_DATE_REASON_LABEL,
   toFormErrors,
   valuesOf,
   zodFieldErrors,
@@ -32,6 +34,7 @@ import {
   type ActionFormValues,
   type EditableField,
   type FormError,
+  type FormField,
 } from '../action-form';
 import { useAction } from '../api/get-action';
 import { actionKeys } from '../api/keys';
@@ -120,6 +123,8 @@ interface Conflict {
   mine: ActionFields;
   /** The fields this person changed. */
   changed: EditableField[];
+  /** The reason they gave for a new target date, kept for when they apply their changes again. */
+  targetDateReason: string;
 }
 
 function EditActionForm({
@@ -141,6 +146,8 @@ function EditActionForm({
   const [errors, setErrors] = useState<FormError[]>([]);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // The reason for a new target date is asked for as soon as the date boxes differ from the saved date.
+  const [asksReason, setAsksReason] = useState(() => replacesTargetDate(loaded.targetDate, draft));
 
   useEffect(() => onErrorsChange(errors.length > 0), [errors, onErrorsChange]);
   useEffect(() => {
@@ -148,7 +155,7 @@ function EditActionForm({
   }, []);
 
   const summary: SummaryError[] = useMemo(() => errors.map(({ fieldId, message }) => ({ fieldId, message })), [errors]);
-  const errorAt = (field: EditableField) => errors.find((error) => error.field === field)?.message;
+  const errorAt = (field: FormField) => errors.find((error) => error.field === field)?.message;
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -157,10 +164,14 @@ function EditActionForm({
     setDraft(values);
     const { fields, errors: readErrors } = fieldsFromValues(values);
     const changed = changedFields(fieldsOf(base), fields);
-    const body = patchOf(fields, changed, base.version);
+    const needsReason = replacesTargetDate(base.targetDate, values);
+    const body = patchOf(fields, changed, base.version, needsReason ? values.targetDateReason.trim() : undefined);
     const { validatePatch } = await loadSchema();
     const parsed = validatePatch(body);
     const clientErrors = [...readErrors, ...(parsed.success ? [] : zodFieldErrors(parsed.error))];
+    if (needsReason && changed.includes('targetDate') && !values.targetDateReason.trim()) {
+      clientErrors.push({ path: 'targetDateReason', message: 'Enter the reason for the new target date' });
+    }
     if (clientErrors.length > 0 || !parsed.success) {
       setErrors(toFormErrors(clientErrors));
       return;
@@ -180,7 +191,7 @@ function EditActionForm({
         // Everyone else sees the new version at once; this form keeps the person's changes until they choose.
         queryClient.setQueryData(actionKeys.detail(current.id), current);
         setErrors([]);
-        setConflict({ current, mine: fields, changed });
+        setConflict({ current, mine: fields, changed, targetDateReason: values.targetDateReason });
         return;
       }
       if (isApiError(error) && error.fieldErrors.some((fieldError) => fieldError.path !== 'body')) {
@@ -200,6 +211,7 @@ function EditActionForm({
   const moveOnto = (current: Action, values: ActionFormValues, message: string) => {
     setBase(current);
     setDraft(values);
+    setAsksReason(replacesTargetDate(current.targetDate, values));
     setFormKey((key) => key + 1);
     setConflict(null);
     setErrors([]);
@@ -223,7 +235,10 @@ function EditActionForm({
           onReapply={() =>
             moveOnto(
               conflict.current,
-              valuesOf(reapply(fieldsOf(conflict.current), conflict.mine, conflict.changed)),
+              {
+                ...valuesOf(reapply(fieldsOf(conflict.current), conflict.mine, conflict.changed)),
+                targetDateReason: conflict.targetDateReason,
+              },
               'Your changes have been put onto the latest version of the action. Check them, then save.',
             )
           }
@@ -241,11 +256,25 @@ function EditActionForm({
             </Link>
             , so every change of status has a dated note.
           </div>
-          <form key={formKey} onSubmit={(event) => void onSubmit(event)} noValidate className="app-action-form" aria-labelledby="edit-form-heading">
+          <form
+            key={formKey}
+            onSubmit={(event) => void onSubmit(event)}
+            onChange={(event) => setAsksReason(replacesTargetDate(base.targetDate, readForm(event.currentTarget)))}
+            noValidate
+            className="app-action-form"
+            aria-labelledby="edit-form-heading"
+          >
             <h2 className="govuk-visually-hidden" id="edit-form-heading">
               The action’s details
             </h2>
-            <ActionFormFields values={draft} reference={reference} ownerNow={base.ownerAgencyId} errorAt={errorAt} />
+            <ActionFormFields
+              values={draft}
+              reference={reference}
+              ownerNow={base.ownerAgencyId}
+              savedTargetDate={base.targetDate}
+              asksReason={asksReason}
+              errorAt={errorAt}
+            />
             <div className="govuk-button-group">
               <button type="submit" className="govuk-button" disabled={mutation.isPending} aria-disabled={mutation.isPending}>
                 {mutation.isPending ? 'Saving…' : 'Save changes'}
@@ -286,12 +315,17 @@ function ActionFormFields({
   values,
   reference,
   ownerNow,
+  savedTargetDate,
+  asksReason,
   errorAt,
 }: {
   values: ActionFormValues;
   reference: ReferenceData;
   ownerNow: number;
-  errorAt: (field: EditableField) => string | undefined;
+  savedTargetDate: string | null;
+  /** Show "Reason for the new target date": the date boxes no longer hold the saved date. */
+  asksReason: boolean;
+  errorAt: (field: FormField) => string | undefined;
 }) {
   const agencyLabel = (agency: Agency) => `${agency.name} (${agency.shortName})${agency.active ? '' : ', no longer active'}`;
   // Inactive agencies are offered only when the action already names them.
@@ -406,6 +440,7 @@ function ActionFormFields({
           <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Target date (optional)</legend>
           <div id={`${FIELD_IDS.targetDate}-hint`} className="govuk-hint">
             For example, 31 3 2027. Leave all three empty if there is none.
+            {savedTargetDate ? ' If you change it, say why in the box that follows.' : null}
           </div>
           <FieldError id={`${FIELD_IDS.targetDate}-error`} message={dateError} />
           <div className="govuk-date-input">
@@ -435,6 +470,18 @@ function ActionFormFields({
           </div>
         </fieldset>
       </div>
+      {asksReason ? (
+        <Textarea
+          id={FIELD_IDS.targetDateReason}
+          name="targetDateReason"
+          label={TARGET_DATE_REASON_LABEL}
+          labelSize="s"
+          hint={`The target date was ${formatDate(savedTargetDate)}. Say why it moves: the original date and the reason stay in the action’s target date history.`}
+          rows={3}
+          defaultValue={values.targetDateReason}
+          error={errorAt('targetDateReason')}
+        />
+      ) : null}
       <div className="app-filter__long">
         <Checkboxes
           id={FIELD_IDS.themeIds}
