@@ -36,6 +36,7 @@ export const routes: RouteObject[] = [
           page('reviews/new', () => import('@/features/reviews/pages/new-review-page'), 'NewReviewPage'),
           page('reviews/:reviewId', () => import('@/features/reviews/pages/review-page'), 'ReviewPage'),
           page('reviews/:reviewId/edit', () => import('@/features/reviews/pages/edit-review-page'), 'EditReviewPage'),
+          page('reviews/:reviewId/actions/new', () => import('@/features/plan-entry/pages/new-review-actions-page'), 'NewReviewActionsPage'),
           page('actions', () => import('@/features/actions/pages/actions-page'), 'ActionsPage'),
           page('actions/:actionId', () => import('@/features/actions/pages/action-page'), 'ActionPage'),
           page('actions/:actionId/edit', () => import('@/features/actions/pages/edit-action-page'), 'EditActionPage'),
