@@ -5,7 +5,9 @@ import { BragTag } from '@/components/brag-tag';
 import { ActionFlags } from '@/components/flags';
 import { clampText, SortableTable, type SortableColumn } from '@/components/sortable-table';
 import { StatusTag } from '@/components/status-tag';
-import { formatDate, formatInstantDate } from '@/lib/format';
+import { TargetDateCell } from '@/features/target-dates/components/target-date-in-words';
+import { formatInstantDate } from '@/lib/format';
+import { ReturnedFlag } from './returned';
 
 export interface ActionsTableProps {
   caption: ReactNode;
@@ -26,7 +28,10 @@ export function AgencyName({ id, agencies }: { id: number | null; agencies: Read
   return <abbr title={agency.name}>{agency.shortName}</abbr>;
 }
 
-/** Actions in a table: long texts cut to their first line (the whole text is on the action's page), BRAG as a word. */
+/**
+ * Actions in a table: long texts cut to their first line (the whole text is on the action's page), BRAG as a word,
+ * a revised target date beside the original, and a returned action flagged with the day its answer is due.
+ */
 export function ActionsTable({ caption, captionSize = 'm', actions, agencies, reviews, sort, onSort }: ActionsTableProps) {
   const columns: SortableColumn<Action>[] = [
     {
@@ -70,7 +75,7 @@ export function ActionsTable({ caption, captionSize = 'm', actions, agencies, re
       label: 'Target date',
       className: 'app-nowrap-from-desktop',
       sort: { ascending: 'targetDate', descending: '-targetDate' },
-      cell: (action) => formatDate(action.targetDate, 'None set'),
+      cell: (action) => <TargetDateCell action={action} />,
     },
     { key: 'status', header: 'Status', label: 'Status', cell: (action) => <StatusTag status={action.status} /> },
     {
@@ -83,6 +88,11 @@ export function ActionsTable({ caption, captionSize = 'm', actions, agencies, re
           {action.overdue || action.stale ? (
             <span className="app-cell-flags">
               <ActionFlags overdue={action.overdue} stale={action.stale} />
+            </span>
+          ) : null}
+          {action.returned ? (
+            <span className="app-cell-flags">
+              <ReturnedFlag returned={action.returned} />
             </span>
           ) : null}
         </>

@@ -42,6 +42,39 @@ describe('ActionsPage', () => {
     expect(actionsCall).toBe('/api/actions?status=in_progress&overdue=true&sort=targetDate&limit=50');
   });
 
+  it('shows a revised target date beside the original, and flags a returned action with its answer-due day', async () => {
+    stubApi({
+      items: [
+        makeAction({
+          id: 8,
+          ref: 'SD-2022/A4',
+          targetDate: '2027-01-31',
+          targetDateHistory: [
+            { targetDate: '2026-11-26', from: null, reason: null, decidedBy: null, on: '2025-06-01T09:00:00.000Z' },
+            { targetDate: '2027-01-31', from: '2026-11-26', reason: 'Inspection.', decidedBy: 'Jo Chair', on: '2026-02-10T11:00:00.000Z' },
+          ],
+          brag: 'amber',
+          returned: { on: '2026-02-24T10:00:00.000Z', question: 'Attach the re-audit.', replyBy: '2099-03-10' },
+        }),
+        makeAction(),
+      ],
+      nextCursor: null,
+    });
+    renderAt(<ActionsPage />, { url: '/actions' });
+
+    const table = await screen.findByRole('table', { name: /2 actions/ });
+    const revised = within(table).getByRole('row', { name: /SD-2022\/A4/ });
+    const target = within(revised).getByText('31 January 2027', { exact: false }).closest('td')!;
+    expect(target).toHaveTextContent('31 January 2027(revised from 26 November 2026)');
+    expect(within(revised).getByText('Returned', { exact: false })).toHaveTextContent('Returned for more information');
+    expect(within(revised).getByText('answer due by 10 March 2099')).toBeInTheDocument();
+
+    const plain = within(table).getByRole('row', { name: /SD-2022\/A3/ });
+    expect(within(plain).getByText('31 March 2026')).toBeInTheDocument();
+    expect(plain).not.toHaveTextContent('revised from');
+    expect(within(plain).queryByText(/Returned/)).not.toBeInTheDocument();
+  });
+
   it('says so when no action matches the filters', async () => {
     stubApi({ items: [], nextCursor: null });
     renderAt(<ActionsPage />, { url: '/actions?brag=blue' });
