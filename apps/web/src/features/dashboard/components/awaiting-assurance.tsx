@@ -1,20 +1,17 @@
-import type { Action, Agency, ProgressUpdate, Review } from '@lrt/contracts';
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import type { Agency, Review } from '@lrt/contracts';
+import { useState } from 'react';
 import { Link } from 'react-router';
-import { SuccessBanner } from '@/components/notification-banner';
 import { CountBadge } from '@/components/flags';
+import { SuccessBanner } from '@/components/notification-banner';
 import { EmptyState, ErrorState, Loading } from '@/components/states';
+import type { AssuranceDecisionAnswer } from '@/features/actions/api/decide-assurance';
 import { useActions } from '@/features/actions/api/get-actions';
-import { LABELS } from '@/lib/contract-constants';
+import { SignOffControls } from '@/features/actions/components/sign-off-controls';
+import { formatDate } from '@/lib/format';
 import { countPath } from '../links';
 import { ActionSummary } from './action-summary';
-import type { AssuranceDecision } from './assurance-decision-form';
+import { CompletionEvidence } from './completion-evidence';
 import { LatestUpdate } from './latest-update';
-
-/** The form, and zod that checks it, load only when a chair opens it. */
-const AssuranceDecisionForm = lazy(async () => ({
-  default: (await import('./assurance-decision-form')).AssuranceDecisionForm,
-}));
 
 const PAGE_SIZE = 50;
 
@@ -25,58 +22,32 @@ interface Props {
   onErrorsChange: (hasErrors: boolean) => void;
 }
 
+interface Decided {
+  heading: string;
+  body: string;
+}
+
 /**
  * Completed actions of the subgroup, waiting for it to assure them (sign off, with evidence of impact) or
- * return them for more information. Each control shows only when the API says this person may make that
- * change (`permissions.statusChanges`).
+ * return them for more information. Beside each: its measure of success, the evidence its agency posted and how
+ * long it has waited. The controls show only when the API says this person may decide
+ * (`permissions.canDecideAssurance`).
  */
 export function AwaitingAssurance({ subgroupId, agencies, reviews, onErrorsChange }: Props) {
   const query = { subgroupId, status: 'completed', sort: 'targetDate', limit: PAGE_SIZE };
   const actions = useActions(query);
-  const [open, setOpen] = useState<{ actionId: number; decision: AssuranceDecision } | null>(null);
-  const [decided, setDecided] = useState<{ ref: string; update: ProgressUpdate } | null>(null);
-  const openers = useRef(new Map<string, HTMLButtonElement>());
-  const focusAfterClose = useRef<string | null>(null);
+  const [decided, setDecided] = useState<Decided | null>(null);
 
-  useEffect(() => {
-    if (open === null && focusAfterClose.current) {
-      openers.current.get(focusAfterClose.current)?.focus();
-      focusAfterClose.current = null;
-    }
-  }, [open]);
-
-  const close = () => {
-    if (open) focusAfterClose.current = `${open.actionId}-${open.decision}`;
-    setOpen(null);
-    onErrorsChange(false);
-  };
-  const decide = (action: Action, update: ProgressUpdate) => {
-    // The action leaves this list, so focus goes to the confirmation instead of back to its button.
-    setOpen(null);
-    onErrorsChange(false);
-    setDecided({ ref: action.ref, update });
-  };
-
-  const opener = (action: Action, decision: AssuranceDecision, label: string, secondary: boolean) => {
-    const key = `${action.id}-${decision}`;
-    const isOpen = open?.actionId === action.id && open.decision === decision;
-    return (
-      <button
-        type="button"
-        ref={(element) => {
-          if (element) openers.current.set(key, element);
-          else openers.current.delete(key);
-        }}
-        className={`govuk-button${secondary ? ' govuk-button--secondary' : ''} govuk-!-margin-bottom-2`}
-        aria-expanded={isOpen}
-        aria-controls={isOpen ? `decision-${action.id}` : undefined}
-        onClick={() => {
-          setDecided(null);
-          setOpen(isOpen ? null : { actionId: action.id, decision });
-        }}
-      >
-        {label} <span className="govuk-visually-hidden">action {action.ref}</span>
-      </button>
+  // The action leaves this list, so focus goes to the confirmation instead of back to its button.
+  const onDecided = ({ action }: AssuranceDecisionAnswer) => {
+    const agency = agencies.get(action.ownerAgencyId)?.name ?? 'its agency';
+    setDecided(
+      action.status === 'assured'
+        ? { heading: `Action ${action.ref} is assured`, body: 'The evidence of impact is recorded with the sign-off.' }
+        : {
+            heading: `Action ${action.ref} was returned for more information`,
+            body: `It is back with ${agency}${action.returned ? `, with the answer due by ${formatDate(action.returned.replyBy)}` : ''}.`,
+          },
     );
   };
 
@@ -95,16 +66,8 @@ export function AwaitingAssurance({ subgroupId, agencies, reviews, onErrorsChang
         ) : null}
       </h2>
       {decided ? (
-        <SuccessBanner
-          heading={
-            decided.update.statusChange?.to === 'assured'
-              ? `Action ${decided.ref} is assured`
-              : `Action ${decided.ref} was returned for more information`
-          }
-        >
-          {decided.update.statusChange ? (
-            <p className="govuk-body">It is now {LABELS.actionStatus[decided.update.statusChange.to].toLowerCase()}.</p>
-          ) : null}
+        <SuccessBanner heading={decided.heading}>
+          <p className="govuk-body">{decided.body}</p>
         </SuccessBanner>
       ) : null}
       {actions.isPending ? (
@@ -118,39 +81,18 @@ export function AwaitingAssurance({ subgroupId, agencies, reviews, onErrorsChang
       ) : (
         <>
           <p className="govuk-body">
-            Agencies proposed these actions as completed. Read their evidence, then assure each one with the evidence of
-            impact, or return it for more information.
+            Agencies proposed these actions as completed. Read their evidence against the measure of success, then assure
+            each one with the evidence of impact, or return it for more information.
           </p>
           <ul className="app-action-list">
-            {actions.data.items.map((action) => {
-              const canAssure = action.permissions.statusChanges.includes('assured');
-              const canReturn = action.permissions.statusChanges.includes('in_progress');
-              return (
-                <li key={action.id} className="app-action-item">
-                  <ActionSummary action={action} agencies={agencies} reviews={reviews} />
-                  <LatestUpdate action={action} />
-                  {canAssure || canReturn ? (
-                    <div className="app-action-item__controls">
-                      {canAssure ? opener(action, 'assure', 'Assure', false) : null}
-                      {canReturn ? opener(action, 'return', 'Return for more information', true) : null}
-                    </div>
-                  ) : null}
-                  {open?.actionId === action.id ? (
-                    <div className="app-inline-panel" id={`decision-${action.id}`}>
-                      <Suspense fallback={<Loading label="Loading the form" />}>
-                        <AssuranceDecisionForm
-                          action={action}
-                          decision={open.decision}
-                          onCancel={close}
-                          onDecided={(update) => decide(action, update)}
-                          onErrorsChange={onErrorsChange}
-                        />
-                      </Suspense>
-                    </div>
-                  ) : null}
-                </li>
-              );
-            })}
+            {actions.data.items.map((action) => (
+              <li key={action.id} className="app-action-item">
+                <ActionSummary action={action} agencies={agencies} reviews={reviews} />
+                <CompletionEvidence action={action} />
+                <LatestUpdate action={action} />
+                <SignOffControls action={action} headingLevel={4} onDecided={onDecided} onErrorsChange={onErrorsChange} onOpen={() => setDecided(null)} />
+              </li>
+            ))}
           </ul>
           {actions.data.nextCursor ? (
             <p className="govuk-body">

@@ -1,11 +1,16 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Action } from '@lrt/contracts';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeAction, makeAgency, makeMe } from '@/test/factories';
 import { jsonResponse, renderAt } from '@/test/render';
 import { makeDashboard, makeProgressUpdate } from '../test-factories';
 import { SubgroupPage } from './subgroup-page';
+
+// These journeys type a lot and load the form's chunk (with zod) on first use: on a busy machine that takes more
+// than the default second, so queries wait longer and each test may take up to 20 seconds.
+configure({ asyncUtilTimeout: 5000 });
+vi.setConfig({ testTimeout: 20_000 });
 
 const page = <T,>(items: T[]) => ({ items, nextCursor: null });
 const subgroup = { id: 4, name: 'Learning and Practice Review subgroup', shortName: 'LPR', version: 1 };
@@ -20,7 +25,8 @@ const assurable = makeAction({
   latestConfidence: 'on_track',
   latestUpdate: { id: 31, createdAt: '2026-02-27T15:30:00.000Z', authorName: 'Priya Shah', note: 'Audit complete: proposed as done.' },
   subgroupId: 4,
-  permissions: { canEdit: false, canPostUpdate: true, statusChanges: ['assured', 'in_progress'], agencyIds: [], canDecideAssurance: false, canRequestTargetDate: false, canDecideTargetDate: false },
+  successMeasure: 'Re-audit of 20 cases shows the child was seen alone in at least 18.',
+  permissions: { canEdit: false, canPostUpdate: true, statusChanges: ['withdrawn'], agencyIds: [], canDecideAssurance: true, canRequestTargetDate: false, canDecideTargetDate: true },
 });
 const notMine = makeAction({
   id: 12,
@@ -42,21 +48,71 @@ const red = makeAction({
 });
 const redWithoutUpdates = makeAction({ id: 14, ref: 'SD-2022/A6', brag: 'red', overdue: true, latestConfidence: null, latestUpdate: null, subgroupId: 4 });
 
+/** The updates of the action awaiting assurance: a note with a link, then the completion with a document, newest first. */
+const updatesOf11 = [
+  makeProgressUpdate({
+    id: 31,
+    actionId: 11,
+    authorName: 'Priya Shah',
+    createdAt: '2026-02-19T15:30:00.000Z',
+    note: 'Audit complete: proposed as done.',
+    statusChange: { from: 'in_progress', to: 'completed' },
+    evidence: [{ label: 'Case file audit, February 2026', fileId: 81, name: 'audit-feb-2026.pdf', size: 245760, contentType: 'application/pdf' }],
+  }),
+  makeProgressUpdate({
+    id: 29,
+    actionId: 11,
+    createdAt: '2026-01-10T09:00:00.000Z',
+    evidence: [{ label: 'Briefing attendance', url: 'https://intranet.example/briefings' }],
+  }),
+];
+
+const returnedAction = makeAction({
+  id: 15,
+  ref: 'SD-2022/A7',
+  status: 'in_progress',
+  brag: 'amber',
+  subgroupId: 4,
+  returned: { on: '2026-02-24T10:00:00.000Z', question: 'Attach the re-audit.', replyBy: '2026-03-10' },
+});
+const lateAction = makeAction({
+  id: 16,
+  ref: 'SD-2022/A8',
+  status: 'in_progress',
+  brag: 'red',
+  subgroupId: 4,
+  returned: { on: '2026-01-20T10:00:00.000Z', question: 'Which teams were briefed?', replyBy: '2026-02-03' },
+});
+
+const settings = { partnershipName: 'Demo partnership', updateCadenceDays: 56, dueSoonDays: 28, replyPeriodDays: 14, evidenceMaxMegabytes: 20, version: 1 };
+
 function stubApi({ awaiting = [assurable, notMine], post }: { awaiting?: Action[]; post?: (body: unknown) => Response } = {}) {
   const posted: unknown[] = [];
   const fetchMock = vi.fn<typeof fetch>(async (input, init) => {
     const url = new URL(String(input), 'http://localhost');
     const path = url.pathname;
-    if (init?.method === 'POST' && path === '/api/actions/11/updates') {
+    if (init?.method === 'POST' && path === '/api/actions/11/assurance') {
       const body = JSON.parse(String(init.body));
       posted.push(body);
-      return post ? post(body) : jsonResponse(makeProgressUpdate({ actionId: 11, statusChange: { from: 'completed', to: body.statusChange.to } }), { status: 201 });
+      if (post) return post(body);
+      const assured = body.decision === 'assure';
+      const decided = makeAction({
+        ...assurable,
+        status: assured ? 'assured' : 'in_progress',
+        returned: assured ? null : { on: '2026-03-03T10:00:00.000Z', question: body.question, replyBy: body.replyBy ?? '2026-03-17' },
+      });
+      const update = makeProgressUpdate({ actionId: 11, kind: assured ? 'assurance' : 'return', confidence: null, statusChange: { from: 'completed', to: decided.status } });
+      return jsonResponse({ update, action: decided }, { status: 201 });
     }
+    if (path === '/api/actions/11/updates') return jsonResponse(page(updatesOf11));
+    if (/^\/api\/actions\/\d+\/updates$/.test(path)) return jsonResponse(page([]));
+    if (path === '/api/settings') return jsonResponse(settings);
     if (path === '/api/dashboard') return jsonResponse(makeDashboard());
     if (path === '/api/subgroups') return jsonResponse(page([subgroup]));
     if (path === '/api/agencies') return jsonResponse(page([makeAgency()]));
     if (path === '/api/reviews' || path === '/api/recommendations') return jsonResponse(page([]));
     if (path === '/api/actions' && url.searchParams.get('status') === 'completed') return jsonResponse(page(awaiting));
+    if (path === '/api/actions' && url.searchParams.get('status') === 'in_progress') return jsonResponse(page([red, lateAction, returnedAction]));
     if (path === '/api/actions' && url.searchParams.get('brag') === 'red') return jsonResponse(page([red, redWithoutUpdates]));
     return jsonResponse(page([]));
   });
@@ -74,6 +130,14 @@ async function awaitingItem(ref: string) {
 }
 
 describe('SubgroupPage', () => {
+  // Only the clock is fixed (3 March 2026), so waiting times and the default reply-by day are known.
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-03-03T10:00:00.000Z') });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('asks for what the subgroup oversees and shows its figures, red actions and their latest notes', async () => {
     const { fetchMock } = stubApi();
     renderSubgroup();
@@ -110,7 +174,43 @@ describe('SubgroupPage', () => {
 
     const urls = fetchMock.mock.calls.map(([input]) => String(input));
     expect(urls).toContain('/api/actions?subgroupId=4&brag=red&sort=attention&limit=10');
-    expect(urls.filter((url) => url.includes('/updates'))).toEqual([]);
+    // Only the actions awaiting assurance ask for their updates (for their evidence); red actions do not.
+    await waitFor(() =>
+      expect(fetchMock.mock.calls.map(([input]) => String(input)).filter((url) => url.includes('/updates')).sort()).toEqual([
+        '/api/actions/11/updates?limit=50',
+        '/api/actions/12/updates?limit=50',
+      ]),
+    );
+  });
+
+  it('shows beside each completed action its measure of success, the evidence posted and how long it has waited', async () => {
+    stubApi();
+    renderSubgroup();
+    const item = await awaitingItem('SD-2022/A1');
+    expect(within(item).getByText('Re-audit of 20 cases shows the child was seen alone in at least 18.')).toBeInTheDocument();
+    expect(await within(item).findByText('Waiting 12 days')).toBeInTheDocument();
+    expect(within(item).getByText(/19 February 2026 at 3:30pm by Priya Shah/)).toBeInTheDocument();
+
+    const document = within(item).getByRole('link', { name: 'Case file audit, February 2026' });
+    expect(document).toHaveAttribute('href', '/api/evidence/81');
+    expect(within(item).getByText('(audit-feb-2026.pdf, PDF, 240 KB)')).toBeInTheDocument();
+    // Evidence of earlier updates is one step away, under a details element.
+    expect(within(item).getByText('Evidence with earlier updates (1 item)')).toBeInTheDocument();
+    expect(within(item).getByRole('link', { name: 'Briefing attendance', hidden: true })).toHaveAttribute('href', 'https://intranet.example/briefings');
+  });
+
+  it('lists the returned actions the subgroup is waiting on, soonest due first, saying which answers are late', async () => {
+    const { fetchMock } = stubApi();
+    renderSubgroup();
+    const section = await screen.findByRole('region', { name: /Returned for more information/ });
+    const items = within(section).getAllByRole('listitem');
+    expect(items.map((item) => within(item).getByRole('link').textContent)).toEqual(['Action SD-2022/A8', 'Action SD-2022/A7']);
+    expect(items[0]).toHaveTextContent('Returned 20 January 2026, answer due by 3 February 2026');
+    expect(within(items[0]!).getByText('Late')).toBeInTheDocument();
+    expect(items[1]).toHaveTextContent('answer due by 10 March 2026');
+    expect(within(items[1]!).queryByText('Late')).not.toBeInTheDocument();
+    expect(within(section).queryByText(/SD-2022\/A5/)).not.toBeInTheDocument();
+    expect(fetchMock.mock.calls.map(([input]) => String(input))).toContain('/api/actions?subgroupId=4&status=in_progress&sort=targetDate&limit=200');
   });
 
   it('offers Assure and Return only on actions whose permissions allow them', async () => {
@@ -123,9 +223,9 @@ describe('SubgroupPage', () => {
     expect(within(other).queryByRole('button')).not.toBeInTheDocument();
   });
 
-  it('assures an action with evidence of impact and a note, after checking both are there', async () => {
+  it('assures an action with evidence of impact through /assurance, sending no confidence', async () => {
     const user = userEvent.setup();
-    const { posted } = stubApi();
+    const { posted, fetchMock } = stubApi();
     renderSubgroup();
     const item = await awaitingItem('SD-2022/A1');
     await user.click(within(item).getByRole('button', { name: 'Assure action SD-2022/A1' }));
@@ -135,52 +235,79 @@ describe('SubgroupPage', () => {
     await user.click(within(item).getByRole('button', { name: 'Assure action' }));
     const summary = await screen.findByRole('alert');
     expect(within(summary).getByRole('link', { name: 'Enter the evidence of impact that shows practice changed' })).toHaveAttribute('href', '#decision-11-impact');
-    expect(within(summary).getByRole('link', { name: 'Enter a note about the assurance' })).toBeInTheDocument();
+    // The note is optional.
+    expect(within(summary).getAllByRole('link')).toHaveLength(1);
     expect(posted).toHaveLength(0);
     expect(document.title).toMatch(/^Error: /);
 
     await user.type(impact, 'Audit of 20 cases in March: the child was seen alone in 19.');
-    await user.type(within(item).getByLabelText('Note for the record'), 'Agreed at the March meeting.');
+    await user.type(within(item).getByLabelText('Note for the record (optional)'), 'Agreed at the March meeting.');
     await user.click(within(item).getByRole('button', { name: 'Assure action' }));
 
     await waitFor(() => expect(posted).toHaveLength(1));
     expect(posted[0]).toEqual({
-      note: 'Agreed at the March meeting.',
-      confidence: 'on_track',
-      evidence: [],
-      statusChange: { to: 'assured' },
+      decision: 'assure',
       evidenceOfImpact: 'Audit of 20 cases in March: the child was seen alone in 19.',
+      note: 'Agreed at the March meeting.',
       actionVersion: 6,
     });
-    expect(await screen.findByText('Action SD-2022/A1 is assured')).toBeInTheDocument();
+    expect(posted[0]).not.toHaveProperty('confidence');
+    expect(fetchMock.mock.calls.some(([input, init]) => init?.method === 'POST' && String(input).endsWith('/updates'))).toBe(false);
+    const banner = await screen.findByRole('alert');
+    expect(within(banner).getByText('Action SD-2022/A1 is assured')).toBeInTheDocument();
+    await waitFor(() => expect(banner).toHaveFocus());
   });
 
-  it('returns an action for more information with a note, and no evidence of impact', async () => {
+  it('returns an action with the question and a reply-by day that defaults to the reply period', async () => {
     const user = userEvent.setup();
     const { posted } = stubApi();
     renderSubgroup();
     const item = await awaitingItem('SD-2022/A1');
     const opener = within(item).getByRole('button', { name: 'Return for more information action SD-2022/A1' });
     await user.click(opener);
-    const note = await within(item).findByLabelText('What more information is needed?');
-    await waitFor(() => expect(note).toHaveFocus());
+    const question = await within(item).findByLabelText('What more information is needed?');
+    await waitFor(() => expect(question).toHaveFocus());
     expect(within(item).queryByLabelText('Evidence of impact')).not.toBeInTheDocument();
+
+    // Today (3 March 2026) and the partnership's 14 days.
+    const replyBy = within(item).getByRole('group', { name: 'Answer due by' });
+    expect(replyBy).toHaveAccessibleDescription(expect.stringContaining('14 days to answer, so 17 March 2026'));
+    expect(within(replyBy).getByLabelText('Day')).toHaveValue('17');
+    expect(within(replyBy).getByLabelText('Month')).toHaveValue('3');
+    expect(within(replyBy).getByLabelText('Year')).toHaveValue('2026');
 
     await user.click(within(item).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(opener).toHaveFocus());
 
     await user.click(opener);
-    await user.type(await within(item).findByLabelText('What more information is needed?'), 'Please attach the audit report.');
+    await user.type(await within(item).findByLabelText('What more information is needed?'), 'Please attach the re-audit report.');
     await user.click(within(item).getByRole('button', { name: 'Return for more information' }));
     await waitFor(() => expect(posted).toHaveLength(1));
-    expect(posted[0]).toEqual({
-      note: 'Please attach the audit report.',
-      confidence: 'on_track',
-      evidence: [],
-      statusChange: { to: 'in_progress' },
-      actionVersion: 6,
-    });
-    expect(await screen.findByText('Action SD-2022/A1 was returned for more information')).toBeInTheDocument();
+    expect(posted[0]).toEqual({ decision: 'return', question: 'Please attach the re-audit report.', replyBy: '2026-03-17', actionVersion: 6 });
+    const banner = await screen.findByRole('alert');
+    expect(within(banner).getByText('Action SD-2022/A1 was returned for more information')).toBeInTheDocument();
+    expect(within(banner).getByText('It is back with West Midlands Police, with the answer due by 17 March 2026.')).toBeInTheDocument();
+  });
+
+  it('returns with another reply-by day, refusing one in the past before sending', async () => {
+    const user = userEvent.setup();
+    const { posted } = stubApi();
+    renderSubgroup();
+    const item = await awaitingItem('SD-2022/A1');
+    await user.click(within(item).getByRole('button', { name: 'Return for more information action SD-2022/A1' }));
+    await user.type(await within(item).findByLabelText('What more information is needed?'), 'Which teams?');
+    const replyBy = within(item).getByRole('group', { name: 'Answer due by' });
+    await user.clear(within(replyBy).getByLabelText('Day'));
+    await user.type(within(replyBy).getByLabelText('Day'), '1');
+    await user.click(within(item).getByRole('button', { name: 'Return for more information' }));
+    const summary = await screen.findByRole('alert');
+    expect(within(summary).getByRole('link', { name: 'Answer due by must be today or later' })).toHaveAttribute('href', '#decision-11-reply-by');
+    expect(posted).toHaveLength(0);
+
+    await user.clear(within(replyBy).getByLabelText('Day'));
+    await user.type(within(replyBy).getByLabelText('Day'), '31');
+    await user.click(within(item).getByRole('button', { name: 'Return for more information' }));
+    await waitFor(() => expect(posted).toEqual([{ decision: 'return', question: 'Which teams?', replyBy: '2026-03-31', actionVersion: 6 }]));
   });
 
   it('shows the API’s field errors next to the fields and in the error summary', async () => {
@@ -203,7 +330,7 @@ describe('SubgroupPage', () => {
     const item = await awaitingItem('SD-2022/A1');
     await user.click(within(item).getByRole('button', { name: 'Assure action SD-2022/A1' }));
     await user.type(await within(item).findByLabelText('Evidence of impact'), 'Training held.');
-    await user.type(within(item).getByLabelText('Note for the record'), 'Signed off.');
+    await user.type(within(item).getByLabelText('Note for the record (optional)'), 'Signed off.');
     await user.click(within(item).getByRole('button', { name: 'Assure action' }));
 
     const summary = await screen.findByRole('alert');

@@ -12,6 +12,7 @@ import { useSubgroupReviews } from '../api/get-subgroup-reviews';
 import { AwaitingAssurance } from '../components/awaiting-assurance';
 import { DashboardSections } from '../components/dashboard-figures';
 import { RedActions } from '../components/red-actions';
+import { ReturnedActions } from '../components/returned-actions';
 import { SubgroupRecommendations } from '../components/subgroup-recommendations';
 import { SubgroupReviews } from '../components/subgroup-reviews';
 
@@ -23,7 +24,8 @@ export function SubgroupPage() {
 
 /**
  * A subgroup's view, the home of its chair: the figures of what it oversees, what is waiting for its assurance,
- * its red actions with their latest notes, its reviews and their timeliness, and its recommendations.
+ * what it returned for more information and is waiting on, its red actions with their latest notes, its reviews
+ * and their timeliness, and its recommendations.
  */
 function SubgroupView({ subgroupId }: { subgroupId: number }) {
   const scope = { subgroupId };
@@ -65,6 +67,7 @@ function SubgroupView({ subgroupId }: { subgroupId: number }) {
       )}
 
       <AwaitingAssurance subgroupId={subgroupId} agencies={agencies} reviews={reviewLookup} onErrorsChange={setFormHasErrors} />
+      <ReturnedActions subgroupId={subgroupId} agencies={agencies} />
       <RedActions subgroupId={subgroupId} agencies={agencies} reviews={reviewLookup} />
 
       {dashboard.data && dashboard.data.totals.actions > 0 ? (
