@@ -69,6 +69,15 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** The problem of a request that never reached the API (offline, DNS, the server down). */
+const unreachable = (): Problem => ({
+  type: 'about:blank',
+  title: 'Cannot reach the tracker',
+  status: 0,
+  detail: 'The tracker could not be reached. Check your connection and try again.',
+  code: 'network.unreachable',
+});
+
 async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const search = toSearchParams(options.query).toString();
   const url = `/api${path}${search ? `?${search}` : ''}`;
@@ -85,13 +94,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError({
-      type: 'about:blank',
-      title: 'Cannot reach the tracker',
-      status: 0,
-      detail: 'The tracker could not be reached. Check your connection and try again.',
-      code: 'network.unreachable',
-    });
+    throw new ApiError(unreachable());
   }
 
   if (response.status === 204) return undefined as T;
@@ -110,7 +113,7 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-function toProblem(response: Response, payload: unknown): Problem {
+function toProblem(response: Pick<Response, 'status' | 'statusText'>, payload: unknown): Problem {
   if (payload && typeof payload === 'object' && 'status' in payload && 'code' in payload) {
     const problem = payload as Partial<Problem>;
     return {
@@ -140,6 +143,69 @@ export const api = {
     request<T>('PATCH', path, { ...options, body }),
   delete: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => request<T>('DELETE', path, options),
 };
+
+export interface UploadProgress {
+  /** Bytes sent so far. */
+  loaded: number;
+  /** Bytes to send (the file and the multipart framing), when the browser knows it. */
+  total: number | null;
+}
+
+export interface UploadOptions {
+  /** Called as the browser sends the file: the only way to show a progress bar (fetch reports no upload progress). */
+  onProgress?: (progress: UploadProgress) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * Send one file as `multipart/form-data` (a single part named `file`), reporting upload progress. It goes through
+ * XMLHttpRequest because fetch cannot report how much of a body has been sent; the headers (the CSRF token) come
+ * from `requestHeaders()` and refusals are thrown as the same `ApiError` as every other call. An abort rejects with
+ * an `AbortError` DOMException, as fetch does.
+ */
+export function uploadFile<T>(path: string, file: File, { onProgress, signal }: UploadOptions = {}): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const abortError = () => new DOMException('The upload was cancelled', 'AbortError');
+    if (signal?.aborted) {
+      reject(abortError());
+      return;
+    }
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api${path}`);
+    // The browser sets the multipart Content-Type with its boundary; every other header is the client's own.
+    requestHeaders('POST', false).forEach((value, name) => xhr.setRequestHeader(name, value));
+    const onAbort = () => xhr.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const settle = () => signal?.removeEventListener('abort', onAbort);
+
+    xhr.upload.addEventListener('progress', (event) => {
+      onProgress?.({ loaded: event.loaded, total: event.lengthComputable ? event.total : null });
+    });
+    xhr.addEventListener('load', () => {
+      settle();
+      let payload: unknown;
+      try {
+        payload = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
+      } catch {
+        payload = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(payload as T);
+      else reject(new ApiError(toProblem(xhr, payload)));
+    });
+    xhr.addEventListener('error', () => {
+      settle();
+      reject(new ApiError(unreachable()));
+    });
+    xhr.addEventListener('abort', () => {
+      settle();
+      reject(abortError());
+    });
+
+    const body = new FormData();
+    body.append('file', file, file.name);
+    xhr.send(body);
+  });
+}
 
 /** A keyset page as every list endpoint returns it. */
 export interface Page<T> {
