@@ -1,12 +1,15 @@
 import type { Brag } from '@lrt/contracts';
 import { LABELS } from '@/lib/contract-constants';
 
-/** GOV.UK tag colours for each rating. The word is always shown too: colour is never the only signal. */
+/**
+ * Solid colours for each rating, each word at 4.5:1 or more against its colour (styles/_tracker.scss). The word is
+ * always shown too: colour is never the only signal. Statuses are outlined instead (`StatusTag`).
+ */
 const BRAG_TAG_CLASS: Record<Brag, string> = {
-  blue: 'govuk-tag',
-  green: 'govuk-tag govuk-tag--green',
-  amber: 'govuk-tag govuk-tag--orange',
-  red: 'govuk-tag govuk-tag--red',
+  blue: 'govuk-tag app-brag-tag app-brag-tag--blue',
+  green: 'govuk-tag app-brag-tag app-brag-tag--green',
+  amber: 'govuk-tag app-brag-tag app-brag-tag--amber',
+  red: 'govuk-tag app-brag-tag app-brag-tag--red',
 };
 
 export interface BragTagProps {
@@ -20,7 +23,7 @@ export interface BragTagProps {
 
 export function BragTag({ brag, reason, showReason = false }: BragTagProps) {
   const word = brag ? LABELS.brag[brag] : 'Not rated';
-  const className = brag ? BRAG_TAG_CLASS[brag] : 'govuk-tag govuk-tag--grey';
+  const className = brag ? BRAG_TAG_CLASS[brag] : 'govuk-tag app-brag-tag app-brag-tag--none';
   return (
     <span className="app-brag">
       <strong className={className}>
