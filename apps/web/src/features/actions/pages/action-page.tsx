@@ -16,14 +16,30 @@ import { useSubgroups } from '@/features/reference-data/api/get-subgroups';
 import { useThemes } from '@/features/reference-data/api/get-themes';
 import { useLookup } from '@/features/reference-data/lookup';
 import { useRecommendations } from '@/features/reviews/api/get-recommendations';
+import { AskForTargetDate } from '@/features/target-dates/components/ask-for-target-date';
+import { PendingTargetDateRequest } from '@/features/target-dates/components/pending-target-date-request';
+import { TargetDateHistory, TargetDateInWords } from '@/features/target-dates/components/target-date-in-words';
 import { useReview } from '@/features/reviews/api/get-review';
 import { useSettings } from '@/features/settings/api/get-settings';
 import { isApiError } from '@/lib/api-client';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useIdParam } from '@/lib/use-id-param';
+import type { AssuranceDecisionAnswer } from '../api/decide-assurance';
 import { useAction } from '../api/get-action';
+import { ReturnedPanel } from '../components/returned';
+import { SignOffControls } from '../components/sign-off-controls';
 import type { ActionSavedState } from './edit-action-page';
+
+/** Where the returned panel's link goes: the progress update form, which answers a return. */
+const UPDATE_FORM_ID = 'post-progress-update';
+
+/** What the page confirms after one of its forms is sent. A new `id` each time, so the banner takes focus again. */
+interface Confirmation {
+  id: number;
+  heading: string;
+  body?: string | undefined;
+}
 
 /**
  * The form, and zod that checks it, load after the rest of the page: a link to an action shows the action
@@ -45,7 +61,9 @@ function ActionView({ actionId }: { actionId: number }) {
   const agencies = useAgencies();
   const agencyLookup = useLookup(agencies.data);
   const [formHasErrors, setFormHasErrors] = useState(false);
-  useDocumentTitle(action.data ? `Action ${action.data.ref}` : 'Action', { hasErrors: formHasErrors });
+  const [planFormHasErrors, setPlanFormHasErrors] = useState(false);
+  const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
+  useDocumentTitle(action.data ? `Action ${action.data.ref}` : 'Action', { hasErrors: formHasErrors || planFormHasErrors });
 
   if (action.isPending) return <Loading label="Loading the action" />;
   if (action.isError) {
@@ -59,12 +77,32 @@ function ActionView({ actionId }: { actionId: number }) {
   }
 
   const data = action.data;
+  const ownerName = agencyLookup.get(data.ownerAgencyId)?.name ?? `agency ${data.ownerAgencyId}`;
+  const confirm = (heading: string, body?: string) => setConfirmation({ id: Date.now(), heading, body });
+  const onSignedOff = ({ action: decided }: AssuranceDecisionAnswer) => {
+    if (decided.status === 'assured') confirm(`Action ${decided.ref} is assured`, 'The evidence of impact is recorded with the sign-off.');
+    else
+      confirm(
+        `Action ${decided.ref} was returned to ${ownerName} for more information`,
+        decided.returned ? `The answer is due by ${formatDate(decided.returned.replyBy)}.` : undefined,
+      );
+  };
+  const { canRequestTargetDate } = data.permissions;
+  const showTargetDateSection = data.pendingTargetDateRequest !== null || canRequestTargetDate;
+  const showSignOff = data.permissions.canDecideAssurance && data.status === 'completed';
+
   return (
     <>
       <Link to="/actions" className="govuk-back-link">
         Back to actions
       </Link>
-      <SavedBanner />
+      {confirmation ? (
+        <SuccessBanner key={confirmation.id} heading={confirmation.heading}>
+          {confirmation.body ? <p className="govuk-body">{confirmation.body}</p> : null}
+        </SuccessBanner>
+      ) : (
+        <SavedBanner />
+      )}
       <span className="govuk-caption-l">{LABELS.actionKind[data.kind]} action</span>
       <h1 className="govuk-heading-l">Action {data.ref}</h1>
       <p className="govuk-body app-tag-list">
@@ -80,6 +118,7 @@ function ActionView({ actionId }: { actionId: number }) {
           </Link>
         </p>
       ) : null}
+      <ReturnedPanel action={data} agencyName={ownerName} formId={data.permissions.canPostUpdate ? UPDATE_FORM_ID : undefined} />
 
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-full">
@@ -87,14 +126,68 @@ function ActionView({ actionId }: { actionId: number }) {
         </div>
       </div>
 
+      {showSignOff ? (
+        <div className="govuk-grid-row">
+          <section className="govuk-grid-column-two-thirds" aria-labelledby="sign-off-heading">
+            <h2 className="govuk-heading-l" id="sign-off-heading">
+              Sign-off
+            </h2>
+            <p className="govuk-body">
+              The agency proposed this action as completed. Read its evidence in the progress updates below, then assure it
+              with the evidence of impact, or return it for more information.
+            </p>
+            <SignOffControls action={data} onDecided={onSignedOff} onErrorsChange={setPlanFormHasErrors} onOpen={() => setConfirmation(null)} />
+          </section>
+        </div>
+      ) : null}
+
+      {showTargetDateSection ? (
+        <div className="govuk-grid-row">
+          <section className="govuk-grid-column-two-thirds" aria-labelledby="new-target-date-heading">
+            <h2 className="govuk-heading-l" id="new-target-date-heading">
+              A new target date
+            </h2>
+            <PendingTargetDateRequest
+              action={data}
+              onErrorsChange={setPlanFormHasErrors}
+              onDecided={(request, decided) =>
+                request.state === 'agreed'
+                  ? confirm(
+                      `The target date of action ${decided.ref} is now ${formatDate(decided.targetDate)}`,
+                      `It was ${formatDate(request.currentTargetDate, 'not set')}.`,
+                    )
+                  : confirm(
+                      `The request for a new target date for action ${decided.ref} was refused`,
+                      `The target date stays ${formatDate(decided.targetDate, 'not set')}.`,
+                    )
+              }
+            />
+            {canRequestTargetDate ? (
+              <AskForTargetDate
+                action={data}
+                onErrorsChange={setPlanFormHasErrors}
+                onRequested={(request) =>
+                  confirm(
+                    `You have asked for a new target date of ${formatDate(request.requestedTargetDate)}`,
+                    'The business unit or the chair of the subgroup overseeing the action will decide. The target date stays as it is until then.',
+                  )
+                }
+              />
+            ) : null}
+          </section>
+        </div>
+      ) : null}
+
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <h2 className="govuk-heading-l">Progress updates</h2>
           <ProgressTimeline actionId={data.id} agencies={agencyLookup} />
           {data.permissions.canPostUpdate ? (
-            <Suspense fallback={<Loading label="Loading the progress update form" />}>
-              <ProgressUpdateForm action={data} agencies={agencyLookup} onErrorsChange={setFormHasErrors} />
-            </Suspense>
+            <div id={UPDATE_FORM_ID} tabIndex={-1} className="app-focus-target">
+              <Suspense fallback={<Loading label="Loading the progress update form" />}>
+                <ProgressUpdateForm action={data} agencies={agencyLookup} onErrorsChange={setFormHasErrors} />
+              </Suspense>
+            </div>
           ) : (
             <p className="govuk-inset-text">
               Progress updates on this action are posted by its agencies’ leads and the business unit.
@@ -189,7 +282,13 @@ function ActionDetails({ action, agencyLookup }: { action: Action; agencyLookup:
     ['Identified learning need', <span className="app-pre-wrap">{action.learningNeed}</span>],
     ['Action to be taken', <span className="app-pre-wrap">{action.action}</span>],
     ['Measure of success', action.successMeasure ? <span className="app-pre-wrap">{action.successMeasure}</span> : 'Not recorded'],
-    ['Target date', formatDate(action.targetDate, 'None set')],
+    [
+      'Target date',
+      <>
+        <TargetDateInWords action={action} />
+        <TargetDateHistory action={action} />
+      </>,
+    ],
     ['Status', <StatusTag status={action.status} />],
     ['BRAG rating', <BragTag brag={action.brag} reason={action.bragReason} showReason />],
     ['Overdue', action.overdue ? <OverdueFlag /> : 'No'],
