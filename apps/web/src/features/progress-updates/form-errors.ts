@@ -1,4 +1,5 @@
 import type { FieldError } from '@lrt/contracts';
+import type { StatusChangeRefusal } from '@lrt/domain';
 import { LIMITS } from '@/lib/contract-constants';
 import type { z } from 'zod';
 
@@ -7,10 +8,11 @@ export const FIELD_ORDER = [
   'agencyId',
   'confidence',
   'note',
-  'evidence',
   'statusChange',
   'evidenceOfImpact',
   'reason',
+  'evidence',
+  'documents',
 ] as const;
 
 const FIELD_LABELS: Record<string, string> = {
@@ -18,36 +20,71 @@ const FIELD_LABELS: Record<string, string> = {
   confidence: 'Confidence',
   note: 'Progress note',
   evidence: 'Evidence',
+  documents: 'Documents',
   statusChange: 'New status',
   evidenceOfImpact: 'Evidence of impact',
   reason: 'Reason for withdrawal',
 };
 
+/** What the form is for: an answer to a question of the subgroup reads differently from a progress note. */
+export interface MessageContext {
+  answering?: boolean;
+}
+
+/**
+ * The workflow's refusals (from `checkStatusChange` in @lrt/domain, or the API, which runs the same rule), worded
+ * for the person filling in this form. The rule itself lives only in the domain package.
+ */
+const REFUSAL_MESSAGES: Partial<Record<StatusChangeRefusal['code'], string>> = {
+  'action.evidence_required': 'Add a document or an evidence link to propose the action as completed',
+  'action.evidence_of_impact_required': 'Enter the evidence of impact that shows practice changed',
+  'action.reason_required': 'Enter why the action is withdrawn',
+};
+
+export const isRefusalCode = (code: string | undefined): code is StatusChangeRefusal['code'] =>
+  code !== undefined && code in REFUSAL_MESSAGES;
+
 /** Messages written for people for the mistakes people make most, GOV.UK style ("Enter…", "Select…"). */
-function plainMessage(path: string, message: string, code?: string): string | undefined {
-  const evidence = /^evidence\.(\d+)\.(label|url)$/.exec(path);
-  if (evidence) {
-    const number = Number(evidence[1]) + 1;
-    if (evidence[2] === 'label' && code === 'too_small') return `Enter a label for evidence link ${number}`;
-    return `${evidence[2] === 'label' ? `The label of evidence link ${number}` : `Evidence link ${number}`} ${message}`;
-  }
-  if (path === 'note' && code === 'too_small') return 'Enter what has been done since the last update';
+function plainMessage(path: string, code: string | undefined, context: MessageContext): string | undefined {
+  const refusal = code ? REFUSAL_MESSAGES[code as StatusChangeRefusal['code']] : undefined;
+  if (refusal) return refusal;
+  if (path === 'note' && code === 'too_small') return context.answering ? 'Enter your answer' : 'Enter what has been done since the last update';
   if (path === 'confidence') return 'Select how confident you are that the action is on track';
-  if (path === 'evidence' && code === 'too_big') return `Add no more than ${LIMITS.evidenceItems} evidence links`;
+  if (path === 'evidence' && code === 'too_big') return `Add no more than ${LIMITS.evidenceItems} documents and evidence links`;
   return undefined;
 }
+
+const sentence = (message: string) => message.charAt(0).toUpperCase() + message.slice(1);
+const isPredicate = (message: string) => /^(must|may|is|are|should|cannot|needs)\b/.test(message);
 
 /**
  * "must not be empty" → "Your name must not be empty"; a whole sentence from the API is kept as it is.
  * The API and the shared schemas write field messages as predicates, so they read well after a label.
  */
-export function describeFieldError(path: string, message: string, code?: string): string {
-  const plain = plainMessage(path, message, code);
+export function describeFieldError(path: string, message: string, code?: string, context: MessageContext = {}): string {
+  const plain = plainMessage(path, code, context);
   if (plain) return plain;
   const field = path.split('.')[0] ?? path;
   const label = FIELD_LABELS[field];
-  if (label && /^(must|may|is|are|should|cannot|needs)\b/.test(message)) return `${label} ${message}`;
-  return message.charAt(0).toUpperCase() + message.slice(1);
+  if (label && isPredicate(message)) return `${label} ${message}`;
+  return sentence(message);
+}
+
+/** One piece of evidence as the person sees it: the second document, the first link. */
+export interface EvidencePosition {
+  kind: 'document' | 'link';
+  number: number;
+}
+
+/** An error about one piece of evidence (`evidence.3.url`), named as the person sees it: "Evidence link 1 …". */
+export function describeEvidenceError({ kind, number }: EvidencePosition, part: string, message: string, code?: string): string {
+  const name = kind === 'document' ? `document ${number}` : `evidence link ${number}`;
+  if (part === 'label') {
+    if (code === 'too_small') return kind === 'document' ? `Enter what document ${number} is` : `Enter a label for evidence link ${number}`;
+    return `The label of ${name} ${message}`;
+  }
+  if (part === 'fileId') return `Document ${number} could not be found. Remove it and add it again`;
+  return isPredicate(message) ? `${sentence(name)} ${message}` : sentence(message);
 }
 
 /** Zod issues as the same `{ path, message }` field errors the API sends in problem+json. */

@@ -1,49 +1,71 @@
 import type { Agency, ProgressUpdate } from '@lrt/contracts';
 import { LABELS } from '@/lib/contract-constants';
 import { EmptyState, ErrorState, Loading } from '@/components/states';
-import { formatDateTime } from '@/lib/format';
+import { EvidenceList } from '@/features/evidence/components/evidence-list';
+import { formatDate, formatDateTime } from '@/lib/format';
 import { useProgressUpdates } from '../api/get-progress-updates';
 
-const isWebAddress = (url: string) => /^https?:\/\//i.test(url);
-
-function UpdateTitle({ update }: { update: ProgressUpdate }) {
-  if (!update.statusChange) return <>Progress note</>;
+/**
+ * What an entry is, in a line: an agency's progress note (perhaps moving the status), or a sign-off decision
+ * naming who made it.
+ */
+export function updateTitle(update: Pick<ProgressUpdate, 'kind' | 'authorName' | 'statusChange'>): string {
+  if (update.kind === 'assurance') return `Assured by ${update.authorName}`;
+  if (update.kind === 'return') return `Returned for more information by ${update.authorName}`;
+  if (!update.statusChange) return 'Progress note';
   const { from, to } = update.statusChange;
-  return (
-    <>
-      Status changed from {LABELS.actionStatus[from]} to {LABELS.actionStatus[to]}
-    </>
-  );
+  return `Status changed from ${LABELS.actionStatus[from]} to ${LABELS.actionStatus[to]}`;
 }
+
+export const isDecision = (update: Pick<ProgressUpdate, 'kind'>) => update.kind !== 'progress';
 
 export function ProgressTimelineItem({ update, agencies }: { update: ProgressUpdate; agencies: ReadonlyMap<number, Agency> }) {
   const agency = update.agencyId !== null ? agencies.get(update.agencyId) : undefined;
+  const decision = isDecision(update);
+  // A return's note is its question: say it once.
+  const note = update.kind === 'return' && update.note.trim() === (update.question ?? '').trim() ? '' : update.note;
   return (
-    <li className="moj-timeline__item">
+    <li className={`moj-timeline__item${decision ? ' app-timeline__decision' : ''}`}>
       <div className="moj-timeline__header">
-        <h3 className="moj-timeline__title">
-          <UpdateTitle update={update} />
-        </h3>{' '}
-        <p className="moj-timeline__byline">
-          by {update.authorName}
-          {agency ? `, ${agency.name}` : ''}
-        </p>
+        <h3 className="moj-timeline__title">{updateTitle(update)}</h3>{' '}
+        {decision ? (
+          agency ? <p className="moj-timeline__byline">{agency.name}</p> : null
+        ) : (
+          <p className="moj-timeline__byline">
+            by {update.authorName}
+            {agency ? `, ${agency.name}` : ''}
+          </p>
+        )}
       </div>
       <p className="moj-timeline__date">
         <time dateTime={update.createdAt}>{formatDateTime(update.createdAt)}</time>
       </p>
       <div className="moj-timeline__description">
-        {update.confidence ? (
+        {/* Decisions carry no confidence: they are not an agency's word on its progress. */}
+        {!decision && update.confidence ? (
           <p className="govuk-body govuk-!-margin-bottom-2">
             <strong>Confidence:</strong> {LABELS.confidence[update.confidence]}
           </p>
         ) : null}
-        <p className="govuk-body app-pre-wrap">{update.note}</p>
+        {update.kind === 'return' && update.question ? (
+          <>
+            <p className="govuk-body govuk-!-margin-bottom-1">
+              <strong>Question:</strong>
+            </p>
+            <p className="govuk-body app-pre-wrap">{update.question}</p>
+          </>
+        ) : null}
+        {update.kind === 'return' && update.replyBy ? (
+          <p className="govuk-body">
+            <strong>Answer due by</strong> {formatDate(update.replyBy)}
+          </p>
+        ) : null}
         {update.evidenceOfImpact ? (
           <p className="govuk-body app-pre-wrap">
             <strong>Evidence of impact:</strong> {update.evidenceOfImpact}
           </p>
         ) : null}
+        {note ? <p className="govuk-body app-pre-wrap">{note}</p> : null}
         {update.reason ? (
           <p className="govuk-body app-pre-wrap">
             <strong>Reason for withdrawal:</strong> {update.reason}
@@ -54,23 +76,7 @@ export function ProgressTimelineItem({ update, agencies }: { update: ProgressUpd
             <p className="govuk-body govuk-!-margin-bottom-1">
               <strong>Evidence</strong>
             </p>
-            <ul className="govuk-list govuk-list--bullet">
-              {update.evidence.map((item, index) => (
-                <li key={`${'url' in item ? item.url : item.fileId}-${index}`}>
-                  {!('url' in item) ? (
-                    <a className="govuk-link" href={`/api/evidence/${item.fileId}`} download>
-                      {item.label} ({item.name})
-                    </a>
-                  ) : isWebAddress(item.url) ? (
-                    <a className="govuk-link" href={item.url} rel="noopener noreferrer">
-                      {item.label}
-                    </a>
-                  ) : (
-                    `${item.label} (${item.url})`
-                  )}
-                </li>
-              ))}
-            </ul>
+            <EvidenceList items={update.evidence} />
           </>
         ) : null}
       </div>

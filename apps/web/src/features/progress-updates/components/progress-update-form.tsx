@@ -1,14 +1,38 @@
-import { ProgressUpdateCreate, type Action, type ActionStatus, type Agency, type FieldError, type ProgressUpdate } from '@lrt/contracts';
-import { CONFIDENCE_LEVELS, LABELS, LIMITS, STATUS_TRANSITIONS } from '@/lib/contract-constants';
+import {
+  ProgressUpdateCreate,
+  type Action,
+  type ActionStatus,
+  type Agency,
+  type FieldError,
+  type ProgressUpdate,
+} from '@lrt/contracts';
+import { checkStatusChange, defaultUpdateAgency } from '@lrt/domain';
+import { useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { ErrorSummary, type SummaryError } from '@/components/error-summary';
 import { Radios, Select, TextInput, Textarea, FieldError as InlineError } from '@/components/form-fields';
-import { SuccessBanner } from '@/components/notification-banner';
-import { isApiError } from '@/lib/api-client';
+import { actionKeys } from '@/features/actions/api/keys';
+import { useSignedIn } from '@/features/auth/api/get-me';
+import { DocumentUploads, documentLabelId } from '@/features/evidence/components/document-uploads';
+import { useEvidenceUploads, type EvidenceDocument } from '@/features/evidence/use-evidence-uploads';
+import { useSettings } from '@/features/settings/api/get-settings';
+import { isApiError, type Page } from '@/lib/api-client';
+import { CONFIDENCE_LEVELS, LABELS, LIMITS, STATUS_TRANSITIONS } from '@/lib/contract-constants';
+import { formatDate, formatInstantDate } from '@/lib/format';
+import { progressUpdateKeys } from '../api/keys';
 import { usePostProgressUpdate } from '../api/post-progress-update';
-import { describeFieldError, fieldRank, zodFieldErrors } from '../form-errors';
+import {
+  describeEvidenceError,
+  describeFieldError,
+  fieldRank,
+  isRefusalCode,
+  zodFieldErrors,
+  type EvidencePosition,
+} from '../form-errors';
+import { PostedUpdate, type HeadingLevel, type PreviousEntry } from './posted-update';
+import { updateTitle } from './progress-timeline';
 
-interface EvidenceRow {
+interface LinkRow {
   key: number;
   label: string;
   url: string;
@@ -18,7 +42,7 @@ interface FormValues {
   agencyId: string;
   confidence: string;
   note: string;
-  evidence: EvidenceRow[];
+  links: LinkRow[];
   statusTo: '' | ActionStatus;
   evidenceOfImpact: string;
   reason: string;
@@ -31,99 +55,136 @@ interface FormError {
   message: string;
 }
 
-const STATUS_HINTS: Partial<Record<ActionStatus, string>> = {
-  completed: 'Proposing the action as completed needs at least one evidence link.',
-  assured: 'Assuring the action signs it off: record the evidence that practice changed.',
-  withdrawn: 'Say why the action is withdrawn or superseded.',
-};
+type IssueLike = FieldError & { code?: string | undefined };
+
+/** A piece of evidence as sent: `sent[i]` is what `evidence.i` of the body is, and where the person sees it. */
+type SentItem = EvidencePosition & ({ kind: 'document'; document: EvidenceDocument } | { kind: 'link'; row: LinkRow });
 
 let nextRowKey = 1;
-const emptyRow = (): EvidenceRow => ({ key: nextRowKey++, label: '', url: '' });
+const emptyRow = (): LinkRow => ({ key: nextRowKey++, label: '', url: '' });
 
 const initialValues = (agencyId: string): FormValues => ({
   agencyId,
   confidence: '',
   note: '',
-  evidence: [],
+  links: [],
   statusTo: '',
   evidenceOfImpact: '',
   reason: '',
 });
+
+const DOCUMENT_INPUT_ID = 'update-document';
+const linkFieldId = (key: number, part: 'label' | 'url') => `update-evidence-${key}-${part}`;
+
+/**
+ * What the workflow asks of a move to `to`, from the domain's own rule: asked with nothing filled in, the
+ * refusals name the fields the move needs (evidence, evidence of impact, a reason).
+ */
+function requirementsOf(from: ActionStatus, to: '' | ActionStatus) {
+  const paths = to ? checkStatusChange({ from, to, evidenceCount: 0, evidenceOfImpact: '', reason: '' }).map((r) => r.path) : [];
+  return { evidence: paths.includes('evidence'), evidenceOfImpact: paths.includes('evidenceOfImpact'), reason: paths.includes('reason') };
+}
 
 export interface ProgressUpdateFormProps {
   action: Action;
   agencies: ReadonlyMap<number, Agency>;
   /** Told whether the form shows errors, so the page can say "Error:" in its title. */
   onErrorsChange?: (hasErrors: boolean) => void;
+  /** The level of the form's heading: 2 on the action's page, deeper inside a list. */
+  headingLevel?: HeadingLevel;
 }
 
 /**
- * The agency an update speaks for when the author may speak for several: the owner if it is one of theirs,
- * else the first of theirs on the action (as the API would choose when none is sent).
- */
-const defaultAgencyId = (action: Action) => {
-  const { agencyIds } = action.permissions;
-  if (agencyIds.length < 2) return '';
-  return String(agencyIds.includes(action.ownerAgencyId) ? action.ownerAgencyId : agencyIds[0]);
-};
-
-/**
- * Post a progress update on an action, optionally changing its status. Checked against the shared
- * `ProgressUpdateCreate` schema before sending; the API's own field errors are shown the same way.
- * The author is the signed-in person. Shown only when the API says they may post on this action
- * (`permissions.canPostUpdate`), offering only the status changes it allows them (`permissions.statusChanges`).
+ * Post a progress update on an action, optionally changing its status, with evidence: documents (uploaded as
+ * soon as they are chosen) and links. Checked against the shared `ProgressUpdateCreate` schema and the domain's
+ * status rule before sending; the API's own field errors are shown the same way. The author is the signed-in
+ * person. Shown only when the API says they may post on this action (`permissions.canPostUpdate`), offering only
+ * the status changes it allows them (`permissions.statusChanges`). While the action is returned for more
+ * information, the form asks for the answer to the subgroup's question.
  */
 export function ProgressUpdateForm(props: ProgressUpdateFormProps) {
   if (!props.action.permissions.canPostUpdate) return null;
   return <PostUpdateForm {...props} />;
 }
 
-function PostUpdateForm({ action, agencies, onErrorsChange }: ProgressUpdateFormProps) {
-  const [values, setValues] = useState<FormValues>(() => initialValues(defaultAgencyId(action)));
+function PostUpdateForm({ action: shown, agencies, onErrorsChange, headingLevel = 2 }: ProgressUpdateFormProps) {
+  const me = useSignedIn();
+  const queryClient = useQueryClient();
+  const maxMegabytes = useSettings().data?.evidenceMaxMegabytes;
+  // The action as the API last described it: after a conflict, the one it answered with until the page catches up.
+  const [answeredWith, setAnsweredWith] = useState<Action | null>(null);
+  const action = answeredWith && answeredWith.version > shown.version ? answeredWith : shown;
+
+  const agencyChoices = action.permissions.agencyIds.length > 1 ? action.permissions.agencyIds : [];
+  const defaultAgency = defaultUpdateAgency(me?.user ?? { roles: [] }, action.permissions.agencyIds, action.ownerAgencyId);
+  const defaultAgencyId = agencyChoices.length > 0 && defaultAgency !== null ? String(defaultAgency) : '';
+
+  const [values, setValues] = useState<FormValues>(() => initialValues(defaultAgencyId));
   const [errors, setErrors] = useState<FormError[]>([]);
-  const [posted, setPosted] = useState<ProgressUpdate | null>(null);
-  const mutation = usePostProgressUpdate(action.id);
-  const focusAfterAdd = useRef<string | null>(null);
+  const [posted, setPosted] = useState<{ update: ProgressUpdate; previous: PreviousEntry | null; answered: boolean } | null>(null);
+  const uploads = useEvidenceUploads(maxMegabytes);
+  const mutation = usePostProgressUpdate(shown.id);
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusAfterRender = useRef<string | null>(null);
 
   useEffect(() => {
     onErrorsChange?.(errors.length > 0);
   }, [errors, onErrorsChange]);
   useEffect(() => {
-    if (focusAfterAdd.current) {
-      document.getElementById(focusAfterAdd.current)?.focus();
-      focusAfterAdd.current = null;
-    }
-  }, [values.evidence.length]);
+    if (!focusAfterRender.current) return;
+    const target =
+      focusAfterRender.current === 'first-field'
+        ? formRef.current?.querySelector<HTMLElement>('input, select, textarea')
+        : document.getElementById(focusAfterRender.current);
+    target?.focus();
+    focusAfterRender.current = null;
+  }, [values.links.length, posted]);
 
+  const returned = action.returned;
   const nextStatuses = action.permissions.statusChanges;
-  const agencyChoices = action.permissions.agencyIds.length > 1 ? action.permissions.agencyIds : [];
-  const evidenceFieldId = (key: number, part: 'label' | 'url') => `update-evidence-${key}-${part}`;
+  const needs = requirementsOf(action.status, values.statusTo);
+  const evidenceCount = uploads.documents.length + values.links.length;
+  const canAddEvidence = evidenceCount < LIMITS.evidenceItems;
 
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
   const setRow = (key: number, part: 'label' | 'url', value: string) =>
-    setValues((v) => ({ ...v, evidence: v.evidence.map((row) => (row.key === key ? { ...row, [part]: value } : row)) }));
+    setValues((v) => ({ ...v, links: v.links.map((row) => (row.key === key ? { ...row, [part]: value } : row)) }));
 
-  /** Evidence rows left wholly blank are not sent; `sentRows[i]` is the row behind `evidence.i` of the body. */
-  const buildBody = () => {
-    const sentRows = values.evidence.filter((row) => row.label.trim() !== '' || row.url.trim() !== '');
+  /** Documents then links, as the form shows them; link rows left wholly blank are not sent. */
+  const sentItems = (): SentItem[] => [
+    ...uploads.documents
+      .filter((document) => document.fileId !== null)
+      .map((document, index): SentItem => ({ kind: 'document', number: index + 1, document })),
+    ...values.links
+      .map((row, index): SentItem => ({ kind: 'link', number: index + 1, row }))
+      .filter((item) => item.kind === 'link' && (item.row.label.trim() !== '' || item.row.url.trim() !== '')),
+  ];
+
+  const buildBody = (sent: SentItem[]) => {
     const body: ProgressUpdateCreate = {
       note: values.note,
-      confidence: values.confidence as ProgressUpdateCreate['confidence'],
-      evidence: sentRows.map(({ label, url }) => ({ label: label.trim(), url: url.trim() })),
-      statusChange: values.statusTo ? { to: values.statusTo } : null,
-      actionVersion: action.version,
+      evidence: sent.map((item) =>
+        item.kind === 'document'
+          ? { label: item.document.label.trim(), fileId: item.document.fileId! }
+          : { label: item.row.label.trim(), url: item.row.url.trim() },
+      ),
+      // `from` is the status the person saw: if it has moved on, the API refuses rather than apply a stale choice.
+      statusChange: values.statusTo ? { from: action.status, to: values.statusTo } : null,
     };
+    if (values.confidence) body.confidence = values.confidence as NonNullable<ProgressUpdateCreate['confidence']>;
     if (values.agencyId) body.agencyId = Number(values.agencyId);
-    if (values.statusTo === 'assured') body.evidenceOfImpact = values.evidenceOfImpact;
-    if (values.statusTo === 'withdrawn') body.reason = values.reason;
-    return { body, sentRows };
+    if (needs.evidenceOfImpact) body.evidenceOfImpact = values.evidenceOfImpact;
+    if (needs.reason) body.reason = values.reason;
+    return body;
   };
 
-  const fieldIdFor = (path: string, sentRows: EvidenceRow[]): string | undefined => {
-    const evidence = /^evidence\.(\d+)\.(label|url)/.exec(path);
+  const fieldIdFor = (path: string, sent: SentItem[]): string | undefined => {
+    const evidence = /^evidence\.(\d+)\.(\w+)/.exec(path);
     if (evidence) {
-      const row = sentRows[Number(evidence[1])];
-      return row ? evidenceFieldId(row.key, evidence[2] as 'label' | 'url') : 'update-evidence-add';
+      const item = sent[Number(evidence[1])];
+      if (item?.kind === 'link') return linkFieldId(item.row.key, evidence[2] === 'url' ? 'url' : 'label');
+      if (item?.kind === 'document') return evidence[2] === 'label' ? documentLabelId(DOCUMENT_INPUT_ID, item.document) : DOCUMENT_INPUT_ID;
+      return canAddEvidence ? DOCUMENT_INPUT_ID : undefined;
     }
     switch (path.split('.')[0]) {
       case 'agencyId':
@@ -133,7 +194,8 @@ function PostUpdateForm({ action, agencies, onErrorsChange }: ProgressUpdateForm
       case 'note':
         return 'update-note';
       case 'evidence':
-        return 'update-evidence-add';
+      case 'documents':
+        return canAddEvidence ? DOCUMENT_INPUT_ID : values.links.length > 0 ? linkFieldId(values.links[0]!.key, 'label') : undefined;
       case 'statusChange':
         return nextStatuses.length > 0 ? 'update-status' : undefined;
       case 'evidenceOfImpact':
@@ -145,107 +207,179 @@ function PostUpdateForm({ action, agencies, onErrorsChange }: ProgressUpdateForm
     }
   };
 
-  const toFormErrors = (fieldErrors: (FieldError & { code?: string })[], sentRows: EvidenceRow[]): FormError[] =>
-    fieldErrors
-      .map((error) => {
-        // Evidence paths are numbered as sent; number them as the user sees the rows.
-        const evidence = /^evidence\.(\d+)\.(.+)$/.exec(error.path);
-        const shownPath = evidence
-          ? `evidence.${values.evidence.indexOf(sentRows[Number(evidence[1])]!)}.${evidence[2]}`
-          : error.path;
+  const toFormErrors = (issues: IssueLike[], sent: SentItem[]): FormError[] =>
+    issues
+      .map((issue) => {
+        const evidence = /^evidence\.(\d+)\.(\w+)/.exec(issue.path);
+        const item = evidence ? sent[Number(evidence[1])] : undefined;
         return {
-          path: error.path,
-          fieldId: fieldIdFor(error.path, sentRows),
-          message: describeFieldError(shownPath, error.message, error.code),
+          path: issue.path,
+          fieldId: fieldIdFor(issue.path, sent),
+          message:
+            evidence && item
+              ? describeEvidenceError(item, evidence[2]!, issue.message, issue.code)
+              : describeFieldError(issue.path, issue.message, issue.code, { answering: returned !== null }),
         };
       })
       .sort((a, b) => fieldRank(a.path) - fieldRank(b.path));
 
-  /** What the workflow needs for the chosen status; the API checks the same and has the last word. */
-  const workflowErrors = (body: ProgressUpdateCreate): FieldError[] => {
-    const to = body.statusChange?.to;
-    if (to === 'completed' && (body.evidence ?? []).length === 0) {
-      return [{ path: 'evidence', message: 'Add at least one evidence link to propose the action as completed' }];
+  /** What the form checks before sending: the schema, the note's confidence, the workflow, unfinished uploads. */
+  const clientIssues = (body: ProgressUpdateCreate): IssueLike[] => {
+    const parsed = ProgressUpdateCreate.safeParse(body);
+    const issues: IssueLike[] = parsed.success ? [] : zodFieldErrors(parsed.error);
+    // The API needs a confidence on every progress note (only sign-off decisions have none).
+    if (!body.confidence) issues.push({ path: 'confidence', message: 'is required', code: 'required' });
+    const uploading = uploads.documents.filter((document) => document.fileId === null);
+    if (body.statusChange) {
+      const refusals = checkStatusChange({
+        from: body.statusChange.from ?? action.status,
+        to: body.statusChange.to,
+        // A document still uploading will be evidence once it is stored: say "wait" rather than "add evidence".
+        evidenceCount: body.evidence.length + uploading.length,
+        evidenceOfImpact: body.evidenceOfImpact,
+        reason: body.reason,
+      });
+      issues.push(...refusals.map((refusal) => ({ path: refusal.path, message: refusal.message, code: refusal.code })));
     }
-    if (to === 'assured' && !body.evidenceOfImpact?.trim()) {
-      return [{ path: 'evidenceOfImpact', message: 'Enter the evidence of impact that shows practice changed' }];
+    if (uploading.length > 0) {
+      issues.push({
+        path: 'documents',
+        message: `Wait for ${uploading.map((document) => `“${document.name}”`).join(' and ')} to finish uploading, or cancel it`,
+      });
     }
-    if (to === 'withdrawn' && !body.reason?.trim()) {
-      return [{ path: 'reason', message: 'Enter why the action is withdrawn' }];
+    return issues;
+  };
+
+  /** The entry before this one, as the person last saw the history: in full if it is loaded, else in brief. */
+  const previousEntry = (): PreviousEntry | null => {
+    const history = queryClient.getQueryData<InfiniteData<Page<ProgressUpdate>>>(progressUpdateKeys.list(action.id));
+    const latest = history?.pages[0]?.items[0];
+    if (latest) {
+      const decision = latest.kind !== 'progress';
+      return {
+        title: updateTitle(latest),
+        createdAt: latest.createdAt,
+        authorName: decision ? null : latest.authorName,
+        note: latest.kind === 'return' && latest.question ? latest.question : latest.note,
+      };
     }
-    return [];
+    const brief = action.latestUpdate;
+    return brief ? { title: null, createdAt: brief.createdAt, authorName: brief.authorName, note: brief.note } : null;
   };
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setPosted(null);
-    const { body, sentRows } = buildBody();
-    const parsed = ProgressUpdateCreate.safeParse(body);
-    const clientErrors = [...(parsed.success ? [] : zodFieldErrors(parsed.error)), ...workflowErrors(body)];
-    if (!parsed.success || clientErrors.length > 0) {
-      setErrors(toFormErrors(clientErrors, sentRows));
+    const sent = sentItems();
+    const body = buildBody(sent);
+    const issues = clientIssues(body);
+    if (issues.length > 0) {
+      setErrors(toFormErrors(issues, sent));
       return;
     }
+    const previous = previousEntry();
     try {
-      const update = await mutation.mutateAsync(parsed.data);
+      const update = await mutation.mutateAsync(ProgressUpdateCreate.parse(body));
       setErrors([]);
-      setValues(initialValues(values.agencyId));
-      setPosted(update);
+      setValues(initialValues(defaultAgencyId));
+      uploads.clear();
+      setPosted({ update, previous, answered: returned !== null });
     } catch (error) {
-      setErrors(serverErrors(error, sentRows));
+      setErrors(serverErrors(error, sent));
     }
   };
 
-  const serverErrors = (error: unknown, sentRows: EvidenceRow[]): FormError[] => {
+  const serverErrors = (error: unknown, sent: SentItem[]): FormError[] => {
     if (!isApiError(error)) {
       return [{ path: '', fieldId: undefined, message: 'The update could not be sent. Try again.' }];
     }
-    if (error.code.endsWith('version_conflict')) {
+    if (error.code === 'action.version_conflict' && error.problem.current) {
+      // Someone moved the action on: show it as it is now, and keep everything this person wrote.
+      const current = error.problem.current as Action;
+      queryClient.setQueryData(actionKeys.detail(current.id), current);
+      void queryClient.invalidateQueries({ queryKey: actionKeys.lists() });
+      setAnsweredWith(current);
+      const stillOffered = values.statusTo !== '' && current.permissions.statusChanges.includes(values.statusTo);
+      if (!stillOffered) set('statusTo', '');
       return [
         {
           path: '',
           fieldId: undefined,
           message:
-            'Someone else changed this action while you were writing. The action has been refreshed: check its status and send your update again.',
+            `This action has changed since you opened it: it is now ${LABELS.actionStatus[current.status]}. ` +
+            (values.statusTo && !stillOffered
+              ? `It can no longer move to ${LABELS.actionStatus[values.statusTo]}, so the status change has been cleared. `
+              : '') +
+            'Your update has not been posted yet: check it and post it again.',
         },
       ];
     }
-    const fieldErrors = error.fieldErrors.filter((fieldError) => fieldError.path !== 'body');
-    if (fieldErrors.length > 0) return toFormErrors(fieldErrors, sentRows);
+    const fieldErrors: IssueLike[] = error.fieldErrors
+      .filter((fieldError) => fieldError.path !== 'body')
+      // A workflow refusal carries its rule's code on the problem: word it as the form's own check would.
+      .map((fieldError) => (isRefusalCode(error.code) ? { ...fieldError, code: error.code } : fieldError));
+    if (fieldErrors.length > 0) return toFormErrors(fieldErrors, sent);
     return [{ path: '', fieldId: undefined, message: error.problem.detail || error.problem.title }];
   };
 
   const errorAt = (fieldId: string) => errors.find((error) => error.fieldId === fieldId)?.message;
+  const evidenceError = errors.find((error) => error.path === 'evidence')?.message;
+  const documentsError = errors.find((error) => error.path === 'documents' || /^evidence\.\d+\.fileId$/.test(error.path))?.message;
   // A new list only when the form is sent, so the summary takes focus then and not on every keystroke.
   const summary: SummaryError[] = useMemo(
     () => errors.map((error) => ({ fieldId: error.fieldId, message: error.message })),
     [errors],
   );
 
+  if (posted) {
+    return (
+      <PostedUpdate
+        update={posted.update}
+        previous={posted.previous}
+        answered={posted.answered}
+        headingLevel={headingLevel}
+        onPostAnother={() => {
+          focusAfterRender.current = 'first-field';
+          setPosted(null);
+        }}
+      />
+    );
+  }
+
+  const Heading = `h${headingLevel}` as 'h2' | 'h3' | 'h4' | 'h5';
+  const headingId = `post-update-heading-${action.id}`;
+  const evidenceHintId = 'update-evidence-hint';
+
   return (
     <>
-      {posted ? (
-        <SuccessBanner heading="Your progress update has been posted">
-          {posted.statusChange ? (
-            <p className="govuk-body">The action is now {LABELS.actionStatus[posted.statusChange.to]}.</p>
-          ) : null}
-        </SuccessBanner>
-      ) : null}
       <ErrorSummary errors={summary} />
-      <form onSubmit={(event) => void onSubmit(event)} noValidate aria-labelledby="post-update-heading">
-        <h2 className="govuk-heading-m" id="post-update-heading">
-          Post a progress update
-        </h2>
+      <form ref={formRef} onSubmit={(event) => void onSubmit(event)} noValidate aria-labelledby={headingId}>
+        <Heading className="govuk-heading-m" id={headingId}>
+          {returned ? 'Answer the question' : 'Post a progress update'}
+        </Heading>
+        {returned ? (
+          <div className="govuk-inset-text app-returned">
+            <p className="govuk-body govuk-!-margin-bottom-1">
+              <strong>Answer the question:</strong>
+            </p>
+            <p className="govuk-body app-pre-wrap">{returned.question}</p>
+            <p className="govuk-body govuk-!-margin-bottom-0">
+              Returned for more information on {formatInstantDate(returned.on)}. Answer due by {formatDate(returned.replyBy)}.
+            </p>
+          </div>
+        ) : null}
 
         {agencyChoices.length > 0 ? (
           <Select
             id="update-agency"
             name="agencyId"
             label="Agency you are writing for"
-            options={agencyChoices.map((id) => {
-              const name = agencies.get(id)?.name ?? `Agency ${id}`;
-              return { value: String(id), label: id === action.ownerAgencyId ? `${name} (leads this action)` : name };
-            })}
+            options={[
+              ...(defaultAgency === null ? [{ value: '', label: 'None: writing for the business unit' }] : []),
+              ...agencyChoices.map((id) => {
+                const name = agencies.get(id)?.name ?? `Agency ${id}`;
+                return { value: String(id), label: id === action.ownerAgencyId ? `${name} (leads this action)` : name };
+              }),
+            ]}
             value={values.agencyId}
             onChange={(event) => set('agencyId', event.target.value)}
             error={errorAt('update-agency')}
@@ -266,71 +400,17 @@ function PostUpdateForm({ action, agencies, onErrorsChange }: ProgressUpdateForm
         <Textarea
           id="update-note"
           name="note"
-          label="What has been done since the last update?"
+          label={returned ? 'Your answer' : 'What has been done since the last update?'}
           labelSize="s"
-          hint="Say what changed, who was involved and what happens next."
+          hint={
+            returned
+              ? 'Answer the question: say what was done and what shows that practice changed. Add documents below.'
+              : 'Say what changed, who was involved and what happens next.'
+          }
           value={values.note}
           onChange={(event) => set('note', event.target.value)}
           error={errorAt('update-note')}
         />
-
-        <div className={`govuk-form-group${errorAt('update-evidence-add') ? ' govuk-form-group--error' : ''}`}>
-          <fieldset className="govuk-fieldset" aria-describedby="update-evidence-hint">
-            <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Evidence (optional)</legend>
-            <div id="update-evidence-hint" className="govuk-hint">
-              Links to audits, minutes, training records, guidance or other documents that show what was done.
-            </div>
-            <InlineError id="update-evidence-error" message={errorAt('update-evidence-add')} />
-            {values.evidence.map((row, index) => (
-              <div key={row.key} className="app-evidence-row">
-                <TextInput
-                  id={evidenceFieldId(row.key, 'label')}
-                  label={`Evidence link ${index + 1}: what it is`}
-                  value={row.label}
-                  onChange={(event) => setRow(row.key, 'label', event.target.value)}
-                  error={errorAt(evidenceFieldId(row.key, 'label'))}
-                />
-                <TextInput
-                  id={evidenceFieldId(row.key, 'url')}
-                  type="url"
-                  inputMode="url"
-                  spellCheck={false}
-                  label={`Evidence link ${index + 1}: web address`}
-                  value={row.url}
-                  onChange={(event) => setRow(row.key, 'url', event.target.value)}
-                  error={errorAt(evidenceFieldId(row.key, 'url'))}
-                />
-                <div className="govuk-form-group">
-                  <button
-                    type="button"
-                    className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                    onClick={() => set('evidence', values.evidence.filter((other) => other.key !== row.key))}
-                  >
-                    Remove <span className="govuk-visually-hidden">evidence link {index + 1}</span>
-                  </button>
-                </div>
-              </div>
-            ))}
-            {values.evidence.length < LIMITS.evidenceItems ? (
-              <button
-                type="button"
-                id="update-evidence-add"
-                className="govuk-button govuk-button--secondary"
-                onClick={() => {
-                  const row = emptyRow();
-                  focusAfterAdd.current = evidenceFieldId(row.key, 'label');
-                  set('evidence', [...values.evidence, row]);
-                }}
-              >
-                {values.evidence.length === 0 ? 'Add an evidence link' : 'Add another evidence link'}
-              </button>
-            ) : (
-              <p className="govuk-body" id="update-evidence-add" tabIndex={-1}>
-                You can add up to {LIMITS.evidenceItems} evidence links.
-              </p>
-            )}
-          </fieldset>
-        </div>
 
         {nextStatuses.length > 0 ? (
           <Select
@@ -339,9 +419,15 @@ function PostUpdateForm({ action, agencies, onErrorsChange }: ProgressUpdateForm
             label="Change the status of the action (optional)"
             labelSize="s"
             hint={
-              values.statusTo && STATUS_HINTS[values.statusTo]
-                ? STATUS_HINTS[values.statusTo]
-                : `The action is ${LABELS.actionStatus[action.status]}.`
+              needs.evidence
+                ? 'Proposing the action as completed needs evidence: add a document or a link below.'
+                : needs.evidenceOfImpact
+                  ? 'Assuring the action signs it off: record the evidence that practice changed.'
+                  : needs.reason
+                    ? 'Say why the action is withdrawn or superseded.'
+                    : returned && nextStatuses.includes('completed')
+                      ? `The action is ${LABELS.actionStatus[action.status]}. If your answer shows it is done, you can propose it as completed again.`
+                      : `The action is ${LABELS.actionStatus[action.status]}.`
             }
             options={[
               { value: '', label: `No change: keep it ${LABELS.actionStatus[action.status]}` },
@@ -359,7 +445,7 @@ function PostUpdateForm({ action, agencies, onErrorsChange }: ProgressUpdateForm
           </p>
         )}
 
-        {values.statusTo === 'assured' ? (
+        {needs.evidenceOfImpact ? (
           <Textarea
             id="update-impact"
             name="evidenceOfImpact"
@@ -372,7 +458,7 @@ function PostUpdateForm({ action, agencies, onErrorsChange }: ProgressUpdateForm
           />
         ) : null}
 
-        {values.statusTo === 'withdrawn' ? (
+        {needs.reason ? (
           <Textarea
             id="update-reason"
             name="reason"
@@ -385,8 +471,86 @@ function PostUpdateForm({ action, agencies, onErrorsChange }: ProgressUpdateForm
           />
         ) : null}
 
+        <div className={`govuk-form-group${evidenceError ? ' govuk-form-group--error' : ''}`}>
+          <fieldset
+            className="govuk-fieldset app-evidence"
+            aria-describedby={`${evidenceHintId}${evidenceError ? ' update-evidence-error' : ''}`}
+          >
+            <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">
+              {needs.evidence ? 'Evidence (required to propose completion)' : 'Evidence (optional)'}
+            </legend>
+            <div id={evidenceHintId} className="govuk-hint">
+              {needs.evidence
+                ? 'Add at least one document or link that shows the action was done, such as an audit report, a briefing, minutes or training figures. The subgroup reads it before assuring the action.'
+                : 'Documents or links that show what was done: audits, minutes, training records, guidance.'}
+            </div>
+            <InlineError id="update-evidence-error" message={evidenceError} />
+
+            <DocumentUploads
+              id={DOCUMENT_INPUT_ID}
+              uploads={uploads}
+              maxMegabytes={maxMegabytes}
+              canAdd={canAddEvidence}
+              error={documentsError}
+              labelError={(document) => errorAt(documentLabelId(DOCUMENT_INPUT_ID, document))}
+            />
+
+            {values.links.map((row, index) => (
+              <div key={row.key} className="app-evidence-row">
+                <TextInput
+                  id={linkFieldId(row.key, 'label')}
+                  label={`Evidence link ${index + 1}: what it is`}
+                  value={row.label}
+                  onChange={(event) => setRow(row.key, 'label', event.target.value)}
+                  error={errorAt(linkFieldId(row.key, 'label'))}
+                />
+                <TextInput
+                  id={linkFieldId(row.key, 'url')}
+                  type="url"
+                  inputMode="url"
+                  spellCheck={false}
+                  label={`Evidence link ${index + 1}: web address`}
+                  value={row.url}
+                  onChange={(event) => setRow(row.key, 'url', event.target.value)}
+                  error={errorAt(linkFieldId(row.key, 'url'))}
+                />
+                <div className="govuk-form-group">
+                  <button
+                    type="button"
+                    className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                    onClick={() => {
+                      focusAfterRender.current = 'update-evidence-add';
+                      set('links', values.links.filter((other) => other.key !== row.key));
+                    }}
+                  >
+                    Remove <span className="govuk-visually-hidden">evidence link {index + 1}</span>
+                  </button>
+                </div>
+              </div>
+            ))}
+            {canAddEvidence ? (
+              <button
+                type="button"
+                id="update-evidence-add"
+                className="govuk-button govuk-button--secondary"
+                onClick={() => {
+                  const row = emptyRow();
+                  focusAfterRender.current = linkFieldId(row.key, 'label');
+                  set('links', [...values.links, row]);
+                }}
+              >
+                {values.links.length === 0 ? 'Add an evidence link' : 'Add another evidence link'}
+              </button>
+            ) : (
+              <p className="govuk-body" id="update-evidence-add" tabIndex={-1}>
+                You can add up to {LIMITS.evidenceItems} documents and evidence links.
+              </p>
+            )}
+          </fieldset>
+        </div>
+
         <button type="submit" className="govuk-button" disabled={mutation.isPending} aria-disabled={mutation.isPending}>
-          {mutation.isPending ? 'Posting update…' : 'Post update'}
+          {mutation.isPending ? 'Posting…' : returned ? 'Post your answer' : 'Post update'}
         </button>
       </form>
     </>
