@@ -1,3 +1,4 @@
+import type { Action } from '@lrt/contracts';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
@@ -17,8 +18,18 @@ const stale = makeAction({ id: 22, ref: 'SD-2022/A2', brag: 'amber', stale: true
 // An early target date, but the API does not flag it due soon (its window is the API's to decide).
 const onTrack = makeAction({ id: 24, ref: 'SD-2022/A4', brag: 'green', dueSoon: false, targetDate: '2026-03-05', permissions: lead });
 const completed = makeAction({ id: 25, ref: 'SD-2022/A5', status: 'completed', brag: 'green', permissions: lead });
+// Returned for more information: back in progress, Amber within its reply period. It comes first whatever the API's order.
+const returned = makeAction({
+  id: 26,
+  ref: 'SD-2022/A6',
+  status: 'in_progress',
+  brag: 'amber',
+  bragReason: 'Returned for more information on 2 March 2026; answer due by 30 March 2026',
+  returned: { on: '2026-03-02T15:00:00.000Z', question: 'What did the re-audit find about the voice of the child?', replyBy: '2026-03-30' },
+  permissions: { ...lead, statusChanges: ['completed'] },
+});
 
-function stubApi() {
+function stubApi(openActions: Action[] = [overdue, dueSoonAndOffTrack, stale, onTrack]) {
   const posted: { url: string; body: unknown }[] = [];
   const fetchMock = vi.fn<typeof fetch>(async (input, init) => {
     const url = new URL(String(input), 'http://localhost');
@@ -28,11 +39,13 @@ function stubApi() {
       return jsonResponse(makeProgressUpdate({ actionId: 21, note: body.note }), { status: 201 });
     }
     if (url.pathname === '/api/dashboard') return jsonResponse(makeDashboard({ totals: makeTotals({ overdue: 1, stale: 1, dueSoon: 1 }) }));
-    if (url.pathname === '/api/settings') return jsonResponse({ partnershipName: 'Sandwell', updateCadenceDays: 56, dueSoonDays: 14, version: 1 });
+    if (url.pathname === '/api/settings') {
+      return jsonResponse({ partnershipName: 'Sandwell', updateCadenceDays: 56, dueSoonDays: 14, replyPeriodDays: 28, evidenceMaxMegabytes: 20, version: 1 });
+    }
     if (url.pathname === '/api/agencies') return jsonResponse(page([makeAgency()]));
     if (url.pathname === '/api/actions' && url.searchParams.get('status') === 'completed') return jsonResponse(page([completed]));
     // In the API's attention order: red first (overdue or off track), then amber, then by target date.
-    if (url.pathname === '/api/actions') return jsonResponse(page([overdue, dueSoonAndOffTrack, stale, onTrack]));
+    if (url.pathname === '/api/actions') return jsonResponse(page(openActions));
     return jsonResponse(page([]));
   });
   vi.stubGlobal('fetch', fetchMock);
@@ -96,7 +109,8 @@ describe('MyAgencyPage', () => {
     const open = within(row).getByRole('button', { name: 'Post an update on action SD-2022/A1' });
     await user.click(open);
     expect(open).toHaveAttribute('aria-expanded', 'true');
-    const onTrack = await within(row).findByRole('radio', { name: 'On track' });
+    // The form and zod load only now, on the first opening.
+    const onTrack = await within(row).findByRole('radio', { name: 'On track' }, { timeout: 5000 });
     await waitFor(() => expect(onTrack).toHaveFocus());
 
     // Filled in from the keyboard: no more clicks.
@@ -116,7 +130,40 @@ describe('MyAgencyPage', () => {
     const reopened = within(row).getByRole('button', { name: 'Post an update on action SD-2022/A1' });
     await waitFor(() => expect(reopened).toHaveFocus());
     expect(reopened).toHaveAttribute('aria-expanded', 'false');
-  });
+  }, 20_000);
+
+  it('lists actions returned for more information first, with the question and the day the answer is due', async () => {
+    const user = userEvent.setup();
+    const { posted } = stubApi([overdue, stale, returned, onTrack]);
+    renderMyAgency();
+    const open = await screen.findByRole('region', { name: 'Open actions' });
+    await within(open).findByRole('heading', { name: /Returned to you/, level: 3 });
+    expect(within(open).getAllByRole('heading', { level: 3 }).map((heading) => heading.textContent)).toEqual([
+      'Returned to you 1',
+      'Overdue 1',
+      'No recent update 1',
+      'Other open actions 1',
+    ]);
+    expect(within(open).getAllByRole('heading', { level: 4 })[0]).toHaveTextContent('Action SD-2022/A6');
+
+    const row = screen.getByTestId('action-row-26');
+    expect(within(row).getByText('What did the re-audit find about the voice of the child?')).toBeInTheDocument();
+    expect(within(row).getByText(/Returned on 2 March 2026/)).toBeInTheDocument();
+    expect(within(row).getByText('Answer due by 30 March 2026')).toBeInTheDocument();
+
+    // "Answer" opens the form in answer mode, in the row.
+    await user.click(within(row).getByRole('button', { name: 'Answer the question on action SD-2022/A6' }));
+    const form = await within(row).findByRole('form', { name: 'Answer the question' }, { timeout: 5000 });
+    await user.click(within(form).getByRole('radio', { name: 'On track' }));
+    await user.type(within(form).getByLabelText('Your answer'), '18 of 20 children were seen alone.');
+    await user.click(within(form).getByRole('button', { name: 'Post your answer' }));
+    await waitFor(() => expect(posted).toHaveLength(1));
+    expect(posted[0]).toEqual({
+      url: '/api/actions/26/updates',
+      body: expect.objectContaining({ note: '18 of 20 children were seen alone.', statusChange: null }),
+    });
+    expect(await within(row).findByText('Your answer has been posted')).toBeInTheDocument();
+  }, 20_000);
 
   it('says so when the user is not linked to an agency', () => {
     stubApi();
