@@ -5,7 +5,14 @@ import { makeMe } from '@/test/factories';
 import { jsonResponse, renderAt } from '@/test/render';
 import { AdminSettingsPage } from './settings-page';
 
-const settings = { partnershipName: 'Northshire Safeguarding Children Partnership', updateCadenceDays: 56, dueSoonDays: 28, version: 2 };
+const settings = {
+  partnershipName: 'Northshire Safeguarding Children Partnership',
+  updateCadenceDays: 56,
+  dueSoonDays: 28,
+  replyPeriodDays: 28,
+  evidenceMaxMegabytes: 20,
+  version: 2,
+};
 
 function stubApi(onPatch: (body: Record<string, unknown>) => Response = (body) => jsonResponse({ ...settings, ...body, version: 3 })) {
   const fetchMock = vi.fn<typeof fetch>(async (input, init) => {
@@ -58,7 +65,14 @@ describe('AdminSettingsPage', () => {
 
     expect(await screen.findByText('The settings have been saved')).toBeInTheDocument();
     expect(patches(fetchMock)).toEqual([
-      { version: 2, partnershipName: 'Northshire Safeguarding Children Partnership', updateCadenceDays: 42, dueSoonDays: 28 },
+      {
+        version: 2,
+        partnershipName: 'Northshire Safeguarding Children Partnership',
+        updateCadenceDays: 42,
+        dueSoonDays: 28,
+        replyPeriodDays: 28,
+        evidenceMaxMegabytes: 20,
+      },
     ]);
   });
 
@@ -107,7 +121,86 @@ describe('AdminSettingsPage', () => {
 
     await user.click(within(panel).getByRole('button', { name: 'Save what I entered' }));
     expect(await screen.findByText('The settings have been saved')).toBeInTheDocument();
-    expect(patches(fetchMock)[1]).toEqual({ version: 3, partnershipName: settings.partnershipName, updateCadenceDays: 42, dueSoonDays: 14 });
+    expect(patches(fetchMock)[1]).toEqual({
+      version: 3,
+      partnershipName: settings.partnershipName,
+      updateCadenceDays: 42,
+      dueSoonDays: 14,
+      replyPeriodDays: 28,
+      evidenceMaxMegabytes: 20,
+    });
+  });
+
+  it('sets the reply period and the largest evidence document within the contract’s bounds', async () => {
+    const fetchMock = stubApi();
+    const user = userEvent.setup();
+    renderAt(<AdminSettingsPage />, { url: '/admin/settings' });
+
+    const reply = await screen.findByLabelText('Reply period, in days');
+    const largest = screen.getByLabelText('Largest evidence document, in megabytes (MB)');
+    expect(reply).toHaveValue('28');
+    expect(largest).toHaveValue('20');
+    expect(reply).toHaveAccessibleDescription(expect.stringContaining('Between 1 and 366 days'));
+    expect(largest).toHaveAccessibleDescription(expect.stringContaining('Between 1 and 100 MB'));
+
+    await user.clear(reply);
+    await user.type(reply, '0');
+    await user.clear(largest);
+    await user.type(largest, '101');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    const summary = (await screen.findByText('There is a problem')).closest('.govuk-error-summary') as HTMLElement;
+    expect(within(summary).getAllByRole('link').map((link) => link.textContent)).toEqual([
+      'The reply period must be at least 1 day',
+      'The largest evidence document must be at most 100 MB',
+    ]);
+    expect(largest).toHaveAccessibleDescription(expect.stringContaining('Error: The largest evidence document must be at most 100 MB'));
+    expect(patches(fetchMock)).toEqual([]);
+
+    await user.clear(reply);
+    await user.type(reply, '21');
+    await user.clear(largest);
+    await user.type(largest, 'ten');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByRole('link', { name: 'Enter the largest evidence document as a whole number of megabytes, like 20' })).toHaveAttribute(
+      'href',
+      '#settings-evidence-max',
+    );
+
+    await user.clear(largest);
+    await user.type(largest, '50');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText('The settings have been saved')).toBeInTheDocument();
+    expect(patches(fetchMock)).toEqual([expect.objectContaining({ replyPeriodDays: 21, evidenceMaxMegabytes: 50 })]);
+  });
+
+  it('shows the API’s error about the evidence limit beside its field', async () => {
+    stubApi(() =>
+      jsonResponse(
+        {
+          type: 'about:blank',
+          title: 'Invalid',
+          status: 422,
+          detail: 'evidenceMaxMegabytes: must be at most 100',
+          code: 'validation.failed',
+          errors: [{ path: 'evidenceMaxMegabytes', message: 'must be at most 100' }],
+        },
+        { status: 422 },
+      ),
+    );
+    const user = userEvent.setup();
+    renderAt(<AdminSettingsPage />, { url: '/admin/settings' });
+    await user.click(await screen.findByRole('button', { name: 'Save settings' }));
+    await screen.findByText('There is a problem');
+    expect(screen.getByLabelText('Largest evidence document, in megabytes (MB)')).toHaveAccessibleDescription(
+      expect.stringContaining('Error: Largest evidence document must be at most 100'),
+    );
+  });
+
+  it('promises nothing the tracker does not do', async () => {
+    stubApi();
+    renderAt(<AdminSettingsPage />, { url: '/admin/settings' });
+    await screen.findByLabelText('Reply period, in days');
+    expect(document.body).not.toHaveTextContent(/email|remind|chas|report/i);
   });
 
   it('is hidden from anyone who may not change the settings', () => {

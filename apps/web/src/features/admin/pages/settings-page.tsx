@@ -1,4 +1,5 @@
 import type { Settings } from '@lrt/contracts';
+import { SETTINGS_BOUNDS } from '@lrt/contracts/constants';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { ErrorSummary } from '@/components/error-summary';
 import { TextInput } from '@/components/form-fields';
@@ -18,45 +19,68 @@ interface Values {
   partnershipName: string;
   updateCadenceDays: string;
   dueSoonDays: string;
+  replyPeriodDays: string;
+  evidenceMaxMegabytes: string;
 }
 
 const toValues = (settings: Settings): Values => ({
   partnershipName: settings.partnershipName,
   updateCadenceDays: String(settings.updateCadenceDays),
   dueSoonDays: String(settings.dueSoonDays),
+  replyPeriodDays: String(settings.replyPeriodDays),
+  evidenceMaxMegabytes: String(settings.evidenceMaxMegabytes),
 });
 
 /** A whole number as typed, or NaN so the schema says it is not one. */
 const wholeNumber = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN);
 
+type NumberField = Exclude<keyof Values, 'partnershipName'>;
+
+/** How each number is named in messages, with its unit; the bounds come from the contract (`SETTINGS_BOUNDS`). */
+const NUMBER_FIELDS: Record<NumberField, { fieldId: string; name: string; unit: 'day' | 'MB' }> = {
+  updateCadenceDays: { fieldId: 'settings-update-cadence', name: 'update cadence', unit: 'day' },
+  dueSoonDays: { fieldId: 'settings-due-soon', name: 'due-soon window', unit: 'day' },
+  replyPeriodDays: { fieldId: 'settings-reply-period', name: 'reply period', unit: 'day' },
+  evidenceMaxMegabytes: { fieldId: 'settings-evidence-max', name: 'largest evidence document', unit: 'MB' },
+};
+
+const amount = (value: number, unit: 'day' | 'MB') => (unit === 'MB' ? `${value} MB` : `${value} ${value === 1 ? 'day' : 'days'}`);
+const boundsText = (field: NumberField) => {
+  const { min, max } = SETTINGS_BOUNDS[field];
+  const { unit } = NUMBER_FIELDS[field];
+  return `Between ${min} and ${amount(max, unit)}`;
+};
+
+const numberSpec = (field: NumberField): FieldSpec => {
+  const { fieldId, name, unit } = NUMBER_FIELDS[field];
+  const { min, max, default: example } = SETTINGS_BOUNDS[field];
+  const label = name.charAt(0).toUpperCase() + name.slice(1);
+  return {
+    path: field,
+    fieldId,
+    label,
+    messages: {
+      invalid_type: `Enter the ${name} as a whole number ${unit === 'MB' ? 'of megabytes' : 'of days'}, like ${example}`,
+      too_small: `The ${name} must be at least ${amount(min, unit)}`,
+      too_big: `The ${name} must be at most ${amount(max, unit)}`,
+    },
+  };
+};
+
 const SPECS: FieldSpec[] = [
   { path: 'partnershipName', fieldId: 'settings-partnership-name', label: 'Partnership name', messages: { too_small: 'Enter the name of the partnership' } },
-  {
-    path: 'updateCadenceDays',
-    fieldId: 'settings-update-cadence',
-    label: 'Update cadence',
-    messages: {
-      invalid_type: 'Enter the update cadence as a whole number of days, like 56',
-      too_small: 'The update cadence must be at least 7 days',
-      too_big: 'The update cadence must be at most 366 days',
-    },
-  },
-  {
-    path: 'dueSoonDays',
-    fieldId: 'settings-due-soon',
-    label: 'Due-soon window',
-    messages: {
-      invalid_type: 'Enter the due-soon window as a whole number of days, like 28',
-      too_small: 'The due-soon window must be at least 1 day',
-      too_big: 'The due-soon window must be at most 366 days',
-    },
-  },
+  numberSpec('updateCadenceDays'),
+  numberSpec('dueSoonDays'),
+  numberSpec('replyPeriodDays'),
+  numberSpec('evidenceMaxMegabytes'),
 ];
 
 const LABELS: Record<keyof Values, string> = {
   partnershipName: 'Partnership name',
   updateCadenceDays: 'Update cadence (days)',
   dueSoonDays: 'Due-soon window (days)',
+  replyPeriodDays: 'Reply period (days)',
+  evidenceMaxMegabytes: 'Largest evidence document (MB)',
 };
 
 export function AdminSettingsPage() {
@@ -75,7 +99,9 @@ function SettingsAdmin() {
     <>
       <AdminBreadcrumbs trail={[]} />
       <h1 className="govuk-heading-l">Settings</h1>
-      <p className="govuk-body-l">How the tracker judges the partnership&rsquo;s actions, and the name it shows.</p>
+      <p className="govuk-body-l">
+        How the tracker judges the partnership&rsquo;s actions, what it accepts as evidence, and the name it shows.
+      </p>
       {settings.isPending ? (
         <Loading label="Loading the settings" />
       ) : settings.isError ? (
@@ -105,6 +131,8 @@ function SettingsForm({ settings, onErrorsChange }: { settings: Settings; onErro
       partnershipName: values.partnershipName,
       updateCadenceDays: wholeNumber(values.updateCadenceDays),
       dueSoonDays: wholeNumber(values.dueSoonDays),
+      replyPeriodDays: wholeNumber(values.replyPeriodDays),
+      evidenceMaxMegabytes: wholeNumber(values.evidenceMaxMegabytes),
     });
     if (!parsed.success) {
       setErrors(toFormErrors(zodIssues(parsed.error), SPECS));
@@ -171,41 +199,80 @@ function SettingsForm({ settings, onErrorsChange }: { settings: Settings; onErro
           name="partnershipName"
           label="Partnership name"
           labelSize="s"
-          hint="Shown at the top of every page and on board assurance reports. For example, Northshire Safeguarding Children Partnership"
+          hint="Shown at the top of every page. For example, Northshire Safeguarding Children Partnership"
           value={values.partnershipName}
           onChange={(event) => set('partnershipName', event.target.value)}
           error={errorAt(errors, 'settings-partnership-name')}
         />
-        <TextInput
-          id="settings-update-cadence"
-          name="updateCadenceDays"
+        <NumberInput
+          field="updateCadenceDays"
           label="Update cadence, in days"
-          labelSize="s"
-          hint="An action not started or in progress with no progress update for this many days is stale, and rated Amber. Between 7 and 366 days; 56 is eight weeks."
-          inputMode="numeric"
-          className="govuk-input--width-4"
-          spellCheck={false}
-          value={values.updateCadenceDays}
-          onChange={(event) => set('updateCadenceDays', event.target.value)}
-          error={errorAt(errors, 'settings-update-cadence')}
+          hint={`An action not started or in progress with no progress update for this many days is stale, and rated Amber. ${boundsText('updateCadenceDays')}; 56 is eight weeks.`}
+          values={values}
+          errors={errors}
+          onChange={set}
         />
-        <TextInput
-          id="settings-due-soon"
-          name="dueSoonDays"
+        <NumberInput
+          field="dueSoonDays"
           label="Due-soon window, in days"
-          labelSize="s"
-          hint="An open action whose target date is within this many days counts as due soon on the dashboards and when chasing. Between 1 and 366 days."
-          inputMode="numeric"
-          className="govuk-input--width-4"
-          spellCheck={false}
-          value={values.dueSoonDays}
-          onChange={(event) => set('dueSoonDays', event.target.value)}
-          error={errorAt(errors, 'settings-due-soon')}
+          hint={`An open action whose target date is within this many days counts as due soon on the dashboards, on My agency and in the actions list. ${boundsText('dueSoonDays')}.`}
+          values={values}
+          errors={errors}
+          onChange={set}
+        />
+        <NumberInput
+          field="replyPeriodDays"
+          label="Reply period, in days"
+          hint={`When a completed action is returned for more information without a day to answer by, its agency has this many days to answer. Until then the action is Amber, neither overdue nor stale; after it, Red. Changing this does not move days already given. ${boundsText('replyPeriodDays')}.`}
+          values={values}
+          errors={errors}
+          onChange={set}
+        />
+        <NumberInput
+          field="evidenceMaxMegabytes"
+          label="Largest evidence document, in megabytes (MB)"
+          hint={`A document larger than this is refused when someone adds it to a progress update. ${boundsText('evidenceMaxMegabytes')}.`}
+          values={values}
+          errors={errors}
+          onChange={set}
         />
         <button type="submit" className="govuk-button" disabled={mutation.isPending} aria-disabled={mutation.isPending}>
           {mutation.isPending ? 'Saving…' : 'Save settings'}
         </button>
       </form>
     </>
+  );
+}
+
+function NumberInput({
+  field,
+  label,
+  hint,
+  values,
+  errors,
+  onChange,
+}: {
+  field: NumberField;
+  label: string;
+  hint: string;
+  values: Values;
+  errors: readonly FormError[];
+  onChange: (key: keyof Values, value: string) => void;
+}) {
+  const { fieldId } = NUMBER_FIELDS[field];
+  return (
+    <TextInput
+      id={fieldId}
+      name={field}
+      label={label}
+      labelSize="s"
+      hint={hint}
+      inputMode="numeric"
+      className="govuk-input--width-4"
+      spellCheck={false}
+      value={values[field]}
+      onChange={(event) => onChange(field, event.target.value)}
+      error={errorAt(errors, fieldId)}
+    />
   );
 }
