@@ -1,3 +1,4 @@
+import { PlanEntrySavedBanner } from '@/features/plan-entry/components/plan-entry-saved-banner';
 import type { ReactNode } from 'react';
 import { LABELS } from '@/lib/contract-constants';
 import { Link, useLocation } from 'react-router';
@@ -57,6 +58,7 @@ function Review({ reviewId }: { reviewId: number }) {
         Back to reviews
       </Link>
       <SavedBanner />
+      <PlanEntrySavedBanner />
       <span className="govuk-caption-l">
         {data.code} · {LABELS.reviewType[data.type]}
       </span>
