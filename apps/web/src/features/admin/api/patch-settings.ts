@@ -11,8 +11,9 @@ export const patchSettings = (body: SettingsPatch) => api.patch<Settings>('/sett
 
 /**
  * The update cadence decides which actions are stale, and so their BRAG ratings; the due-soon window decides
- * what the dashboards count as due soon. So besides the settings (the partnership's name is in the header),
- * every action list and dashboard count, the reviews' counts and the theme matrix are refreshed.
+ * what the dashboards count as due soon; the reply period and the largest evidence document apply to the next
+ * return and the next upload. So besides the settings (the partnership's name is in the header), every action
+ * list and dashboard count, the reviews' counts and the theme matrix are refreshed.
  */
 export function usePatchSettings() {
   const queryClient = useQueryClient();
