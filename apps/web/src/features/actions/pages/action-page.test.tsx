@@ -227,6 +227,24 @@ describe('ActionPage plan keeping', () => {
     expect(opener).toHaveAttribute('aria-expanded', 'false');
   });
 
+  it('tells the lead why their last request was refused', async () => {
+    const action = makeAction({ permissions: permissions({ canRequestTargetDate: true, agencyIds: [1] }) });
+    const { fetchMock } = stubApi(action);
+    fetchMock.mockImplementation(async (input) => {
+      const path = new URL(String(input), 'http://localhost').pathname;
+      if (path === '/api/actions/7/target-date-requests') {
+        const refused = makeRequest({ state: 'refused', decidedBy: 'Jo Chair', decidedAt: '2026-03-02T16:00:00.000Z', decisionNote: 'Keep March: the audit is booked.' });
+        return jsonResponse(page([refused, makeRequest({ id: 4, state: 'agreed' })]));
+      }
+      if (path === '/api/actions/7') return jsonResponse(action);
+      return jsonResponse(page([]));
+    });
+    renderPage(action, makeAgencyLeadMe());
+    expect(await screen.findByText(/The last request, for 30 June 2026, was refused by Jo Chair on 2 March 2026 at 4:00pm:/)).toBeInTheDocument();
+    expect(screen.getByText('Keep March: the audit is booked.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Ask for a new target date' })).toBeInTheDocument();
+  });
+
   it('shows a pending request to its lead, who cannot ask again until it is decided', async () => {
     const pending = { id: 5, requestedTargetDate: '2026-06-30', reason: 'Training moved to the spring.', requestedBy: 'Sam Patel', requestedAt: '2026-03-02T09:00:00.000Z' };
     const action = makeAction({ pendingTargetDateRequest: pending, permissions: permissions({ canRequestTargetDate: true, agencyIds: [1] }) });

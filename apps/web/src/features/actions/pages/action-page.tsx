@@ -17,6 +17,7 @@ import { useThemes } from '@/features/reference-data/api/get-themes';
 import { useLookup } from '@/features/reference-data/lookup';
 import { useRecommendations } from '@/features/reviews/api/get-recommendations';
 import { AskForTargetDate } from '@/features/target-dates/components/ask-for-target-date';
+import { LastRefusedRequest } from '@/features/target-dates/components/last-refused-request';
 import { PendingTargetDateRequest } from '@/features/target-dates/components/pending-target-date-request';
 import { TargetDateHistory, TargetDateInWords } from '@/features/target-dates/components/target-date-in-words';
 import { useReview } from '@/features/reviews/api/get-review';
@@ -162,6 +163,7 @@ function ActionView({ actionId }: { actionId: number }) {
                     )
               }
             />
+            {canRequestTargetDate ? <LastRefusedRequest action={data} /> : null}
             {canRequestTargetDate ? (
               <AskForTargetDate
                 action={data}
