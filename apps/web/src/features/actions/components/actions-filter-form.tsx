@@ -130,30 +130,26 @@ export function ActionsFilterForm({ agencies, reviews, subgroups, themes }: Acti
             <TextInput id="filter-due-before" name="dueBefore" type="date" label="On or before" defaultValue={filters.dueBefore ?? ''} />
           </fieldset>
 
-          <div className="app-filter__long">
-            <Checkboxes
-              id="filter-agency"
-              name="agencyId"
-              legend="Agency"
-              legendSize="s"
-              hint="Actions the agency owns or shares"
-              small
-              options={agencies.map((a) => ({ value: String(a.id), label: `${a.name} (${a.shortName})` }))}
-              defaultValues={ids(filters.agencyId)}
-            />
-          </div>
+          <Checkboxes
+            id="filter-agency"
+            name="agencyId"
+            legend="Agency"
+            legendSize="s"
+            hint="Actions the agency owns or shares"
+            small
+            options={agencies.map((a) => ({ value: String(a.id), label: `${a.name} (${a.shortName})` }))}
+            defaultValues={ids(filters.agencyId)}
+          />
 
-          <div className="app-filter__long">
-            <Checkboxes
-              id="filter-review"
-              name="reviewId"
-              legend="Review"
-              legendSize="s"
-              small
-              options={reviews.map((r) => ({ value: String(r.id), label: `${r.code}: ${r.childPseudonym}` }))}
-              defaultValues={ids(filters.reviewId)}
-            />
-          </div>
+          <Checkboxes
+            id="filter-review"
+            name="reviewId"
+            legend="Review"
+            legendSize="s"
+            small
+            options={reviews.map((r) => ({ value: String(r.id), label: `${r.code}: ${r.childPseudonym}` }))}
+            defaultValues={ids(filters.reviewId)}
+          />
 
           {onlyReviewId !== undefined ? (
             <RecommendationFilter reviewId={onlyReviewId} selected={filters.recommendationId} />
@@ -172,17 +168,15 @@ export function ActionsFilterForm({ agencies, reviews, subgroups, themes }: Acti
             defaultValues={ids(filters.subgroupId)}
           />
 
-          <div className="app-filter__long">
-            <Checkboxes
-              id="filter-theme"
-              name="themeId"
-              legend="Theme"
-              legendSize="s"
-              small
-              options={themes.map((t) => ({ value: String(t.id), label: t.name }))}
-              defaultValues={ids(filters.themeId)}
-            />
-          </div>
+          <Checkboxes
+            id="filter-theme"
+            name="themeId"
+            legend="Theme"
+            legendSize="s"
+            small
+            options={themes.map((t) => ({ value: String(t.id), label: t.name }))}
+            defaultValues={ids(filters.themeId)}
+          />
 
           <Checkboxes
             id="filter-kind"
@@ -207,20 +201,18 @@ function RecommendationFilter({ reviewId, selected }: { reviewId: number; select
   const known = new Set(recommendations.data.map((r) => r.id));
   return (
     <>
-      <div className="app-filter__long">
-        <Checkboxes
-          id="filter-recommendation"
-          name="recommendationId"
-          legend="Recommendation"
-          legendSize="s"
-          small
-          options={recommendations.data.map((r: Recommendation) => ({
-            value: String(r.id),
-            label: `${r.number}. ${r.text.length > 80 ? `${r.text.slice(0, 79).trimEnd()}…` : r.text}`,
-          }))}
-          defaultValues={selected.map(String)}
-        />
-      </div>
+      <Checkboxes
+        id="filter-recommendation"
+        name="recommendationId"
+        legend="Recommendation"
+        legendSize="s"
+        small
+        options={recommendations.data.map((r: Recommendation) => ({
+          value: String(r.id),
+          label: `${r.number}. ${r.text.length > 80 ? `${r.text.slice(0, 79).trimEnd()}…` : r.text}`,
+        }))}
+        defaultValues={selected.map(String)}
+      />
       {hidden(
         'recommendationId',
         selected.filter((id) => !known.has(id)),

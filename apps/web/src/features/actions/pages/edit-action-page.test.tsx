@@ -57,6 +57,9 @@ describe('EditActionPage', () => {
     expect(screen.getByLabelText('Action to be taken')).toHaveValue(action.action);
     expect(screen.getByRole('checkbox', { name: /West Midlands Ambulance Service/ })).toBeChecked();
     expect(screen.getByRole('checkbox', { name: 'Child’s voice' })).toBeChecked();
+    // Long lists of choices are not put in boxes that scroll inside the page.
+    expect(screen.getByRole('checkbox', { name: 'Child’s voice' }).closest('.app-filter__long')).toBeNull();
+    expect(screen.getByRole('checkbox', { name: /West Midlands Ambulance Service/ }).closest('.app-filter__long')).toBeNull();
     expect(screen.getByLabelText('Subgroup overseeing the action')).toHaveValue('5');
     expect(screen.getByRole('group', { name: 'Target date (optional)' })).toBeInTheDocument();
     expect(screen.getByLabelText('Day')).toHaveValue('31');

@@ -390,19 +390,17 @@ function ActionFormFields({
         defaultValue={values.ownerAgencyId}
         error={errorAt('ownerAgencyId')}
       />
-      <div className="app-filter__long">
-        <Checkboxes
-          id={FIELD_IDS.partnerAgencyIds}
-          name="partnerAgencyIds"
-          legend="Partner agencies (optional)"
-          legendSize="s"
-          hint="Other agencies sharing a multi-agency action. Their leads can post updates on it too."
-          small
-          options={agencyOptions.map((agency) => ({ value: String(agency.id), label: agencyLabel(agency) }))}
-          defaultValues={values.partnerAgencyIds}
-          error={errorAt('partnerAgencyIds')}
-        />
-      </div>
+      <Checkboxes
+        id={FIELD_IDS.partnerAgencyIds}
+        name="partnerAgencyIds"
+        legend="Partner agencies (optional)"
+        legendSize="s"
+        hint="Other agencies sharing a multi-agency action. Their leads can post updates on it too."
+        small
+        options={agencyOptions.map((agency) => ({ value: String(agency.id), label: agencyLabel(agency) }))}
+        defaultValues={values.partnerAgencyIds}
+        error={errorAt('partnerAgencyIds')}
+      />
       <Textarea
         id={FIELD_IDS.learningNeed}
         name="learningNeed"
@@ -482,19 +480,17 @@ function ActionFormFields({
           error={errorAt('targetDateReason')}
         />
       ) : null}
-      <div className="app-filter__long">
-        <Checkboxes
-          id={FIELD_IDS.themeIds}
-          name="themeIds"
-          legend="Themes (optional)"
-          legendSize="s"
-          hint="Let the board see what recurs across reviews"
-          small
-          options={reference.themes.map((theme) => ({ value: String(theme.id), label: theme.name }))}
-          defaultValues={values.themeIds}
-          error={errorAt('themeIds')}
-        />
-      </div>
+      <Checkboxes
+        id={FIELD_IDS.themeIds}
+        name="themeIds"
+        legend="Themes (optional)"
+        legendSize="s"
+        hint="Let the board see what recurs across reviews"
+        small
+        options={reference.themes.map((theme) => ({ value: String(theme.id), label: theme.name }))}
+        defaultValues={values.themeIds}
+        error={errorAt('themeIds')}
+      />
       <Select
         id={FIELD_IDS.subgroupId}
         name="subgroupId"
