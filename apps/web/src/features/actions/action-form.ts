@@ -1,6 +1,6 @@
 import type { Action, ActionKind, FieldError } from '@lrt/contracts';
 import type { z } from 'zod';
-import { dateFromParts } from './dates';
+import { dateFromParts } from '@/lib/date-parts';
 
 /**
  * The edit form of an action: its fields as the form holds them (text), how they become an `ActionPatch`, which

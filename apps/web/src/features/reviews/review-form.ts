@@ -2,7 +2,7 @@ import type { FieldError, Review, ReviewStage, ReviewType } from '@lrt/contracts
 import { REVIEW_DATE_FIELDS, type ReviewDateField, type ReviewStageInput } from '@lrt/domain';
 import type { FieldSpec } from '@/features/admin/form-errors';
 import { formatDate } from '@/lib/format';
-import { completeDateOf, dateOf, partsOf, type DateParts } from './form-dates';
+import { completeDateOf, dateFromParts as dateOf, partsOf, type DateParts } from '@/lib/date-parts';
 
 /**
  * The form that adds or changes a review: its fields as the form holds them (text), how they become a

@@ -8,8 +8,9 @@ import { isApiError } from '@/lib/api-client';
 import { formatDate, pluralise } from '@/lib/format';
 import { useDecideAssurance, type AssuranceDecisionAnswer } from '../api/decide-assurance';
 import { actionKeys } from '../api/keys';
-import { addDays, dateFromParts, EMPTY_DATE, partsOf, todayInUk, type DateParts } from '../dates';
-import { DateInput } from './date-input';
+import { addDays, londonToday } from '@lrt/domain';
+import { dateFromParts, EMPTY_DATE, partsOf, type DateParts } from '@/lib/date-parts';
+import { DateInput } from '@/components/date-input';
 
 /** A sign-off decision on a completed action: assure it, or return it to its agency for more information. */
 export type SignOffDecision = 'assure' | 'return';
@@ -73,7 +74,7 @@ export function AssuranceDecisionForm({ action, decision, onCancel, onDecided, o
   const [note, setNote] = useState('');
   const [question, setQuestion] = useState('');
   const [replyBy, setReplyBy] = useState<DateParts>(() =>
-    replyPeriodDays === undefined ? EMPTY_DATE : partsOf(addDays(todayInUk(), replyPeriodDays)),
+    replyPeriodDays === undefined ? EMPTY_DATE : partsOf(addDays(londonToday(new Date()), replyPeriodDays)),
   );
   const replyByTouched = useRef(false);
   const [errors, setErrors] = useState<FormError[]>([]);
@@ -82,7 +83,7 @@ export function AssuranceDecisionForm({ action, decision, onCancel, onDecided, o
 
   // The reply period comes with the partnership's settings; the day shows as soon as they arrive, unless changed.
   useEffect(() => {
-    if (replyPeriodDays !== undefined && !replyByTouched.current) setReplyBy(partsOf(addDays(todayInUk(), replyPeriodDays)));
+    if (replyPeriodDays !== undefined && !replyByTouched.current) setReplyBy(partsOf(addDays(londonToday(new Date()), replyPeriodDays)));
   }, [replyPeriodDays]);
   // Opening the form moves focus into it; closing it gives focus back to the control that opened it (the caller does).
   useEffect(() => {
@@ -134,7 +135,7 @@ export function AssuranceDecisionForm({ action, decision, onCancel, onDecided, o
     } else {
       const day = dateFromParts(replyBy, 'Answer due by');
       if ('error' in day) clientErrors.push({ path: 'replyBy', message: day.error });
-      else if (day.value !== null && day.value < todayInUk()) clientErrors.push({ path: 'replyBy', message: 'Answer due by must be today or later' });
+      else if (day.value !== null && day.value < londonToday(new Date())) clientErrors.push({ path: 'replyBy', message: 'Answer due by must be today or later' });
       const value = 'value' in day ? day.value : null;
       body = { decision: 'return', question, ...(value ? { replyBy: value } : {}), actionVersion: action.version };
     }
@@ -206,7 +207,7 @@ export function AssuranceDecisionForm({ action, decision, onCancel, onDecided, o
             legend="Answer due by"
             hint={
               replyPeriodDays !== undefined
-                ? `The partnership gives agencies ${pluralise(replyPeriodDays, 'day')} to answer, so ${formatDate(addDays(todayInUk(), replyPeriodDays))}. Change it if the subgroup agreed another day.`
+                ? `The partnership gives agencies ${pluralise(replyPeriodDays, 'day')} to answer, so ${formatDate(addDays(londonToday(new Date()), replyPeriodDays))}. Change it if the subgroup agreed another day.`
                 : 'Left empty, the partnership’s reply period applies.'
             }
             value={replyBy}

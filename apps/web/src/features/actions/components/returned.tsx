@@ -1,10 +1,10 @@
 import type { Action, ActionReturned } from '@lrt/contracts';
 import type { MouseEvent } from 'react';
 import { formatDate, formatInstantDate } from '@/lib/format';
-import { todayInUk } from '../dates';
+import { londonToday } from '@lrt/domain';
 
 /** Past its reply-by day with no answer yet. */
-export const isAnswerLate = (returned: ActionReturned, today = todayInUk()) => returned.replyBy < today;
+export const isAnswerLate = (returned: ActionReturned, today = londonToday(new Date())) => returned.replyBy < today;
 
 /**
  * "Returned" beside an action in a list: sent back to its agency for more information, with the day the answer is

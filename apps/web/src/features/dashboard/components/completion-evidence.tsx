@@ -4,7 +4,7 @@ import { ErrorState, Loading } from '@/components/states';
 import { daysSince } from '@/features/actions/dates';
 import { progressUpdatesQueryOptions } from '@/features/progress-updates/api/get-progress-updates';
 import { formatDateTime, pluralise } from '@/lib/format';
-import { EvidenceList } from './evidence-list';
+import { EvidenceList } from '@/features/evidence/components/evidence-list';
 
 /** The update that proposed the action as completed: the newest that moved it to completed. */
 const completionOf = (updates: readonly ProgressUpdate[]) => updates.find((update) => update.statusChange?.to === 'completed');

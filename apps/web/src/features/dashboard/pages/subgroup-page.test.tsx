@@ -191,9 +191,9 @@ describe('SubgroupPage', () => {
     expect(await within(item).findByText('Waiting 12 days')).toBeInTheDocument();
     expect(within(item).getByText(/19 February 2026 at 3:30pm by Priya Shah/)).toBeInTheDocument();
 
-    const document = within(item).getByRole('link', { name: 'Case file audit, February 2026' });
+    const document = within(item).getByRole('link', { name: /^Case file audit, February 2026/ });
     expect(document).toHaveAttribute('href', '/api/evidence/81');
-    expect(within(item).getByText('(audit-feb-2026.pdf, PDF, 240 KB)')).toBeInTheDocument();
+    expect(within(item).getByText('(audit-feb-2026.pdf, 240 KB, PDF)')).toBeInTheDocument();
     // Evidence of earlier updates is one step away, under a details element.
     expect(within(item).getByText('Evidence with earlier updates (1 item)')).toBeInTheDocument();
     expect(within(item).getByRole('link', { name: 'Briefing attendance', hidden: true })).toHaveAttribute('href', 'https://intranet.example/briefings');

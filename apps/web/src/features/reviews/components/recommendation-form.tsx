@@ -11,9 +11,9 @@ import { LABELS } from '@/lib/contract-constants';
 import { formatDate } from '@/lib/format';
 import { useCreateRecommendation } from '../api/create-recommendation';
 import { usePatchRecommendation } from '../api/patch-recommendation';
-import { dateOf, NO_DATE, partsOf, type DateParts } from '../form-dates';
+import { dateFromParts as dateOf, EMPTY_DATE as NO_DATE, partsOf, type DateParts } from '@/lib/date-parts';
 import { numberFrom, NUMBER_MESSAGES } from '../plan-numbers';
-import { DateInput } from './date-input';
+import { DateInput } from '@/components/date-input';
 import { PlanFormButtons, type SaveIntent } from './plan-form-buttons';
 
 const ADDRESSEES = Object.keys(LABELS.addressee) as AddresseeKind[];
@@ -302,8 +302,8 @@ export function RecommendationForm({
                       value={addressee}
                       checked={checked}
                       onChange={() => set('addressee', addressee)}
+                      // No aria-expanded: a radio may not carry it (ARIA 1.2); what it reveals follows it in the page.
                       aria-controls={more ? `${radioId}-conditional` : undefined}
-                      aria-expanded={more ? checked : undefined}
                     />
                     <label className="govuk-label govuk-radios__label" htmlFor={radioId}>
                       {LABELS.addressee[addressee]}

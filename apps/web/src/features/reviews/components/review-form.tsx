@@ -31,7 +31,7 @@ import {
   type ReviewFields,
   type ReviewFormValues,
 } from '../review-form';
-import { DateInput } from './date-input';
+import { DateInput } from '@/components/date-input';
 import { StageWarnings } from './stage-warnings';
 
 /** What the review page shows after a save: a confirmation banner. */

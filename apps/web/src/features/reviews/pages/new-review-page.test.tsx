@@ -49,7 +49,7 @@ describe('NewReviewPage', JOURNEY, () => {
     expect(within(summary).getByRole('link', { name: 'Select the type of review' })).toHaveAttribute('href', '#review-type');
     expect(within(summary).getByRole('link', { name: 'Enter the child’s pseudonym, as the review names them' })).toBeInTheDocument();
     expect(within(summary).getByRole('link', { name: 'Enter a title for the review' })).toBeInTheDocument();
-    expect(within(summary).getByRole('link', { name: 'Date the partnership was notified must be a real date, for example 27 3 2026' })).toHaveAttribute(
+    expect(within(summary).getByRole('link', { name: 'Date the partnership was notified must be a real date, for example 31 3 2027' })).toHaveAttribute(
       'href',
       '#review-notified-on',
     );

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { FieldError } from '@/components/form-fields';
-import type { DateParts } from '../form-dates';
+import type { DateParts } from '@/lib/date-parts';
 
 /**
  * The GOV.UK date input: day, month and year boxes in a fieldset whose legend names the date. `id` is the day
@@ -23,6 +23,7 @@ export function DateInput({
 }) {
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
+  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
   const boxes = [
     ['day', 'Day', id, 2],
     ['month', 'Month', `${id}-month`, 2],
@@ -30,7 +31,7 @@ export function DateInput({
   ] as const;
   return (
     <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <fieldset className="govuk-fieldset" role="group" aria-describedby={[hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined}>
+      <fieldset className="govuk-fieldset" role="group" aria-describedby={describedBy}>
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
         {hint ? (
           <div id={hintId} className="govuk-hint">
