@@ -43,5 +43,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['./src/test/setup.ts'],
     css: false,
+    // Tests that type a whole form with user-event take several seconds in jsdom.
+    testTimeout: 20_000,
   },
 });

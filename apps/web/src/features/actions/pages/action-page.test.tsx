@@ -1,5 +1,5 @@
 import type { Action, TargetDateRequest } from '@lrt/contracts';
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeAction, makeAgencyLeadMe, makeAgency, makeMe } from '@/test/factories';
@@ -7,8 +7,6 @@ import { jsonResponse, renderAt } from '@/test/render';
 import { ActionPage } from './action-page';
 
 // The forms load in their own chunks on first use: on a busy machine that takes more than the default second.
-configure({ asyncUtilTimeout: 5000 });
-vi.setConfig({ testTimeout: 20_000 });
 
 const page = <T,>(items: T[]) => ({ items, nextCursor: null });
 const settings = { partnershipName: 'Demo partnership', updateCadenceDays: 56, dueSoonDays: 28, replyPeriodDays: 14, evidenceMaxMegabytes: 20, version: 1 };

@@ -1,5 +1,5 @@
 import type { Action } from '@lrt/contracts';
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { makeAction, makeAgency } from '@/test/factories';
@@ -8,8 +8,6 @@ import { EditActionPage } from './edit-action-page';
 
 // These journeys type a lot and load the form's chunk (with zod) on first use: on a busy machine that takes more
 // than the default second, so queries wait longer and each test may take up to 20 seconds.
-configure({ asyncUtilTimeout: 5000 });
-vi.setConfig({ testTimeout: 20_000 });
 
 type PatchReply = (body: Record<string, unknown>) => Response;
 

@@ -1,4 +1,4 @@
-import { configure, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { settingsKeys } from '@/features/settings/api/get-settings';
 import { jsonResponse, renderAt } from '@/test/render';
@@ -6,7 +6,6 @@ import { makeDashboard } from '../test-factories';
 import { OverviewPage } from './overview-page';
 
 // The charts load in their own chunk: on a busy machine that takes more than the default second.
-configure({ asyncUtilTimeout: 5000 });
 
 function stubApi(dashboard = makeDashboard()) {
   const fetchMock = vi.fn<typeof fetch>(async (input) => {

@@ -1,4 +1,4 @@
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Action } from '@lrt/contracts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -9,8 +9,6 @@ import { SubgroupPage } from './subgroup-page';
 
 // These journeys type a lot and load the form's chunk (with zod) on first use: on a busy machine that takes more
 // than the default second, so queries wait longer and each test may take up to 20 seconds.
-configure({ asyncUtilTimeout: 5000 });
-vi.setConfig({ testTimeout: 20_000 });
 
 const page = <T,>(items: T[]) => ({ items, nextCursor: null });
 const subgroup = { id: 4, name: 'Learning and Practice Review subgroup', shortName: 'LPR', version: 1 };
