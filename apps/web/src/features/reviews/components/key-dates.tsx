@@ -1,4 +1,5 @@
 import type { Review } from '@lrt/contracts';
+import { useId } from 'react';
 import { formatDate } from '@/lib/format';
 import { describeTimeliness, type Timeliness } from '../timeliness';
 import { TimelinessTag } from './timeliness-tag';
@@ -16,6 +17,7 @@ interface KeyDateRow {
  */
 export function KeyDates({ review }: { review: Review }) {
   const { timeliness } = review;
+  const captionId = useId();
   const rows: KeyDateRow[] = [
     { event: 'Incident notified to the partnership', on: review.notifiedOn },
     {
@@ -40,9 +42,10 @@ export function KeyDates({ review }: { review: Review }) {
     },
   ];
   return (
-    <div className="app-table-wrapper">
+    // Focusable so keyboard users can scroll it sideways when it does not fit (a phone).
+    <div className="app-table-wrapper" role="region" aria-labelledby={captionId} tabIndex={0}>
       <table className="govuk-table app-key-dates">
-        <caption className="govuk-table__caption govuk-table__caption--m">Key dates and statutory timescales</caption>
+        <caption className="govuk-table__caption govuk-table__caption--m" id={captionId}>Key dates and statutory timescales</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
             <th scope="col" className="govuk-table__header">

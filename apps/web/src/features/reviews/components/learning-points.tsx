@@ -1,5 +1,5 @@
 import type { LearningPoint } from '@lrt/contracts';
-import { lazy, Suspense, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { EmptyState, ErrorState, Loading } from '@/components/states';
 import { useLearningPoints } from '../api/get-learning-points';
 import { useOrderLearningPoints } from '../api/order-learning-points';
@@ -53,18 +53,30 @@ function EditableLearningPoints({ reviewId, points }: { reviewId: number; points
   const [adding, setAdding] = useState(false);
   const editButtons = useRef(new Map<number, HTMLButtonElement>());
   const addButton = useRef<HTMLButtonElement>(null);
+  /**
+   * The button to put focus back on once the form that took its place has closed: after the render that shows it
+   * again (a frame callback can run before that render, and focus would then be lost to the page).
+   */
+  const [focusBack, setFocusBack] = useState<number | 'add' | null>(null);
+  useEffect(() => {
+    if (focusBack === null) return;
+    const button = focusBack === 'add' ? addButton.current : editButtons.current.get(focusBack);
+    if (!button) return;
+    button.focus();
+    setFocusBack(null);
+  }, [focusBack, adding, editing]);
   const nextNumber = points.reduce((max, point) => Math.max(max, point.number), 0) + 1;
 
   const closeEdit = (point: LearningPoint, saved: LearningPoint | null) => {
     setEditing((current) => new Set([...current].filter((id) => id !== point.id)));
     if (saved) announce(`Learning point ${saved.number} has been saved.`);
     // Back to the button that opened the form, once it is shown again.
-    requestAnimationFrame(() => editButtons.current.get(point.id)?.focus());
+    setFocusBack(point.id);
   };
   const closeAdd = (saved: LearningPoint | null) => {
     setAdding(false);
     if (saved) announce(`Learning point ${saved.number} has been added.`);
-    requestAnimationFrame(() => addButton.current?.focus());
+    setFocusBack('add');
   };
 
   return (

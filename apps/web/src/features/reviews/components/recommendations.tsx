@@ -1,6 +1,6 @@
 import type { Action, Agency, LearningPoint, Recommendation, Subgroup } from '@lrt/contracts';
 import { LABELS } from '@/lib/contract-constants';
-import { lazy, Suspense, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { ActionsTable, AgencyName } from '@/features/actions/components/actions-table';
 import { EmptyState, Loading } from '@/components/states';
@@ -56,6 +56,18 @@ export function Recommendations({
   const [adding, setAdding] = useState(false);
   const editButtons = useRef(new Map<number, HTMLButtonElement>());
   const addButton = useRef<HTMLButtonElement>(null);
+  /**
+   * The button to put focus back on once the form that took its place has closed: after the render that shows it
+   * again (a frame callback can run before that render, and focus would then be lost to the page).
+   */
+  const [focusBack, setFocusBack] = useState<number | 'add' | null>(null);
+  useEffect(() => {
+    if (focusBack === null) return;
+    const button = focusBack === 'add' ? addButton.current : editButtons.current.get(focusBack);
+    if (!button) return;
+    button.focus();
+    setFocusBack(null);
+  }, [focusBack, adding, editing]);
   const nextNumber = recommendations.reduce((max, recommendation) => Math.max(max, recommendation.number), 0) + 1;
   const pointList = [...learningPoints.values()].sort((a, b) => a.number - b.number);
   const formProps = {
@@ -69,12 +81,13 @@ export function Recommendations({
   const closeEdit = (recommendation: Recommendation, saved: Recommendation | null) => {
     setEditing((current) => new Set([...current].filter((id) => id !== recommendation.id)));
     if (saved) announce(`Recommendation ${saved.number} has been saved.`);
-    requestAnimationFrame(() => editButtons.current.get(recommendation.id)?.focus());
+    // Back to the button that opened the form, once it is shown again.
+    setFocusBack(recommendation.id);
   };
   const closeAdd = (saved: Recommendation | null) => {
     setAdding(false);
     if (saved) announce(`Recommendation ${saved.number} has been added.`);
-    requestAnimationFrame(() => addButton.current?.focus());
+    setFocusBack('add');
   };
 
   return (
