@@ -107,3 +107,45 @@ export async function screenshot(page: Page, name: string) {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
+
+/**
+ * Makes the servers started after it (by `startApp`) serve a private copy of the built SPA, through
+ * `WEB_DIST_DIR`, so that a rebuild of apps/web/dist while the journeys run cannot take chunks from under the
+ * browser. The copy is kept once the build output stood still while it was taken and the page names only files
+ * that are there. Resolves to a function that removes the copy.
+ */
+export async function serveCopyOfBuiltSpa(): Promise<() => void> {
+  const { cpSync, readdirSync, readFileSync, statSync } = await import('node:fs');
+  const dist = join(ROOT, 'apps/web/dist');
+  const listing = () =>
+    readdirSync(dist, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => {
+        const path = join(entry.parentPath, entry.name);
+        const stat = statSync(path);
+        return `${path} ${stat.size} ${stat.mtimeMs}`;
+      })
+      .sort()
+      .join('\n');
+  const copy = mkdtempSync(join(tmpdir(), 'lrt-e2e-web-'));
+  for (let attempt = 0; attempt < 120; attempt++) {
+    try {
+      const before = listing();
+      rmSync(copy, { recursive: true, force: true });
+      cpSync(dist, copy, { recursive: true });
+      const named = [...readFileSync(join(copy, 'index.html'), 'utf8').matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((m) => m[1]!);
+      if (before === listing() && named.length > 0 && named.every((path) => existsSync(join(copy, path)))) {
+        process.env.WEB_DIST_DIR = copy;
+        return () => {
+          if (process.env.WEB_DIST_DIR === copy) delete process.env.WEB_DIST_DIR;
+          rmSync(copy, { recursive: true, force: true });
+        };
+      }
+    } catch {
+      // Mid-build: a file went away while it was copied.
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  rmSync(copy, { recursive: true, force: true });
+  throw new Error('apps/web/dist kept changing for a minute: let the build finish, then run the journeys');
+}

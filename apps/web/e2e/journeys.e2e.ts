@@ -5,17 +5,20 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expectAccessible, launchBrowser, newPage, screenshot, signIn, startApp, type RunningApp } from './harness';
+import { expectAccessible, launchBrowser, newPage, screenshot, serveCopyOfBuiltSpa, signIn, startApp, type RunningApp } from './harness';
 
 let app: RunningApp;
 let browser: Browser;
+let removeSpaCopy: (() => void) | undefined;
 beforeAll(async () => {
+  removeSpaCopy = await serveCopyOfBuiltSpa();
   app = await startApp();
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
   await app?.stop();
+  removeSpaCopy?.();
 });
 
 interface ActionSummary {
@@ -113,10 +116,13 @@ describe('an agency lead', () => {
     const me = await api<{ user: { agencyIds: number[] }; csrfToken: string }>(context, '/api/auth/me');
     const police = me.user.agencyIds[0]!;
     const mine = await api<{ items: ActionSummary[] }>(context, `/api/actions?agencyId=${police}&status=not_started&status=in_progress&limit=200`);
-    // Every open action listed is the police's own or shared with it, and all of them are there.
-    const shown = await page.getByRole('button', { name: /^Post an update on action / }).allInnerTexts();
+    // Every open action listed is the police's own or shared with it, and all of them are there: a returned one
+    // offers "Answer" (the question on it) instead of "Post an update".
+    const shown = await page.getByRole('button', { name: /^(Post an update|Answer the question) on action / }).allInnerTexts();
     expect(shown.length).toBe(mine.items.length);
-    for (const text of shown) expect(mine.items.map((a) => a.ref)).toContain(text.replace(/^Post an update\s+on action /, '').trim());
+    for (const text of shown) {
+      expect(mine.items.map((a) => a.ref)).toContain(text.replace(/^(Post an update|Answer the question)\s+on action /, '').trim());
+    }
 
     const subgroups = await api<{ items: { id: number; name: string }[] }>(context, '/api/subgroups?q=Learning');
     const learning = subgroups.items[0]!.id;
