@@ -140,6 +140,19 @@ describe('security headers', () => {
   });
 });
 
+describe('the SPA', () => {
+  it('answers client routes with its page, and a bundle that is gone with 404, not the page as JavaScript', async () => {
+    const app = await appWith();
+    const route = await app.inject({ method: 'GET', url: '/reviews/12/actions/new' });
+    expect(route.statusCode).toBe(200);
+    expect(route.headers['content-type']).toMatch(/text\/html/);
+    // A tab left open across a release asks for the old bundle's name.
+    const gone = await app.inject({ method: 'GET', url: '/assets/index-OLDHASH.js' });
+    expect(gone.statusCode).toBe(404);
+    expect(gone.headers['content-type']).toMatch(/application\/problem\+json/);
+  });
+});
+
 describe('5xx answers', () => {
   const internals = [/SqliteError/i, /no such table/i, /\bselect\b/i, /password_hash/i, /\bat .+:\d+:\d+/, /\.ts\b/, /stack/i, /node_modules/];
 

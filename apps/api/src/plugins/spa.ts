@@ -5,8 +5,10 @@ import fastifyStatic from '@fastify/static';
 import { sendProblem } from './error-handler';
 
 /**
- * Serves the built SPA. Unknown paths under /api are 404 problems; every other unknown path is a client-side
- * route, answered with index.html so links and reloads work.
+ * Serves the built SPA. Unknown paths under /api are 404 problems, and so are unknown files under /assets (a
+ * page open from before a new release asks for bundles that are gone: it must hear 404, not get index.html as
+ * JavaScript); every other unknown path is a client-side route, answered with index.html so links and reloads
+ * work.
  */
 export const spaPlugin = fp<{ webDistDir: string | undefined }>(async (app, options) => {
   const root = options.webDistDir;
@@ -25,7 +27,8 @@ export const spaPlugin = fp<{ webDistDir: string | undefined }>(async (app, opti
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
-    if (path === '/api' || path.startsWith('/api/') || !hasSpa || (request.method !== 'GET' && request.method !== 'HEAD')) {
+    const notARoute = path === '/api' || path.startsWith('/api/') || path.startsWith('/assets/');
+    if (notARoute || !hasSpa || (request.method !== 'GET' && request.method !== 'HEAD')) {
       return sendProblem(reply, {
         title: 'Not found',
         status: 404,
