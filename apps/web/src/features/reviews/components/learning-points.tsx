@@ -1,13 +1,14 @@
 import type { LearningPoint } from '@lrt/contracts';
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy } from 'react';
 import { EmptyState, ErrorState, Loading } from '@/components/states';
 import { useLearningPoints } from '../api/get-learning-points';
 import { useOrderLearningPoints } from '../api/order-learning-points';
-import { ListAnnouncements, ReorderButtons, useAnnouncer, useReorder } from './reorder';
+import { AddInPlace, FormSlot, ItemControls } from './in-place-editing';
+import { ListAnnouncements } from './reorder';
+import { useInPlaceEditing } from './use-in-place-editing';
 
 /** The form loads only when the business unit opens it: nobody else ever needs it. */
 const LearningPointForm = lazy(async () => ({ default: (await import('./learning-point-form')).LearningPointForm }));
-const loadingForm = <Loading label="Loading the form" />;
 
 /** A review's learning points; with `canEdit` (the business unit), each can be changed and moved, and more added. */
 export function LearningPoints({ reviewId, canEdit = false }: { reviewId: number; canEdit?: boolean }) {
@@ -41,89 +42,39 @@ function PointText({ point }: { point: LearningPoint }) {
 
 function EditableLearningPoints({ reviewId, points }: { reviewId: number; points: LearningPoint[] }) {
   const order = useOrderLearningPoints(reviewId);
-  const [announcement, announce] = useAnnouncer();
-  const reorder = useReorder({
+  const list = useInPlaceEditing({
+    noun: 'learning point',
     items: points,
-    save: (ids) => order.mutateAsync(ids),
+    order: (ids) => order.mutateAsync(ids),
     describe: (point, position, total) => `“${point.title}” moved to position ${position} of ${total}: it is now learning point ${point.number}.`,
-    announce,
   });
-  /** Several can be open at once, so opening one never throws away what was typed in another. */
-  const [editing, setEditing] = useState<ReadonlySet<number>>(new Set());
-  const [adding, setAdding] = useState(false);
-  const editButtons = useRef(new Map<number, HTMLButtonElement>());
-  const addButton = useRef<HTMLButtonElement>(null);
-  /**
-   * The button to put focus back on once the form that took its place has closed: after the render that shows it
-   * again (a frame callback can run before that render, and focus would then be lost to the page).
-   */
-  const [focusBack, setFocusBack] = useState<number | 'add' | null>(null);
-  useEffect(() => {
-    if (focusBack === null) return;
-    const button = focusBack === 'add' ? addButton.current : editButtons.current.get(focusBack);
-    if (!button) return;
-    button.focus();
-    setFocusBack(null);
-  }, [focusBack, adding, editing]);
-  const nextNumber = points.reduce((max, point) => Math.max(max, point.number), 0) + 1;
-
-  const closeEdit = (point: LearningPoint, saved: LearningPoint | null) => {
-    setEditing((current) => new Set([...current].filter((id) => id !== point.id)));
-    if (saved) announce(`Learning point ${saved.number} has been saved.`);
-    // Back to the button that opened the form, once it is shown again.
-    setFocusBack(point.id);
-  };
-  const closeAdd = (saved: LearningPoint | null) => {
-    setAdding(false);
-    if (saved) announce(`Learning point ${saved.number} has been added.`);
-    setFocusBack('add');
-  };
 
   return (
     <>
-      {points.length === 0 && !adding ? <EmptyState title="No learning points have been recorded for this review" /> : null}
+      {points.length === 0 && !list.adding ? <EmptyState title="No learning points have been recorded for this review" /> : null}
       {points.length > 0 ? (
         <ol className="govuk-list app-plan-list">
           {points.map((point, index) => (
             <li key={point.id} id={`learning-point-${point.number}`} className="app-plan-list__item">
-              {editing.has(point.id) ? (
-                <Suspense fallback={loadingForm}>
-                  <LearningPointForm reviewId={reviewId} point={point} nextNumber={nextNumber} onClose={(saved) => closeEdit(point, saved)} />
-                </Suspense>
+              {list.isEditing(point.id) ? (
+                <FormSlot>
+                  <LearningPointForm reviewId={reviewId} point={point} nextNumber={list.nextNumber} onClose={(saved) => list.closeEdit(point, saved)} />
+                </FormSlot>
               ) : (
                 <>
                   <PointText point={point} />
-                  <div className="govuk-button-group app-plan-item__controls app-no-print">
-                    <button
-                      type="button"
-                      className="govuk-button govuk-button--secondary app-plan-item__button"
-                      ref={(element) => {
-                        if (element) editButtons.current.set(point.id, element);
-                        else editButtons.current.delete(point.id);
-                      }}
-                      onClick={() => setEditing((current) => new Set([...current, point.id]))}
-                    >
-                      Edit <span className="govuk-visually-hidden">learning point {point.number}</span>
-                    </button>
-                    <ReorderButtons id={point.id} index={index} total={points.length} label={`learning point ${point.number}`} reorder={reorder} />
-                  </div>
+                  <ItemControls list={list} item={point} index={index} />
                 </>
               )}
             </li>
           ))}
         </ol>
       ) : null}
-      <ListAnnouncements announcement={announcement} error={reorder.error} />
+      <ListAnnouncements announcement={list.announcement} error={list.reorder.error} />
       <div className="app-no-print">
-        {adding ? (
-          <Suspense fallback={loadingForm}>
-            <LearningPointForm reviewId={reviewId} point={null} nextNumber={nextNumber} onClose={closeAdd} />
-          </Suspense>
-        ) : (
-          <button type="button" className="govuk-button govuk-button--secondary" ref={addButton} onClick={() => setAdding(true)}>
-            Add a learning point
-          </button>
-        )}
+        <AddInPlace list={list}>
+          <LearningPointForm reviewId={reviewId} point={null} nextNumber={list.nextNumber} onClose={list.closeAdd} />
+        </AddInPlace>
       </div>
     </>
   );

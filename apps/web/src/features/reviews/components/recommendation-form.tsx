@@ -1,20 +1,15 @@
-import type { AddresseeKind, Agency, LearningPoint, Recommendation, RecommendationCreate, RecommendationPatch, Subgroup } from '@lrt/contracts';
-import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import type { AddresseeKind, Agency, LearningPoint, Recommendation, Subgroup } from '@lrt/contracts';
+import type { ReactNode } from 'react';
 import { CheckboxGroup } from '@/components/checkbox-group';
-import { ErrorSummary } from '@/components/error-summary';
-import { FieldError, Select, TextInput, Textarea } from '@/components/form-fields';
-import { VersionConflict } from '@/features/admin/components/version-conflict';
-import { loadContracts, usePreloadContracts } from '@/features/admin/contracts';
-import { errorAt, isVersionConflict, serverFormErrors, toFormErrors, toSummary, zodIssues, type FieldSpec, type FormError } from '@/features/admin/form-errors';
-import { isApiError } from '@/lib/api-client';
+import { FieldError, Select, Textarea } from '@/components/form-fields';
 import { LABELS } from '@/lib/contract-constants';
 import { formatDate } from '@/lib/format';
 import { useCreateRecommendation } from '../api/create-recommendation';
 import { usePatchRecommendation } from '../api/patch-recommendation';
 import { dateFromParts as dateOf, EMPTY_DATE as NO_DATE, partsOf, type DateParts } from '@/lib/date-parts';
-import { numberFrom, NUMBER_MESSAGES } from '../plan-numbers';
 import { DateInput } from '@/components/date-input';
-import { PlanFormButtons, type SaveIntent } from './plan-form-buttons';
+import { InPlaceForm } from './in-place-form';
+import { useInPlaceForm } from './use-in-place-form';
 
 const ADDRESSEES = Object.keys(LABELS.addressee) as AddresseeKind[];
 
@@ -29,8 +24,7 @@ interface Values {
   number: string;
 }
 
-const FIELDS = ['text', 'addressee', 'leadAgencyId', 'subgroupId', 'learningPointIds', 'targetDate', 'number'] as const;
-type Field = (typeof FIELDS)[number];
+type Field = keyof Values;
 const FIELD_LABELS: Record<Field, string> = {
   text: 'Recommendation',
   addressee: 'Addressed to',
@@ -43,7 +37,6 @@ const FIELD_LABELS: Record<Field, string> = {
 const MESSAGES: Partial<Record<Field, Partial<Record<string, string>>>> = {
   text: { too_small: 'Enter the recommendation' },
   targetDate: { invalid_format: 'Target date must be a real date' },
-  number: NUMBER_MESSAGES,
 };
 
 /** What the API holds for a recommendation, as the form compares it. */
@@ -82,6 +75,15 @@ function fieldsOf(values: Values): { fields: Fields; errors: { path: string; mes
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/** Every field when adding (to `reviewId`); only what changed when changing `onto`. */
+function bodyOf(reviewId: number, values: Values, onto: Recommendation | null) {
+  const { fields, errors } = fieldsOf(values);
+  if (!onto) return { body: { reviewId, ...fields }, errors };
+  const body: Record<string, unknown> = {};
+  for (const field of Object.keys(fields) as (keyof Fields)[]) if (!same(fields[field], onto[field])) body[field] = fields[field];
+  return { body, errors };
+}
+
 /**
  * Adds a recommendation to a review (`recommendation` null) or changes one, in place on the review page. It is
  * addressed to the partnership, a subgroup or a named agency; the agency or subgroup is asked for under the choice
@@ -107,92 +109,32 @@ export function RecommendationForm({
   learningPoints: readonly LearningPoint[];
   onClose: (saved: Recommendation | null) => void;
 }) {
-  const key = recommendation ? String(recommendation.id) : 'new';
-  const id = (field: Field) => `recommendation-${key}-${field}`;
-  const specs: FieldSpec[] = FIELDS.map((field) => ({ path: field, fieldId: id(field), label: FIELD_LABELS[field], messages: MESSAGES[field] ?? {} }));
-  const empty = (): Values => ({
-    text: '',
-    addressee: 'partnership',
-    leadAgencyId: '',
-    subgroupId: defaultSubgroupId === null ? '' : String(defaultSubgroupId),
-    learningPointIds: [],
-    targetDate: NO_DATE,
-    number: '',
+  const form = useInPlaceForm({
+    noun: 'recommendation',
+    item: recommendation,
+    nextNumber,
+    labels: FIELD_LABELS,
+    messages: MESSAGES,
+    firstField: 'text',
+    // A new recommendation starts with the review's subgroup.
+    empty: (): Values => ({
+      text: '',
+      addressee: 'partnership',
+      leadAgencyId: '',
+      subgroupId: defaultSubgroupId === null ? '' : String(defaultSubgroupId),
+      learningPointIds: [],
+      targetDate: NO_DATE,
+      number: '',
+    }),
+    valuesOf,
+    bodyOf: (values, onto) => bodyOf(reviewId, values, onto),
+    schemas: (contracts) => ({ create: contracts.RecommendationCreate, patch: contracts.RecommendationPatch }),
+    create: useCreateRecommendation(),
+    patch: usePatchRecommendation(),
+    onClose,
   });
-  const create = useCreateRecommendation();
-  const patch = usePatchRecommendation();
-  const [base, setBase] = useState<Recommendation | null>(recommendation);
-  const [values, setValues] = useState<Values>(() => (recommendation ? valuesOf(recommendation) : empty()));
-  const [numberTouched, setNumberTouched] = useState(recommendation !== null);
-  const [lastAdded, setLastAdded] = useState(0);
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const [conflict, setConflict] = useState<Recommendation | null>(null);
-  const [added, setAdded] = useState<string | null>(null);
-  const intent = useRef<SaveIntent>('another');
-  usePreloadContracts();
-  const focusFirst = () => document.getElementById(id('text'))?.focus();
-  useEffect(focusFirst, []);
-
-  const summary = useMemo(() => toSummary(errors), [errors]);
-  const pending = create.isPending || patch.isPending;
-  const errorOf = (field: Field) => errorAt(errors, id(field));
-  const set = <K extends keyof Values>(field: K, value: Values[K]) => setValues((current) => ({ ...current, [field]: value }));
-  const shownNumber = numberTouched ? values.number : String(Math.max(nextNumber, lastAdded + 1));
-
-  const submit = async (onto: Recommendation | null, formValues: Values, sendNumber: boolean) => {
-    const { fields, errors: readErrors } = fieldsOf(formValues);
-    const number = sendNumber ? numberFrom(formValues.number) : { value: undefined };
-    let body: Record<string, unknown>;
-    if (onto) {
-      body = { version: onto.version };
-      for (const field of Object.keys(fields) as (keyof Fields)[]) if (!same(fields[field], onto[field])) body[field] = fields[field];
-      if (number.value !== undefined && number.value !== onto.number) body.number = number.value;
-    } else {
-      body = { reviewId, ...fields, ...(number.value === undefined ? {} : { number: number.value }) };
-    }
-    const contracts = await loadContracts();
-    const parsed = onto ? contracts.RecommendationPatch.safeParse(body) : contracts.RecommendationCreate.safeParse(body);
-    const issues = [...readErrors, ...(number.error ? [{ path: 'number', message: number.error }] : []), ...(parsed.success ? [] : zodIssues(parsed.error))];
-    if (issues.length > 0 || !parsed.success) {
-      setErrors(toFormErrors(issues, specs));
-      return;
-    }
-    if (onto && Object.keys(body).length === 1) {
-      setErrors([]);
-      onClose(null);
-      return;
-    }
-    try {
-      const saved = onto
-        ? await patch.mutateAsync({ id: onto.id, body: parsed.data as RecommendationPatch })
-        : await create.mutateAsync(parsed.data as RecommendationCreate);
-      setErrors([]);
-      if (!onto && intent.current === 'another') {
-        setValues(empty());
-        setNumberTouched(false);
-        setLastAdded((previous) => Math.max(previous, saved.number));
-        setAdded(`Recommendation ${saved.number} has been added. Add the next one, or close the form.`);
-        focusFirst();
-        return;
-      }
-      onClose(saved);
-    } catch (error) {
-      if (onto && isVersionConflict(error) && isApiError(error) && error.problem.current) {
-        setErrors([]);
-        setConflict(error.problem.current as Recommendation);
-        return;
-      }
-      setErrors(serverFormErrors(error, specs, 'The recommendation could not be saved. Try again.'));
-    } finally {
-      intent.current = 'another';
-    }
-  };
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setAdded(null);
-    void submit(base, values, numberTouched);
-  };
+  const { id, values, set, errorOf } = form;
+  const key = recommendation ? String(recommendation.id) : 'new';
 
   const agencyName = (agencyId: number | null) => (agencyId === null ? 'None' : (agencies.find((a) => a.id === agencyId)?.name ?? `Agency ${agencyId}`));
   const subgroupName = (subgroupId: number | null) =>
@@ -200,7 +142,8 @@ export function RecommendationForm({
   const pointNumbers = (ids: readonly number[]) =>
     ids.length === 0 ? 'None' : ids.map((pointId) => learningPoints.find((p) => p.id === pointId)?.number ?? `id ${pointId}`).join(', ');
 
-  if (conflict) {
+  /** Someone else's saved recommendation beside this form's, as each reads on the page. */
+  const conflictRows = (saved: Recommendation) => {
     const mine = fieldsOf(values).fields;
     const rows: [string, (f: Fields) => ReactNode, keyof Fields][] = [
       ['Recommendation', (f) => <span className="app-pre-wrap">{f.text}</span>, 'text'],
@@ -210,24 +153,8 @@ export function RecommendationForm({
       ['Learning points it answers', (f) => pointNumbers(f.learningPointIds), 'learningPointIds'],
       ['Target date', (f) => formatDate(f.targetDate, 'None set'), 'targetDate'],
     ];
-    return (
-      <VersionConflict
-        subject="this recommendation"
-        pending={pending}
-        rows={rows.map(([label, show, field]) => ({ label, current: show(conflict), yours: show(mine), differs: !same(conflict[field], mine[field]) }))}
-        onReapply={() => {
-          setBase(conflict);
-          setConflict(null);
-          void submit(conflict, values, true);
-        }}
-        onDiscard={() => {
-          setBase(conflict);
-          setValues(valuesOf(conflict));
-          setConflict(null);
-        }}
-      />
-    );
-  }
+    return rows.map(([label, show, field]) => ({ label, current: show(saved), yours: show(mine), differs: !same(saved[field], mine[field]) }));
+  };
 
   const chosenAgency = Number(values.leadAgencyId);
   const agencyOptions = agencies.filter((agency) => agency.active || agency.id === chosenAgency);
@@ -257,20 +184,10 @@ export function RecommendationForm({
     ),
     subgroup: subgroupSelect('Which subgroup?'),
   };
-  const headingId = `recommendation-${key}-heading`;
   const addresseeError = errorOf('addressee');
 
   return (
-    <form className="app-plan-form app-plan-form--inline" noValidate onSubmit={onSubmit} aria-labelledby={headingId}>
-      <h3 className="govuk-heading-s" id={headingId}>
-        {recommendation ? `Edit recommendation ${recommendation.number}` : 'Add a recommendation'}
-      </h3>
-      <ErrorSummary errors={summary} />
-      {added ? (
-        <p className="govuk-body app-plan-form__added" role="status">
-          {added}
-        </p>
-      ) : null}
+    <InPlaceForm form={form} conflictRows={conflictRows}>
       <Textarea
         id={id('text')}
         name="text"
@@ -343,23 +260,6 @@ export function RecommendationForm({
         onChange={(date) => set('targetDate', date)}
         error={errorOf('targetDate')}
       />
-      <TextInput
-        id={id('number')}
-        name="number"
-        label="Number"
-        labelSize="s"
-        hint={recommendation ? 'To move it, use Move up and Move down instead' : 'The next number, unless you give another'}
-        className="govuk-input--width-3"
-        inputMode="numeric"
-        autoComplete="off"
-        value={shownNumber}
-        onChange={(event) => {
-          setNumberTouched(true);
-          set('number', event.target.value);
-        }}
-        error={errorOf('number')}
-      />
-      <PlanFormButtons adding={recommendation === null} pending={pending} noun="recommendation" intent={intent} onCancel={() => onClose(null)} />
-    </form>
+    </InPlaceForm>
   );
 }

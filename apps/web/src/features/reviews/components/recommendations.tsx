@@ -1,16 +1,17 @@
 import type { Action, Agency, LearningPoint, Recommendation, Subgroup } from '@lrt/contracts';
 import { LABELS } from '@/lib/contract-constants';
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy } from 'react';
 import { Link } from 'react-router';
 import { ActionsTable, AgencyName } from '@/features/actions/components/actions-table';
-import { EmptyState, Loading } from '@/components/states';
+import { EmptyState } from '@/components/states';
 import { formatDate } from '@/lib/format';
 import { useOrderRecommendations } from '../api/order-recommendations';
-import { ListAnnouncements, ReorderButtons, useAnnouncer, useReorder } from './reorder';
+import { AddInPlace, FormSlot, ItemControls } from './in-place-editing';
+import { ListAnnouncements } from './reorder';
+import { useInPlaceEditing } from './use-in-place-editing';
 
 /** The form loads only when the business unit opens it: nobody else ever needs it. */
 const RecommendationForm = lazy(async () => ({ default: (await import('./recommendation-form')).RecommendationForm }));
-const loadingForm = <Loading label="Loading the form" />;
 
 interface RecommendationsProps {
   reviewId: number;
@@ -44,50 +45,20 @@ export function Recommendations({
     actions.filter((action) => action.recommendationId === recommendationId);
   const unlinked = actionsFor(null);
   const order = useOrderRecommendations(reviewId);
-  const [announcement, announce] = useAnnouncer();
-  const reorder = useReorder({
+  const list = useInPlaceEditing({
+    noun: 'recommendation',
     items: recommendations,
-    save: (ids) => order.mutateAsync(ids),
+    order: (ids) => order.mutateAsync(ids),
     describe: (recommendation, position, total) => `Recommendation moved to position ${position} of ${total}: it is now recommendation ${recommendation.number}.`,
-    announce,
   });
-  /** Several can be open at once, so opening one never throws away what was typed in another. */
-  const [editing, setEditing] = useState<ReadonlySet<number>>(new Set());
-  const [adding, setAdding] = useState(false);
-  const editButtons = useRef(new Map<number, HTMLButtonElement>());
-  const addButton = useRef<HTMLButtonElement>(null);
-  /**
-   * The button to put focus back on once the form that took its place has closed: after the render that shows it
-   * again (a frame callback can run before that render, and focus would then be lost to the page).
-   */
-  const [focusBack, setFocusBack] = useState<number | 'add' | null>(null);
-  useEffect(() => {
-    if (focusBack === null) return;
-    const button = focusBack === 'add' ? addButton.current : editButtons.current.get(focusBack);
-    if (!button) return;
-    button.focus();
-    setFocusBack(null);
-  }, [focusBack, adding, editing]);
-  const nextNumber = recommendations.reduce((max, recommendation) => Math.max(max, recommendation.number), 0) + 1;
   const pointList = [...learningPoints.values()].sort((a, b) => a.number - b.number);
   const formProps = {
     reviewId,
-    nextNumber,
+    nextNumber: list.nextNumber,
     defaultSubgroupId: reviewSubgroupId,
     agencies: [...agencies.values()],
     subgroups: [...subgroups.values()],
     learningPoints: pointList,
-  };
-  const closeEdit = (recommendation: Recommendation, saved: Recommendation | null) => {
-    setEditing((current) => new Set([...current].filter((id) => id !== recommendation.id)));
-    if (saved) announce(`Recommendation ${saved.number} has been saved.`);
-    // Back to the button that opened the form, once it is shown again.
-    setFocusBack(recommendation.id);
-  };
-  const closeAdd = (saved: Recommendation | null) => {
-    setAdding(false);
-    if (saved) announce(`Recommendation ${saved.number} has been added.`);
-    setFocusBack('add');
   };
 
   return (
@@ -99,7 +70,7 @@ export function Recommendations({
           </Link>
         </p>
       ) : null}
-      {recommendations.length === 0 && !adding ? <EmptyState title="No recommendations have been recorded for this review" /> : null}
+      {recommendations.length === 0 && !list.adding ? <EmptyState title="No recommendations have been recorded for this review" /> : null}
       {recommendations.map((recommendation, index) => {
         const served = actionsFor(recommendation.id);
         const points = recommendation.learningPointIds
@@ -111,37 +82,19 @@ export function Recommendations({
             <h3 className="govuk-heading-m" id={`recommendation-${recommendation.id}`}>
               Recommendation {recommendation.number}
             </h3>
-            {editing.has(recommendation.id) ? (
-              <Suspense fallback={loadingForm}>
-                <RecommendationForm {...formProps} recommendation={recommendation} onClose={(saved) => closeEdit(recommendation, saved)} />
-              </Suspense>
+            {list.isEditing(recommendation.id) ? (
+              <FormSlot>
+                <RecommendationForm {...formProps} recommendation={recommendation} onClose={(saved) => list.closeEdit(recommendation, saved)} />
+              </FormSlot>
             ) : (
               <>
                 <RecommendationDetails recommendation={recommendation} agencies={agencies} subgroups={subgroups} points={points} />
                 {canEdit ? (
-                  <div className="govuk-button-group app-plan-item__controls app-no-print">
-                    <button
-                      type="button"
-                      className="govuk-button govuk-button--secondary app-plan-item__button"
-                      ref={(element) => {
-                        if (element) editButtons.current.set(recommendation.id, element);
-                        else editButtons.current.delete(recommendation.id);
-                      }}
-                      onClick={() => setEditing((current) => new Set([...current, recommendation.id]))}
-                    >
-                      Edit <span className="govuk-visually-hidden">recommendation {recommendation.number}</span>
-                    </button>
-                    <ReorderButtons
-                      id={recommendation.id}
-                      index={index}
-                      total={recommendations.length}
-                      label={`recommendation ${recommendation.number}`}
-                      reorder={reorder}
-                    />
+                  <ItemControls list={list} item={recommendation} index={index}>
                     <Link className="govuk-link" to={addActionsPath(reviewId, recommendation.id)}>
                       Add actions <span className="govuk-visually-hidden">for recommendation {recommendation.number}</span>
                     </Link>
-                  </div>
+                  </ItemControls>
                 ) : null}
               </>
             )}
@@ -160,17 +113,11 @@ export function Recommendations({
       })}
       {canEdit ? (
         <>
-          <ListAnnouncements announcement={announcement} error={reorder.error} />
+          <ListAnnouncements announcement={list.announcement} error={list.reorder.error} />
           <div className="app-no-print govuk-!-margin-bottom-8">
-            {adding ? (
-              <Suspense fallback={loadingForm}>
-                <RecommendationForm {...formProps} recommendation={null} onClose={closeAdd} />
-              </Suspense>
-            ) : (
-              <button type="button" className="govuk-button govuk-button--secondary" ref={addButton} onClick={() => setAdding(true)}>
-                Add a recommendation
-              </button>
-            )}
+            <AddInPlace list={list}>
+              <RecommendationForm {...formProps} recommendation={null} onClose={list.closeAdd} />
+            </AddInPlace>
           </div>
         </>
       ) : null}
