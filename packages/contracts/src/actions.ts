@@ -145,6 +145,8 @@ export const ActionListQuery = PageQuery.extend({
   overdue: QueryBoolean.optional(),
   stale: QueryBoolean.optional(),
   dueSoon: QueryBoolean.optional(),
+  /** Returned for more information and not yet answered. */
+  returned: QueryBoolean.optional(),
   q: z.string().trim().max(200).optional(),
   dueBefore: CalendarDate.optional(),
   dueAfter: CalendarDate.optional(),

@@ -17,7 +17,7 @@ export async function actionRoutes(app: FastifyInstance) {
       description:
         'Filters that may repeat (`status=red&status=amber`) match any of their values; different filters must all match. ' +
         '`agencyId` matches actions the agency owns or shares. `q` searches the ref, learning need, action, success measure and every progress note. ' +
-        '`dueBefore` and `dueAfter` include the day named. `sort=attention` puts red first, then amber, then by target date.',
+        '`returned=true` finds actions returned for more information and not yet answered. `dueBefore` and `dueAfter` include the day named. `sort=attention` puts red first, then amber, then by target date.',
       querystring: ActionListQuery,
       response: { 200: ActionPage, 400: ProblemResponse },
     },

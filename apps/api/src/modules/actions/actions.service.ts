@@ -82,6 +82,7 @@ export function actionFilters(query: Partial<ParsedActionListQuery>, rules: Retu
     query.overdue === undefined ? undefined : query.overdue ? rules.overdue : sql`not ${rules.overdue}`,
     query.stale === undefined ? undefined : query.stale ? rules.stale : sql`not ${rules.stale}`,
     query.dueSoon === undefined ? undefined : query.dueSoon ? rules.dueSoon : sql`not ${rules.dueSoon}`,
+    query.returned === undefined ? undefined : query.returned ? rules.returned : sql`not ${rules.returned}`,
     query.dueBefore ? lte(actions.targetDate, query.dueBefore) : undefined,
     query.dueAfter ? gte(actions.targetDate, query.dueAfter) : undefined,
     query.q === undefined || query.q === ''

@@ -82,6 +82,16 @@ describe('signing off a completed action', () => {
     });
   });
 
+  it('is found by the returned filter until the agency answers', async () => {
+    await proposeCompletion();
+    await decide({ decision: 'return', question: 'Where is it?' });
+    const ids = async (query: string) => (await world.request({ method: 'GET', url: `/api/actions?${query}` })).json().items.map((a: Action) => a.id);
+    expect(await ids('returned=true')).toEqual([plan.action.id]);
+    expect(await ids('returned=false')).not.toContain(plan.action.id);
+    await post({ note: 'Here it is', confidence: 'on_track' });
+    expect(await ids('returned=true')).toEqual([]);
+  });
+
   it('keeps the target date rule once the answer is late', async () => {
     await proposeCompletion();
     world.setNow(new Date('2026-06-20T10:00:00.000Z'));

@@ -21,6 +21,7 @@ const everyFilter: ActionFilters = {
   overdue: true,
   stale: false,
   dueSoon: true,
+  returned: true,
   dueBefore: '2026-12-31',
   dueAfter: '2026-01-01',
   sort: 'attention',
@@ -47,13 +48,13 @@ describe('action filters in the URL', () => {
   });
 
   it('counts each active value', () => {
-    // q, 2 status, 2 brag, 1 kind, 2 agencies, 2 reviews, 2 recommendations, 2 subgroups, 2 themes, overdue, stale, due soon, 2 dates
-    expect(countActiveFilters(everyFilter)).toBe(21);
+    // q, 2 status, 2 brag, 1 kind, 2 agencies, 2 reviews, 2 recommendations, 2 subgroups, 2 themes, overdue, stale, due soon, returned, 2 dates
+    expect(countActiveFilters(everyFilter)).toBe(22);
     expect(countActiveFilters(readActionFilters(new URLSearchParams('sort=ref')))).toBe(0);
   });
 
   it('asks the API for one page with every filter', () => {
-    expect(toActionListQuery(everyFilter)).toMatchObject({ dueBefore: '2026-12-31', dueAfter: '2026-01-01', recommendationId: [11, 12], cursor: 'abc', limit: 50 });
+    expect(toActionListQuery(everyFilter)).toMatchObject({ dueBefore: '2026-12-31', dueAfter: '2026-01-01', recommendationId: [11, 12], returned: true, cursor: 'abc', limit: 50 });
   });
 
   it('links the CSV export to the same filters and sort, without the page', () => {

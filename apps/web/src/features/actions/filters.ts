@@ -19,6 +19,8 @@ export interface ActionFilters {
   overdue: boolean | undefined;
   stale: boolean | undefined;
   dueSoon: boolean | undefined;
+  /** Returned for more information and not yet answered. */
+  returned: boolean | undefined;
   /** Target date on or before this calendar day, `YYYY-MM-DD`. */
   dueBefore: string | undefined;
   /** Target date on or after this calendar day, `YYYY-MM-DD`. */
@@ -69,6 +71,7 @@ export function readActionFilters(params: URLSearchParams): ActionFilters {
     overdue: booleanParam(params.get('overdue')),
     stale: booleanParam(params.get('stale')),
     dueSoon: booleanParam(params.get('dueSoon')),
+    returned: booleanParam(params.get('returned')),
     dueBefore: calendarDay(params.get('dueBefore')),
     dueAfter: calendarDay(params.get('dueAfter')),
     sort: oneOf(ACTION_SORTS)(sort) ? sort : DEFAULT_ACTION_SORT,
@@ -86,6 +89,7 @@ export function writeActionFilters(filters: Partial<ActionFilters>): URLSearchPa
   if (filters.overdue !== undefined) params.set('overdue', String(filters.overdue));
   if (filters.stale !== undefined) params.set('stale', String(filters.stale));
   if (filters.dueSoon !== undefined) params.set('dueSoon', String(filters.dueSoon));
+  if (filters.returned !== undefined) params.set('returned', String(filters.returned));
   if (filters.dueAfter) params.set('dueAfter', filters.dueAfter);
   if (filters.dueBefore) params.set('dueBefore', filters.dueBefore);
   if (filters.sort && filters.sort !== DEFAULT_ACTION_SORT) params.set('sort', filters.sort);
@@ -114,6 +118,7 @@ function toFilterQuery(filters: ActionFilters): QueryParams {
     overdue: filters.overdue,
     stale: filters.stale,
     dueSoon: filters.dueSoon,
+    returned: filters.returned,
     dueBefore: filters.dueBefore,
     dueAfter: filters.dueAfter,
     sort: filters.sort,
@@ -145,6 +150,7 @@ export function countActiveFilters(filters: ActionFilters): number {
     (filters.overdue !== undefined ? 1 : 0) +
     (filters.stale !== undefined ? 1 : 0) +
     (filters.dueSoon !== undefined ? 1 : 0) +
+    (filters.returned !== undefined ? 1 : 0) +
     (filters.dueBefore ? 1 : 0) +
     (filters.dueAfter ? 1 : 0)
   );

@@ -40,6 +40,7 @@ function filtersFromForm(form: HTMLFormElement): Partial<ActionFilters> {
     overdue: attention.includes('overdue') ? true : read.overdue === false ? false : undefined,
     stale: attention.includes('stale') ? true : read.stale === false ? false : undefined,
     dueSoon: attention.includes('dueSoon') ? true : read.dueSoon === false ? false : undefined,
+    returned: attention.includes('returned') ? true : read.returned === false ? false : undefined,
     cursor: undefined,
   };
 }
@@ -82,6 +83,7 @@ export function ActionsFilterForm({ agencies, reviews, subgroups, themes }: Acti
           {filters.overdue === false ? hidden('overdue', ['false']) : null}
           {filters.stale === false ? hidden('stale', ['false']) : null}
           {filters.dueSoon === false ? hidden('dueSoon', ['false']) : null}
+          {filters.returned === false ? hidden('returned', ['false']) : null}
 
           <button type="submit" className="govuk-button">
             Apply filters
@@ -97,8 +99,14 @@ export function ActionsFilterForm({ agencies, reviews, subgroups, themes }: Acti
               { value: 'overdue', label: 'Overdue' },
               { value: 'stale', label: 'Stale (no recent progress update)' },
               { value: 'dueSoon', label: 'Due soon' },
+              { value: 'returned', label: 'Returned for more information' },
             ]}
-            defaultValues={[filters.overdue ? 'overdue' : '', filters.stale ? 'stale' : '', filters.dueSoon ? 'dueSoon' : ''].filter(Boolean)}
+            defaultValues={[
+              filters.overdue ? 'overdue' : '',
+              filters.stale ? 'stale' : '',
+              filters.dueSoon ? 'dueSoon' : '',
+              filters.returned ? 'returned' : '',
+            ].filter(Boolean)}
           />
 
           <Checkboxes

@@ -43,6 +43,14 @@ function selectedFilters(filters: ActionFilters, lookups: FilterLookups): Select
   if (filters.dueSoon !== undefined) {
     list.push({ key: 'dueSoon', group: 'Needs attention', label: filters.dueSoon ? 'Due soon' : 'Not due soon', without: { ...base, dueSoon: undefined } });
   }
+  if (filters.returned !== undefined) {
+    list.push({
+      key: 'returned',
+      group: 'Needs attention',
+      label: filters.returned ? 'Returned for more information' : 'Not returned',
+      without: { ...base, returned: undefined },
+    });
+  }
   repeat('status', 'Status', (status) => LABELS.actionStatus[status]);
   repeat('brag', 'BRAG rating', (brag) => LABELS.brag[brag]);
   if (filters.dueAfter) {

@@ -7,20 +7,20 @@ import { isAnswerLate } from '@/features/actions/components/returned';
 import { formatDate, formatInstantDate } from '@/lib/format';
 import { countPath } from '../links';
 
-/** The most the list asks for; a subgroup has far fewer actions in progress at once. */
+/** The most the list asks for; a subgroup waits on far fewer answers at once. */
 const LIMIT = 200;
 
 /**
  * Actions the subgroup returned for more information and is waiting on: to whom, the day each answer is due, and
- * whether it is late. The actions list cannot yet filter on `returned`, so this asks for the subgroup's actions
- * in progress (one page) and keeps the returned ones. Shown only when there are some.
+ * whether it is late, soonest due first. Shown only when there are some.
  */
 export function ReturnedActions({ subgroupId, agencies }: { subgroupId: number; agencies: ReadonlyMap<number, Agency> }) {
-  const actions = useActions({ subgroupId, status: 'in_progress', sort: 'targetDate', limit: LIMIT });
+  const actions = useActions({ subgroupId, returned: true, sort: 'targetDate', limit: LIMIT });
   if (actions.isPending) return <Loading label="Loading the returned actions" />;
   if (actions.isError) return <ErrorState error={actions.error} onRetry={() => void actions.refetch()} />;
   const returned = actions.data.items
     .filter((action) => action.returned !== null)
+    // The answer's due day, which the API does not sort by.
     .sort((a, b) => (a.returned!.replyBy < b.returned!.replyBy ? -1 : a.returned!.replyBy > b.returned!.replyBy ? 1 : a.id - b.id));
   if (returned.length === 0) return null;
   return (
