@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expectAccessible, launchBrowser, newPage, screenshot, serveCopyOfBuiltSpa, signIn, startApp, type RunningApp } from './harness';
+import { expectAccessible, launchBrowser, newPage, screenshot, serveCopyOfBuiltSpa, signIn, startApp, tabTo, type RunningApp } from './harness';
 
 let app: RunningApp;
 let browser: Browser;
@@ -38,20 +38,6 @@ const api = async <T>(context: BrowserContext, path: string): Promise<T> => {
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();
 
-/** Presses Tab until the focused element matches, as a keyboard user would. */
-async function tabTo(page: Page, matches: (element: { tag: string; text: string; label: string }) => boolean, most = 80) {
-  for (let i = 0; i < most; i++) {
-    await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      const id = el?.id;
-      const label = id ? (document.querySelector(`label[for="${id}"]`)?.textContent ?? '') : '';
-      return { tag: el?.tagName.toLowerCase() ?? '', text: (el?.innerText ?? el?.textContent ?? '').trim(), label: label.trim() };
-    });
-    if (matches(focused)) return;
-  }
-  throw new Error('Tabbed through the page without reaching the control');
-}
 
 /** The action the police lead proposes complete and the subgroup chair then assures. */
 let proposed: ActionSummary;

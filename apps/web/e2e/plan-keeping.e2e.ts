@@ -12,13 +12,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
-  expectAccessible,
   launchBrowser,
   newPage,
-  screenshot,
   serveCopyOfBuiltSpa,
   signIn,
   startApp,
+  tabTo,
+  checkAtBothWidths,
   type RunningApp,
 } from './harness';
 
@@ -87,38 +87,7 @@ afterAll(async () => {
   if (files) rmSync(files, { recursive: true, force: true });
 });
 
-const DESKTOP = { width: 1280, height: 900 };
-const PHONE = { width: 390, height: 844 };
 
-/** axe at 1280 px and at 390 px, where the page must not scroll sideways; a screenshot at each width. */
-async function checkBothWidths(page: Page, what: string, name: string) {
-  await expectAccessible(page, `${what} (1280 px)`);
-  await screenshot(page, `${name}-desktop`);
-  await page.setViewportSize(PHONE);
-  const widths = await page.evaluate(
-    () =>
-      new Promise<{ scroll: number; inner: number }>((resolve) =>
-        requestAnimationFrame(() => resolve({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth })),
-      ),
-  );
-  expect(widths.scroll, `${what} scrolls sideways at 390 px`).toBeLessThanOrEqual(widths.inner);
-  await expectAccessible(page, `${what} (390 px)`);
-  await screenshot(page, `${name}-phone`);
-  await page.setViewportSize(DESKTOP);
-}
-
-/** Presses Tab until the focused element matches, as a keyboard user would. */
-async function tabTo(page: Page, matches: (element: { tag: string; text: string }) => boolean, most = 60) {
-  for (let i = 0; i < most; i++) {
-    await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      return { tag: el?.tagName.toLowerCase() ?? '', text: (el?.innerText ?? el?.textContent ?? '').trim().replace(/\s+/g, ' ') };
-    });
-    if (matches(focused)) return;
-  }
-  throw new Error('Tabbed through the page without reaching the control');
-}
 
 const focusedElement = (page: Page) =>
   page.evaluate(() => {
@@ -175,7 +144,7 @@ describe('keeping the plan', () => {
     await ask.getByLabel('Month').fill(String(month));
     await ask.getByLabel('Year').fill(String(year));
     await ask.getByLabel('Reason for the new target date').fill(reason);
-    await checkBothWidths(page, 'an open action with the form asking for a new target date', 'plan-keeping-01-ask-for-date');
+    await checkAtBothWidths(page, 'an open action with the form asking for a new target date', 'plan-keeping-01-ask-for-date');
     const asked = page.waitForResponse((r) => r.url().endsWith(`/api/actions/${action.id}/target-date-requests`) && r.request().method() === 'POST');
     await ask.getByRole('button', { name: 'Ask for this date' }).click();
     expect((await asked).status()).toBe(201);
@@ -187,7 +156,7 @@ describe('keeping the plan', () => {
     await openAction(chairPage, action);
     await chairPage.getByText(`A new target date of ${inWords(wanted)} has been asked for by ${lead.me.user.name}`).waitFor();
     await chairPage.getByText(reason).first().waitFor();
-    await checkBothWidths(chairPage, 'a request for a new target date, for the chair', 'plan-keeping-02-chair-decides-date');
+    await checkAtBothWidths(chairPage, 'a request for a new target date, for the chair', 'plan-keeping-02-chair-decides-date');
     await chairPage.getByLabel('Note about your decision (optional)').fill('Agreed at the November subgroup meeting.');
     const decided = chairPage.waitForResponse((r) => /\/api\/target-date-requests\/\d+\/decision$/.test(r.url()));
     await chairPage.getByRole('button', { name: `Agree to the new target date of ${inWords(wanted)}` }).click();
@@ -199,7 +168,7 @@ describe('keeping the plan', () => {
     const history = chairPage.getByRole('table', { name: /Target dates of action .*: the original and one revision/ });
     await expect.poll(() => history.locator('tbody tr').count()).toBe(2);
     expect(await history.locator('tbody tr').nth(1).innerText()).toContain(reason);
-    await checkBothWidths(chairPage, 'an action with a revised target date', 'plan-keeping-03-date-revised');
+    await checkAtBothWidths(chairPage, 'an action with a revised target date', 'plan-keeping-03-date-revised');
     const after = await api<ActionSummary>(chair.context, `/api/actions/${action.id}`);
     expect(after.targetDate).toBe(wanted);
     expect(after.targetDateHistory.map((entry) => entry.targetDate)).toEqual([original, wanted]);
@@ -221,7 +190,7 @@ describe('keeping the plan', () => {
     await documentLabel.waitFor();
     await page.getByText(/Document 1:\s*pre-birth-audit-november\.pdf/).waitFor();
     await documentLabel.fill('Pre-birth strategy meetings audit, November');
-    await checkBothWidths(page, 'the update form with an uploaded document', 'plan-keeping-04-document-uploaded');
+    await checkAtBothWidths(page, 'the update form with an uploaded document', 'plan-keeping-04-document-uploaded');
     const posted = page.waitForResponse((r) => r.url().endsWith(`/api/actions/${action.id}/updates`) && r.request().method() === 'POST');
     await page.getByRole('button', { name: 'Post update' }).click();
     expect((await posted).status()).toBe(201);
@@ -231,7 +200,7 @@ describe('keeping the plan', () => {
     const timeline = page.getByRole('list', { name: 'Progress updates, newest first' });
     const link = timeline.getByRole('link', { name: 'Pre-birth strategy meetings audit, November (download)' });
     await link.waitFor();
-    await checkBothWidths(page, 'the action after the update with a document', 'plan-keeping-05-document-posted');
+    await checkAtBothWidths(page, 'the action after the update with a document', 'plan-keeping-05-document-posted');
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toBe('pre-birth-audit-november.pdf');
     expect(readFileSync((await download.path())!).equals(pdf)).toBe(true);
@@ -277,7 +246,7 @@ describe('keeping the plan', () => {
     await chairPage.keyboard.press('Enter');
     await expect.poll(async () => (await focusedElement(chairPage)).tag).toBe('textarea');
     await chairPage.keyboard.type(question);
-    await checkBothWidths(chairPage, 'a completed action with the return form', 'plan-keeping-11-return-form');
+    await checkAtBothWidths(chairPage, 'a completed action with the return form', 'plan-keeping-11-return-form');
     // The answer-due day comes filled in with the partnership's reply period: tab past it, and send.
     expect((await focusedElement(chairPage)).tag).toBe('textarea');
     await chairPage.keyboard.press('Tab');
@@ -309,7 +278,7 @@ describe('keeping the plan', () => {
     await answerForm.getByRole('button', { name: 'Add an evidence link' }).click();
     await answerForm.getByLabel('Evidence link 1: what it is').fill('Case sampling, five pre-birth plans');
     await answerForm.getByLabel('Evidence link 1: web address').fill('https://intranet.northmoor.example/audits/pre-birth-sampling');
-    await checkBothWidths(page, 'my agency with the answer form on a returned action', 'plan-keeping-12-answer-form');
+    await checkAtBothWidths(page, 'my agency with the answer form on a returned action', 'plan-keeping-12-answer-form');
     const answered = page.waitForResponse((r) => r.url().endsWith(`/api/actions/${action!.id}/updates`) && r.request().method() === 'POST');
     await answerForm.getByRole('button', { name: 'Post your answer' }).click();
     expect((await answered).status()).toBe(201);
@@ -327,7 +296,7 @@ describe('keeping the plan', () => {
     const impact = 'Case sampling in November: four of five pre-birth plans named the father and set how his contact is reviewed.';
     await chairPage.getByLabel('Evidence of impact').fill(impact);
     await chairPage.getByLabel('Note for the record (optional)').fill('Assured at the December subgroup meeting.');
-    await checkBothWidths(chairPage, 'the subgroup’s queue with the assure form', 'plan-keeping-13-assure-form');
+    await checkAtBothWidths(chairPage, 'the subgroup’s queue with the assure form', 'plan-keeping-13-assure-form');
     const assured = chairPage.waitForResponse((r) => r.url().endsWith(`/api/actions/${action!.id}/assurance`));
     await chairPage.getByRole('button', { name: 'Assure action', exact: true }).click();
     expect((await assured).status()).toBe(201);
@@ -345,6 +314,6 @@ describe('keeping the plan', () => {
       `Returned for more information by ${chair.me.user.name}`,
     ]);
     await chairPage.getByText(question).first().waitFor();
-    await checkBothWidths(chairPage, 'the assured action', 'plan-keeping-14-assured');
+    await checkAtBothWidths(chairPage, 'the assured action', 'plan-keeping-14-assured');
   }, 150_000);
 });

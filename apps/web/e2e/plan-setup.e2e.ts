@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expectAccessible, launchBrowser, newPage, screenshot, signIn, startApp, type RunningApp } from './harness';
+import { checkAtBothWidths, focused, launchBrowser, newPage, signIn, startApp, tabTo, type RunningApp } from './harness';
 
 let app: RunningApp;
 let browser: Browser;
@@ -51,71 +51,9 @@ const api = async <T>(context: BrowserContext, path: string): Promise<T> => {
   return (await response.json()) as T;
 };
 
-const DESKTOP = { width: 1280, height: 900 };
-const PHONE = { width: 390, height: 844 };
 
-/** axe at 1280 px and at 390 px, where the page must not scroll sideways; a screenshot at each width. */
-async function checkAtBothWidths(page: Page, what: string, name: string) {
-  await expectAccessible(page, `${what} (1280 px)`);
-  await screenshot(page, `${name}-desktop`);
-  await page.setViewportSize(PHONE);
-  const widths = await page.evaluate(
-    () =>
-      new Promise<{ scroll: number; inner: number }>((resolve) =>
-        requestAnimationFrame(() => resolve({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth })),
-      ),
-  );
-  expect(widths.scroll, `${what} scrolls sideways at 390 px`).toBeLessThanOrEqual(widths.inner);
-  await expectAccessible(page, `${what} (390 px)`);
-  await screenshot(page, `${name}-phone`);
-  await page.setViewportSize(DESKTOP);
-}
 
-interface Focused {
-  tag: string;
-  type: string;
-  text: string;
-  /** Its label (for=, or aria-labelledby). */
-  label: string;
-  /** The legends of the fieldsets it is in, innermost first. */
-  legends: string[];
-  value: string;
-  checked: boolean;
-}
 
-const focused = (page: Page): Promise<Focused> =>
-  page.evaluate(() => {
-    const el = document.activeElement as HTMLInputElement | HTMLSelectElement | null;
-    const labelledBy = el?.getAttribute('aria-labelledby');
-    const label = labelledBy
-      ? (document.getElementById(labelledBy)?.textContent ?? '')
-      : el?.id
-        ? (document.querySelector(`label[for="${el.id}"]`)?.textContent ?? '')
-        : '';
-    const legends: string[] = [];
-    for (let fieldset = el?.closest('fieldset'); fieldset; fieldset = fieldset.parentElement?.closest('fieldset') ?? null) {
-      legends.push(fieldset.querySelector(':scope > legend')?.textContent?.trim() ?? '');
-    }
-    const value = el instanceof HTMLSelectElement ? (el.selectedOptions[0]?.textContent ?? '') : ((el as HTMLInputElement | null)?.value ?? '');
-    return {
-      tag: el?.tagName.toLowerCase() ?? '',
-      type: (el as HTMLInputElement | null)?.type ?? '',
-      text: ((el as HTMLElement | null)?.innerText ?? '').replace(/\s+/g, ' ').trim(),
-      label: label.replace(/\s+/g, ' ').trim(),
-      legends,
-      value,
-      checked: (el as HTMLInputElement | null)?.checked ?? false,
-    };
-  });
-
-/** Presses Tab (or Shift+Tab) until the focused element matches, as a keyboard user would. */
-async function tabTo(page: Page, matches: (element: Focused) => boolean, { back = false, most = 80 } = {}) {
-  for (let i = 0; i < most; i++) {
-    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-    if (matches(await focused(page))) return;
-  }
-  throw new Error('Tabbed through the page without reaching the control');
-}
 
 const textOf = (text: string | RegExp) => (value: string) => (typeof text === 'string' ? value === text : text.test(value));
 /** Tab to the field with this label (and, given, inside the fieldset with this legend: "Action 3"). */
