@@ -1,0 +1,65 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { closeDatabase, openDatabase, type Db } from './client';
+import { defaultMigrationsFolder, migrateDatabase } from './migrate';
+
+/** The committed migrations up to and including `tag`, as a folder of their own: a database as an older release left it. */
+function migrationsUpTo(tag: string): string {
+  const source = defaultMigrationsFolder();
+  const folder = mkdtempSync(join(tmpdir(), 'lrt-migrations-'));
+  mkdirSync(join(folder, 'meta'));
+  const journal = JSON.parse(readFileSync(join(source, 'meta/_journal.json'), 'utf8')) as { entries: { idx: number; tag: string }[] };
+  const last = journal.entries.findIndex((entry) => entry.tag === tag);
+  expect(last).toBeGreaterThanOrEqual(0);
+  journal.entries = journal.entries.slice(0, last + 1);
+  writeFileSync(join(folder, 'meta/_journal.json'), JSON.stringify(journal));
+  for (const entry of journal.entries) copyFileSync(join(source, `${entry.tag}.sql`), join(folder, `${entry.tag}.sql`));
+  for (const name of readdirSync(join(source, 'meta')).filter((n) => n.endsWith('_snapshot.json'))) {
+    if (journal.entries.some((entry) => name.startsWith(`${String(entry.idx).padStart(4, '0')}_`))) copyFileSync(join(source, 'meta', name), join(folder, 'meta', name));
+  }
+  return folder;
+}
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((clean) => clean()));
+
+describe('upgrading a database that holds a partnership', () => {
+  it('keeps every progress update, their full-text notes and their append-only guard through the plan-keeping migration', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lrt-upgrade-'));
+    const older = migrationsUpTo('0003_audit_trail_guards');
+    const db: Db = openDatabase(join(dir, 'tracker.db'));
+    cleanups.push(() => {
+      closeDatabase(db);
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(older, { recursive: true, force: true });
+    });
+    migrateDatabase(db, older);
+    const sqlite = db.$client;
+    sqlite.exec(`
+      insert into agencies (name, short_name, kind) values ('Northmoor Police', 'NP', 'police'), ('Northmoor Council', 'NC', 'local_authority');
+      insert into reviews (code, type, child_pseudonym, title, stage) values ('R-1', 'lcspr', 'Child R', 'A review', 'review');
+      insert into actions (ref, review_id, kind, owner_agency_id, learning_need, action) values ('R-1/A1', 1, 'multi_agency', 1, 'Need', 'Act');
+      insert into action_agencies (action_id, agency_id) values (1, 2);
+      insert into progress_updates (action_id, author_name, note, confidence, status_from, status_to)
+        values (1, 'DI Shah', 'Chronology audit started', 'on_track', 'not_started', 'in_progress');
+    `);
+
+    migrateDatabase(db);
+
+    expect(sqlite.prepare('select id, kind, confidence, note from progress_updates').all()).toEqual([
+      { id: 1, kind: 'progress', confidence: 'on_track', note: 'Chronology audit started' },
+    ]);
+    // The link rows of the action survive (no table they depend on was rebuilt).
+    expect(sqlite.prepare('select action_id, agency_id from action_agencies').all()).toEqual([{ action_id: 1, agency_id: 2 }]);
+    expect(sqlite.prepare(`select rowid from actions_fts where actions_fts match 'chronology'`).all()).toEqual([{ rowid: 1 }]);
+    sqlite.exec(`insert into progress_updates (action_id, author_name, note, confidence) values (1, 'DI Shah', 'Genogram added', 'on_track')`);
+    expect(sqlite.prepare(`select rowid from actions_fts where actions_fts match 'genogram'`).all()).toEqual([{ rowid: 1 }]);
+    expect(() => sqlite.exec('delete from progress_updates')).toThrow(/append-only/);
+    expect(() => sqlite.exec(`update progress_updates set note = 'rewritten'`)).toThrow(/append-only/);
+    expect(sqlite.prepare('select reply_period_days, evidence_max_megabytes from settings').get()).toEqual({ reply_period_days: 28, evidence_max_megabytes: 20 });
+    expect(sqlite.prepare('pragma foreign_key_check').all()).toEqual([]);
+    expect(sqlite.prepare('pragma integrity_check').get()).toEqual({ integrity_check: 'ok' });
+  });
+});
