@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarDate, Id, IdRef, Instant, PageQuery, QueryBoolean, Version, optionalText, page, repeatable, requiredText } from './common';
+import { CalendarDate, Id, IdRef, Instant, optionalText, page, PageQuery, QueryBoolean, repeatable, requiredText, SearchText, Version } from './common';
 import { LIMITS } from './constants';
 import { ACTION_SORTS } from './constants';
 import { ActionKind, ActionStatus, Brag, Confidence } from './enums';
@@ -147,7 +147,7 @@ export const ActionListQuery = PageQuery.extend({
   dueSoon: QueryBoolean.optional(),
   /** Returned for more information and not yet answered. */
   returned: QueryBoolean.optional(),
-  q: z.string().trim().max(200).optional(),
+  q: SearchText.optional(),
   dueBefore: CalendarDate.optional(),
   dueAfter: CalendarDate.optional(),
   sort: ActionSort.default('targetDate'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageQuery, QueryBoolean, Version, page, requiredText } from './common';
+import { page, PageQuery, QueryBoolean, requiredText, SearchText, Version } from './common';
 import { LIMITS } from './constants';
 import { AgencyKind } from './enums';
 
@@ -34,7 +34,7 @@ export type AgencyPatchInput = z.input<typeof AgencyPatch>;
 
 export const AgencyListQuery = PageQuery.extend({
   active: QueryBoolean.optional(),
-  q: z.string().trim().max(200).optional(),
+  q: SearchText.optional(),
 });
 export const AgencyPage = page(Agency);
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AUDIT_OPERATIONS, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES } from './constants';
 
 export const Role = z.enum(ROLES);
-import { Id, IdRef, Instant, PageQuery, Version, page, repeatable, requiredText } from './common';
+import { Id, IdRef, Instant, page, PageQuery, repeatable, requiredText, SearchText, Version } from './common';
 import { LIMITS } from './constants';
 
 export type Role = z.infer<typeof Role>;
@@ -91,7 +91,7 @@ export const UserListQuery = PageQuery.extend({
   role: repeatable(Role).optional(),
   agencyId: repeatable(Id).optional(),
   active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  q: z.string().trim().max(200).optional(),
+  q: SearchText.optional(),
 });
 export const UserPage = page(User);
 

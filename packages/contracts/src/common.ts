@@ -22,6 +22,14 @@ export const optionalText = (max: number) =>
 
 export const Version = z.number().int().min(1);
 
+/** Words typed into a search box: at most 200 characters, and no control characters (a NUL is never a word). */
+export const SearchText = z
+  .string()
+  .trim()
+  .max(200, { error: 'must be at most 200 characters' })
+  // eslint-disable-next-line no-control-regex
+  .regex(/^[^\u0000-\u001f\u007f]*$/, { error: 'must not contain control characters' });
+
 /** Query parameters that may repeat (`?status=a&status=b`) arrive as a string or an array. */
 export const repeatable = <T extends z.ZodType>(item: T) =>
   z.preprocess((value) => (value === undefined || Array.isArray(value) ? value : [value]), z.array(item).max(LIMITS.ids));

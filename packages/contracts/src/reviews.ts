@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarDate, Id, IdRef, PageQuery, Version, optionalText, page, repeatable, requiredText } from './common';
+import { CalendarDate, Id, IdRef, optionalText, page, PageQuery, repeatable, requiredText, SearchText, Version } from './common';
 import { LIMITS } from './constants';
 import { ReviewStage, ReviewType } from './enums';
 
@@ -101,6 +101,6 @@ export const ReviewListQuery = PageQuery.extend({
   stage: repeatable(ReviewStage).optional(),
   subgroupId: repeatable(Id).optional(),
   themeId: repeatable(Id).optional(),
-  q: z.string().trim().max(200).optional(),
+  q: SearchText.optional(),
 });
 export const ReviewPage = page(Review);

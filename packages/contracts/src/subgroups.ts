@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageQuery, Version, page, requiredText } from './common';
+import { page, PageQuery, requiredText, SearchText, Version } from './common';
 import { LIMITS } from './constants';
 
 export const Subgroup = z.object({
@@ -25,5 +25,5 @@ export const SubgroupPatch = z.strictObject({
 export type SubgroupPatch = z.output<typeof SubgroupPatch>;
 export type SubgroupPatchInput = z.input<typeof SubgroupPatch>;
 
-export const SubgroupListQuery = PageQuery.extend({ q: z.string().trim().max(200).optional() });
+export const SubgroupListQuery = PageQuery.extend({ q: SearchText.optional() });
 export const SubgroupPage = page(Subgroup);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, PageQuery, Version, optionalText, page, requiredText } from './common';
+import { Id, optionalText, page, PageQuery, requiredText, SearchText, Version } from './common';
 import { LIMITS } from './constants';
 
 export const Theme = z.object({
@@ -25,7 +25,7 @@ export const ThemePatch = z.strictObject({
 export type ThemePatch = z.output<typeof ThemePatch>;
 export type ThemePatchInput = z.input<typeof ThemePatch>;
 
-export const ThemeListQuery = PageQuery.extend({ q: z.string().trim().max(200).optional() });
+export const ThemeListQuery = PageQuery.extend({ q: SearchText.optional() });
 export const ThemePage = page(Theme);
 
 /** Which themes recur across which reviews: a review counts for a theme if it is tagged with it or any of its actions is. */

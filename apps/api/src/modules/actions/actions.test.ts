@@ -385,3 +385,21 @@ describe('PATCH /api/actions/:id revising the target date', () => {
     expect(response.json().code).toBe('action.version_conflict');
   });
 });
+
+describe('search text', () => {
+  it('refuses every control character in q with 400 naming q, on every list that searches and on the export, changing nothing', async () => {
+    const lists = ['/api/actions', '/api/exports/actions.csv', '/api/reviews', '/api/agencies', '/api/subgroups', '/api/themes', '/api/users'];
+    const controls = [...Array.from({ length: 32 }, (_, code) => code), 127].map((code) => String.fromCharCode(code));
+    const before = world.snapshot();
+    for (const url of lists) {
+      for (const control of controls) {
+        const response = await world.request({ method: 'GET', url: `${url}?q=${encodeURIComponent(`a${control}b`)}` });
+        expect(response.statusCode, `${url} with U+${control.charCodeAt(0).toString(16).padStart(4, '0')}`).toBe(400);
+        expect(response.json()).toMatchObject({ code: 'validation.failed', errors: [{ path: 'q', message: 'must not contain control characters' }] });
+      }
+    }
+    expect(world.snapshot()).toBe(before);
+    // Ordinary words, accents and punctuation still search.
+    expect((await world.request({ method: 'GET', url: `/api/actions?q=${encodeURIComponent('café "child’s voice" -')}` })).statusCode).toBe(200);
+  });
+});
