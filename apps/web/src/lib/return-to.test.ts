@@ -14,6 +14,10 @@ describe('safeReturnTo', () => {
     'https://evil.example/',
     '//evil.example/path',
     '/\\evil.example',
+    // Paths that resolve to another site once the dot segments are removed.
+    '/.//evil.example',
+    '/a/..//evil.example',
+    '/./\\evil.example',
     'javascript:alert(1)',
     '/\tevil',
     '/sign-in',

@@ -17,6 +17,8 @@ export function safeReturnTo(value: string | null | undefined): string | null {
     return null;
   }
   if (url.origin !== base) return null;
+  // `/.//host` resolves to the path `//host`, which a browser would again read as another site.
+  if (url.pathname.startsWith('//') || url.pathname.startsWith('/\\')) return null;
   if (url.pathname === SIGN_IN_PATH || url.pathname.startsWith(`${SIGN_IN_PATH}/`)) return null;
   return `${url.pathname}${url.search}${url.hash}`;
 }
