@@ -84,9 +84,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     onConstructorPoisoning: 'error',
     trustProxy: options.trustProxy ?? false,
     routerOptions: { ignoreTrailingSlash: true },
-    genReqId: (request) => {
-      const given = request.headers['x-request-id'];
-      return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : crypto.randomUUID();
+    // The request id is always the server's own, so no one can file their event under another's request in the
+    // audit trail; a proxy's or client's id is kept beside it in the log line, to follow a request across hops.
+    genReqId: () => crypto.randomUUID(),
+    childLoggerFactory: (parent, bindings, options, rawRequest) => {
+      const given = rawRequest.headers['x-request-id'];
+      const clientRequestId = typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : undefined;
+      return parent.child(clientRequestId ? { ...bindings, clientRequestId } : bindings, options);
     },
   });
   if (options.onRoute) app.addHook('onRoute', options.onRoute);

@@ -119,7 +119,7 @@ describe('security headers', () => {
     }
   });
 
-  it('puts an x-request-id on every response, keeping a sensible one the client sent', async () => {
+  it('puts an x-request-id of its own on every response, whatever the client sent', async () => {
     const app = await appWith();
     const sent = [
       await app.inject({ method: 'GET', url: '/' }),
@@ -133,8 +133,10 @@ describe('security headers', () => {
     for (const res of sent) expect(res.headers['x-request-id'], `${res.statusCode} ${res.body.slice(0, 80)}`).toMatch(/^[\w.-]{8,64}$/);
     expect(new Set(sent.map((r) => r.headers['x-request-id'])).size).toBe(sent.length);
 
-    const kept = await app.inject({ method: 'GET', url: '/api/health', headers: { 'x-request-id': 'proxy-7f3a9c21' } });
-    expect(kept.headers['x-request-id']).toBe('proxy-7f3a9c21');
+    // A client's id is never taken as the request's own (the audit trail files events under it).
+    const given = await app.inject({ method: 'GET', url: '/api/health', headers: { 'x-request-id': 'proxy-7f3a9c21' } });
+    expect(given.headers['x-request-id']).not.toBe('proxy-7f3a9c21');
+    expect(given.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     const replaced = await app.inject({ method: 'GET', url: '/api/health', headers: { 'x-request-id': '<script>alert(1)</script>' } });
     expect(replaced.headers['x-request-id']).not.toContain('<');
   });
@@ -234,6 +236,29 @@ describe('logs', () => {
       expect(log()).toContain('kaboom');
       expect(log()).toContain('/api/auth/login');
       for (const secret of [sessionId, csrfToken, TEST_PASSWORD]) expect(log()).not.toContain(secret);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("keep a client's request id beside the server's own, and the audit trail files the change under the server's", async () => {
+    const { app, log } = await loggedApp();
+    try {
+      const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: world.admin.email, password: TEST_PASSWORD } });
+      const sessionId = login.cookies.find((c) => c.name === '__Host-lrt_session')!.value;
+      const headers = { cookie: `__Host-lrt_session=${sessionId}`, 'x-csrf-token': login.json().csrfToken as string, 'x-request-id': 'someone-elses-request' };
+      const created = await app.inject({ method: 'POST', url: '/api/themes', headers, payload: { name: 'Hidden men' } });
+      expect(created.statusCode).toBe(201);
+      const serverId = created.headers['x-request-id'] as string;
+      expect(serverId).not.toBe('someone-elses-request');
+      const line = log()
+        .split('\n')
+        .filter(Boolean)
+        .map((text) => JSON.parse(text) as { reqId?: string; clientRequestId?: string })
+        .find((entry) => entry.reqId === serverId);
+      expect(line).toMatchObject({ reqId: serverId, clientRequestId: 'someone-elses-request' });
+      const event = world.db.$client.prepare(`select request_id from audit_events where entity = 'theme' order by id desc limit 1`).get() as { request_id: string };
+      expect(event.request_id).toBe(serverId);
     } finally {
       await app.close();
     }
