@@ -1,3 +1,5 @@
+import { and, desc, eq, lt, or } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { ProblemError } from '../plugins/problems';
 
 type CursorValue = string | number | null;
@@ -32,4 +34,16 @@ export function toPage<T>(rows: T[], limit: number, cursorOf: (row: T) => Cursor
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(cursorOf(last)) : null };
+}
+
+/**
+ * Newest first by an instant, ties broken by id: the order of an action's histories (its progress updates, its
+ * requests for new target dates). `after` is the condition for the page that follows the cursor.
+ */
+export function newestFirst(at: SQLiteColumn, id: SQLiteColumn, cursor: string | undefined) {
+  const last = decodeCursor(cursor, TEXT_THEN_ID);
+  return {
+    after: last ? or(lt(at, last[0] as string), and(eq(at, last[0] as string), lt(id, last[1] as number))) : undefined,
+    orderBy: [desc(at), desc(id)],
+  };
 }

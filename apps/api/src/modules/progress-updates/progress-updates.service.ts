@@ -1,10 +1,10 @@
-import { and, desc, eq, lt, or } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Action, AssuranceDecision, ProgressUpdate, ProgressUpdateCreate } from '@lrt/contracts';
 import type { ProgressUpdateCreate as ProgressUpdateCreateSchema } from '@lrt/contracts';
 import { actionAgencies, actions, progressUpdates, writeTransaction, type Db, type Tx } from '@lrt/db';
 import type { z } from 'zod';
 import { addDays, checkStatusChange, defaultUpdateAgency, isSignOff, progressUpdatePermission, type UpdatePermission } from '@lrt/domain';
-import { TEXT_THEN_ID, decodeCursor, toPage } from '../../lib/pagination';
+import { newestFirst, toPage } from '../../lib/pagination';
 import { nowIso } from '../../lib/persistence';
 import { ProblemError, forbidden, notFound, unprocessable, versionConflict } from '../../plugins/problems';
 import { auditable, getAction } from '../actions/actions.service';
@@ -45,22 +45,12 @@ function requireAction(db: Db | Tx, id: number) {
 /** An action's history, newest first. */
 export function listProgressUpdates(db: Db, actionId: number, query: { limit: number; cursor?: string | undefined }) {
   requireAction(db, actionId);
-  const after = decodeCursor(query.cursor, TEXT_THEN_ID);
+  const order = newestFirst(progressUpdates.createdAt, progressUpdates.id, query.cursor);
   const rows = db
     .select()
     .from(progressUpdates)
-    .where(
-      and(
-        eq(progressUpdates.actionId, actionId),
-        after
-          ? or(
-              lt(progressUpdates.createdAt, after[0] as string),
-              and(eq(progressUpdates.createdAt, after[0] as string), lt(progressUpdates.id, after[1] as number)),
-            )
-          : undefined,
-      ),
-    )
-    .orderBy(desc(progressUpdates.createdAt), desc(progressUpdates.id))
+    .where(and(eq(progressUpdates.actionId, actionId), order.after))
+    .orderBy(...order.orderBy)
     .limit(query.limit + 1)
     .all();
   const page = toPage(rows, query.limit, (r) => [r.createdAt, r.id]);

@@ -1,9 +1,9 @@
-import { and, desc, eq, lt, or } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Action, TargetDateDecision, TargetDateRequest, TargetDateRequestCreate } from '@lrt/contracts';
 import { actionAgencies, actions, targetDateRequests, writeTransaction, type Db, type Tx } from '@lrt/db';
 import { defaultUpdateAgency, progressUpdatePermission, type Principal, type UpdatePermission } from '@lrt/domain';
 import { changedFields, recordAudit, type Actor } from '../../lib/audit';
-import { TEXT_THEN_ID, decodeCursor, toPage } from '../../lib/pagination';
+import { newestFirst, toPage } from '../../lib/pagination';
 import { nowIso, recordCreation } from '../../lib/persistence';
 import { ProblemError, forbidden, notFound, unprocessable } from '../../plugins/problems';
 import { auditable, getAction } from '../actions/actions.service';
@@ -123,22 +123,12 @@ export function requestTargetDate(db: Db, actionId: number, input: TargetDateReq
 /** An action's requests for new target dates, whatever became of them, newest first. */
 export function listTargetDateRequests(db: Db, actionId: number, query: { limit: number; cursor?: string | undefined }) {
   requireAction(db, actionId);
-  const after = decodeCursor(query.cursor, TEXT_THEN_ID);
+  const order = newestFirst(targetDateRequests.requestedAt, targetDateRequests.id, query.cursor);
   const rows = db
     .select()
     .from(targetDateRequests)
-    .where(
-      and(
-        eq(targetDateRequests.actionId, actionId),
-        after
-          ? or(
-              lt(targetDateRequests.requestedAt, after[0] as string),
-              and(eq(targetDateRequests.requestedAt, after[0] as string), lt(targetDateRequests.id, after[1] as number)),
-            )
-          : undefined,
-      ),
-    )
-    .orderBy(desc(targetDateRequests.requestedAt), desc(targetDateRequests.id))
+    .where(and(eq(targetDateRequests.actionId, actionId), order.after))
+    .orderBy(...order.orderBy)
     .limit(query.limit + 1)
     .all();
   const page = toPage(rows, query.limit, (r) => [r.requestedAt, r.id]);
