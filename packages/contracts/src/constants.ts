@@ -23,7 +23,7 @@ export const ADDRESSEE_KINDS = ['partnership', 'subgroup', 'agency'] as const;
  * What an entry of an action's history is: an agency's progress note, or a sign-off decision by the subgroup or
  * business unit (assure, or return for more information), which carries no confidence of its own.
  */
-export const PROGRESS_UPDATE_KINDS = ['progress', 'assurance', 'return'] as const;
+export const PROGRESS_UPDATE_KINDS = ['progress', 'assurance', 'return', 'comment'] as const;
 export const TARGET_DATE_REQUEST_STATES = ['pending', 'agreed', 'refused'] as const;
 /** The kinds of evidence file accepted, by what their bytes say they are (never by their name alone). */
 export const EVIDENCE_FILE_TYPES = {

@@ -62,4 +62,47 @@ describe('upgrading a database that holds a partnership', () => {
     expect(sqlite.prepare('pragma foreign_key_check').all()).toEqual([]);
     expect(sqlite.prepare('pragma integrity_check').get()).toEqual({ integrity_check: 'ok' });
   });
+
+  it('keeps progress updates, their evidence links and every guard through the security migration', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lrt-upgrade-'));
+    const older = migrationsUpTo('0004_plan_keeping');
+    const db: Db = openDatabase(join(dir, 'tracker.db'));
+    cleanups.push(() => {
+      closeDatabase(db);
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(older, { recursive: true, force: true });
+    });
+    migrateDatabase(db, older);
+    const sqlite = db.$client;
+    sqlite.exec(`
+      insert into agencies (name, short_name, kind) values ('Northmoor Police', 'NP', 'police');
+      insert into reviews (code, type, child_pseudonym, title, stage) values ('R-1', 'lcspr', 'Child R', 'A review', 'review');
+      insert into actions (ref, review_id, kind, owner_agency_id, learning_need, action) values ('R-1/A1', 1, 'single_agency', 1, 'Need', 'Act');
+      insert into progress_updates (action_id, author_name, note, confidence) values (1, 'DI Shah', 'Chronology audit started', 'on_track');
+      insert into progress_updates (action_id, author_name, kind, note, question, reply_by) values (1, 'Chair', 'return', 'Which teams?', 'Which teams?', '2027-01-31');
+      insert into evidence_files (sha256, name, size, content_type, uploaded_by_name) values ('ab', 'audit.pdf', 10, 'application/pdf', 'DI Shah'), ('cd', 'spare.pdf', 10, 'application/pdf', 'DI Shah');
+      insert into progress_update_files (progress_update_id, evidence_file_id) values (1, 1);
+    `);
+
+    migrateDatabase(db);
+
+    expect(sqlite.prepare('select id, kind, confidence from progress_updates order by id').all()).toEqual([
+      { id: 1, kind: 'progress', confidence: 'on_track' },
+      { id: 2, kind: 'return', confidence: null },
+    ]);
+    expect(sqlite.prepare('select progress_update_id, evidence_file_id from progress_update_files').all()).toEqual([{ progress_update_id: 1, evidence_file_id: 1 }]);
+    // A chair's comment is a kind of its own now, with no confidence.
+    sqlite.exec(`insert into progress_updates (action_id, author_name, kind, note) values (1, 'Chair', 'comment', 'Raised at the subgroup')`);
+    expect(() => sqlite.exec(`insert into progress_updates (action_id, author_name, kind, note, confidence) values (1, 'Chair', 'comment', 'x', 'on_track')`)).toThrow(/CHECK/);
+    expect(sqlite.prepare(`select rowid from actions_fts where actions_fts match 'subgroup'`).all()).toEqual([{ rowid: 1 }]);
+    expect(() => sqlite.exec('delete from progress_updates')).toThrow(/append-only/);
+    expect(() => sqlite.exec(`update progress_updates set note = 'rewritten'`)).toThrow(/append-only/);
+    expect(() => sqlite.exec('delete from progress_update_files')).toThrow(/append-only/);
+    expect(() => sqlite.exec('delete from evidence_files where id = 1')).toThrow(/kept for good/);
+    sqlite.exec('delete from evidence_files where id = 2');
+    expect(sqlite.prepare('select must_change_password, totp_secret from users').all()).toEqual([]);
+    expect(sqlite.prepare('select require_mfa_roles from settings').get()).toEqual({ require_mfa_roles: '[]' });
+    expect(sqlite.prepare('pragma foreign_key_check').all()).toEqual([]);
+    expect(sqlite.prepare('pragma integrity_check').get()).toEqual({ integrity_check: 'ok' });
+  });
 });

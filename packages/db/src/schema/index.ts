@@ -11,3 +11,4 @@ export * from './users';
 export * from './audit';
 export * from './target-dates';
 export * from './evidence';
+export * from './security';

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import type { Role } from '@lrt/contracts';
 import { timestamps, versionColumn } from './columns';
 
 /** One row: the partnership's own settings. */
@@ -12,6 +13,8 @@ export const settings = sqliteTable(
     dueSoonDays: integer('due_soon_days').notNull().default(28),
     replyPeriodDays: integer('reply_period_days').notNull().default(28),
     evidenceMaxMegabytes: integer('evidence_max_megabytes').notNull().default(20),
+    /** The roles whose members must sign in with a second factor (password accounts). */
+    requireMfaRoles: text('require_mfa_roles', { mode: 'json' }).$type<Role[]>().notNull().default(sql`'[]'`),
     version: versionColumn(),
     ...timestamps,
   },

@@ -15,10 +15,22 @@ export const users = sqliteTable(
     passwordHash: text('password_hash').notNull(),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     lastSignInAt: text('last_sign_in_at'),
+    /** Set when an admin typed the password: the user can do nothing but change it. */
+    mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+    passwordChangedAt: text('password_changed_at'),
+    /** The TOTP secret (base32) once confirmed; a second factor is on exactly when this is set. */
+    totpSecret: text('totp_secret'),
+    /** A secret being enrolled: not asked for at sign-in until a code from it is confirmed. */
+    totpPendingSecret: text('totp_pending_secret'),
+    totpEnabledAt: text('totp_enabled_at'),
+    /** The last TOTP time step accepted, so a code is never accepted twice. */
+    totpLastStep: integer('totp_last_step'),
+    /** `<issuer> <sub>` of the single sign-on identity this account was matched to. */
+    oidcSubject: text('oidc_subject'),
     version: versionColumn(),
     ...timestamps,
   },
-  (t) => [uniqueIndex('users_email_unique').on(sql`lower(${t.email})`)],
+  (t) => [uniqueIndex('users_email_unique').on(sql`lower(${t.email})`), uniqueIndex('users_oidc_subject_unique').on(t.oidcSubject)],
 );
 
 export const userRoles = sqliteTable(
@@ -79,7 +91,10 @@ export const sessions = sqliteTable(
   (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
 );
 
-/** Failed sign-ins, by account and by address, for rate limiting. Old rows are pruned. */
+/**
+ * Sign-in attempts that have not (yet) succeeded, by account, by address and by the two together, for throttling.
+ * An attempt is counted before its password is checked. Old rows are pruned.
+ */
 export const signInFailures = sqliteTable(
   'sign_in_failures',
   {
@@ -88,4 +103,17 @@ export const signInFailures = sqliteTable(
     at: text('at').notNull(),
   },
   (t) => [index('sign_in_failures_key_at_idx').on(t.key, t.at)],
+);
+
+/** The addresses each user has signed in from: an attack on an account elsewhere never slows them here. */
+export const signInAddresses = sqliteTable(
+  'sign_in_addresses',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    ip: text('ip').notNull(),
+    lastSuccessAt: text('last_success_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.ip] })],
 );
