@@ -109,7 +109,25 @@ export const ROLE_LABELS: Readonly<Record<(typeof ROLES)[number], string>> = {
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
 
-export const AUDIT_OPERATIONS = ['create', 'update', 'progress_update', 'sign_in', 'sign_in_failed', 'sign_out', 'sessions_revoked'] as const;
+export const AUDIT_OPERATIONS = [
+  'create',
+  'update',
+  'delete',
+  'revoke',
+  'progress_update',
+  'sign_in',
+  'sign_in_failed',
+  /** One event per window counting the sign-ins refused without a password check (429), not a row each. */
+  'sign_in_throttled',
+  'sign_out',
+  'sessions_revoked',
+  'password_changed',
+  'second_factor_enabled',
+  'second_factor_disabled',
+  'second_factor_reset',
+  /** An API token's first use of the day. */
+  'token_used',
+] as const;
 
 /** Words people read. The SPA and reports use these; the API speaks the codes. */
 export const LABELS = {

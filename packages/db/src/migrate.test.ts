@@ -82,6 +82,7 @@ describe('upgrading a database that holds a partnership', () => {
       insert into progress_updates (action_id, author_name, kind, note, question, reply_by) values (1, 'Chair', 'return', 'Which teams?', 'Which teams?', '2027-01-31');
       insert into evidence_files (sha256, name, size, content_type, uploaded_by_name) values ('ab', 'audit.pdf', 10, 'application/pdf', 'DI Shah'), ('cd', 'spare.pdf', 10, 'application/pdf', 'DI Shah');
       insert into progress_update_files (progress_update_id, evidence_file_id) values (1, 1);
+      insert into audit_events (actor_name, entity, entity_id, operation) values ('DI Shah', 'action', 1, 'progress_update');
     `);
 
     migrateDatabase(db);
@@ -90,6 +91,7 @@ describe('upgrading a database that holds a partnership', () => {
       { id: 1, kind: 'progress', confidence: 'on_track' },
       { id: 2, kind: 'return', confidence: null },
     ]);
+    expect(sqlite.prepare('select operation from audit_events').all()).toEqual([{ operation: 'progress_update' }]);
     expect(sqlite.prepare('select progress_update_id, evidence_file_id from progress_update_files').all()).toEqual([{ progress_update_id: 1, evidence_file_id: 1 }]);
     // A chair's comment is a kind of its own now, with no confidence.
     sqlite.exec(`insert into progress_updates (action_id, author_name, kind, note) values (1, 'Chair', 'comment', 'Raised at the subgroup')`);
@@ -100,6 +102,11 @@ describe('upgrading a database that holds a partnership', () => {
     expect(() => sqlite.exec('delete from progress_update_files')).toThrow(/append-only/);
     expect(() => sqlite.exec('delete from evidence_files where id = 1')).toThrow(/kept for good/);
     sqlite.exec('delete from evidence_files where id = 2');
+    // The audit trail keeps its events and stays append-only through its rebuild.
+    sqlite.exec(`insert into audit_events (actor_name, entity, operation) values ('Admin', 'user', 'password_changed')`);
+    expect(() => sqlite.exec(`insert into audit_events (actor_name, entity, operation) values ('Admin', 'user', 'anything')`)).toThrow(/CHECK/);
+    expect(() => sqlite.exec('delete from audit_events')).toThrow(/append-only/);
+    expect(() => sqlite.exec(`update audit_events set actor_name = 'x'`)).toThrow(/append-only/);
     expect(sqlite.prepare('select must_change_password, totp_secret from users').all()).toEqual([]);
     expect(sqlite.prepare('select require_mfa_roles from settings').get()).toEqual({ require_mfa_roles: '[]' });
     expect(sqlite.prepare('pragma foreign_key_check').all()).toEqual([]);
