@@ -28,6 +28,7 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { exportRoutes } from './modules/exports/exports.routes';
 import { defaultEvidenceDir, evidenceRoutes } from './modules/evidence/evidence.routes';
 import { targetDateRoutes } from './modules/target-dates/target-dates.routes';
+import { tokenRoutes } from './modules/tokens/tokens.routes';
 
 export interface AppOptions {
   db: Db;
@@ -120,6 +121,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(healthRoutes);
       await api.register(authRoutes, { ...session, scryptCost });
       await api.register(userRoutes, { scryptCost });
+      await api.register(tokenRoutes);
       await api.register(auditRoutes);
       await api.register(agencyRoutes);
       await api.register(subgroupRoutes);

@@ -13,3 +13,4 @@ export * from './settings';
 export * from './dashboard';
 export * from './auth';
 export * from './plan-keeping';
+export * from './tokens';

@@ -7,6 +7,7 @@ import type { Role } from '@lrt/contracts';
 import { hasCapability, type Capability, type Principal } from '@lrt/domain';
 import type { Actor } from '../lib/audit';
 import { sendProblem } from './error-handler';
+import { authenticateBearer } from '../modules/tokens/token-auth';
 
 /**
  * Who may call a route. Every route under /api declares one in `config.access`; a route without one cannot be
@@ -85,7 +86,7 @@ export const endAllSessions = (db: Db, userId: number) => db.delete(sessions).wh
 
 /** The actor the audit trail records for this request. */
 export function actorOf(request: FastifyRequest): Actor {
-  return { id: request.principal?.id ?? null, name: request.principal?.name ?? 'Anonymous', requestId: request.id, ip: request.ip };
+  return { id: request.apiToken ? null : (request.principal?.id ?? null), name: request.principal?.name ?? 'Anonymous', requestId: request.id, ip: request.ip };
 }
 
 export const requirePrincipal = (request: FastifyRequest): Principal => {
@@ -102,6 +103,7 @@ const safeEqual = (a: string, b: string) => {
 export const authPlugin = fp<SessionOptions>(async (app, options) => {
   app.decorateRequest('principal', null);
   app.decorateRequest('session', null);
+  app.decorateRequest('apiToken', null);
 
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api') && !route.config?.access && !route.url.startsWith('/api/docs')) {
@@ -112,6 +114,8 @@ export const authPlugin = fp<SessionOptions>(async (app, options) => {
   app.addHook('onRequest', async (request, reply) => {
     const access = request.routeOptions.config?.access;
     if (!access) return;
+    // A reporting tool's API token: read-only, no session. It decides alone, even beside a session cookie.
+    if (access !== 'public' && request.headers.authorization !== undefined) return authenticateBearer(app, request, reply, access);
     const id = request.cookies[cookieName(options.secureCookie)];
     if (id) {
       const now = app.now();

@@ -73,7 +73,10 @@ export const SECURITY_SCHEMES = {
     scheme: 'bearer',
     description:
       'A read-only API token for reporting tools such as Power BI or Excel Power Query, sent as `Authorization: Bearer <token>`. ' +
-      'It can call only the GET routes a viewer may read, and nothing that changes data.',
+      'It can call only the GET routes a viewer may read, and nothing that changes data (`403 auth.token_read_only`). ' +
+      'An unknown, revoked or expired token answers `401 auth.invalid_token`. A token limited to a subgroup or an agency reads the ' +
+      'actions list, its CSV export and the dashboard narrowed to it, and the lists of agencies, subgroups and themes (`403 auth.token_scope` elsewhere). ' +
+      'Administrators make tokens with `POST /api/tokens`.',
   },
 } as const;
 
@@ -102,13 +105,13 @@ export function operationIdFor(method: string, path: string): string {
  * Which credentials an operation takes, from its route's `config.access` (enforced in auth.ts): none for a public
  * route; the session cookie with its CSRF token for anything that changes data; the session cookie, or a
  * read-only bearer token, for reading what every signed-in person (a viewer) may read; the session cookie alone
- * for reading what needs more than that (the audit trail, users).
+ * for reading what needs more than that (the audit trail, users) or is about the session itself (`signed_in`).
  */
 export function securityFor(access: Access | undefined, method: string): SecurityRequirement[] | undefined {
   if (access === undefined) return undefined;
   if (access === 'public') return [];
   if (STATE_CHANGING.has(method.toUpperCase())) return [{ sessionCookie: [], csrfToken: [] }];
-  if (access === 'read' || access === 'signed_in') return [{ sessionCookie: [] }, { bearerToken: [] }];
+  if (access === 'read') return [{ sessionCookie: [] }, { bearerToken: [] }];
   return [{ sessionCookie: [] }];
 }
 

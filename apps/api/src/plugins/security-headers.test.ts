@@ -221,21 +221,26 @@ describe('logs', () => {
     expect(login.statusCode, login.body).toBe(200);
     const sessionId = login.cookies.find((c) => c.name === '__Host-lrt_session')!.value;
     const csrfToken = login.json().csrfToken as string;
-    const headers = { cookie: `__Host-lrt_session=${sessionId}`, 'x-csrf-token': csrfToken, authorization: `Bearer ${sessionId}` };
+    const headers = { cookie: `__Host-lrt_session=${sessionId}`, 'x-csrf-token': csrfToken };
     expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers })).statusCode).toBe(200);
     expect((await app.inject({ method: 'POST', url: '/api/themes', headers, payload: { name: 'Neglect' } })).statusCode).toBe(201);
     expect((await app.inject({ method: 'GET', url: '/api/explode', headers })).statusCode).toBe(500);
     await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: world.admin.email, password: `${TEST_PASSWORD} wrong` } });
-    return { sessionId, csrfToken };
+    // A reporting tool's API token, in the Authorization header.
+    const made = await app.inject({ method: 'POST', url: '/api/tokens', headers, payload: { name: 'Power BI', expiresOn: '2026-12-31' } });
+    expect(made.statusCode, made.body).toBe(201);
+    const apiToken = made.json().token as string;
+    expect((await app.inject({ method: 'GET', url: '/api/actions', headers: { authorization: `Bearer ${apiToken}` } })).statusCode).toBe(200);
+    return { sessionId, csrfToken, apiToken };
   }
 
   it('never write the session id, the CSRF token or the password', async () => {
     const { app, log } = await loggedApp();
     try {
-      const { sessionId, csrfToken } = await exercise(app);
+      const { sessionId, csrfToken, apiToken } = await exercise(app);
       expect(log()).toContain('kaboom');
       expect(log()).toContain('/api/auth/login');
-      for (const secret of [sessionId, csrfToken, TEST_PASSWORD]) expect(log()).not.toContain(secret);
+      for (const secret of [sessionId, csrfToken, apiToken, TEST_PASSWORD]) expect(log()).not.toContain(secret);
     } finally {
       await app.close();
     }
@@ -270,10 +275,10 @@ describe('logs', () => {
       res: (reply: { statusCode: number; getHeaders?: () => unknown }) => ({ statusCode: reply.statusCode, headers: reply.getHeaders?.() }),
     });
     try {
-      const { sessionId, csrfToken } = await exercise(app);
+      const { sessionId, csrfToken, apiToken } = await exercise(app);
       expect(log()).toContain('[redacted]');
       expect(log()).toContain('x-request-id');
-      for (const secret of [sessionId, csrfToken, TEST_PASSWORD]) expect(log()).not.toContain(secret);
+      for (const secret of [sessionId, csrfToken, apiToken, TEST_PASSWORD]) expect(log()).not.toContain(secret);
     } finally {
       await app.close();
     }
