@@ -63,6 +63,10 @@ describe('every page, at desktop and phone widths', () => {
     const theme = await first<{ id: number }>(context, '/api/themes?limit=1');
     const subgroup = await first<{ id: number }>(context, '/api/subgroups?limit=1');
     const user = await first<{ id: number }>(context, '/api/users?limit=1');
+    // A token in the list, so its table is checked too.
+    const { csrfToken } = (await (await context.request.get(`${app.baseUrl}/api/auth/me`)).json()) as { csrfToken: string };
+    const made = await context.request.post(`${app.baseUrl}/api/tokens`, { data: { name: 'Board dashboard (Power BI)', expiresOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10) }, headers: { 'x-csrf-token': csrfToken } });
+    expect(made.status(), await made.text()).toBe(201);
     const paths = [
       '/overview',
       `/subgroups/${subgroup.id}`,
@@ -84,6 +88,7 @@ describe('every page, at desktop and phone widths', () => {
       '/admin/users',
       `/admin/users/${user.id}`,
       '/admin/settings',
+      '/admin/tokens',
     ];
     for (const path of paths) await checkPage(page, path);
     await context.close();

@@ -109,6 +109,11 @@ export const ROLE_LABELS: Readonly<Record<(typeof ROLES)[number], string>> = {
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
 
+/** Read-only API tokens for reporting tools: `lrt_` and 256 random bits (so secret scanners can spot one), living at most a year. */
+export const API_TOKEN_PREFIX = 'lrt_';
+/** The longest a token may live: its last day is at most this many months after the day it is made. */
+export const API_TOKEN_MAX_MONTHS = 12;
+
 export const AUDIT_OPERATIONS = [
   'create',
   'update',

@@ -4,11 +4,9 @@ import { LIMITS } from './constants';
 
 /**
  * Read-only API tokens for reporting tools (Power BI, Excel Power Query). A token is sent as
- * `Authorization: Bearer lrt_…`, reads what a viewer may read (within its scope) and never writes.
+ * `Authorization: Bearer lrt_…`, reads what a viewer may read (within its scope) and never writes. Its prefix and
+ * longest life are in constants.ts (API_TOKEN_PREFIX, API_TOKEN_MAX_MONTHS), for the SPA without zod.
  */
-export const API_TOKEN_PREFIX = 'lrt_';
-/** The longest a token may live: its last day is at most this many months after the day it is made. */
-export const API_TOKEN_MAX_MONTHS = 12;
 
 /** Active until its last day (in London) has passed, unless an administrator revoked it first. */
 export const ApiTokenStatus = z.enum(['active', 'expired', 'revoked']);

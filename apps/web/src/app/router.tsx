@@ -48,6 +48,7 @@ export const routes: RouteObject[] = [
           page('admin/themes', () => import('@/features/admin/pages/themes-page'), 'AdminThemesPage'),
           page('admin/users', () => import('@/features/admin/pages/users-page'), 'AdminUsersPage'),
           page('admin/users/:userId', () => import('@/features/admin/pages/user-page'), 'AdminUserPage'),
+          page('admin/tokens', () => import('@/features/admin/pages/api-tokens-page'), 'AdminApiTokensPage'),
           page('admin/settings', () => import('@/features/admin/pages/settings-page'), 'AdminSettingsPage'),
           { path: '*', Component: NotFoundPage },
         ],

@@ -11,3 +11,9 @@ export const userKeys = {
   details: () => [...userKeys.all, 'detail'] as const,
   detail: (id: number) => [...userKeys.details(), id] as const,
 };
+
+/** Query keys of the read-only API tokens for reporting tools. */
+export const apiTokenKeys = {
+  all: ['api-tokens'] as const,
+  list: () => [...apiTokenKeys.all, 'list'] as const,
+};

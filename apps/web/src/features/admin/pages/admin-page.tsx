@@ -36,6 +36,12 @@ const AREAS: readonly Area[] = [
     capability: 'manageUsers',
   },
   {
+    to: '/admin/tokens',
+    title: 'API tokens for reporting tools',
+    what: 'Read-only tokens that let Power BI or Excel dashboards read the actions and counts, for the whole partnership or one subgroup or agency: make one, see when it was last used, revoke it.',
+    capability: 'manageUsers',
+  },
+  {
     to: '/admin/settings',
     title: 'Settings',
     what: 'The partnership’s name, how often agencies must update their actions before they count as stale, and what counts as due soon.',
