@@ -66,11 +66,17 @@ export const Action = z.object({
   /** What the signed-in person may do with this action, from the API's rule table. */
   permissions: z.object({
     canEdit: z.boolean(),
+    /** May post the agency's progress (a lead of one of its agencies, or the business unit on an agency's behalf). */
     canPostUpdate: z.boolean(),
+    /** May comment (the overseeing subgroup's chair, or the business unit): not the agency's progress. */
+    canComment: z.boolean(),
     statusChanges: z.array(ActionStatus),
+    /** The agencies this person may post progress for. */
     agencyIds: z.array(z.number().int()),
     /** May assure this completed action, or return it for more information. */
     canDecideAssurance: z.boolean(),
+    /** Would sign off this completed action but proposed its completion: someone else must sign it off. */
+    proposedCompletion: z.boolean(),
     /** May ask for a new target date (an agency lead of one of its agencies, while it is open). */
     canRequestTargetDate: z.boolean(),
     /** May agree or refuse a request for a new target date (an admin, or the overseeing subgroup's chair). */

@@ -29,6 +29,12 @@ export type EvidenceItem = z.infer<typeof EvidenceItem>;
 
 export const ProgressUpdateKind = z.enum(PROGRESS_UPDATE_KINDS);
 export type ProgressUpdateKind = z.infer<typeof ProgressUpdateKind>;
+/**
+ * Who an entry of an action's history was posted as: the agency itself; the business unit (a progress note on an
+ * agency's behalf, a comment or a decision); or the chair of the subgroup overseeing the action.
+ */
+export const PostedAs = z.enum(['agency', 'business_unit', 'subgroup_chair']);
+export type PostedAs = z.infer<typeof PostedAs>;
 
 export const StatusChange = z.object({ from: ActionStatus, to: ActionStatus });
 export type StatusChange = z.infer<typeof StatusChange>;
@@ -39,10 +45,18 @@ export const ProgressUpdate = z.object({
   authorName: z.string(),
   agencyId: z.number().int().nullable(),
   createdAt: Instant,
-  /** `progress`: an agency's note; `assurance` and `return`: a sign-off decision, which has no confidence. */
+  /**
+   * `progress`: an agency's note; `assurance` and `return`: a sign-off decision; `comment`: a remark of the
+   * overseeing subgroup's chair or the business unit. Only `progress` has a confidence and counts as progress.
+   */
   kind: ProgressUpdateKind,
+  /**
+   * Who the author spoke as: `agency` (one of the agency's people), `business_unit` (for a progress note: posted on
+   * the agency's behalf, e.g. from an emailed reply), `subgroup_chair`. Null when not known (demo or imported history).
+   */
+  postedAs: PostedAs.nullable(),
   note: z.string(),
-  /** The author's confidence that the action is on track; null on sign-off decisions. */
+  /** The author's confidence that the action is on track; null on sign-off decisions and comments. */
   confidence: Confidence.nullable(),
   statusChange: StatusChange.nullable(),
   evidence: z.array(EvidenceItem),
@@ -60,8 +74,14 @@ export type ProgressUpdate = z.infer<typeof ProgressUpdate>;
 /** The author is the signed-in person; their name is recorded with the update. */
 export const ProgressUpdateCreate = z.strictObject({
   /**
-   * The agency the author speaks for: one of the action's agencies that is theirs. Left out: the owner agency if
-   * it is theirs, else the first of theirs on the action; none for the business unit and subgroup chairs.
+   * `progress` (the default): the agency's word on its action, with a confidence; it restarts the staleness clock.
+   * `comment`: a remark of the overseeing subgroup's chair or the business unit, with a note only (no confidence,
+   * status change, agency, evidence or reason); it leaves the action as it was.
+   */
+  kind: z.enum(['progress', 'comment']).default('progress'),
+  /**
+   * The agency the note speaks for: one of the action's agencies that is the author's (the business unit speaks for
+   * any of them, on its behalf). Left out: the owner agency if it is theirs, else the first of theirs on the action.
    */
   agencyId: IdRef.optional(),
   note: requiredText(LIMITS.note),
