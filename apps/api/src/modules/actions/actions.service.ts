@@ -99,6 +99,7 @@ function toDtos(db: Db | Tx, rows: ActionRow[], clock: PlanClock): Action[] {
   const partners = db.select().from(actionAgencies).where(inArray(actionAgencies.actionId, ids)).orderBy(actionAgencies.agencyId).all();
   const themeLinks = db.select().from(actionThemes).where(inArray(actionThemes.actionId, ids)).orderBy(actionThemes.themeId).all();
   const latest = latestUpdates(db, ids);
+  const proposers = completionProposers(db, rows.filter((r) => r.status === 'completed').map((r) => r.id));
   const dates = targetDateFacts(db, rows);
   return rows.map((row) => ({
     id: row.id,
@@ -130,35 +131,61 @@ function toDtos(db: Db | Tx, rows: ActionRow[], clock: PlanClock): Action[] {
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     version: row.version,
-    permissions: permissionsOn(clock.viewer, row, partners.filter((p) => p.actionId === row.id).map((p) => p.agencyId)),
+    permissions: permissionsOn(clock.viewer, row, partners.filter((p) => p.actionId === row.id).map((p) => p.agencyId), proposers.get(row.id) ?? null),
   }));
 }
 
-/** The newest progress update of each action, in one indexed query for a whole page. */
+/**
+ * The newest entry of each action's history that is not a comment, in one indexed query for a whole page: "the
+ * latest word" stays the agency's (or the sign-off's), never a chair's or the business unit's remark.
+ */
 function latestUpdates(db: Db | Tx, actionIds: number[]) {
   const rows = db
     .select({ id: progressUpdates.id, actionId: progressUpdates.actionId, createdAt: progressUpdates.createdAt, authorName: progressUpdates.authorName, note: progressUpdates.note })
     .from(progressUpdates)
     .where(
-      sql`${progressUpdates.id} in (select (select pu.id from progress_updates pu where pu.action_id = a.value order by pu.created_at desc, pu.id desc limit 1) from json_each(${JSON.stringify(actionIds)}) a)`,
+      sql`${progressUpdates.id} in (select (select pu.id from progress_updates pu where pu.action_id = a.value and pu.kind <> 'comment' order by pu.created_at desc, pu.id desc limit 1) from json_each(${JSON.stringify(actionIds)}) a)`,
     )
     .all();
   return new Map(rows.map(({ actionId, ...update }) => [actionId, update]));
 }
 
+/**
+ * Who proposed each of these completed actions as completed: the user who posted its latest move to completed
+ * (null when that entry has no user, as in a demo or imported history). Nobody signs off their own proposal.
+ */
+export function completionProposers(db: Db | Tx, actionIds: number[]): Map<number, number | null> {
+  if (actionIds.length === 0) return new Map();
+  const rows = db
+    .select({ actionId: progressUpdates.actionId, authorUserId: progressUpdates.authorUserId })
+    .from(progressUpdates)
+    .where(
+      sql`${progressUpdates.id} in (select (select pu.id from progress_updates pu where pu.action_id = a.value and pu.status_to = 'completed' order by pu.created_at desc, pu.id desc limit 1) from json_each(${JSON.stringify(actionIds)}) a)`,
+    )
+    .all();
+  return new Map(rows.map((row) => [row.actionId, row.authorUserId]));
+}
+
 const NO_PERMISSIONS: Action['permissions'] = {
   canEdit: false,
   canPostUpdate: false,
+  canComment: false,
   statusChanges: [],
   agencyIds: [],
   canDecideAssurance: false,
+  proposedCompletion: false,
   canRequestTargetDate: false,
   canDecideTargetDate: false,
 };
 
-function permissionsOn(viewer: Principal | null, row: ActionRow, partnerAgencyIds: number[]): Action['permissions'] {
+function permissionsOn(viewer: Principal | null, row: ActionRow, partnerAgencyIds: number[], completionProposedBy: number | null): Action['permissions'] {
   if (!viewer) return NO_PERMISSIONS;
-  const update = progressUpdatePermission(viewer, { status: row.status, agencyIds: [row.ownerAgencyId, ...partnerAgencyIds], subgroupId: row.subgroupId });
+  const update = progressUpdatePermission(viewer, {
+    status: row.status,
+    agencyIds: [row.ownerAgencyId, ...partnerAgencyIds],
+    subgroupId: row.subgroupId,
+    completionProposedBy,
+  });
   return { canEdit: hasCapability(viewer, 'managePlans'), ...update };
 }
 

@@ -90,7 +90,16 @@ const CHANGES: Change[] = [
       entityId: plan.action.id,
       operation: 'progress_update',
       before: { status: 'not_started', lastUpdateAt: null, latestConfidence: null },
-      after: { status: 'completed', lastUpdateAt: TEST_NOW.toISOString(), latestConfidence: 'on_track', kind: 'progress', note: 'Briefings delivered to all teams' },
+      after: {
+        status: 'completed',
+        lastUpdateAt: TEST_NOW.toISOString(),
+        latestConfidence: 'on_track',
+        kind: 'progress',
+        // The business unit posted it on the owner agency's behalf.
+        postedAs: 'business_unit',
+        agencyId: plan.police.id,
+        note: 'Briefings delivered to all teams',
+      },
     }),
   },
   {
@@ -226,11 +235,11 @@ describe('GET /api/audit', () => {
     await world.request({ method: 'PATCH', url: `/api/agencies/${plan.police.id}`, payload: { version: 1, shortName: 'NMP' } });
     await world.request({ method: 'PATCH', url: `/api/agencies/${plan.health.id}`, payload: { version: 1, shortName: 'NHS' } });
     world.setNow(new Date('2026-03-04T12:00:00.000Z'));
-    await world.request({ method: 'POST', url: `/api/actions/${plan.action.id}/updates`, payload: { note: 'Asked for the audit', confidence: 'at_risk' }, as: chair });
+    await world.request({ method: 'POST', url: `/api/actions/${plan.action.id}/updates`, payload: { kind: 'comment', note: 'Asked for the audit' }, as: chair });
     await world.request({ method: 'PATCH', url: `/api/agencies/${plan.police.id}`, payload: { version: 2, kind: 'other' } });
     world.setNow(new Date('2026-03-05T16:30:00.000Z'));
     await world.request({ method: 'PATCH', url: '/api/settings', payload: { version: 1, dueSoonDays: 14 } });
-    await world.request({ method: 'POST', url: `/api/actions/${plan.action.id}/updates`, payload: { note: 'Audit received', confidence: 'on_track' }, as: chair });
+    await world.request({ method: 'POST', url: `/api/actions/${plan.action.id}/updates`, payload: { kind: 'comment', note: 'Audit received' }, as: chair });
     return { chair };
   }
   const list = async (query: string) => {

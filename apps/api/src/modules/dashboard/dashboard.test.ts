@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Dashboard } from '@lrt/contracts';
-import { createTestWorld, factories, seedSmallPlan, type TestWorld } from '../../testing/test-app';
+import { createTestWorld, factories, seedSmallPlan, type Caller, type TestWorld } from '../../testing/test-app';
 
 let world: TestWorld;
 let plan: ReturnType<typeof seedSmallPlan>;
@@ -16,13 +16,14 @@ const dashboard = async (query = '') => {
   return response.json<Dashboard>();
 };
 
-/** Posts an update at a given instant, through the API, so the history is real. */
-async function update(actionId: number, at: string, payload: Record<string, unknown> = {}) {
+/** Posts an update at a given instant, through the API, so the history is real (as the business unit by default). */
+async function update(actionId: number, at: string, payload: Record<string, unknown> = {}, as?: Caller) {
   world.setNow(new Date(at));
   const response = await world.request({
     method: 'POST',
     url: `/api/actions/${actionId}/updates`,
     payload: { note: 'Progress', confidence: 'on_track', ...payload },
+    ...(as ? { as } : {}),
   });
   expect(response.statusCode).toBe(201);
 }
@@ -79,10 +80,17 @@ describe('GET /api/dashboard', () => {
 
   it('rebuilds 24 months of open, completed and assured actions from the history', async () => {
     // The plan's own action was set on 2026-02-20: it is open from February.
-    const early = factories.action(world.db, { reviewId: plan.review.id, ownerAgencyId: plan.police.id, createdAt: '2025-05-03T09:00:00.000Z' });
+    const early = factories.action(world.db, {
+      reviewId: plan.review.id,
+      ownerAgencyId: plan.police.id,
+      subgroupId: plan.subgroup.id,
+      createdAt: '2025-05-03T09:00:00.000Z',
+    });
     await update(early.id, '2025-06-10T09:00:00.000Z', { statusChange: { to: 'in_progress' } });
     await update(early.id, '2025-09-15T09:00:00.000Z', { statusChange: { to: 'completed' }, evidence: [{ label: 'Audit', url: 'https://x.example/a' }] });
-    await update(early.id, '2025-11-02T09:00:00.000Z', { statusChange: { to: 'assured' }, evidenceOfImpact: 'Re-audit' });
+    // Whoever proposed the completion does not sign it off: the subgroup's chair does.
+    const chair = await world.signIn(['subgroup_chair'], { subgroupIds: [plan.subgroup.id] });
+    await update(early.id, '2025-11-02T09:00:00.000Z', { statusChange: { to: 'assured' }, evidenceOfImpact: 'Re-audit' }, chair);
     world.setNow(new Date('2026-03-02T10:00:00.000Z'));
 
     const { trend } = await dashboard();

@@ -160,6 +160,42 @@ describe('signing off a completed action', () => {
   });
 });
 
+describe('nobody signs off a completion they proposed', () => {
+  const assure = { decision: 'assure', evidenceOfImpact: 'Re-audit of 20 cases: the child was seen alone in 19' };
+
+  async function expectOwnProposal(send: () => Promise<{ statusCode: number; json: () => any }>) {
+    const before = world.snapshot();
+    const response = await send();
+    expect(response.statusCode, JSON.stringify(response.json())).toBe(403);
+    expect(response.json()).toMatchObject({ code: 'action.own_proposal', detail: expect.stringMatching(/someone else must sign it off/) });
+    expect(world.snapshot()).toBe(before);
+  }
+
+  it('refuses a chair who proposed it as a lead of its agency, by either route, to assure or return it; another chair may', async () => {
+    const chairAndLead = await world.signIn(['subgroup_chair', 'agency_lead'], { subgroupIds: [plan.subgroup.id], agencyIds: [plan.police.id] });
+    await post({ statusChange: { to: 'completed' }, evidence }, chairAndLead);
+    const seen = (await world.request({ method: 'GET', url: `/api/actions/${plan.action.id}`, as: chairAndLead })).json<Action>();
+    expect(seen.permissions).toMatchObject({ canDecideAssurance: false, proposedCompletion: true });
+    await expectOwnProposal(() => decide(assure, chairAndLead));
+    await expectOwnProposal(() => decide({ decision: 'return', question: 'Mine?' }, chairAndLead));
+    await expectOwnProposal(() => post({ note: 'Assured', statusChange: { to: 'assured' }, evidenceOfImpact: assure.evidenceOfImpact }, chairAndLead));
+    await expectOwnProposal(() => post({ note: 'Returned', statusChange: { to: 'in_progress' } }, chairAndLead));
+    expect((await getAction()).permissions).toMatchObject({ canDecideAssurance: true, proposedCompletion: false });
+    // Another chair returns it; once someone else proposes it again, the first proposer may decide.
+    expect((await decide({ decision: 'return', question: 'Where is the re-audit?' }, chair)).statusCode).toBe(201);
+    await post({ note: 'Re-audit attached', statusChange: { to: 'completed' }, evidence }, lead);
+    expect((await decide(assure, chairAndLead)).statusCode).toBe(201);
+  });
+
+  it('refuses the business unit too, when it proposed the completion on the agency’s behalf', async () => {
+    await post({ statusChange: { to: 'completed' }, evidence }, world.admin);
+    await expectOwnProposal(() => decide(assure, world.admin));
+    await expectOwnProposal(() => post({ note: 'Assured', statusChange: { to: 'assured' }, evidenceOfImpact: assure.evidenceOfImpact }, world.admin));
+    const colleague = await world.signIn(['admin'], { name: 'Another Officer' });
+    expect((await decide(assure, colleague)).statusCode).toBe(201);
+  });
+});
+
 describe('a progress update that names the status it moves from', () => {
   it('is refused with 409 and the current action if the action has moved on', async () => {
     await proposeCompletion();

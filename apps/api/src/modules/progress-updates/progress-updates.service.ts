@@ -1,13 +1,24 @@
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Action, AssuranceDecision, ProgressUpdate, ProgressUpdateCreate } from '@lrt/contracts';
 import type { ProgressUpdateCreate as ProgressUpdateCreateSchema } from '@lrt/contracts';
-import { actionAgencies, actions, progressUpdates, writeTransaction, type Db, type Tx } from '@lrt/db';
+import { actionAgencies, actions, progressUpdates, userAgencies, userRoles, userSubgroups, writeTransaction, type Db, type Tx } from '@lrt/db';
 import type { z } from 'zod';
-import { addDays, checkStatusChange, defaultUpdateAgency, isSignOff, progressUpdatePermission, type UpdatePermission } from '@lrt/domain';
+import {
+  addDays,
+  checkStatusChange,
+  defaultUpdateAgency,
+  isClosed,
+  isSignOff,
+  postedAs,
+  progressUpdatePermission,
+  type ActionScope,
+  type Principal,
+  type UpdatePermission,
+} from '@lrt/domain';
 import { newestFirst, toPage } from '../../lib/pagination';
 import { nowIso } from '../../lib/persistence';
 import { ProblemError, forbidden, notFound, unprocessable, versionConflict } from '../../plugins/problems';
-import { auditable, getAction } from '../actions/actions.service';
+import { auditable, completionProposers, getAction } from '../actions/actions.service';
 import { changedFields, recordAudit, type Actor } from '../../lib/audit';
 import { checkEvidenceFiles, describeEvidence, linkEvidenceFiles } from '../evidence/evidence.service';
 import type { PlanClock } from '../settings/settings.service';
@@ -16,8 +27,25 @@ type Row = typeof progressUpdates.$inferSelect;
 type ActionRow = typeof actions.$inferSelect;
 type ParsedCreate = z.output<typeof ProgressUpdateCreateSchema>;
 
-function toDtos(db: Db | Tx, rows: Row[]): ProgressUpdate[] {
+type Author = Pick<Principal, 'roles' | 'agencyIds' | 'subgroupIds'>;
+
+/** The authors of some entries as they are now: their roles, agencies and subgroups, in three queries. */
+function authorsOf(db: Db | Tx, userIds: number[]): Map<number, Author> {
+  const ids = [...new Set(userIds)];
+  const authors = new Map<number, { roles: Author['roles'][number][]; agencyIds: number[]; subgroupIds: number[] }>(
+    ids.map((id) => [id, { roles: [], agencyIds: [], subgroupIds: [] }]),
+  );
+  if (ids.length === 0) return authors;
+  for (const r of db.select().from(userRoles).where(inArray(userRoles.userId, ids)).all()) authors.get(r.userId)?.roles.push(r.role);
+  for (const r of db.select().from(userAgencies).where(inArray(userAgencies.userId, ids)).all()) authors.get(r.userId)?.agencyIds.push(r.agencyId);
+  for (const r of db.select().from(userSubgroups).where(inArray(userSubgroups.userId, ids)).all()) authors.get(r.userId)?.subgroupIds.push(r.subgroupId);
+  return authors;
+}
+
+/** Entries of one action's history as the API shows them; `subgroupId` is the action's, to tell its chair's word. */
+function toDtos(db: Db | Tx, rows: Row[], subgroupId: number | null): ProgressUpdate[] {
   const evidence = describeEvidence(db, rows.map((row) => row.evidence));
+  const authors = authorsOf(db, rows.flatMap((row) => (row.authorUserId === null ? [] : [row.authorUserId])));
   return rows.map((row, index) => ({
     id: row.id,
     actionId: row.actionId,
@@ -25,6 +53,7 @@ function toDtos(db: Db | Tx, rows: Row[]): ProgressUpdate[] {
     agencyId: row.agencyId,
     createdAt: row.createdAt,
     kind: row.kind,
+    postedAs: postedAs(row.authorUserId === null ? undefined : authors.get(row.authorUserId), row, subgroupId),
     note: row.note,
     confidence: row.confidence,
     statusChange: row.statusFrom && row.statusTo ? { from: row.statusFrom, to: row.statusTo } : null,
@@ -44,7 +73,7 @@ function requireAction(db: Db | Tx, id: number) {
 
 /** An action's history, newest first. */
 export function listProgressUpdates(db: Db, actionId: number, query: { limit: number; cursor?: string | undefined }) {
-  requireAction(db, actionId);
+  const action = requireAction(db, actionId);
   const order = newestFirst(progressUpdates.createdAt, progressUpdates.id, query.cursor);
   const rows = db
     .select()
@@ -54,7 +83,7 @@ export function listProgressUpdates(db: Db, actionId: number, query: { limit: nu
     .limit(query.limit + 1)
     .all();
   const page = toPage(rows, query.limit, (r) => [r.createdAt, r.id]);
-  return { items: toDtos(db, page.items), nextCursor: page.nextCursor };
+  return { items: toDtos(db, page.items, action.subgroupId), nextCursor: page.nextCursor };
 }
 
 interface Context {
@@ -62,7 +91,12 @@ interface Context {
   agencyIds: number[];
   permission: UpdatePermission;
   author: NonNullable<PlanClock['viewer']>;
+  /** What this person could do were the action still open: tells "it is closed" from "not yours". */
+  whileOpen: UpdatePermission;
 }
+
+const GENERAL_REFUSAL =
+  "You may post progress only on your own agency's actions, and comment only on those your subgroup oversees.";
 
 /** The action, who may do what with it, and the checks every entry of its history makes first. */
 function openAction(tx: Tx, actionId: number, clock: PlanClock, seen: { actionVersion?: number | undefined; from?: Action['status'] | undefined }): Context {
@@ -70,18 +104,44 @@ function openAction(tx: Tx, actionId: number, clock: PlanClock, seen: { actionVe
   if (!author) throw new ProblemError(401, 'auth.unauthenticated', 'Sign in', 'Sign in to post a progress update.');
   const action = requireAction(tx, actionId);
   const agencyIds = [action.ownerAgencyId, ...tx.select().from(actionAgencies).where(eq(actionAgencies.actionId, actionId)).all().map((a) => a.agencyId)];
-  const permission = progressUpdatePermission(author, { status: action.status, agencyIds, subgroupId: action.subgroupId });
+  const scope: ActionScope = {
+    status: action.status,
+    agencyIds,
+    subgroupId: action.subgroupId,
+    completionProposedBy: action.status === 'completed' ? (completionProposers(tx, [actionId]).get(actionId) ?? null) : null,
+  };
+  const permission = progressUpdatePermission(author, scope);
   // What the author saw is no longer so: nothing is written, and they see the action as it is now.
   if ((seen.actionVersion !== undefined && seen.actionVersion !== action.version) || (seen.from !== undefined && seen.from !== action.status)) {
     throw versionConflict('action', getAction(tx, actionId, clock));
   }
-  return { action, agencyIds, permission, author };
+  return { action, agencyIds, permission, author, whileOpen: progressUpdatePermission(author, { ...scope, status: 'in_progress' }) };
 }
 
-/** Instants order the history: never let a new entry sort before the latest one. */
-const entryInstant = (action: ActionRow, clock: PlanClock) => {
+/**
+ * An assured or withdrawn action takes nothing more. Said to those who could post or comment were it open; anyone
+ * else is simply not allowed.
+ */
+function refuseIfClosed({ action, whileOpen }: Context) {
+  if (!isClosed(action.status)) return;
+  if (!whileOpen.canPostUpdate && !whileOpen.canComment) throw forbidden(GENERAL_REFUSAL);
+  const state = action.status === 'assured' ? 'assured' : 'withdrawn';
+  throw new ProblemError(422, 'action.closed', 'Cannot be done', `This action is ${state}: it takes no more updates.`);
+}
+
+/** Instants order the history: never let a new entry sort before the latest one (a comment or a decision included). */
+const entryInstant = (tx: Tx, action: ActionRow, clock: PlanClock) => {
   const now = nowIso(clock.now);
-  return now > (action.lastUpdateAt ?? '') ? now : (action.lastUpdateAt as string);
+  const latest =
+    tx
+      .select({ at: progressUpdates.createdAt })
+      .from(progressUpdates)
+      .where(eq(progressUpdates.actionId, action.id))
+      .orderBy(desc(progressUpdates.createdAt))
+      .limit(1)
+      .get()?.at ?? '';
+  const floor = latest > (action.lastUpdateAt ?? '') ? latest : (action.lastUpdateAt ?? '');
+  return now > floor ? now : floor;
 };
 
 function audit(tx: Tx, actor: Actor, actionId: number, before: ReturnType<typeof auditable>, clock: PlanClock, update: ProgressUpdate) {
@@ -91,7 +151,7 @@ function audit(tx: Tx, actor: Actor, actionId: number, before: ReturnType<typeof
     entityId: actionId,
     operation: 'progress_update',
     before: changes?.before ?? null,
-    after: { ...changes?.after, progressUpdateId: update.id, kind: update.kind, note: update.note },
+    after: { ...changes?.after, progressUpdateId: update.id, kind: update.kind, postedAs: update.postedAs, agencyId: update.agencyId, note: update.note },
     at: clock.now,
   });
 }
@@ -100,8 +160,11 @@ function audit(tx: Tx, actor: Actor, actionId: number, before: ReturnType<typeof
  * Appends a dated note to an action, and with it any change of status the workflow and the author's role allow.
  * The action's status, latest confidence and last update move in the same transaction, with their audit events,
  * so the history, the action and the trail never disagree. An agency's note answers a return for more
- * information: the action is no longer returned. Assuring or returning a completed action through this route is
- * a sign-off decision (see `decideAssurance`): it is recorded as one, without a confidence.
+ * information: the action is no longer returned. The business unit posts on an agency's behalf: its note names
+ * the agency (the owner when left out) and counts as that agency's progress. Assuring or returning a completed
+ * action through this route is a sign-off decision (see `decideAssurance`): it is recorded as one, without a
+ * confidence. A comment (`kind: 'comment'`) is the chair's or the business unit's word, not the agency's: see
+ * `postComment`. An assured or withdrawn action takes nothing more.
  */
 export function postProgressUpdate(db: Db, actionId: number, input: ProgressUpdateCreate, clock: PlanClock, actor: Actor): ProgressUpdate {
   return writeTransaction(db, (tx) => postProgressUpdateIn(tx, actionId, input, clock, actor));
@@ -111,9 +174,11 @@ export function postProgressUpdateIn(tx: Tx, actionId: number, input: ProgressUp
   const body = input as ParsedCreate;
   const context = openAction(tx, actionId, clock, { actionVersion: body.actionVersion, from: body.statusChange?.from });
   const { action, agencyIds, permission, author } = context;
-  if (!permission.canPostUpdate) throw forbidden("You may post updates only on your own agency's actions, or on those your subgroup oversees.");
+  refuseIfClosed(context);
+  if (body.kind === 'comment') return postComment(tx, context, body, clock, actor);
 
   const to = body.statusChange?.to;
+  // Signing off is for those who may sign off, whether or not they may post the agency's progress.
   if (to !== undefined && isSignOff(action.status, to)) {
     const decision: AssuranceDecision =
       to === 'assured'
@@ -124,6 +189,13 @@ export function postProgressUpdateIn(tx: Tx, actionId: number, input: ProgressUp
     }
     return recordDecision(tx, context, decision, clock, actor);
   }
+  if (!permission.canPostUpdate) {
+    throw forbidden(
+      permission.canComment
+        ? "A subgroup chair's word on an action is a comment, not its agency's progress: post it as a comment (kind: comment), with no confidence or status change."
+        : GENERAL_REFUSAL,
+    );
+  }
 
   let agencyId: number | null;
   if (body.agencyId !== undefined) {
@@ -133,6 +205,7 @@ export function postProgressUpdateIn(tx: Tx, actionId: number, input: ProgressUp
     if (!permission.agencyIds.includes(body.agencyId)) throw forbidden('You cannot post an update for an agency that is not yours.');
     agencyId = body.agencyId;
   } else {
+    // The business unit speaks for the owner agency unless it names another.
     agencyId = defaultUpdateAgency(author, permission.agencyIds, action.ownerAgencyId);
   }
   if (to !== undefined) {
@@ -152,7 +225,7 @@ export function postProgressUpdateIn(tx: Tx, actionId: number, input: ProgressUp
   }
   checkEvidenceFiles(tx, body.evidence, author.id);
   const before = auditable(getAction(tx, actionId, clock));
-  const at = entryInstant(action, clock);
+  const at = entryInstant(tx, action, clock);
   const row = tx
     .insert(progressUpdates)
     .values({
@@ -188,8 +261,54 @@ export function postProgressUpdateIn(tx: Tx, actionId: number, input: ProgressUp
     })
     .where(eq(actions.id, actionId))
     .run();
-  const update = toDtos(tx, [row])[0]!;
+  const update = toDtos(tx, [row], action.subgroupId)[0]!;
   audit(tx, actor, actionId, before, clock, update);
+  return update;
+}
+
+/**
+ * A comment of the overseeing subgroup's chair or the business unit: kept in the action's history (and the audit
+ * trail) with who wrote it, and nothing else. It is not the agency's progress: it has no confidence, status change,
+ * agency or evidence, and the action stays exactly as it was (its BRAG, latest confidence, staleness clock, any
+ * return for more information and its version, so an agency's form open at the time is not refused for it).
+ */
+function postComment(tx: Tx, context: Context, body: ParsedCreate, clock: PlanClock, actor: Actor): ProgressUpdate {
+  const { action, permission, author } = context;
+  if (!permission.canComment) {
+    throw forbidden(
+      permission.canPostUpdate
+        ? "Comments are the overseeing subgroup chair's and the business unit's: post your agency's progress as a progress update."
+        : GENERAL_REFUSAL,
+    );
+  }
+  const notOnAComment = [
+    body.confidence !== undefined && { path: 'confidence', message: "a comment has no confidence: only the agency's progress update does" },
+    body.statusChange !== null && { path: 'statusChange', message: "a comment cannot change the action's status" },
+    body.agencyId !== undefined && { path: 'agencyId', message: 'a comment speaks for no agency' },
+    body.evidence.length > 0 && { path: 'evidence', message: "a comment carries no evidence: evidence comes with the agency's progress update" },
+    body.evidenceOfImpact !== undefined && { path: 'evidenceOfImpact', message: 'evidence of impact is recorded when the action is assured, not with a comment' },
+    body.reason !== undefined && { path: 'reason', message: 'a comment withdraws nothing, so it has no reason' },
+  ].filter((error) => error !== false);
+  if (notOnAComment.length > 0) throw unprocessable('progress_update.comment_is_a_note_only', notOnAComment);
+
+  const before = auditable(getAction(tx, action.id, clock));
+  const row = tx
+    .insert(progressUpdates)
+    .values({
+      actionId: action.id,
+      authorName: author.name,
+      authorUserId: author.id,
+      agencyId: null,
+      createdAt: entryInstant(tx, action, clock),
+      kind: 'comment',
+      note: body.note,
+      confidence: null,
+      evidence: [],
+    })
+    .returning()
+    .get();
+  const update = toDtos(tx, [row], action.subgroupId)[0]!;
+  audit(tx, actor, action.id, before, clock, update);
   return update;
 }
 
@@ -202,6 +321,7 @@ export function postProgressUpdateIn(tx: Tx, actionId: number, input: ProgressUp
 export function decideAssurance(db: Db, actionId: number, decision: AssuranceDecision, clock: PlanClock, actor: Actor) {
   return writeTransaction(db, (tx) => {
     const context = openAction(tx, actionId, clock, { actionVersion: decision.actionVersion });
+    refuseIfClosed(context);
     const update = recordDecision(tx, context, decision, clock, actor);
     return { update, action: getAction(tx, actionId, clock) };
   });
@@ -214,6 +334,15 @@ function recordDecision(tx: Tx, context: Context, decision: AssuranceDecision, c
       { path: 'decision', message: `only a completed action can be assured or returned; this one is ${action.status.replace('_', ' ')}` },
     ]);
   }
+  if (permission.proposedCompletion) {
+    // Separation of duties: whoever proposed the completion does not sign it off, the business unit included.
+    throw new ProblemError(
+      403,
+      'action.own_proposal',
+      'Not allowed',
+      'You proposed this action as completed, so someone else must sign it off: another chair of the subgroup overseeing it, or the business unit.',
+    );
+  }
   if (!permission.canDecideAssurance) throw forbidden('Only the business unit or the chair of the subgroup overseeing this action may sign it off.');
   let replyBy: string | null = null;
   if (decision.decision === 'return') {
@@ -221,7 +350,7 @@ function recordDecision(tx: Tx, context: Context, decision: AssuranceDecision, c
     if (replyBy < clock.today) throw unprocessable('validation.failed', [{ path: 'replyBy', message: 'must be today or later' }]);
   }
   const before = auditable(getAction(tx, action.id, clock));
-  const at = entryInstant(action, clock);
+  const at = entryInstant(tx, action, clock);
   const assure = decision.decision === 'assure';
   const row = tx
     .insert(progressUpdates)
@@ -258,7 +387,7 @@ function recordDecision(tx: Tx, context: Context, decision: AssuranceDecision, c
     )
     .where(eq(actions.id, action.id))
     .run();
-  const update = toDtos(tx, [row])[0]!;
+  const update = toDtos(tx, [row], action.subgroupId)[0]!;
   audit(tx, actor, action.id, before, clock, update);
   return update;
 }

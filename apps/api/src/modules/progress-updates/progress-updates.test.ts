@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Action, ProgressUpdate } from '@lrt/contracts';
-import { createTestWorld, seedSmallPlan, TEST_NOW, type Caller, type TestWorld } from '../../testing/test-app';
+import { createTestWorld, factories, seedSmallPlan, TEST_NOW, type Caller, type TestWorld } from '../../testing/test-app';
 
 let world: TestWorld;
 let plan: ReturnType<typeof seedSmallPlan>;
@@ -72,7 +72,8 @@ describe('POST /api/actions/:id/updates', () => {
 
   it('takes an action through completion to assurance, keeping the evidence of impact', async () => {
     await moveTo('in_progress');
-    expect((await moveTo('completed', { evidence })).statusCode).toBe(201);
+    // The agency proposes completion; the business unit, which did not propose it, signs it off.
+    expect((await postUpdate({ statusChange: { to: 'completed' }, evidence }, plan.action.id, lead)).statusCode).toBe(201);
     expect(await getAction()).toMatchObject({ status: 'completed', brag: 'green', bragReason: 'Completed, awaiting assurance' });
     const assured = await moveTo('assured', { evidenceOfImpact: 'Re-audit in May: 27 of 30 records show the child was seen alone' });
     expect(assured.json()).toMatchObject({ evidenceOfImpact: 'Re-audit in May: 27 of 30 records show the child was seen alone' });
@@ -84,7 +85,7 @@ describe('POST /api/actions/:id/updates', () => {
   });
 
   it('lets a completed action be returned for more information', async () => {
-    await moveTo('completed', { evidence });
+    await postUpdate({ statusChange: { to: 'completed' }, evidence }, plan.action.id, lead);
     await moveTo('in_progress', { note: 'Returned: the audit covered one team only' });
     expect((await getAction()).status).toBe('in_progress');
   });
@@ -96,14 +97,14 @@ describe('POST /api/actions/:id/updates', () => {
 
   it('refuses a jump the workflow does not allow, and changes nothing', async () => {
     await expectRefused(() => moveTo('assured', { evidenceOfImpact: 'It worked' }), 422, 'action.transition_not_allowed', 'statusChange.to');
-    await moveTo('withdrawn', { reason: 'Duplicate' });
-    await expectRefused(() => moveTo('in_progress'), 422, 'action.transition_not_allowed', 'statusChange.to');
+    await moveTo('in_progress');
+    await expectRefused(() => moveTo('not_started'), 422, 'action.transition_not_allowed', 'statusChange.to');
   });
 
   it('refuses completion without evidence, assurance without evidence of impact, withdrawal without a reason', async () => {
     await expectRefused(() => moveTo('completed'), 422, 'action.evidence_required', 'evidence');
     await expectRefused(() => moveTo('withdrawn', { reason: ' ' }), 422, 'action.reason_required', 'reason');
-    await moveTo('completed', { evidence });
+    await postUpdate({ statusChange: { to: 'completed' }, evidence }, plan.action.id, lead);
     await expectRefused(() => moveTo('assured'), 422, 'action.evidence_of_impact_required', 'evidenceOfImpact');
   });
 
@@ -150,6 +151,224 @@ describe('POST /api/actions/:id/updates', () => {
     const response = await postUpdate({}, 999);
     expect(response.statusCode).toBe(404);
     expect(response.json().code).toBe('action.not_found');
+  });
+});
+
+/** What an agency's form and a chair's screen read from the action, to show nothing moved. */
+const progressFacts = (action: Action) => ({
+  status: action.status,
+  brag: action.brag,
+  bragReason: action.bragReason,
+  stale: action.stale,
+  overdue: action.overdue,
+  lastUpdateAt: action.lastUpdateAt,
+  latestConfidence: action.latestConfidence,
+  latestUpdate: action.latestUpdate,
+  returned: action.returned,
+  version: action.version,
+  updatedAt: action.updatedAt,
+});
+
+describe("a subgroup chair's comment", () => {
+  let chair: Caller;
+  beforeEach(async () => {
+    chair = await world.signIn(['subgroup_chair'], { subgroupIds: [plan.subgroup.id], name: 'Dr Okafor' });
+  });
+  const comment = (payload: Record<string, unknown> = {}, as: Caller = chair) =>
+    world.request({
+      method: 'POST',
+      url: `/api/actions/${plan.action.id}/updates`,
+      payload: { kind: 'comment', note: 'The subgroup asks for the re-audit figures at its next meeting', ...payload },
+      as,
+    });
+
+  it("is kept in the history as the chair's, and is not the agency's progress: the action stays exactly as it was", async () => {
+    await postUpdate({ note: 'Audit booked for April', confidence: 'at_risk' }, plan.action.id, lead);
+    // Weeks later, with the agency quiet past the cadence, the chair remarks on it.
+    world.setNow(new Date('2026-06-01T10:00:00.000Z'));
+    const before = progressFacts(await getAction());
+    expect(before).toMatchObject({ stale: true, latestConfidence: 'at_risk' });
+
+    const response = await comment();
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json()).toMatchObject({
+      kind: 'comment',
+      postedAs: 'subgroup_chair',
+      authorName: 'Dr Okafor',
+      agencyId: null,
+      confidence: null,
+      statusChange: null,
+      evidence: [],
+      note: 'The subgroup asks for the re-audit figures at its next meeting',
+    });
+    // No new BRAG, no restarted staleness clock, no new latest word, no new version.
+    expect(progressFacts(await getAction())).toEqual(before);
+    const history = (await world.request({ method: 'GET', url: `/api/actions/${plan.action.id}/updates` })).json<{ items: ProgressUpdate[] }>().items;
+    expect(history.map((u) => [u.kind, u.postedAs])).toEqual([
+      ['comment', 'subgroup_chair'],
+      ['progress', 'agency'],
+    ]);
+  });
+
+  it('is in the audit trail, with who wrote it', async () => {
+    const posted = (await comment()).json<ProgressUpdate>();
+    const trail = world.db.$client
+      .prepare("select actor_name, operation, after from audit_events where entity = 'action' and entity_id = ? order by id")
+      .all(plan.action.id) as { actor_name: string; operation: string; after: string }[];
+    expect(trail.at(-1)).toMatchObject({ actor_name: 'Dr Okafor', operation: 'progress_update' });
+    expect(JSON.parse(trail.at(-1)!.after)).toMatchObject({ progressUpdateId: posted.id, kind: 'comment', postedAs: 'subgroup_chair' });
+  });
+
+  it("does not answer a return for more information: only the agency's note does", async () => {
+    await postUpdate({ statusChange: { to: 'completed' }, evidence }, plan.action.id, lead);
+    await world.request({ method: 'POST', url: `/api/actions/${plan.action.id}/assurance`, payload: { decision: 'return', question: 'Where is the re-audit?' }, as: chair });
+    expect((await comment({ note: 'Reminder: the answer is due before the next meeting' })).statusCode).toBe(201);
+    expect((await getAction()).returned).toMatchObject({ question: 'Where is the re-audit?' });
+    await postUpdate({ note: 'Re-audit attached' }, plan.action.id, lead);
+    expect((await getAction()).returned).toBeNull();
+  });
+
+  it("does not refuse the agency's form opened before it, as a change of the action would", async () => {
+    const seen = await getAction();
+    expect((await comment()).statusCode).toBe(201);
+    const response = await postUpdate({ actionVersion: seen.version, statusChange: { from: seen.status, to: 'in_progress' } }, plan.action.id, lead);
+    expect(response.statusCode, response.body).toBe(201);
+  });
+
+  it("stays out of the action's latest word, in the list of actions and on the action", async () => {
+    await postUpdate({ note: 'Second briefing held' }, plan.action.id, lead);
+    world.setNow(new Date(TEST_NOW.getTime() + 60_000));
+    expect((await comment({ note: 'Chair: please bring the attendance figures' })).statusCode).toBe(201);
+    const listed = (await world.request({ method: 'GET', url: '/api/actions' })).json<{ items: Action[] }>().items[0];
+    expect(listed?.latestUpdate).toMatchObject({ note: 'Second briefing held', authorName: 'DI Shah' });
+    expect((await getAction()).latestUpdate).toMatchObject({ note: 'Second briefing held' });
+  });
+
+  it('is refused as progress: a chair who is not a lead of one of its agencies may only comment', async () => {
+    const before = world.snapshot();
+    const response = await postUpdate({}, plan.action.id, chair);
+    expect(response.statusCode).toBe(403);
+    expect(response.json()).toMatchObject({ code: 'auth.forbidden', detail: expect.stringMatching(/comment/) });
+    expect(world.snapshot()).toBe(before);
+  });
+
+  it.each([
+    ['a confidence', { confidence: 'on_track' }, 'confidence'],
+    ['a status change', { statusChange: { to: 'in_progress' } }, 'statusChange'],
+    ['evidence of impact', { evidenceOfImpact: 'Re-audit shows it' }, 'evidenceOfImpact'],
+    ['an agency', { agencyId: 1 }, 'agencyId'],
+    ['evidence', { evidence }, 'evidence'],
+    ['a reason', { reason: 'Superseded' }, 'reason'],
+  ])('is refused with %s, naming the field', async (_what, payload, path) => {
+    await expectRefused(() => comment(payload), 422, 'progress_update.comment_is_a_note_only', path);
+  });
+
+  it('may be posted by the business unit, as its own; not by an agency lead or the chair of another subgroup', async () => {
+    const response = await comment({}, world.admin);
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({ kind: 'comment', postedAs: 'business_unit', agencyId: null });
+    const otherChair = await world.signIn(['subgroup_chair'], { subgroupIds: [factories.subgroup(world.db).id] });
+    for (const who of [lead, otherChair]) {
+      const before = world.snapshot();
+      const refused = await comment({}, who);
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().code).toBe('auth.forbidden');
+      expect(world.snapshot()).toBe(before);
+    }
+  });
+
+  it('never sorts an entry posted after it before it, even if the clock steps back', async () => {
+    await comment({ note: 'Comment first' });
+    world.setNow(new Date(TEST_NOW.getTime() - 3_600_000));
+    await postUpdate({ note: 'Progress second' }, plan.action.id, lead);
+    const items = (await world.request({ method: 'GET', url: `/api/actions/${plan.action.id}/updates` })).json<{ items: ProgressUpdate[] }>().items;
+    expect(items.map((u) => u.note)).toEqual(['Progress second', 'Comment first']);
+  });
+});
+
+describe("the business unit posting on an agency's behalf", () => {
+  it("speaks for the owner agency when it names none, and counts as that agency's progress", async () => {
+    world.setNow(new Date('2026-06-01T10:00:00.000Z'));
+    expect(await getAction()).toMatchObject({ stale: true });
+    const response = await postUpdate({ note: 'From DI Shah by email: audit done', confidence: 'at_risk' });
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json()).toMatchObject({ kind: 'progress', agencyId: plan.police.id, postedAs: 'business_unit', authorName: world.admin.name, confidence: 'at_risk' });
+    expect(await getAction()).toMatchObject({
+      stale: false,
+      lastUpdateAt: '2026-06-01T10:00:00.000Z',
+      latestConfidence: 'at_risk',
+      brag: 'amber',
+      latestUpdate: { note: 'From DI Shah by email: audit done' },
+    });
+    // As the agency's own note would, it needs a confidence.
+    await expectRefused(() => postUpdate({ confidence: undefined }), 422, 'progress_update.confidence_required', 'confidence');
+  });
+
+  it("speaks for a partner agency it names, and answers a return for more information as the agency's note", async () => {
+    await world.request({ method: 'PATCH', url: `/api/actions/${plan.action.id}`, payload: { version: 1, kind: 'multi_agency', partnerAgencyIds: [plan.health.id] } });
+    await postUpdate({ statusChange: { to: 'completed' }, evidence }, plan.action.id, lead);
+    const chair = await world.signIn(['subgroup_chair'], { subgroupIds: [plan.subgroup.id] });
+    await world.request({ method: 'POST', url: `/api/actions/${plan.action.id}/assurance`, payload: { decision: 'return', question: 'And health?' }, as: chair });
+    const response = await postUpdate({ agencyId: plan.health.id, note: 'Health replied by email: 40 staff briefed' });
+    expect(response.json()).toMatchObject({ agencyId: plan.health.id, postedAs: 'business_unit' });
+    expect((await getAction()).returned).toBeNull();
+  });
+
+  it("is told apart from the agency's own note in the history", async () => {
+    await postUpdate({ note: 'Own note' }, plan.action.id, lead);
+    await postUpdate({ note: 'On its behalf' });
+    const items = (await world.request({ method: 'GET', url: `/api/actions/${plan.action.id}/updates` })).json<{ items: ProgressUpdate[] }>().items;
+    expect(items.map((u) => [u.note, u.agencyId, u.postedAs])).toEqual([
+      ['On its behalf', plan.police.id, 'business_unit'],
+      ['Own note', plan.police.id, 'agency'],
+    ]);
+  });
+});
+
+describe('an assured or withdrawn action', () => {
+  const closedAction = (status: 'assured' | 'withdrawn') =>
+    factories.action(world.db, {
+      reviewId: plan.review.id,
+      ownerAgencyId: plan.police.id,
+      subgroupId: plan.subgroup.id,
+      status,
+      evidenceOfImpact: status === 'assured' ? 'Re-audit shows the change' : null,
+      withdrawnReason: status === 'withdrawn' ? 'Superseded' : null,
+    });
+
+  it.each(['assured', 'withdrawn'] as const)('takes no progress, comment or decision once %s, from anyone', async (status) => {
+    const action = closedAction(status);
+    const chair = await world.signIn(['subgroup_chair'], { subgroupIds: [plan.subgroup.id] });
+    const attempts: [string, Caller, Record<string, unknown>][] = [
+      ['the agency lead', lead, { note: 'One more thing', confidence: 'on_track' }],
+      ['the business unit', world.admin, { note: 'From the agency by email', confidence: 'on_track' }],
+      ['the chair, commenting', chair, { kind: 'comment', note: 'Well done' }],
+      ['the business unit, commenting', world.admin, { kind: 'comment', note: 'Noted' }],
+    ];
+    for (const [who, as, payload] of attempts) {
+      const before = world.snapshot();
+      const response = await world.request({ method: 'POST', url: `/api/actions/${action.id}/updates`, payload, as });
+      expect(response.statusCode, `${who}: ${response.body}`).toBe(422);
+      expect(response.json(), who).toMatchObject({ code: 'action.closed', detail: `This action is ${status}: it takes no more updates.` });
+      expect(world.snapshot(), who).toBe(before);
+    }
+    const decision = await world.request({
+      method: 'POST',
+      url: `/api/actions/${action.id}/assurance`,
+      payload: { decision: 'return', question: 'Reopen?' },
+      as: chair,
+    });
+    expect(decision.json()).toMatchObject({ code: 'action.closed' });
+    // Those who could not post on it anyway are simply not allowed.
+    const otherLead = await world.signIn(['agency_lead'], { agencyIds: [plan.health.id] });
+    const refused = await world.request({ method: 'POST', url: `/api/actions/${action.id}/updates`, payload: { note: 'x', confidence: 'on_track' }, as: otherLead });
+    expect(refused.statusCode).toBe(403);
+  });
+
+  it('offers nobody a progress form or a comment on it', async () => {
+    const action = closedAction('withdrawn');
+    const fetched = (await world.request({ method: 'GET', url: `/api/actions/${action.id}`, as: lead })).json<Action>();
+    expect(fetched.permissions).toMatchObject({ canPostUpdate: false, canComment: false, statusChanges: [] });
   });
 });
 
