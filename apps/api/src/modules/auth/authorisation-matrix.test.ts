@@ -4,7 +4,7 @@ import { ACTION_STATUSES, STATUS_TRANSITIONS, type ActionStatus, type Role } fro
 import { createTestDatabase, unique } from '@lrt/db/testing';
 import { closeDatabase } from '@lrt/db';
 import { buildApp } from '../../app';
-import { hasCapability, isSignOff, progressUpdatePermission, type Principal } from '@lrt/domain';
+import { hasCapability, isClosed, isSignOff, progressUpdatePermission, type Principal } from '@lrt/domain';
 import type { Access } from '../../plugins/auth';
 import { expectProblem } from '../../testing/http-expect';
 import { createTestWorld, factories, seedSmallPlan, TEST_PASSWORD, type Caller, type TestWorld } from '../../testing/test-app';
@@ -220,11 +220,25 @@ const EXPECTED_ACCESS: Record<string, Access> = {
 const known = (route: ApiRoute) => KNOWN[`${route.method === 'HEAD' ? 'GET' : route.method} ${route.url}`];
 
 const UPDATE_ROUTE = 'POST /api/actions/:id/updates';
-/** Who may post a progress update, written out by hand so the rule table is checked against it too. */
+/**
+ * Who may post a progress update (the agency's progress), written out by hand so the rule table is checked against
+ * it too. A subgroup chair's word is a comment, not the agency's progress.
+ */
 const UPDATE_OUTCOMES: Record<CallerKind, number> = {
   'no session': 401,
   admin: 201,
   'agency lead (own)': 201,
+  'agency lead (other)': 403,
+  'subgroup chair (own)': 403,
+  'subgroup chair (other)': 403,
+  'independent chair': 403,
+  viewer: 403,
+};
+/** Who may comment on an action: the overseeing subgroup's chair and the business unit. */
+const COMMENT_OUTCOMES: Record<CallerKind, number> = {
+  'no session': 401,
+  admin: 201,
+  'agency lead (own)': 403,
   'agency lead (other)': 403,
   'subgroup chair (own)': 201,
   'subgroup chair (other)': 403,
@@ -360,11 +374,17 @@ describe('every status change × role × status', () => {
   /** The answer the rule table and the workflow give, in the order the service asks them. */
   function expectedOutcome(principal: Principal, from: ActionStatus, to: ActionStatus): { status: number; code?: string } {
     if (!hasCapability(principal, 'postUpdates')) return { status: 403, code: 'auth.forbidden' };
-    const permission = progressUpdatePermission(principal, { status: from, agencyIds: [plan.police.id], subgroupId: plan.subgroup.id });
-    if (!permission.canPostUpdate) return { status: 403, code: 'auth.forbidden' };
-    if (!STATUS_TRANSITIONS[from].includes(to)) return { status: 422, code: 'action.transition_not_allowed' };
+    const scope = { status: from, agencyIds: [plan.police.id], subgroupId: plan.subgroup.id };
+    const permission = progressUpdatePermission(principal, scope);
+    // An assured or withdrawn action takes nothing more: said to those who could post or comment were it open.
+    if (isClosed(from)) {
+      const whileOpen = progressUpdatePermission(principal, { ...scope, status: 'in_progress' });
+      return whileOpen.canPostUpdate || whileOpen.canComment ? { status: 422, code: 'action.closed' } : { status: 403, code: 'auth.forbidden' };
+    }
     // Assuring or returning is a sign-off decision, for those who may sign this action off.
     if (isSignOff(from, to)) return permission.canDecideAssurance ? { status: 201 } : { status: 403, code: 'auth.forbidden' };
+    if (!permission.canPostUpdate) return { status: 403, code: 'auth.forbidden' };
+    if (!STATUS_TRANSITIONS[from].includes(to)) return { status: 422, code: 'action.transition_not_allowed' };
     if (!permission.statusChanges.includes(to)) return { status: 403, code: 'auth.forbidden' };
     return { status: 201 };
   }
@@ -398,6 +418,13 @@ describe('every status change × role × status', () => {
     expect(outcome('subgroup chair (other)', 'completed', 'assured')).toBe(403);
     expect(outcome('admin', 'completed', 'withdrawn')).toBe(201);
     expect(outcome('admin', 'assured', 'in_progress')).toBe(422);
+    // Closed: nothing more from anyone who could otherwise post, whatever the move.
+    const code = (kind: CallerKind, from: ActionStatus, to: ActionStatus) => expectedOutcome(callers.get(kind)!.principal, from, to).code;
+    for (const kind of ['admin', 'agency lead (own)', 'subgroup chair (own)'] as const) {
+      expect(code(kind, 'assured', 'assured')).toBe('action.closed');
+      expect(code(kind, 'withdrawn', 'in_progress')).toBe('action.closed');
+    }
+    expect(outcome('agency lead (other)', 'withdrawn', 'in_progress')).toBe(403);
     expect(outcome('independent chair', 'completed', 'assured')).toBe(403);
     expect(outcome('viewer', 'not_started', 'in_progress')).toBe(403);
   });
@@ -437,4 +464,148 @@ describe('every status change × role × status', () => {
       });
     }
   }
+});
+
+/**
+ * The rules a penetration test asked for, for every kind of caller: a chair's comment is not the agency's progress;
+ * the business unit posts on an agency's behalf; an assured or withdrawn action takes nothing; nobody signs off
+ * a completion they proposed. Each expectation comes from the rule table and is pinned by a hand-written one.
+ */
+describe('comments, posting on behalf, closed actions and own proposals × every caller', () => {
+  let world: TestWorld;
+  let plan: ReturnType<typeof seedSmallPlan>;
+  const callers = new Map<CallerKind, { caller: Caller | null; principal: Principal }>();
+  const evidence = [{ label: 'Audit of 30 case files', url: 'https://intranet.example/audits/30' }];
+
+  beforeAll(async () => {
+    world = await createTestWorld();
+    plan = seedSmallPlan(world.db);
+    const fx = { plan, otherSubgroup: { id: factories.subgroup(world.db).id } } as Fixtures;
+    for (const { kind, roles, links } of CALLER_KINDS) {
+      const caller = kind === 'admin' ? world.admin : roles.length === 0 ? null : await world.signIn(roles, { ...links(fx), name: `Rules ${kind}` });
+      callers.set(kind, { caller, principal: principalOf(roles, links(fx)) });
+    }
+  });
+  afterAll(() => world.close());
+
+  const actionIn = (status: ActionStatus) =>
+    factories.action(world.db, {
+      reviewId: plan.review.id,
+      ownerAgencyId: plan.police.id,
+      subgroupId: plan.subgroup.id,
+      status,
+      evidenceOfImpact: status === 'assured' ? 'Re-audit shows the change' : null,
+      withdrawnReason: status === 'withdrawn' ? 'Superseded' : null,
+      createdAt: '2026-02-20T09:00:00.000Z',
+    });
+  const post = (actionId: number, as: Caller | null, payload: Record<string, unknown>) =>
+    world.request({ method: 'POST', url: `/api/actions/${actionId}/updates`, payload, as });
+  const scopeOf = (status: ActionStatus, completionProposedBy: number | null = null) => ({
+    status,
+    agencyIds: [plan.police.id],
+    subgroupId: plan.subgroup.id,
+    completionProposedBy,
+  });
+
+  it('lets only the overseeing chair and the business unit comment, leaving the action as it was', async () => {
+    for (const { kind } of CALLER_KINDS) {
+      const { caller, principal } = callers.get(kind)!;
+      const expected =
+        kind === 'no session' ? 401 : hasCapability(principal, 'postUpdates') && progressUpdatePermission(principal, scopeOf('in_progress')).canComment ? 201 : 403;
+      expect(expected, kind).toBe(COMMENT_OUTCOMES[kind]);
+      const action = actionIn('in_progress');
+      const before = world.snapshot();
+      const response = await post(action.id, caller, { kind: 'comment', note: `A comment from ${kind}` });
+      expect(response.statusCode, `${kind}: ${response.body}`).toBe(expected);
+      if (expected === 201) {
+        expect(response.json(), kind).toMatchObject({ kind: 'comment', confidence: null, agencyId: null });
+        const row = world.db.$client.prepare('select version, last_update_at, latest_confidence from actions where id = ?').get(action.id);
+        expect(row, kind).toEqual({ version: 1, last_update_at: null, latest_confidence: null });
+      } else {
+        expect(world.snapshot(), `${kind}: a refusal changed the database`).toBe(before);
+      }
+    }
+  });
+
+  it("refuses a chair's progress note, and takes the business unit's as the owner agency's", async () => {
+    for (const { kind } of CALLER_KINDS) {
+      const { caller } = callers.get(kind)!;
+      const action = actionIn('in_progress');
+      const response = await post(action.id, caller, { note: `Progress from ${kind}`, confidence: 'on_track' });
+      expect(response.statusCode, `${kind}: ${response.body}`).toBe(UPDATE_OUTCOMES[kind]);
+      if (kind === 'admin') expect(response.json()).toMatchObject({ agencyId: plan.police.id, postedAs: 'business_unit' });
+      if (kind === 'agency lead (own)') expect(response.json()).toMatchObject({ agencyId: plan.police.id, postedAs: 'agency' });
+      if (kind === 'subgroup chair (own)') expect(response.json().detail).toMatch(/comment/);
+    }
+  });
+
+  it('takes nothing at all on an assured or withdrawn action', async () => {
+    for (const status of ['assured', 'withdrawn'] as const) {
+      for (const { kind } of CALLER_KINDS) {
+        const { caller, principal } = callers.get(kind)!;
+        const whileOpen = progressUpdatePermission(principal, scopeOf('in_progress'));
+        for (const payload of [{ note: 'More', confidence: 'on_track' }, { kind: 'comment', note: 'More' }]) {
+          const action = actionIn(status);
+          const expected =
+            kind === 'no session'
+              ? 401
+              : !hasCapability(principal, 'postUpdates') || (!whileOpen.canPostUpdate && !whileOpen.canComment)
+                ? 403
+                : 422;
+          const before = world.snapshot();
+          const response = await post(action.id, caller, payload);
+          const label = `${kind} on ${status}, ${'kind' in payload ? 'comment' : 'progress'}`;
+          expect(response.statusCode, `${label}: ${response.body}`).toBe(expected);
+          if (expected === 422) expect(response.json().code, label).toBe('action.closed');
+          expect(world.snapshot(), `${label}: a refusal changed the database`).toBe(before);
+        }
+      }
+    }
+  });
+
+  it('refuses whoever proposed a completion the sign-off, and lets the others who may sign off do it', async () => {
+    const lead = callers.get('agency lead (own)')!.caller!;
+    const proposers = [
+      { name: 'the business unit', caller: world.admin, principal: callers.get('admin')!.principal },
+      {
+        name: 'a chair who leads the agency',
+        caller: await world.signIn(['subgroup_chair', 'agency_lead'], { subgroupIds: [plan.subgroup.id], agencyIds: [plan.police.id] }),
+        principal: principalOf(['subgroup_chair', 'agency_lead'], { agencyIds: [plan.police.id], subgroupIds: [plan.subgroup.id] }),
+      },
+    ];
+    for (const proposer of proposers) {
+      const mayDecide = progressUpdatePermission({ ...proposer.principal, id: proposer.caller.userId }, scopeOf('completed', proposer.caller.userId));
+      expect(mayDecide, proposer.name).toMatchObject({ canDecideAssurance: false, proposedCompletion: true });
+      for (const decision of [
+        { decision: 'assure', evidenceOfImpact: 'Re-audit shows the change' },
+        { decision: 'return', question: 'Where is the re-audit?' },
+      ]) {
+        const action = actionIn('in_progress');
+        expect((await post(action.id, proposer.caller, { note: 'Done', confidence: 'on_track', statusChange: { to: 'completed' }, evidence })).statusCode).toBe(201);
+        const before = world.snapshot();
+        const own = await world.request({ method: 'POST', url: `/api/actions/${action.id}/assurance`, payload: decision, as: proposer.caller });
+        expectProblem(own, { status: 403, code: 'action.own_proposal' }, `${proposer.name} deciding ${decision.decision}`);
+        expect(world.snapshot()).toBe(before);
+      }
+    }
+    // Proposed by the agency's lead: each caller who may sign off does, and the lead may not.
+    for (const { kind } of CALLER_KINDS) {
+      const { caller, principal } = callers.get(kind)!;
+      const action = actionIn('in_progress');
+      await post(action.id, lead, { note: 'Done', confidence: 'on_track', statusChange: { to: 'completed' }, evidence });
+      const expected =
+        kind === 'no session'
+          ? 401
+          : hasCapability(principal, 'assureActions') && progressUpdatePermission(principal, scopeOf('completed', lead.userId)).canDecideAssurance
+            ? 201
+            : 403;
+      const response = await world.request({
+        method: 'POST',
+        url: `/api/actions/${action.id}/assurance`,
+        payload: { decision: 'assure', evidenceOfImpact: 'Re-audit shows the change' },
+        as: caller,
+      });
+      expect(response.statusCode, `${kind}: ${response.body}`).toBe(expected);
+    }
+  });
 });
