@@ -210,7 +210,7 @@ describe('the tracker', () => {
     expect(screen.getByText('overdue since 31 March 2026')).toBeVisible();
     expect(await screen.findByText('Status changed from Not started to In progress')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Briefing plan' })).toHaveAttribute('href', 'https://intranet.example/plan');
-    expect(await screen.findByRole('heading', { name: 'Post a progress update' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Post an update or a comment' })).toBeInTheDocument();
 
     // The business unit may read the audit trail: the action's history, in words, below the progress updates.
     const history = await screen.findByRole('list', { name: 'Changes, newest first' });
@@ -288,7 +288,7 @@ describe('the tracker', () => {
   });
 
   it('shows an agency lead an action they cannot post on, without the form or the change history', async () => {
-    const readOnly = makeAction({ ownerAgencyId: 2, permissions: { canEdit: false, canPostUpdate: false, statusChanges: [], agencyIds: [], canDecideAssurance: false, canRequestTargetDate: false, canDecideTargetDate: false } });
+    const readOnly = makeAction({ ownerAgencyId: 2, permissions: { canEdit: false, canPostUpdate: false, canComment: false, statusChanges: [], agencyIds: [], canDecideAssurance: false, proposedCompletion: false, canRequestTargetDate: false, canDecideTargetDate: false } });
     const { fetchMock } = renderApp('/actions/7', { me: makeAgencyLeadMe(), handlers: { 'GET /api/actions/7': () => jsonResponse(readOnly) } });
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Action SD-2022/A3' })).toBeInTheDocument();

@@ -7,7 +7,8 @@ export function makeAgency(overrides: Partial<Agency> = {}): Agency {
 
 /**
  * An action as the API sends it. Unless given, its permissions are those of the business unit: it may edit it,
- * post on it, and make every status change the workflow allows from its status.
+ * post on it (on behalf of its owner agency) or comment, and make every status change the workflow allows from
+ * its status.
  */
 export function makeAction(overrides: Partial<Action> = {}): Action {
   const status = overrides.status ?? 'in_progress';
@@ -45,9 +46,11 @@ export function makeAction(overrides: Partial<Action> = {}): Action {
     permissions: {
       canEdit: true,
       canPostUpdate: true,
+      canComment: true,
       statusChanges: [...STATUS_TRANSITIONS[status]],
-      agencyIds: [],
+      agencyIds: [overrides.ownerAgencyId ?? 1],
       canDecideAssurance: status === 'completed',
+      proposedCompletion: false,
       canRequestTargetDate: false,
       canDecideTargetDate: status === 'not_started' || status === 'in_progress',
     },

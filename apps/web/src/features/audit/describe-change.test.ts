@@ -68,6 +68,23 @@ describe('describeActionEvent', () => {
     ]);
   });
 
+  it("names a chair's comment and the business unit's update on an agency's behalf, not their bookkeeping", () => {
+    const comment = describeActionEvent(
+      event({ operation: 'progress_update', before: null, after: { progressUpdateId: 45, kind: 'comment', postedAs: 'subgroup_chair', agencyId: null, note: 'Bring the figures.' } }),
+      context,
+    );
+    expect(comment).toEqual({ title: 'Comment from the subgroup chair', changes: [] });
+    const onBehalf = describeActionEvent(
+      event({
+        operation: 'progress_update',
+        before: { latestConfidence: null },
+        after: { latestConfidence: 'at_risk', progressUpdateId: 46, kind: 'progress', postedAs: 'business_unit', agencyId: 1, note: 'By email.' },
+      }),
+      context,
+    );
+    expect(onBehalf).toEqual({ title: 'Progress update posted on behalf of West Midlands Police', changes: ['Latest confidence set to At risk'] });
+  });
+
   it('does not list the fields of a new action, and names unknown fields and operations readably', () => {
     expect(describeActionEvent(event({ operation: 'create', after: { ref: 'SD-2022/A3' } }), context)).toEqual({
       title: 'Action added',

@@ -100,15 +100,34 @@ export function describeFieldChange(field: string, before: unknown, after: unkno
   return `${label} changed from ${describeValue(field, before, context)} to ${describeValue(field, after, context)}`;
 }
 
+/** What an entry of the action's history was, and who it spoke for: its kind, who posted it as what, its agency. */
+const HISTORY_ENTRY_FIELDS = new Set(['kind', 'postedAs', 'agencyId']);
+
+/** A history entry's title: a comment, or the business unit's progress update on an agency's behalf, says so. */
+function progressUpdateTitle(after: Record<string, unknown>, context: ChangeContext): string {
+  if (after.kind === 'comment') {
+    return after.postedAs === 'subgroup_chair'
+      ? 'Comment from the subgroup chair'
+      : after.postedAs === 'business_unit'
+        ? 'Comment from the business unit'
+        : 'Comment posted';
+  }
+  if (after.kind === 'progress' && after.postedAs === 'business_unit' && typeof after.agencyId === 'number') {
+    return `Progress update posted on behalf of ${nameOf(context.agencies, after.agencyId, 'Agency')}`;
+  }
+  return OPERATION_TITLES.progress_update!;
+}
+
 /** An audit event of an action in words: a title and what changed, field by field. */
 export function describeActionEvent(event: AuditEvent, context: ChangeContext): { title: string; changes: string[] } {
-  const title = OPERATION_TITLES[event.operation] ?? humanise(event.operation);
+  const entry = event.operation === 'progress_update';
+  const title = entry ? progressUpdateTitle(event.after ?? {}, context) : (OPERATION_TITLES[event.operation] ?? humanise(event.operation));
   // An action's creation records the whole action; its page shows that already.
   if (event.operation === 'create') return { title, changes: [] };
   const before = event.before ?? {};
   const after = event.after ?? {};
   const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])]
-    .filter((field) => !NOT_SHOWN.has(field))
+    .filter((field) => !NOT_SHOWN.has(field) && !(entry && HISTORY_ENTRY_FIELDS.has(field)))
     .sort((a, b) => fieldRank(a) - fieldRank(b));
   const changes = fields
     .filter((field) => JSON.stringify(before[field] ?? null) !== JSON.stringify(after[field] ?? null))

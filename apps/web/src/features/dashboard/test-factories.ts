@@ -39,6 +39,7 @@ export function makeProgressUpdate(overrides: Partial<ProgressUpdate> = {}): Pro
     agencyId: 1,
     createdAt: '2026-02-20T09:00:00.000Z',
     kind: 'progress',
+    postedAs: 'agency',
     note: 'Briefings delivered to all response teams; audit booked for April.',
     confidence: 'on_track',
     statusChange: null,

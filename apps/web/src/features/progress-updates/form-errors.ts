@@ -5,6 +5,7 @@ import type { z } from 'zod';
 
 /** The form's fields in page order. Error summaries list errors in this order. */
 export const FIELD_ORDER = [
+  'kind',
   'agencyId',
   'confidence',
   'note',
@@ -16,6 +17,7 @@ export const FIELD_ORDER = [
 ] as const;
 
 const FIELD_LABELS: Record<string, string> = {
+  kind: 'What you are posting',
   agencyId: 'Agency',
   confidence: 'Confidence',
   note: 'Progress note',
@@ -29,6 +31,8 @@ const FIELD_LABELS: Record<string, string> = {
 /** What the form is for: an answer to a question of the subgroup reads differently from a progress note. */
 export interface MessageContext {
   answering?: boolean;
+  /** A comment of the subgroup's chair or the business unit, not a progress note. */
+  commenting?: boolean;
 }
 
 /**
@@ -48,7 +52,9 @@ export const isRefusalCode = (code: string | undefined): code is StatusChangeRef
 function plainMessage(path: string, code: string | undefined, context: MessageContext): string | undefined {
   const refusal = code ? REFUSAL_MESSAGES[code as StatusChangeRefusal['code']] : undefined;
   if (refusal) return refusal;
-  if (path === 'note' && code === 'too_small') return context.answering ? 'Enter your answer' : 'Enter what has been done since the last update';
+  if (path === 'note' && code === 'too_small') {
+    return context.commenting ? 'Enter your comment' : context.answering ? 'Enter your answer' : 'Enter what has been done since the last update';
+  }
   if (path === 'confidence') return 'Select how confident you are that the action is on track';
   if (path === 'evidence' && code === 'too_big') return `Add no more than ${LIMITS.evidenceItems} documents and evidence links`;
   return undefined;

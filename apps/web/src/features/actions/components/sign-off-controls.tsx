@@ -23,7 +23,8 @@ export interface SignOffControlsProps {
 /**
  * "Assure" and "Return for more information" for a completed action, each opening its form below the buttons.
  * Shown only when the API says this person may decide (`permissions.canDecideAssurance`). Opening a form moves
- * focus into it; cancelling gives focus back to the button that opened it.
+ * focus into it; cancelling gives focus back to the button that opened it. Someone who would decide but proposed
+ * the completion themselves (`permissions.proposedCompletion`) is told that someone else must sign it off.
  */
 export function SignOffControls({ action, onDecided, onErrorsChange, headingLevel = 3, onOpen }: SignOffControlsProps) {
   const [open, setOpen] = useState<SignOffDecision | null>(null);
@@ -45,7 +46,17 @@ export function SignOffControls({ action, onDecided, onErrorsChange, headingLeve
     }
   }, [open]);
 
-  if (!mayDecide) return null;
+  if (!mayDecide) {
+    if (action.permissions.proposedCompletion && action.status === 'completed') {
+      return (
+        <p className="govuk-inset-text">
+          You proposed this completion, so someone else must sign it off: another chair of the subgroup overseeing it, or the
+          business unit.
+        </p>
+      );
+    }
+    return null;
+  }
 
   const close = () => {
     focusAfterClose.current = open;

@@ -13,9 +13,11 @@ const settings = { partnershipName: 'Demo partnership', updateCadenceDays: 56, d
 const permissions = (overrides: Partial<Action['permissions']> = {}): Action['permissions'] => ({
   canEdit: false,
   canPostUpdate: false,
+  canComment: false,
   statusChanges: [],
   agencyIds: [],
   canDecideAssurance: false,
+  proposedCompletion: false,
   canRequestTargetDate: false,
   canDecideTargetDate: false,
   ...overrides,
@@ -347,6 +349,34 @@ describe('ActionPage plan keeping', () => {
     // The page now shows the returned action, with its panel, and no sign-off.
     expect(await screen.findByRole('region', { name: 'Returned for more information' })).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Sign-off' })).not.toBeInTheDocument();
+  });
+
+  it('tells whoever proposed the completion that someone else must sign it off, instead of the sign-off buttons', async () => {
+    const action = makeAction({ status: 'completed', permissions: permissions({ proposedCompletion: true }) });
+    stubApi(action);
+    renderPage(action);
+    const signOff = await screen.findByRole('region', { name: 'Sign-off' });
+    expect(within(signOff).getByText(/You proposed this completion, so someone else must sign it off/)).toBeInTheDocument();
+    expect(within(signOff).queryByRole('button')).not.toBeInTheDocument();
+  });
+
+  it.each(['assured', 'withdrawn'] as const)('shows no progress form on a %s action, and says why', async (status) => {
+    const action = makeAction({ status, permissions: permissions() });
+    stubApi(action);
+    renderPage(action);
+    expect(await screen.findByText(`This action is ${status}: it takes no more progress updates or comments.`, { exact: false })).toBeInTheDocument();
+    expect(screen.queryByRole('form')).not.toBeInTheDocument();
+    expect(screen.queryByText(/are posted by its agencies’ leads/)).not.toBeInTheDocument();
+  });
+
+  it('offers the overseeing chair a comment, with no confidence, rather than a progress update', async () => {
+    const action = makeAction({ subgroupId: 4, permissions: permissions({ canComment: true }) });
+    stubApi(action);
+    renderPage(action, makeMe({ roles: ['subgroup_chair'], subgroupIds: [4] }, { managePlans: false, manageUsers: false, manageReferenceData: false }));
+    const form = await screen.findByRole('form', { name: 'Add a comment' }, { timeout: 10_000 });
+    expect(within(form).getByLabelText('Your comment')).toBeInTheDocument();
+    expect(within(form).queryByRole('group', { name: 'How confident are you that the action is on track?' })).not.toBeInTheDocument();
+    expect(within(form).getByRole('button', { name: 'Post comment' })).toBeInTheDocument();
   });
 
   it('offers no sign-off to those who may not decide', async () => {

@@ -1,4 +1,5 @@
 import type { Action, Agency } from '@lrt/contracts';
+import { isClosed } from '@lrt/domain';
 import { LABELS } from '@/lib/contract-constants';
 import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
@@ -90,7 +91,8 @@ function ActionView({ actionId }: { actionId: number }) {
   };
   const { canRequestTargetDate } = data.permissions;
   const showTargetDateSection = data.pendingTargetDateRequest !== null || canRequestTargetDate;
-  const showSignOff = data.permissions.canDecideAssurance && data.status === 'completed';
+  const { canDecideAssurance, proposedCompletion, canPostUpdate, canComment } = data.permissions;
+  const showSignOff = (canDecideAssurance || proposedCompletion) && data.status === 'completed';
 
   return (
     <>
@@ -133,10 +135,12 @@ function ActionView({ actionId }: { actionId: number }) {
             <h2 className="govuk-heading-l" id="sign-off-heading">
               Sign-off
             </h2>
-            <p className="govuk-body">
-              The agency proposed this action as completed. Read its evidence in the progress updates below, then assure it
-              with the evidence of impact, or return it for more information.
-            </p>
+            {canDecideAssurance ? (
+              <p className="govuk-body">
+                The agency proposed this action as completed. Read its evidence in the progress updates below, then assure it
+                with the evidence of impact, or return it for more information.
+              </p>
+            ) : null}
             <SignOffControls action={data} onDecided={onSignedOff} onErrorsChange={setPlanFormHasErrors} onOpen={() => setConfirmation(null)} />
           </section>
         </div>
@@ -184,7 +188,12 @@ function ActionView({ actionId }: { actionId: number }) {
         <div className="govuk-grid-column-two-thirds">
           <h2 className="govuk-heading-l">Progress updates</h2>
           <ProgressTimeline actionId={data.id} agencies={agencyLookup} />
-          {data.permissions.canPostUpdate ? (
+          {isClosed(data.status) ? (
+            <p className="govuk-inset-text">
+              This action is {LABELS.actionStatus[data.status].toLowerCase()}: it takes no more progress updates or comments. If more
+              work is needed, the business unit raises a new action.
+            </p>
+          ) : canPostUpdate || canComment ? (
             <div id={UPDATE_FORM_ID} tabIndex={-1} className="app-focus-target">
               <Suspense fallback={<Loading label="Loading the progress update form" />}>
                 <ProgressUpdateForm action={data} agencies={agencyLookup} onErrorsChange={setFormHasErrors} />

@@ -243,7 +243,7 @@ describe('EditActionPage', () => {
   });
 
   it('tells people who may not edit the action so', async () => {
-    const action = makeAction({ permissions: { canEdit: false, canPostUpdate: true, statusChanges: [], agencyIds: [1], canDecideAssurance: false, canRequestTargetDate: false, canDecideTargetDate: false } });
+    const action = makeAction({ permissions: { canEdit: false, canPostUpdate: true, canComment: false, statusChanges: [], agencyIds: [1], canDecideAssurance: false, proposedCompletion: false, canRequestTargetDate: false, canDecideTargetDate: false } });
     stubApi(action);
     renderPage(action);
     expect(await screen.findByRole('heading', { level: 1, name: 'You cannot edit this action' })).toBeInTheDocument();

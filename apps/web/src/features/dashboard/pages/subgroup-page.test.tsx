@@ -24,7 +24,7 @@ const assurable = makeAction({
   latestUpdate: { id: 31, createdAt: '2026-02-27T15:30:00.000Z', authorName: 'Priya Shah', note: 'Audit complete: proposed as done.' },
   subgroupId: 4,
   successMeasure: 'Re-audit of 20 cases shows the child was seen alone in at least 18.',
-  permissions: { canEdit: false, canPostUpdate: true, statusChanges: ['withdrawn'], agencyIds: [], canDecideAssurance: true, canRequestTargetDate: false, canDecideTargetDate: true },
+  permissions: { canEdit: false, canPostUpdate: true, canComment: false, statusChanges: ['withdrawn'], agencyIds: [], canDecideAssurance: true, proposedCompletion: false, canRequestTargetDate: false, canDecideTargetDate: true },
 });
 const notMine = makeAction({
   id: 12,
@@ -32,7 +32,7 @@ const notMine = makeAction({
   status: 'completed',
   brag: 'green',
   subgroupId: 4,
-  permissions: { canEdit: false, canPostUpdate: false, statusChanges: [], agencyIds: [], canDecideAssurance: false, canRequestTargetDate: false, canDecideTargetDate: false },
+  permissions: { canEdit: false, canPostUpdate: false, canComment: false, statusChanges: [], agencyIds: [], canDecideAssurance: false, proposedCompletion: false, canRequestTargetDate: false, canDecideTargetDate: false },
 });
 const red = makeAction({
   id: 13,
@@ -218,6 +218,20 @@ describe('SubgroupPage', () => {
     expect(within(mine).getByRole('button', { name: 'Return for more information action SD-2022/A1' })).toBeInTheDocument();
     const other = await awaitingItem('SD-2022/A2');
     expect(within(other).queryByRole('button')).not.toBeInTheDocument();
+  });
+
+  it('tells the chair who proposed a completion that someone else must sign it off, in place of the buttons', async () => {
+    const theirOwn = makeAction({
+      ...assurable,
+      id: 17,
+      ref: 'SD-2022/A9',
+      permissions: { ...assurable.permissions, canDecideAssurance: false, proposedCompletion: true },
+    });
+    stubApi({ awaiting: [theirOwn] });
+    renderSubgroup();
+    const item = await awaitingItem('SD-2022/A9');
+    expect(within(item).getByText(/You proposed this completion, so someone else must sign it off/)).toBeInTheDocument();
+    expect(within(item).queryByRole('button')).not.toBeInTheDocument();
   });
 
   it('assures an action with evidence of impact through /assurance, sending no confidence', async () => {

@@ -8,7 +8,7 @@ import { jsonResponse, renderAt } from '@/test/render';
 import { MyAgencyPage } from './my-agency-page';
 
 const page = <T,>(items: T[]) => ({ items, nextCursor: null });
-const lead = { canEdit: false, canPostUpdate: true, statusChanges: ['completed' as const, 'withdrawn' as const], agencyIds: [1], canDecideAssurance: false, canRequestTargetDate: false, canDecideTargetDate: false };
+const lead = { canEdit: false, canPostUpdate: true, canComment: false, statusChanges: ['completed' as const, 'withdrawn' as const], agencyIds: [1], canDecideAssurance: false, proposedCompletion: false, canRequestTargetDate: false, canDecideTargetDate: false };
 
 // Overdue, stale and due soon are the API's flags; the page never works them out from the target dates.
 const overdue = makeAction({ id: 21, ref: 'SD-2022/A1', brag: 'red', overdue: true, targetDate: '2026-01-31', permissions: lead });

@@ -23,15 +23,17 @@ interface Props {
   previous: PreviousEntry | null;
   /** The update answered a question of the subgroup. */
   answered: boolean;
+  /** The agency the update speaks for, by name. */
+  agencyName?: string | undefined;
   headingLevel: HeadingLevel;
   onPostAnother: () => void;
 }
 
 /**
  * What was just posted, in full (so the person can check it went as they meant), and the entry before it. It
- * takes focus when it appears, so the confirmation is what a screen reader says next.
+ * takes focus when it appears, so the confirmation is what a screen reader says next. A comment is a note only.
  */
-export function PostedUpdate({ update, previous, answered, headingLevel, onPostAnother }: Props) {
+export function PostedUpdate({ update, previous, answered, agencyName, headingLevel, onPostAnother }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     ref.current?.focus();
@@ -39,17 +41,21 @@ export function PostedUpdate({ update, previous, answered, headingLevel, onPostA
   const Title = tag(headingLevel);
   const Sub = tag(headingLevel + 1);
   const headingId = `posted-update-${update.id}-heading`;
-  const rows: [string, ReactNode][] = [
-    [answered ? 'Your answer' : 'Your note', <span className="app-pre-wrap">{update.note}</span>],
-    ['Confidence', update.confidence ? LABELS.confidence[update.confidence] : 'Not given'],
-    [
-      'Status',
-      update.statusChange
-        ? `Changed from ${LABELS.actionStatus[update.statusChange.from]} to ${LABELS.actionStatus[update.statusChange.to]}`
-        : 'Not changed',
-    ],
-    ['Evidence', update.evidence.length > 0 ? <EvidenceList items={update.evidence} /> : 'None'],
-  ];
+  const comment = update.kind === 'comment';
+  const rows: [string, ReactNode][] = comment
+    ? [['Your comment', <span className="app-pre-wrap">{update.note}</span>]]
+    : [
+        [answered ? 'Your answer' : 'Your note', <span className="app-pre-wrap">{update.note}</span>],
+        ...(update.postedAs === 'business_unit' && agencyName ? ([['On behalf of', agencyName]] as [string, ReactNode][]) : []),
+        ['Confidence', update.confidence ? LABELS.confidence[update.confidence] : 'Not given'],
+        [
+          'Status',
+          update.statusChange
+            ? `Changed from ${LABELS.actionStatus[update.statusChange.from]} to ${LABELS.actionStatus[update.statusChange.to]}`
+            : 'Not changed',
+        ],
+        ['Evidence', update.evidence.length > 0 ? <EvidenceList items={update.evidence} /> : 'None'],
+      ];
   if (update.evidenceOfImpact) rows.push(['Evidence of impact', <span className="app-pre-wrap">{update.evidenceOfImpact}</span>]);
   if (update.reason) rows.push(['Reason for withdrawal', <span className="app-pre-wrap">{update.reason}</span>]);
 
@@ -67,7 +73,7 @@ export function PostedUpdate({ update, previous, answered, headingLevel, onPostA
         </div>
         <div className="govuk-notification-banner__content">
           <p className="govuk-notification-banner__heading" id={headingId}>
-            {answered ? 'Your answer has been posted' : 'Your progress update has been posted'}
+            {comment ? 'Your comment has been posted' : answered ? 'Your answer has been posted' : 'Your progress update has been posted'}
           </p>
           <dl className="govuk-summary-list app-posted__summary">
             {rows.map(([key, value]) => (
@@ -99,7 +105,7 @@ export function PostedUpdate({ update, previous, answered, headingLevel, onPostA
       </section>
 
       <button type="button" className="govuk-button govuk-!-margin-bottom-0" onClick={onPostAnother}>
-        Post another update
+        {comment ? 'Add another comment' : 'Post another update'}
       </button>
     </div>
   );

@@ -72,4 +72,32 @@ describe('ProgressTimeline', () => {
     expect(completed).toHaveTextContent('(Re-audit-of-twenty-cases-in-the-west-midlands-response-teams.pdf, 1.2 MB, PDF)');
     expect(within(completed).getByRole('link', { name: 'Briefing register' })).toHaveAttribute('href', 'https://intranet.example/briefings');
   });
+
+  it("marks a chair's comment as a comment, in words, and the business unit's update as posted on an agency's behalf", async () => {
+    const entries = [
+      makeProgressUpdate({
+        id: 52,
+        kind: 'comment',
+        postedAs: 'subgroup_chair',
+        authorName: 'Priya Shah',
+        agencyId: null,
+        confidence: null,
+        evidence: [],
+        note: 'The subgroup asks for the re-audit figures.',
+      }),
+      makeProgressUpdate({ id: 51, postedAs: 'business_unit', authorName: 'Alex Morgan', note: 'From the agency by email.', evidence: [] }),
+      makeProgressUpdate({ id: 50, postedAs: 'agency', authorName: 'Sam Patel', evidence: [] }),
+    ];
+    vi.stubGlobal('fetch', vi.fn<typeof fetch>(async () => jsonResponse({ items: entries, nextCursor: null })));
+    renderAt(<ProgressTimeline actionId={7} agencies={agencies} />, { url: '/actions/7' });
+
+    const timeline = await screen.findByRole('list', { name: 'Progress updates, newest first' });
+    const [comment, onBehalf, own] = [...timeline.children] as [HTMLElement, HTMLElement, HTMLElement];
+    expect(within(comment).getByRole('heading', { name: 'Comment from the subgroup chair' })).toBeInTheDocument();
+    expect(comment).toHaveTextContent('by Priya Shah');
+    expect(comment).toHaveTextContent('not a progress update from the agency');
+    expect(comment).not.toHaveTextContent('Confidence');
+    expect(onBehalf).toHaveTextContent('by Alex Morgan on behalf of West Midlands Police');
+    expect(own).toHaveTextContent('by Sam Patel, West Midlands Police');
+  });
 });

@@ -6,42 +6,56 @@ import { formatDate, formatDateTime } from '@/lib/format';
 import { useProgressUpdates } from '../api/get-progress-updates';
 
 /**
- * What an entry is, in a line: an agency's progress note (perhaps moving the status), or a sign-off decision
- * naming who made it.
+ * What an entry is, in a line: an agency's progress note (perhaps moving the status), a sign-off decision naming
+ * who made it, or a comment of the subgroup's chair or the business unit, which is not the agency's progress.
  */
-export function updateTitle(update: Pick<ProgressUpdate, 'kind' | 'authorName' | 'statusChange'>): string {
+export function updateTitle(update: Pick<ProgressUpdate, 'kind' | 'authorName' | 'statusChange' | 'postedAs'>): string {
   if (update.kind === 'assurance') return `Assured by ${update.authorName}`;
   if (update.kind === 'return') return `Returned for more information by ${update.authorName}`;
+  if (update.kind === 'comment') return commentTitle(update.postedAs);
   if (!update.statusChange) return 'Progress note';
   const { from, to } = update.statusChange;
   return `Status changed from ${LABELS.actionStatus[from]} to ${LABELS.actionStatus[to]}`;
 }
 
-export const isDecision = (update: Pick<ProgressUpdate, 'kind'>) => update.kind !== 'progress';
+const commentTitle = (postedAs: ProgressUpdate['postedAs']) =>
+  postedAs === 'subgroup_chair' ? 'Comment from the subgroup chair' : postedAs === 'business_unit' ? 'Comment from the business unit' : 'Comment';
+
+/** A sign-off decision: its title names who decided. */
+export const isDecision = (update: Pick<ProgressUpdate, 'kind'>) => update.kind === 'assurance' || update.kind === 'return';
+
+/** Who wrote an entry, and for which agency: "by Sam Patel, West Midlands Police", or "… on behalf of …". */
+function byline(update: ProgressUpdate, agency: Agency | undefined): string {
+  if (!agency) return `by ${update.authorName}`;
+  return update.postedAs === 'business_unit' ? `by ${update.authorName} on behalf of ${agency.name}` : `by ${update.authorName}, ${agency.name}`;
+}
 
 export function ProgressTimelineItem({ update, agencies }: { update: ProgressUpdate; agencies: ReadonlyMap<number, Agency> }) {
   const agency = update.agencyId !== null ? agencies.get(update.agencyId) : undefined;
   const decision = isDecision(update);
+  const comment = update.kind === 'comment';
   // A return's note is its question: say it once.
   const note = update.kind === 'return' && update.note.trim() === (update.question ?? '').trim() ? '' : update.note;
   return (
-    <li className={`moj-timeline__item${decision ? ' app-timeline__decision' : ''}`}>
+    <li className={`moj-timeline__item${decision || comment ? ' app-timeline__decision' : ''}`}>
       <div className="moj-timeline__header">
         <h3 className="moj-timeline__title">{updateTitle(update)}</h3>{' '}
         {decision ? (
           agency ? <p className="moj-timeline__byline">{agency.name}</p> : null
         ) : (
-          <p className="moj-timeline__byline">
-            by {update.authorName}
-            {agency ? `, ${agency.name}` : ''}
-          </p>
+          <p className="moj-timeline__byline">{byline(update, agency)}</p>
         )}
       </div>
       <p className="moj-timeline__date">
         <time dateTime={update.createdAt}>{formatDateTime(update.createdAt)}</time>
       </p>
       <div className="moj-timeline__description">
-        {/* Decisions carry no confidence: they are not an agency's word on its progress. */}
+        {comment ? (
+          <p className="govuk-body-s app-secondary-text govuk-!-margin-bottom-2">
+            A comment, not a progress update from the agency: it does not change the action’s rating or status.
+          </p>
+        ) : null}
+        {/* Decisions and comments carry no confidence: they are not an agency's word on its progress. */}
         {!decision && update.confidence ? (
           <p className="govuk-body govuk-!-margin-bottom-2">
             <strong>Confidence:</strong> {LABELS.confidence[update.confidence]}

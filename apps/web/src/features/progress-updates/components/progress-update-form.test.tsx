@@ -6,7 +6,7 @@ import { actionKeys } from '@/features/actions/api/keys';
 import { makeProgressUpdate } from '@/features/dashboard/test-factories';
 import { storedFile, stubXhr } from '@/features/evidence/fake-xhr';
 import { setCsrfToken } from '@/lib/api-client';
-import { makeAction, makeAgency, makeAgencyLeadMe } from '@/test/factories';
+import { makeAction, makeAgency, makeAgencyLeadMe, makeMe } from '@/test/factories';
 import { jsonResponse, renderAt } from '@/test/render';
 import { progressUpdateKeys } from '../api/keys';
 import { ProgressUpdateForm } from './progress-update-form';
@@ -133,7 +133,7 @@ describe('ProgressUpdateForm', () => {
   });
 
   it('offers an agency lead only their own moves, and no status field when they have none', () => {
-    const permissions = { canEdit: false, canPostUpdate: true, statusChanges: ['in_progress' as const], agencyIds: [1], canDecideAssurance: false, canRequestTargetDate: false, canDecideTargetDate: false };
+    const permissions = { canEdit: false, canPostUpdate: true, canComment: false, statusChanges: ['in_progress' as const], agencyIds: [1], canDecideAssurance: false, proposedCompletion: false, canRequestTargetDate: false, canDecideTargetDate: false };
     renderForm(makeAction({ status: 'completed', permissions }));
     const options = within(statusField())
       .getAllByRole('option')
@@ -142,14 +142,14 @@ describe('ProgressUpdateForm', () => {
   });
 
   it('says the status cannot change when the API allows no change', () => {
-    renderForm(makeAction({ status: 'completed', permissions: { canEdit: false, canPostUpdate: true, statusChanges: [], agencyIds: [1], canDecideAssurance: false, canRequestTargetDate: false, canDecideTargetDate: false } }));
+    renderForm(makeAction({ status: 'completed', permissions: { canEdit: false, canPostUpdate: true, canComment: false, statusChanges: [], agencyIds: [1], canDecideAssurance: false, proposedCompletion: false, canRequestTargetDate: false, canDecideTargetDate: false } }));
     expect(screen.queryByLabelText('Change the status of the action (optional)')).not.toBeInTheDocument();
     expect(screen.getByText('The action is Completed. You cannot change its status.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Post update' })).toBeInTheDocument();
   });
 
   it('is not shown to someone who may not post on the action', () => {
-    renderForm(makeAction({ permissions: { canEdit: false, canPostUpdate: false, statusChanges: [], agencyIds: [], canDecideAssurance: false, canRequestTargetDate: false, canDecideTargetDate: false } }));
+    renderForm(makeAction({ permissions: { canEdit: false, canPostUpdate: false, canComment: false, statusChanges: [], agencyIds: [], canDecideAssurance: false, proposedCompletion: false, canRequestTargetDate: false, canDecideTargetDate: false } }));
     expect(screen.queryByRole('heading', { name: 'Post a progress update' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Post update' })).not.toBeInTheDocument();
     expect(screen.queryByRole('form')).not.toBeInTheDocument();
@@ -172,7 +172,7 @@ describe('ProgressUpdateForm', () => {
     const action = makeAction({
       kind: 'multi_agency',
       partnerAgencyIds: [2],
-      permissions: { canEdit: false, canPostUpdate: true, statusChanges: ['completed'], agencyIds: [2, 1], canDecideAssurance: false, canRequestTargetDate: false, canDecideTargetDate: false },
+      permissions: { canEdit: false, canPostUpdate: true, canComment: false, statusChanges: ['completed'], agencyIds: [2, 1], canDecideAssurance: false, proposedCompletion: false, canRequestTargetDate: false, canDecideTargetDate: false },
     });
     renderAt(<ProgressUpdateForm action={action} agencies={twoAgencies} />, { url: '/actions/7', me: makeAgencyLeadMe({ agencyIds: [1, 2] }) });
 
@@ -192,21 +192,96 @@ describe('ProgressUpdateForm', () => {
     expect(posts[0]).toMatchObject({ agencyId: 2 });
   });
 
-  it('lets the business unit write for no agency, which is its default', () => {
-    renderForm(
-      makeAction({
-        kind: 'multi_agency',
-        partnerAgencyIds: [2],
-        permissions: { canEdit: true, canPostUpdate: true, statusChanges: [], agencyIds: [1, 2], canDecideAssurance: false, canRequestTargetDate: false, canDecideTargetDate: false },
+  it('has the business unit choose the agency it posts on behalf of, and will not send its update without one', async () => {
+    const twoAgencies = new Map([
+      [1, makeAgency()],
+      [2, makeAgency({ id: 2, name: 'Birmingham Children’s Trust', shortName: 'BCT', kind: 'local_authority' })],
+    ]);
+    const posts: Record<string, unknown>[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn<typeof fetch>(async (input, init) => {
+        if (init?.method === 'POST') {
+          posts.push(JSON.parse(String(init.body)) as Record<string, unknown>);
+          return posted({ agencyId: 2, postedAs: 'business_unit', note: 'Reply by email: 40 staff briefed.' });
+        }
+        return String(input).endsWith('/settings') ? jsonResponse(settings) : jsonResponse({ items: [], nextCursor: null });
       }),
     );
-    const agency = screen.getByLabelText('Agency you are writing for');
+    const user = userEvent.setup();
+    const action = makeAction({ kind: 'multi_agency', partnerAgencyIds: [2], permissions: { ...makeAction().permissions, agencyIds: [1, 2] } });
+    renderAt(<ProgressUpdateForm action={action} agencies={twoAgencies} />, { url: '/actions/7' });
+
+    const agency = screen.getByLabelText('On behalf of');
     expect(agency).toHaveValue('');
-    expect(within(agency).getAllByRole('option')[0]).toHaveTextContent('None: writing for the business unit');
+    expect(agency).toHaveAccessibleDescription(expect.stringContaining('The history will say you posted it on the agency’s behalf'));
+    expect(within(agency).getAllByRole('option').map((option) => option.textContent)).toEqual([
+      'Choose the agency',
+      'West Midlands Police (leads this action)',
+      'Birmingham Children’s Trust',
+    ]);
+
+    await user.click(screen.getByRole('radio', { name: 'On track' }));
+    await user.type(noteField(), 'Reply by email: 40 staff briefed.');
+    await user.click(screen.getByRole('button', { name: 'Post update' }));
+    expect(within(errorSummary()).getByRole('link', { name: 'Select the agency this update is on behalf of' })).toHaveAttribute('href', '#update-agency');
+    expect(posts).toEqual([]);
+
+    await user.selectOptions(agency, 'Birmingham Children’s Trust');
+    await user.click(screen.getByRole('button', { name: 'Post update' }));
+    await waitFor(() => expect(posts).toHaveLength(1));
+    expect(posts[0]).toMatchObject({ kind: 'progress', agencyId: 2, confidence: 'on_track' });
+    const confirmation = await screen.findByRole('region', { name: 'Your progress update has been posted' });
+    expect(confirmation).toHaveTextContent('On behalf ofBirmingham Children’s Trust');
+  });
+
+  it("gives a subgroup chair a comment: a note only, with no confidence, status, agency or evidence", async () => {
+    const chairMe = makeMe({ roles: ['subgroup_chair'], subgroupIds: [4] }, { managePlans: false, manageUsers: false, manageReferenceData: false });
+    const chairs = { ...makeAction().permissions, canEdit: false, canPostUpdate: false, canComment: true, statusChanges: [], agencyIds: [] };
+    const { posts, user } = renderForm(makeAction({ subgroupId: 4, permissions: chairs }), {
+      me: chairMe,
+      answer: (body) => posted({ kind: 'comment', postedAs: 'subgroup_chair', agencyId: null, confidence: null, evidence: [], note: String(body.note) }),
+    });
+
+    expect(screen.getByRole('heading', { name: 'Add a comment' })).toBeInTheDocument();
+    expect(screen.getByText(/It is not the agency’s progress/)).toBeInTheDocument();
+    expect(screen.queryByRole('group', { name: 'How confident are you that the action is on track?' })).not.toBeInTheDocument();
+    expect(screen.queryByLabelText('Change the status of the action (optional)')).not.toBeInTheDocument();
+    expect(screen.queryByRole('group', { name: 'Evidence (optional)' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('radio')).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Post comment' }));
+    expect(within(errorSummary()).getByRole('link', { name: 'Enter your comment' })).toHaveAttribute('href', '#update-note');
+    expect(posts).toEqual([]);
+
+    await user.type(screen.getByLabelText('Your comment'), 'The subgroup asks for the re-audit figures.');
+    await user.click(screen.getByRole('button', { name: 'Post comment' }));
+    const confirmation = await screen.findByRole('region', { name: 'Your comment has been posted' });
+    expect(confirmation).toHaveTextContent('The subgroup asks for the re-audit figures.');
+    expect(confirmation).not.toHaveTextContent('Confidence');
+    expect(posts).toEqual([{ kind: 'comment', note: 'The subgroup asks for the re-audit figures.', evidence: [], statusChange: null }]);
+    expect(screen.getByRole('button', { name: 'Add another comment' })).toBeInTheDocument();
+  });
+
+  it('lets the business unit choose between a progress update on an agency’s behalf and a comment of its own', async () => {
+    const { posts, user } = renderForm(makeAction(), {
+      answer: (body) => posted({ kind: 'comment', postedAs: 'business_unit', agencyId: null, confidence: null, evidence: [], note: String(body.note) }),
+    });
+    expect(screen.getByRole('heading', { name: 'Post an update or a comment' })).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'A progress update on behalf of an agency' })).toBeChecked();
+    expect(screen.getByLabelText('On behalf of')).toHaveValue('1');
+
+    await user.click(screen.getByRole('radio', { name: 'A comment from the business unit' }));
+    expect(screen.queryByRole('group', { name: 'How confident are you that the action is on track?' })).not.toBeInTheDocument();
+    expect(screen.queryByLabelText('On behalf of')).not.toBeInTheDocument();
+    await user.type(screen.getByLabelText('Your comment'), 'Chased by phone.');
+    await user.click(screen.getByRole('button', { name: 'Post comment' }));
+    await screen.findByRole('region', { name: 'Your comment has been posted' });
+    expect(posts).toEqual([{ kind: 'comment', note: 'Chased by phone.', evidence: [], statusChange: null }]);
   });
 
   it('does not ask for an agency when the author speaks for one or none', () => {
-    renderForm(makeAction({ kind: 'multi_agency', partnerAgencyIds: [2], permissions: { canEdit: false, canPostUpdate: true, statusChanges: [], agencyIds: [1], canDecideAssurance: false, canRequestTargetDate: false, canDecideTargetDate: false } }));
+    renderForm(makeAction({ kind: 'multi_agency', partnerAgencyIds: [2], permissions: { canEdit: false, canPostUpdate: true, canComment: false, statusChanges: [], agencyIds: [1], canDecideAssurance: false, proposedCompletion: false, canRequestTargetDate: false, canDecideTargetDate: false } }));
     expect(screen.queryByLabelText('Agency you are writing for')).not.toBeInTheDocument();
   });
 
@@ -292,8 +367,11 @@ describe('ProgressUpdateForm', () => {
       await user.click(screen.getByRole('button', { name: 'Post update' }));
 
       await screen.findByText('Your progress update has been posted');
+      // The business unit posts on behalf of the action's one agency.
       expect(posts).toEqual([
         {
+          kind: 'progress',
+          agencyId: 1,
           note: 'Re-audit done.',
           confidence: 'on_track',
           evidence: [{ label: 'Re-audit of 20 cases', fileId: 91 }],
@@ -385,6 +463,8 @@ describe('ProgressUpdateForm', () => {
 
     expect(posts).toEqual([
       {
+        kind: 'progress',
+        agencyId: 1,
         note: 'All response officers briefed.',
         confidence: 'on_track',
         evidence: [{ label: 'Briefing register', url: 'https://intranet.example/briefings' }],
@@ -394,7 +474,8 @@ describe('ProgressUpdateForm', () => {
 
     await user.click(screen.getByRole('button', { name: 'Post another update' }));
     expect(noteField()).toHaveValue('');
-    await waitFor(() => expect(screen.getByRole('radio', { name: 'On track' })).toHaveFocus());
+    // The business unit's first choice is what it is posting.
+    await waitFor(() => expect(screen.getByRole('radio', { name: 'A progress update on behalf of an agency' })).toHaveFocus());
   });
 
   it('when the action has moved on, says so with its new status and keeps what was typed', async () => {
@@ -431,7 +512,7 @@ describe('ProgressUpdateForm', () => {
 
   it('asks for the answer to the question when the action was returned, and offers completion again', async () => {
     const returned = { on: '2026-03-02T15:00:00.000Z', question: 'What did the re-audit find about the voice of the child?', replyBy: '2026-03-30' };
-    const permissions = { canEdit: false, canPostUpdate: true, statusChanges: ['completed' as const], agencyIds: [1], canDecideAssurance: false, canRequestTargetDate: false, canDecideTargetDate: false };
+    const permissions = { canEdit: false, canPostUpdate: true, canComment: false, statusChanges: ['completed' as const], agencyIds: [1], canDecideAssurance: false, proposedCompletion: false, canRequestTargetDate: false, canDecideTargetDate: false };
     const { user, queryClient } = renderForm(makeAction({ status: 'in_progress', brag: 'amber', returned, permissions }), {
       me: makeAgencyLeadMe(),
       answer: (body) => posted({ note: String(body.note) }),

@@ -38,7 +38,10 @@ interface LinkRow {
   url: string;
 }
 
+type PostKind = ProgressUpdateCreate['kind'];
+
 interface FormValues {
+  kind: PostKind;
   agencyId: string;
   confidence: string;
   note: string;
@@ -63,7 +66,8 @@ type SentItem = EvidencePosition & ({ kind: 'document'; document: EvidenceDocume
 let nextRowKey = 1;
 const emptyRow = (): LinkRow => ({ key: nextRowKey++, label: '', url: '' });
 
-const initialValues = (agencyId: string): FormValues => ({
+const initialValues = (kind: PostKind, agencyId: string): FormValues => ({
+  kind,
   agencyId,
   confidence: '',
   note: '',
@@ -101,9 +105,14 @@ export interface ProgressUpdateFormProps {
  * person. Shown only when the API says they may post on this action (`permissions.canPostUpdate`), offering only
  * the status changes it allows them (`permissions.statusChanges`). While the action is returned for more
  * information, the form asks for the answer to the subgroup's question.
+ *
+ * The overseeing subgroup's chair comments instead (`permissions.canComment`): a note only, which is not the
+ * agency's progress. The business unit may do either; its progress update is posted on behalf of an agency it
+ * must choose (the API would take the owner, but the form asks, so the history names the agency that replied).
  */
 export function ProgressUpdateForm(props: ProgressUpdateFormProps) {
-  if (!props.action.permissions.canPostUpdate) return null;
+  const { canPostUpdate, canComment } = props.action.permissions;
+  if (!canPostUpdate && !canComment) return null;
   return <PostUpdateForm {...props} />;
 }
 
@@ -115,11 +124,22 @@ function PostUpdateForm({ action: shown, agencies, onErrorsChange, headingLevel 
   const [answeredWith, setAnsweredWith] = useState<Action | null>(null);
   const action = answeredWith && answeredWith.version > shown.version ? answeredWith : shown;
 
-  const agencyChoices = action.permissions.agencyIds.length > 1 ? action.permissions.agencyIds : [];
-  const defaultAgency = defaultUpdateAgency(me?.user ?? { roles: [] }, action.permissions.agencyIds, action.ownerAgencyId);
+  const { canPostUpdate, canComment, agencyIds } = action.permissions;
+  const businessUnit = me?.user.roles.includes('admin') ?? false;
+  const chooseKind = canPostUpdate && canComment;
+  const defaultKind: PostKind = canPostUpdate ? 'progress' : 'comment';
+  // The business unit speaks for an agency it names; an agency lead of several, for the one they pick.
+  const onBehalf = businessUnit && canPostUpdate;
+  const agencyChoices = onBehalf || agencyIds.length > 1 ? agencyIds : [];
+  const defaultAgency = onBehalf
+    ? agencyIds.length === 1
+      ? (agencyIds[0] ?? null)
+      : null
+    : defaultUpdateAgency(me?.user ?? { roles: [] }, agencyIds, action.ownerAgencyId);
   const defaultAgencyId = agencyChoices.length > 0 && defaultAgency !== null ? String(defaultAgency) : '';
 
-  const [values, setValues] = useState<FormValues>(() => initialValues(defaultAgencyId));
+  const [values, setValues] = useState<FormValues>(() => initialValues(defaultKind, defaultAgencyId));
+  const commenting = values.kind === 'comment';
   const [errors, setErrors] = useState<FormError[]>([]);
   const [posted, setPosted] = useState<{ update: ProgressUpdate; previous: PreviousEntry | null; answered: boolean } | null>(null);
   const uploads = useEvidenceUploads(maxMegabytes);
@@ -160,8 +180,11 @@ function PostUpdateForm({ action: shown, agencies, onErrorsChange, headingLevel 
       .filter((item) => item.kind === 'link' && (item.row.label.trim() !== '' || item.row.url.trim() !== '')),
   ];
 
-  const buildBody = (sent: SentItem[]) => {
+  const buildBody = (sent: SentItem[]): ProgressUpdateCreate => {
+    // A comment is a note and nothing else.
+    if (commenting) return { kind: 'comment', note: values.note, evidence: [], statusChange: null };
     const body: ProgressUpdateCreate = {
+      kind: 'progress',
       note: values.note,
       evidence: sent.map((item) =>
         item.kind === 'document'
@@ -187,6 +210,8 @@ function PostUpdateForm({ action: shown, agencies, onErrorsChange, headingLevel 
       return canAddEvidence ? DOCUMENT_INPUT_ID : undefined;
     }
     switch (path.split('.')[0]) {
+      case 'kind':
+        return chooseKind ? 'update-kind' : undefined;
       case 'agencyId':
         return agencyChoices.length > 0 ? 'update-agency' : undefined;
       case 'confidence':
@@ -218,7 +243,7 @@ function PostUpdateForm({ action: shown, agencies, onErrorsChange, headingLevel 
           message:
             evidence && item
               ? describeEvidenceError(item, evidence[2]!, issue.message, issue.code)
-              : describeFieldError(issue.path, issue.message, issue.code, { answering: returned !== null }),
+              : describeFieldError(issue.path, issue.message, issue.code, { answering: returned !== null && !commenting, commenting }),
         };
       })
       .sort((a, b) => fieldRank(a.path) - fieldRank(b.path));
@@ -227,8 +252,12 @@ function PostUpdateForm({ action: shown, agencies, onErrorsChange, headingLevel 
   const clientIssues = (body: ProgressUpdateCreate): IssueLike[] => {
     const parsed = ProgressUpdateCreate.safeParse(body);
     const issues: IssueLike[] = parsed.success ? [] : zodFieldErrors(parsed.error);
-    // The API needs a confidence on every progress note (only sign-off decisions have none).
+    if (body.kind === 'comment') return issues;
+    // The API needs a confidence on every progress note (only sign-off decisions and comments have none).
     if (!body.confidence) issues.push({ path: 'confidence', message: 'is required', code: 'required' });
+    if (onBehalf && agencyChoices.length > 0 && body.agencyId === undefined) {
+      issues.push({ path: 'agencyId', message: 'Select the agency this update is on behalf of', code: 'required' });
+    }
     const uploading = uploads.documents.filter((document) => document.fileId === null);
     if (body.statusChange) {
       const refusals = checkStatusChange({
@@ -255,7 +284,7 @@ function PostUpdateForm({ action: shown, agencies, onErrorsChange, headingLevel 
     const history = queryClient.getQueryData<InfiniteData<Page<ProgressUpdate>>>(progressUpdateKeys.list(action.id));
     const latest = history?.pages[0]?.items[0];
     if (latest) {
-      const decision = latest.kind !== 'progress';
+      const decision = latest.kind === 'assurance' || latest.kind === 'return';
       return {
         title: updateTitle(latest),
         createdAt: latest.createdAt,
@@ -280,9 +309,9 @@ function PostUpdateForm({ action: shown, agencies, onErrorsChange, headingLevel 
     try {
       const update = await mutation.mutateAsync(ProgressUpdateCreate.parse(body));
       setErrors([]);
-      setValues(initialValues(defaultAgencyId));
+      setValues(initialValues(defaultKind, defaultAgencyId));
       uploads.clear();
-      setPosted({ update, previous, answered: returned !== null });
+      setPosted({ update, previous, answered: returned !== null && !commenting });
     } catch (error) {
       setErrors(serverErrors(error, sent));
     }
@@ -336,6 +365,7 @@ function PostUpdateForm({ action: shown, agencies, onErrorsChange, headingLevel 
         update={posted.update}
         previous={posted.previous}
         answered={posted.answered}
+        agencyName={posted.update.agencyId !== null ? agencies.get(posted.update.agencyId)?.name : undefined}
         headingLevel={headingLevel}
         onPostAnother={() => {
           focusAfterRender.current = 'first-field';
@@ -354,204 +384,252 @@ function PostUpdateForm({ action: shown, agencies, onErrorsChange, headingLevel 
       <ErrorSummary errors={summary} />
       <form ref={formRef} onSubmit={(event) => void onSubmit(event)} noValidate aria-labelledby={headingId}>
         <Heading className="govuk-heading-m" id={headingId}>
-          {returned ? 'Answer the question' : 'Post a progress update'}
+          {chooseKind ? 'Post an update or a comment' : commenting ? 'Add a comment' : returned ? 'Answer the question' : 'Post a progress update'}
         </Heading>
-        {returned ? (
-          <div className="govuk-inset-text app-returned">
-            <p className="govuk-body govuk-!-margin-bottom-1">
-              <strong>Answer the question:</strong>
-            </p>
-            <p className="govuk-body app-pre-wrap">{returned.question}</p>
-            <p className="govuk-body govuk-!-margin-bottom-0">
-              Returned for more information on {formatInstantDate(returned.on)}. Answer due by {formatDate(returned.replyBy)}.
-            </p>
-          </div>
-        ) : null}
-
-        {agencyChoices.length > 0 ? (
-          <Select
-            id="update-agency"
-            name="agencyId"
-            label="Agency you are writing for"
+        {chooseKind ? (
+          <Radios
+            id="update-kind"
+            name="kind"
+            legend="What are you posting?"
+            legendSize="s"
             options={[
-              ...(defaultAgency === null ? [{ value: '', label: 'None: writing for the business unit' }] : []),
-              ...agencyChoices.map((id) => {
-                const name = agencies.get(id)?.name ?? `Agency ${id}`;
-                return { value: String(id), label: id === action.ownerAgencyId ? `${name} (leads this action)` : name };
-              }),
+              { value: 'progress', label: businessUnit ? 'A progress update on behalf of an agency' : 'A progress update for your agency' },
+              { value: 'comment', label: businessUnit ? 'A comment from the business unit' : 'A comment as the subgroup’s chair' },
             ]}
-            value={values.agencyId}
-            onChange={(event) => set('agencyId', event.target.value)}
-            error={errorAt('update-agency')}
+            value={values.kind}
+            onChange={(value) => {
+              setErrors([]);
+              set('kind', value as PostKind);
+            }}
+            error={errorAt('update-kind')}
           />
         ) : null}
-
-        <Radios
-          id="update-confidence"
-          name="confidence"
-          legend="How confident are you that the action is on track?"
-          legendSize="s"
-          options={CONFIDENCE_LEVELS.map((level) => ({ value: level, label: LABELS.confidence[level] }))}
-          value={values.confidence}
-          onChange={(value) => set('confidence', value)}
-          error={errorAt('update-confidence')}
-        />
-
-        <Textarea
-          id="update-note"
-          name="note"
-          label={returned ? 'Your answer' : 'What has been done since the last update?'}
-          labelSize="s"
-          hint={
-            returned
-              ? 'Answer the question: say what was done and what shows that practice changed. Add documents below.'
-              : 'Say what changed, who was involved and what happens next.'
-          }
-          value={values.note}
-          onChange={(event) => set('note', event.target.value)}
-          error={errorAt('update-note')}
-        />
-
-        {nextStatuses.length > 0 ? (
-          <Select
-            id="update-status"
-            name="statusTo"
-            label="Change the status of the action (optional)"
-            labelSize="s"
-            hint={
-              needs.evidence
-                ? 'Proposing the action as completed needs evidence: add a document or a link below.'
-                : needs.evidenceOfImpact
-                  ? 'Assuring the action signs it off: record the evidence that practice changed.'
-                  : needs.reason
-                    ? 'Say why the action is withdrawn or superseded.'
-                    : returned && nextStatuses.includes('completed')
-                      ? `The action is ${LABELS.actionStatus[action.status]}. If your answer shows it is done, you can propose it as completed again.`
-                      : `The action is ${LABELS.actionStatus[action.status]}.`
-            }
-            options={[
-              { value: '', label: `No change: keep it ${LABELS.actionStatus[action.status]}` },
-              ...nextStatuses.map((status) => ({ value: status, label: LABELS.actionStatus[status] })),
-            ]}
-            value={values.statusTo}
-            onChange={(event) => set('statusTo', event.target.value as FormValues['statusTo'])}
-            error={errorAt('update-status')}
-          />
+        {commenting ? (
+          <>
+            <p className="govuk-body">
+              A comment is kept in the action’s history as {businessUnit ? 'the business unit’s' : 'the subgroup chair’s'}. It is
+              not the agency’s progress: it does not change the action’s BRAG rating or status, count as an update from the agency,
+              or answer a question sent to it.
+            </p>
+            <Textarea
+              id="update-note"
+              name="note"
+              label="Your comment"
+              labelSize="s"
+              hint="For example, what the subgroup asks of the agency, or what it noted at its meeting."
+              value={values.note}
+              onChange={(event) => set('note', event.target.value)}
+              error={errorAt('update-note')}
+            />
+            <button type="submit" className="govuk-button" disabled={mutation.isPending} aria-disabled={mutation.isPending}>
+              {mutation.isPending ? 'Posting…' : 'Post comment'}
+            </button>
+          </>
         ) : (
-          <p className="govuk-body">
-            {STATUS_TRANSITIONS[action.status].length === 0
-              ? `This action is ${LABELS.actionStatus[action.status]}: its status can no longer change.`
-              : `The action is ${LABELS.actionStatus[action.status]}. You cannot change its status.`}
-          </p>
-        )}
+          <>
+            {returned ? (
+              <div className="govuk-inset-text app-returned">
+                <p className="govuk-body govuk-!-margin-bottom-1">
+                  <strong>Answer the question:</strong>
+                </p>
+                <p className="govuk-body app-pre-wrap">{returned.question}</p>
+                <p className="govuk-body govuk-!-margin-bottom-0">
+                  Returned for more information on {formatInstantDate(returned.on)}. Answer due by {formatDate(returned.replyBy)}.
+                </p>
+              </div>
+            ) : null}
 
-        {needs.evidenceOfImpact ? (
-          <Textarea
-            id="update-impact"
-            name="evidenceOfImpact"
-            label="Evidence of impact"
-            labelSize="s"
-            hint="What shows that practice changed: audit findings, case file reviews, feedback from children and families."
-            value={values.evidenceOfImpact}
-            onChange={(event) => set('evidenceOfImpact', event.target.value)}
-            error={errorAt('update-impact')}
-          />
-        ) : null}
+            {agencyChoices.length > 0 ? (
+              <Select
+                id="update-agency"
+                name="agencyId"
+                label={onBehalf ? 'On behalf of' : 'Agency you are writing for'}
+                hint={
+                  onBehalf
+                    ? 'The agency whose progress this is, for example from its reply by email. The history will say you posted it on the agency’s behalf.'
+                    : undefined
+                }
+                options={[
+                  ...(defaultAgency === null ? [{ value: '', label: 'Choose the agency' }] : []),
+                  ...agencyChoices.map((id) => {
+                    const name = agencies.get(id)?.name ?? `Agency ${id}`;
+                    return { value: String(id), label: id === action.ownerAgencyId ? `${name} (leads this action)` : name };
+                  }),
+                ]}
+                value={values.agencyId}
+                onChange={(event) => set('agencyId', event.target.value)}
+                error={errorAt('update-agency')}
+              />
+            ) : null}
 
-        {needs.reason ? (
-          <Textarea
-            id="update-reason"
-            name="reason"
-            label="Reason for withdrawing the action"
-            labelSize="s"
-            hint="For example, superseded by another action, or no longer relevant after a service change."
-            value={values.reason}
-            onChange={(event) => set('reason', event.target.value)}
-            error={errorAt('update-reason')}
-          />
-        ) : null}
-
-        <div className={`govuk-form-group${evidenceError ? ' govuk-form-group--error' : ''}`}>
-          <fieldset
-            className="govuk-fieldset app-evidence"
-            aria-describedby={`${evidenceHintId}${evidenceError ? ' update-evidence-error' : ''}`}
-          >
-            <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">
-              {needs.evidence ? 'Evidence (required to propose completion)' : 'Evidence (optional)'}
-            </legend>
-            <div id={evidenceHintId} className="govuk-hint">
-              {needs.evidence
-                ? 'Add at least one document or link that shows the action was done, such as an audit report, a briefing, minutes or training figures. The subgroup reads it before assuring the action.'
-                : 'Documents or links that show what was done: audits, minutes, training records, guidance.'}
-            </div>
-            <InlineError id="update-evidence-error" message={evidenceError} />
-
-            <DocumentUploads
-              id={DOCUMENT_INPUT_ID}
-              uploads={uploads}
-              maxMegabytes={maxMegabytes}
-              canAdd={canAddEvidence}
-              error={documentsError}
-              labelError={(document) => errorAt(documentLabelId(DOCUMENT_INPUT_ID, document))}
+            <Radios
+              id="update-confidence"
+              name="confidence"
+              legend="How confident are you that the action is on track?"
+              legendSize="s"
+              options={CONFIDENCE_LEVELS.map((level) => ({ value: level, label: LABELS.confidence[level] }))}
+              value={values.confidence}
+              onChange={(value) => set('confidence', value)}
+              error={errorAt('update-confidence')}
             />
 
-            {values.links.map((row, index) => (
-              <div key={row.key} className="app-evidence-row">
-                <TextInput
-                  id={linkFieldId(row.key, 'label')}
-                  label={`Evidence link ${index + 1}: what it is`}
-                  value={row.label}
-                  onChange={(event) => setRow(row.key, 'label', event.target.value)}
-                  error={errorAt(linkFieldId(row.key, 'label'))}
-                />
-                <TextInput
-                  id={linkFieldId(row.key, 'url')}
-                  type="url"
-                  inputMode="url"
-                  spellCheck={false}
-                  label={`Evidence link ${index + 1}: web address`}
-                  value={row.url}
-                  onChange={(event) => setRow(row.key, 'url', event.target.value)}
-                  error={errorAt(linkFieldId(row.key, 'url'))}
-                />
-                <div className="govuk-form-group">
-                  <button
-                    type="button"
-                    className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                    onClick={() => {
-                      focusAfterRender.current = 'update-evidence-add';
-                      set('links', values.links.filter((other) => other.key !== row.key));
-                    }}
-                  >
-                    Remove <span className="govuk-visually-hidden">evidence link {index + 1}</span>
-                  </button>
-                </div>
-              </div>
-            ))}
-            {canAddEvidence ? (
-              <button
-                type="button"
-                id="update-evidence-add"
-                className="govuk-button govuk-button--secondary"
-                onClick={() => {
-                  const row = emptyRow();
-                  focusAfterRender.current = linkFieldId(row.key, 'label');
-                  set('links', [...values.links, row]);
-                }}
-              >
-                {values.links.length === 0 ? 'Add an evidence link' : 'Add another evidence link'}
-              </button>
+            <Textarea
+              id="update-note"
+              name="note"
+              label={returned ? 'Your answer' : 'What has been done since the last update?'}
+              labelSize="s"
+              hint={
+                returned
+                  ? 'Answer the question: say what was done and what shows that practice changed. Add documents below.'
+                  : 'Say what changed, who was involved and what happens next.'
+              }
+              value={values.note}
+              onChange={(event) => set('note', event.target.value)}
+              error={errorAt('update-note')}
+            />
+
+            {nextStatuses.length > 0 ? (
+              <Select
+                id="update-status"
+                name="statusTo"
+                label="Change the status of the action (optional)"
+                labelSize="s"
+                hint={
+                  needs.evidence
+                    ? 'Proposing the action as completed needs evidence: add a document or a link below.'
+                    : needs.evidenceOfImpact
+                      ? 'Assuring the action signs it off: record the evidence that practice changed.'
+                      : needs.reason
+                        ? 'Say why the action is withdrawn or superseded.'
+                        : returned && nextStatuses.includes('completed')
+                          ? `The action is ${LABELS.actionStatus[action.status]}. If your answer shows it is done, you can propose it as completed again.`
+                          : `The action is ${LABELS.actionStatus[action.status]}.`
+                }
+                options={[
+                  { value: '', label: `No change: keep it ${LABELS.actionStatus[action.status]}` },
+                  ...nextStatuses.map((status) => ({ value: status, label: LABELS.actionStatus[status] })),
+                ]}
+                value={values.statusTo}
+                onChange={(event) => set('statusTo', event.target.value as FormValues['statusTo'])}
+                error={errorAt('update-status')}
+              />
             ) : (
-              <p className="govuk-body" id="update-evidence-add" tabIndex={-1}>
-                You can add up to {LIMITS.evidenceItems} documents and evidence links.
+              <p className="govuk-body">
+                {STATUS_TRANSITIONS[action.status].length === 0
+                  ? `This action is ${LABELS.actionStatus[action.status]}: its status can no longer change.`
+                  : `The action is ${LABELS.actionStatus[action.status]}. You cannot change its status.`}
               </p>
             )}
-          </fieldset>
-        </div>
 
-        <button type="submit" className="govuk-button" disabled={mutation.isPending} aria-disabled={mutation.isPending}>
-          {mutation.isPending ? 'Posting…' : returned ? 'Post your answer' : 'Post update'}
-        </button>
+            {needs.evidenceOfImpact ? (
+              <Textarea
+                id="update-impact"
+                name="evidenceOfImpact"
+                label="Evidence of impact"
+                labelSize="s"
+                hint="What shows that practice changed: audit findings, case file reviews, feedback from children and families."
+                value={values.evidenceOfImpact}
+                onChange={(event) => set('evidenceOfImpact', event.target.value)}
+                error={errorAt('update-impact')}
+              />
+            ) : null}
+
+            {needs.reason ? (
+              <Textarea
+                id="update-reason"
+                name="reason"
+                label="Reason for withdrawing the action"
+                labelSize="s"
+                hint="For example, superseded by another action, or no longer relevant after a service change."
+                value={values.reason}
+                onChange={(event) => set('reason', event.target.value)}
+                error={errorAt('update-reason')}
+              />
+            ) : null}
+
+            <div className={`govuk-form-group${evidenceError ? ' govuk-form-group--error' : ''}`}>
+              <fieldset
+                className="govuk-fieldset app-evidence"
+                aria-describedby={`${evidenceHintId}${evidenceError ? ' update-evidence-error' : ''}`}
+              >
+                <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">
+                  {needs.evidence ? 'Evidence (required to propose completion)' : 'Evidence (optional)'}
+                </legend>
+                <div id={evidenceHintId} className="govuk-hint">
+                  {needs.evidence
+                    ? 'Add at least one document or link that shows the action was done, such as an audit report, a briefing, minutes or training figures. The subgroup reads it before assuring the action.'
+                    : 'Documents or links that show what was done: audits, minutes, training records, guidance.'}
+                </div>
+                <InlineError id="update-evidence-error" message={evidenceError} />
+
+                <DocumentUploads
+                  id={DOCUMENT_INPUT_ID}
+                  uploads={uploads}
+                  maxMegabytes={maxMegabytes}
+                  canAdd={canAddEvidence}
+                  error={documentsError}
+                  labelError={(document) => errorAt(documentLabelId(DOCUMENT_INPUT_ID, document))}
+                />
+
+                {values.links.map((row, index) => (
+                  <div key={row.key} className="app-evidence-row">
+                    <TextInput
+                      id={linkFieldId(row.key, 'label')}
+                      label={`Evidence link ${index + 1}: what it is`}
+                      value={row.label}
+                      onChange={(event) => setRow(row.key, 'label', event.target.value)}
+                      error={errorAt(linkFieldId(row.key, 'label'))}
+                    />
+                    <TextInput
+                      id={linkFieldId(row.key, 'url')}
+                      type="url"
+                      inputMode="url"
+                      spellCheck={false}
+                      label={`Evidence link ${index + 1}: web address`}
+                      value={row.url}
+                      onChange={(event) => setRow(row.key, 'url', event.target.value)}
+                      error={errorAt(linkFieldId(row.key, 'url'))}
+                    />
+                    <div className="govuk-form-group">
+                      <button
+                        type="button"
+                        className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                        onClick={() => {
+                          focusAfterRender.current = 'update-evidence-add';
+                          set('links', values.links.filter((other) => other.key !== row.key));
+                        }}
+                      >
+                        Remove <span className="govuk-visually-hidden">evidence link {index + 1}</span>
+                      </button>
+                    </div>
+                  </div>
+                ))}
+                {canAddEvidence ? (
+                  <button
+                    type="button"
+                    id="update-evidence-add"
+                    className="govuk-button govuk-button--secondary"
+                    onClick={() => {
+                      const row = emptyRow();
+                      focusAfterRender.current = linkFieldId(row.key, 'label');
+                      set('links', [...values.links, row]);
+                    }}
+                  >
+                    {values.links.length === 0 ? 'Add an evidence link' : 'Add another evidence link'}
+                  </button>
+                ) : (
+                  <p className="govuk-body" id="update-evidence-add" tabIndex={-1}>
+                    You can add up to {LIMITS.evidenceItems} documents and evidence links.
+                  </p>
+                )}
+              </fieldset>
+            </div>
+
+            <button type="submit" className="govuk-button" disabled={mutation.isPending} aria-disabled={mutation.isPending}>
+              {mutation.isPending ? 'Posting…' : returned ? 'Post your answer' : 'Post update'}
+            </button>
+          </>
+        )}
       </form>
     </>
   );
