@@ -89,6 +89,9 @@ describe('every page, at desktop and phone widths', () => {
       `/admin/users/${user.id}`,
       '/admin/settings',
       '/admin/tokens',
+      '/account',
+      '/account/password',
+      '/account/two-factor',
     ];
     for (const path of paths) await checkPage(page, path);
     await context.close();

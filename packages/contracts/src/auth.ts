@@ -25,6 +25,8 @@ export const User = z.object({
   subgroupIds: z.array(z.number().int()),
   active: z.boolean(),
   lastSignInAt: Instant.nullable(),
+  /** When they turned on two-factor sign-in; null while it is off. */
+  secondFactorEnabledAt: Instant.nullable(),
   version: z.number().int(),
 });
 export type User = z.infer<typeof User>;
@@ -41,7 +43,20 @@ export const Capabilities = z.object({
 });
 export type Capabilities = z.infer<typeof Capabilities>;
 
-export const Me = z.object({ user: User, csrfToken: z.string(), capabilities: Capabilities });
+/**
+ * Two-factor sign-in of the signed-in user. `required`: their role must use it (a partnership setting) and they
+ * signed in with a password; while it is required and not enabled, the session can do nothing but set it up.
+ */
+export const SecondFactor = z.object({
+  enabled: z.boolean(),
+  required: z.boolean(),
+  enabledAt: Instant.nullable(),
+  /** Recovery codes not yet used. */
+  recoveryCodesLeft: z.number().int(),
+});
+export type SecondFactor = z.infer<typeof SecondFactor>;
+
+export const Me = z.object({ user: User, csrfToken: z.string(), capabilities: Capabilities, secondFactor: SecondFactor });
 export type Me = z.infer<typeof Me>;
 
 export const Password = z

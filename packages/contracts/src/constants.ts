@@ -114,6 +114,18 @@ export const API_TOKEN_PREFIX = 'lrt_';
 /** The longest a token may live: its last day is at most this many months after the day it is made. */
 export const API_TOKEN_MAX_MONTHS = 12;
 
+/** Two-factor sign-in (TOTP, RFC 6238): how authenticator apps are set up, and how a sign-in waits for a code. */
+export const SECOND_FACTOR = {
+  codeDigits: 6,
+  periodSeconds: 30,
+  /** A code of the step before or after is accepted too, for a phone whose clock is a little out. */
+  windowSteps: 1,
+  recoveryCodes: 10,
+  /** A sign-in waiting for its code ends after this long, or after this many wrong codes. */
+  challengeMinutes: 5,
+  attemptsPerChallenge: 5,
+} as const;
+
 export const AUDIT_OPERATIONS = [
   'create',
   'update',

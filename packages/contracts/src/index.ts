@@ -12,5 +12,6 @@ export * from './progress-updates';
 export * from './settings';
 export * from './dashboard';
 export * from './auth';
+export * from './mfa';
 export * from './plan-keeping';
 export * from './tokens';

@@ -29,6 +29,7 @@ describe('the header', () => {
     expect(banner).toHaveTextContent('Signed in as Sam Patel, Agency lead');
     expect(await within(banner).findByText('Northshire Safeguarding Children Partnership')).toBeInTheDocument();
     expect(within(banner).getByRole('button', { name: 'Sign out' })).toBeInTheDocument();
+    expect(within(banner).getByRole('link', { name: 'Your account' })).toHaveAttribute('href', '/account');
   });
 
   it('names every role of someone who has several', () => {

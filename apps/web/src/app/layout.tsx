@@ -87,6 +87,9 @@ function AppHeader({ me }: { me: Me | null }) {
               <span className="govuk-visually-hidden">Signed in as </span>
               <strong className="app-header__user-name">{me.user.name}</strong>, {roleNames(me)}
             </p>
+            <Link to="/account" className="app-header__account-link">
+              Your account
+            </Link>
             <button
               type="button"
               className="app-header__sign-out"

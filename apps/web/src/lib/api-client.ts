@@ -141,7 +141,8 @@ export const api = {
     request<T>('POST', path, { ...options, body }),
   patch: <T>(path: string, body: unknown, options?: Omit<RequestOptions, 'body'>) =>
     request<T>('PATCH', path, { ...options, body }),
-  delete: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => request<T>('DELETE', path, options),
+  /** A body is rare on DELETE, but some need proof (turning off two-factor sign-in takes the password). */
+  delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, options),
 };
 
 export interface UploadProgress {

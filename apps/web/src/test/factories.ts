@@ -68,6 +68,8 @@ export function makeUser(overrides: Partial<User> = {}): User {
     subgroupIds: [],
     active: true,
     lastSignInAt: '2026-03-01T09:00:00.000Z',
+    mustChangePassword: false,
+    secondFactorEnabledAt: null,
     version: 1,
     ...overrides,
   };
@@ -84,8 +86,15 @@ const ALL_CAPABILITIES: Capabilities = {
 };
 
 /** The signed-in session: by default the business unit, who may do everything. */
-export function makeMe(user: Partial<User> = {}, capabilities: Partial<Capabilities> = {}): Me {
-  return { user: makeUser(user), csrfToken: 'csrf-token-of-the-session', capabilities: { ...ALL_CAPABILITIES, ...capabilities } };
+export function makeMe(user: Partial<User> = {}, capabilities: Partial<Capabilities> = {}, session: Partial<Pick<Me, 'mustChangePassword' | 'secondFactor'>> = {}): Me {
+  return {
+    user: makeUser(user),
+    csrfToken: 'csrf-token-of-the-session',
+    capabilities: { ...ALL_CAPABILITIES, ...capabilities },
+    mustChangePassword: false,
+    secondFactor: { enabled: false, required: false, enabledAt: null, recoveryCodesLeft: 0 },
+    ...session,
+  };
 }
 
 /** An agency lead of West Midlands Police, as the API describes them. */

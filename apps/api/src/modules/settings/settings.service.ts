@@ -11,6 +11,7 @@ const toDto = (row: typeof settings.$inferSelect): Settings => ({
   dueSoonDays: row.dueSoonDays,
   replyPeriodDays: row.replyPeriodDays,
   evidenceMaxMegabytes: row.evidenceMaxMegabytes,
+  requireMfaRoles: row.requireMfaRoles,
   version: row.version,
 });
 

@@ -17,6 +17,7 @@ const DEFAULTS: Settings = {
   dueSoonDays: 28,
   replyPeriodDays: 28,
   evidenceMaxMegabytes: 20,
+  requireMfaRoles: [],
   version: 1,
 };
 
@@ -69,9 +70,30 @@ describe('PATCH /api/settings', () => {
       ['partnership name too long', { version: 1, partnershipName: text(LIMITS.name + 1) }, 'partnershipName'],
       ['version missing', { updateCadenceDays: 30 }, 'version'],
       ['unknown field', { version: 1, theme: 'dark' }, 'theme'],
+      ['two-factor roles not a list', { version: 1, requireMfaRoles: 'admin' }, 'requireMfaRoles'],
+      ['two-factor role unknown', { version: 1, requireMfaRoles: ['admin', 'superuser'] }, 'requireMfaRoles.1'],
+      ['two-factor role twice', { version: 1, requireMfaRoles: ['admin', 'admin'] }, 'requireMfaRoles'],
     ]);
     await expectHostileJsonRefused(world, 'PATCH', '/api/settings', { version: 1, updateCadenceDays: 30 });
     expect((await world.request({ method: 'GET', url: '/api/settings' })).json()).toEqual(DEFAULTS);
+  });
+
+  it('keeps the roles that must use two-factor sign-in, in the order of the roles, and records the change', async () => {
+    const res = await world.request({ method: 'PATCH', url: '/api/settings', payload: { version: 1, requireMfaRoles: ['independent_chair', 'admin'] } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<Settings>().requireMfaRoles).toEqual(['admin', 'independent_chair']);
+    const event = world.db.$client.prepare("select before, after from audit_events where entity = 'settings' order by id desc").get() as { before: string; after: string };
+    expect(JSON.parse(event.before)).toEqual({ requireMfaRoles: [] });
+    expect(JSON.parse(event.after)).toEqual({ requireMfaRoles: ['admin', 'independent_chair'] });
+    // The business unit's admin has no second factor yet: from now on, this session may only set one up.
+    const next = await world.request({ method: 'PATCH', url: '/api/settings', payload: { version: 2, requireMfaRoles: [] } });
+    expect(next.json()).toMatchObject({ status: 403, code: 'auth.mfa_enrolment_required' });
+  });
+
+  it('takes an empty list: no role must use two-factor sign-in', async () => {
+    await world.request({ method: 'PATCH', url: '/api/settings', payload: { version: 1, requireMfaRoles: ['viewer'] } });
+    const none = await world.request({ method: 'PATCH', url: '/api/settings', payload: { version: 2, requireMfaRoles: [] } });
+    expect(none.json<Settings>()).toMatchObject({ requireMfaRoles: [], version: 3 });
   });
 
   it('refuses a stale version with 409 settings.version_conflict and the settings as they now are', async () => {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { IdParams, User, UserCreate, UserListQuery, UserPage, UserPatch } from '@lrt/contracts';
 import { actorOf } from '../../plugins/auth';
 import { createUser, getUser, listUsers, patchUser, revokeSessions } from './users.service';
+import { resetSecondFactor } from '../auth/mfa.service';
 import { ProblemResponse } from '../../plugins/problems';
 
 export async function userRoutes(app: FastifyInstance, options: { scryptCost: number }) {
@@ -51,5 +52,18 @@ export async function userRoutes(app: FastifyInstance, options: { scryptCost: nu
       response: { 200: z.object({ sessionsEnded: z.number().int() }), 400: ProblemResponse, 401: ProblemResponse, 403: ProblemResponse, 404: ProblemResponse },
     },
     handler: async (request) => ({ sessionsEnded: revokeSessions(app.db, request.params.id, app.now(), actorOf(request)) }),
+  });
+  r.delete('/users/:id/mfa', {
+    config: { access },
+    schema: {
+      tags: ['Accounts'],
+      summary: "Reset a user's two-factor sign-in (a lost phone, no recovery codes left)",
+      description:
+        'Turns it off and removes their recovery codes; every session of theirs ends. If their role requires two-factor sign-in, they set up a new one ' +
+        'at their next sign-in. 409 `user.second_factor_off` when it is not on.',
+      params: IdParams,
+      response: { 200: z.object({ sessionsEnded: z.number().int() }), 400: ProblemResponse, 401: ProblemResponse, 403: ProblemResponse, 404: ProblemResponse, 409: ProblemResponse },
+    },
+    handler: async (request) => resetSecondFactor(app.db, { userId: request.params.id, now: app.now() }, actorOf(request)),
   });
 }

@@ -27,6 +27,7 @@ function toDtos(db: Db | Tx, rows: UserRow[]): User[] {
     subgroupIds: subgroupLinks.filter((s) => s.userId === row.id).map((s) => s.subgroupId),
     active: row.active,
     lastSignInAt: row.lastSignInAt,
+    secondFactorEnabledAt: row.totpSecret ? row.totpEnabledAt : null,
     version: row.version,
   }));
 }

@@ -11,6 +11,7 @@ const settings = {
   dueSoonDays: 28,
   replyPeriodDays: 28,
   evidenceMaxMegabytes: 20,
+  requireMfaRoles: [],
   version: 2,
 };
 
@@ -72,8 +73,28 @@ describe('AdminSettingsPage', () => {
         dueSoonDays: 28,
         replyPeriodDays: 28,
         evidenceMaxMegabytes: 20,
+        requireMfaRoles: [],
       },
     ]);
+  });
+
+  it('requires two-factor sign-in for the roles ticked, in the order of the roles', async () => {
+    const fetchMock = stubApi();
+    const user = userEvent.setup();
+    renderAt(<AdminSettingsPage />, { url: '/admin/settings' });
+
+    const group = (await screen.findByRole('group', { name: 'Require two-factor sign-in for' })) as HTMLElement;
+    expect(within(group).getAllByRole('checkbox').map((box) => box.getAttribute('value'))).toEqual(['admin', 'agency_lead', 'subgroup_chair', 'independent_chair', 'viewer']);
+    for (const box of within(group).getAllByRole('checkbox')) expect(box).not.toBeChecked();
+    await user.click(within(group).getByLabelText('Independent chair'));
+    await user.click(within(group).getByLabelText('Business unit (administrator)'));
+    await user.click(within(group).getByLabelText('Subgroup chair'));
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+
+    expect(await screen.findByText('The settings have been saved')).toBeInTheDocument();
+    expect(patches(fetchMock)).toEqual([expect.objectContaining({ requireMfaRoles: ['admin', 'subgroup_chair', 'independent_chair'] })]);
+    expect(within(group).getByLabelText('Independent chair')).toBeChecked();
+    expect(within(group).getByLabelText('Agency lead')).not.toBeChecked();
   });
 
   it('shows a field error from the API next to its field', async () => {
@@ -128,6 +149,7 @@ describe('AdminSettingsPage', () => {
       dueSoonDays: 14,
       replyPeriodDays: 28,
       evidenceMaxMegabytes: 20,
+      requireMfaRoles: [],
     });
   });
 

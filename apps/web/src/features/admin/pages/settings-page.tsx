@@ -1,6 +1,7 @@
-import type { Settings } from '@lrt/contracts';
-import { SETTINGS_BOUNDS } from '@lrt/contracts/constants';
+import type { Role, Settings } from '@lrt/contracts';
+import { ROLE_LABELS, ROLES, SETTINGS_BOUNDS } from '@lrt/contracts/constants';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { CheckboxGroup } from '@/components/checkbox-group';
 import { ErrorSummary } from '@/components/error-summary';
 import { TextInput } from '@/components/form-fields';
 import { SuccessBanner } from '@/components/notification-banner';
@@ -21,6 +22,8 @@ interface Values {
   dueSoonDays: string;
   replyPeriodDays: string;
   evidenceMaxMegabytes: string;
+  /** The roles ticked, comma-separated in the order of ROLES, so the form compares and re-applies it like the others. */
+  requireMfaRoles: string;
 }
 
 const toValues = (settings: Settings): Values => ({
@@ -29,12 +32,18 @@ const toValues = (settings: Settings): Values => ({
   dueSoonDays: String(settings.dueSoonDays),
   replyPeriodDays: String(settings.replyPeriodDays),
   evidenceMaxMegabytes: String(settings.evidenceMaxMegabytes),
+  requireMfaRoles: settings.requireMfaRoles.join(','),
 });
+
+const rolesOf = (value: string) => (value ? (value.split(',') as Role[]) : []);
+/** What a conflict panel shows for a field: the roles in words, everything else as typed. */
+const shown = (key: keyof Values, value: string) =>
+  key === 'requireMfaRoles' ? rolesOf(value).map((role) => ROLE_LABELS[role]).join(', ') || 'None' : value;
 
 /** A whole number as typed, or NaN so the schema says it is not one. */
 const wholeNumber = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN);
 
-type NumberField = Exclude<keyof Values, 'partnershipName'>;
+type NumberField = Exclude<keyof Values, 'partnershipName' | 'requireMfaRoles'>;
 
 /** How each number is named in messages, with its unit; the bounds come from the contract (`SETTINGS_BOUNDS`). */
 const NUMBER_FIELDS: Record<NumberField, { fieldId: string; name: string; unit: 'day' | 'MB' }> = {
@@ -73,6 +82,7 @@ const SPECS: FieldSpec[] = [
   numberSpec('dueSoonDays'),
   numberSpec('replyPeriodDays'),
   numberSpec('evidenceMaxMegabytes'),
+  { path: 'requireMfaRoles', fieldId: 'settings-require-mfa', label: 'Require two-factor sign-in for' },
 ];
 
 const LABELS: Record<keyof Values, string> = {
@@ -81,6 +91,7 @@ const LABELS: Record<keyof Values, string> = {
   dueSoonDays: 'Due-soon window (days)',
   replyPeriodDays: 'Reply period (days)',
   evidenceMaxMegabytes: 'Largest evidence document (MB)',
+  requireMfaRoles: 'Two-factor sign-in required for',
 };
 
 export function AdminSettingsPage() {
@@ -133,6 +144,7 @@ function SettingsForm({ settings, onErrorsChange }: { settings: Settings; onErro
       dueSoonDays: wholeNumber(values.dueSoonDays),
       replyPeriodDays: wholeNumber(values.replyPeriodDays),
       evidenceMaxMegabytes: wholeNumber(values.evidenceMaxMegabytes),
+      requireMfaRoles: rolesOf(values.requireMfaRoles),
     });
     if (!parsed.success) {
       setErrors(toFormErrors(zodIssues(parsed.error), SPECS));
@@ -179,7 +191,7 @@ function SettingsForm({ settings, onErrorsChange }: { settings: Settings; onErro
           pending={mutation.isPending}
           rows={(Object.keys(LABELS) as (keyof Values)[]).map((key) => {
             const current = toValues(conflict)[key];
-            return { label: LABELS[key], current, yours: values[key], differs: current.trim() !== values[key].trim() };
+            return { label: LABELS[key], current: shown(key, current), yours: shown(key, values[key]), differs: current.trim() !== values[key].trim() };
           })}
           onReapply={() => {
             setBase(conflict);
@@ -235,6 +247,18 @@ function SettingsForm({ settings, onErrorsChange }: { settings: Settings; onErro
           values={values}
           errors={errors}
           onChange={set}
+        />
+        <CheckboxGroup
+          id="settings-require-mfa"
+          name="requireMfaRoles"
+          legend="Require two-factor sign-in for"
+          legendSize="s"
+          hint="People in these roles who sign in with a password must also enter a code from an authenticator app on their phone. Anyone who has not set one up is asked to, before they can do anything else. People who sign in with their organisation’s account are not asked: their organisation’s sign-in does this. If your own role is ticked and you have not set it up, you are asked to straight away."
+          options={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
+          values={rolesOf(values.requireMfaRoles)}
+          onChange={(roles) => set('requireMfaRoles', roles.join(','))}
+          error={errorAt(errors, 'settings-require-mfa')}
+          small
         />
         <button type="submit" className="govuk-button" disabled={mutation.isPending} aria-disabled={mutation.isPending}>
           {mutation.isPending ? 'Saving…' : 'Save settings'}

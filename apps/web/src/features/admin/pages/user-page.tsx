@@ -1,5 +1,5 @@
 import type { Agency, Subgroup, User, UserPatch } from '@lrt/contracts';
-import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { NotFoundPage } from '@/app/not-found-page';
 import { ErrorSummary } from '@/components/error-summary';
 import { TextInput } from '@/components/form-fields';
@@ -8,10 +8,11 @@ import { ErrorState, Loading } from '@/components/states';
 import { useSignedIn } from '@/features/auth/api/get-me';
 import { isApiError } from '@/lib/api-client';
 import { ROLE_LABELS } from '@/lib/contract-constants';
-import { formatDateTime, pluralise } from '@/lib/format';
+import { formatDateTime, formatInstantDate, pluralise } from '@/lib/format';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useIdParam } from '@/lib/use-id-param';
 import { useEndUserSessions } from '../api/end-user-sessions';
+import { useResetUserSecondFactor } from '../api/reset-user-second-factor';
 import { useUser } from '../api/get-user';
 import { usePatchUser } from '../api/patch-user';
 import { loadContracts, usePreloadContracts } from '../contracts';
@@ -109,6 +110,12 @@ function UserAdmin({ userId }: { userId: number }) {
           <dt className="govuk-summary-list__key">Last signed in</dt>
           <dd className="govuk-summary-list__value">{formatDateTime(data.lastSignInAt, 'Never')}</dd>
         </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Two-factor sign-in</dt>
+          <dd className="govuk-summary-list__value">
+            {data.secondFactorEnabledAt ? `On since ${formatInstantDate(data.secondFactorEnabledAt)}` : 'Off'}
+          </dd>
+        </div>
       </dl>
 
       <section aria-labelledby="user-details-heading" className="app-admin-section">
@@ -163,6 +170,26 @@ function UserAdmin({ userId }: { userId: number }) {
           onErrorsChange={reportErrors('active')}
         />
       </section>
+
+      {data.secondFactorEnabledAt ? (
+        <section aria-labelledby="user-second-factor-heading" className="app-admin-section">
+          <h2 className="govuk-heading-m" id="user-second-factor-heading">
+            Reset two-factor sign-in
+          </h2>
+          <ResetSecondFactor
+            user={data}
+            isSelf={isSelf}
+            onReset={(count) =>
+              say(
+                `${data.name}’s two-factor sign-in has been reset`,
+                <p className="govuk-body">
+                  {pluralise(count, 'session')} ended. They sign in with their password, and set up two-factor sign-in again if their role requires it.
+                </p>,
+              )
+            }
+          />
+        </section>
+      ) : null}
 
       <section aria-labelledby="user-sessions-heading" className="app-admin-section">
         <h2 className="govuk-heading-m" id="user-sessions-heading">
@@ -555,6 +582,78 @@ function EndSessions({ user, isSelf, onEnded }: { user: User; isSelf: boolean; o
       >
         {mutation.isPending ? 'Ending sessions…' : 'End all sessions'}
       </button>
+    </>
+  );
+}
+
+/** For a lost phone with no recovery codes left: asks once more before turning it off and signing them out. */
+function ResetSecondFactor({ user, isSelf, onReset }: { user: User; isSelf: boolean; onReset: (sessionsEnded: number) => void }) {
+  const mutation = useResetUserSecondFactor(user.id);
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+
+  return (
+    <>
+      <p className="govuk-body">
+        For example, when {user.name} has lost their phone and their recovery codes. Their two-factor sign-in is turned
+        off and every session they have open ends. If their role requires it, they set it up again at their next
+        sign-in. Check it is really them asking before you do this.
+        {isSelf ? ' This is your own account: you will be signed out too.' : null}
+      </p>
+      {error ? (
+        <div className="govuk-error-summary" role="alert">
+          <h3 className="govuk-error-summary__title">There is a problem</h3>
+          <div className="govuk-error-summary__body">
+            <p className="govuk-body govuk-!-margin-bottom-0">{error}</p>
+          </div>
+        </div>
+      ) : null}
+      {confirming ? (
+        <>
+          <div className="govuk-warning-text">
+            <span className="govuk-warning-text__icon" aria-hidden="true">
+              !
+            </span>
+            <strong className="govuk-warning-text__text">
+              <span className="govuk-visually-hidden">Warning</span>
+              Are you sure? {user.name} will be signed out everywhere, and anyone who knows their password could then
+              sign in without a code.
+            </strong>
+          </div>
+          <div className="govuk-button-group">
+            <button
+              ref={confirmRef}
+              type="button"
+              className="govuk-button govuk-button--warning"
+              disabled={mutation.isPending}
+              aria-disabled={mutation.isPending}
+              onClick={() =>
+                mutation.mutate(undefined, {
+                  onSuccess: (result) => {
+                    setError(null);
+                    setConfirming(false);
+                    onReset(result.sessionsEnded);
+                  },
+                  onError: (failure) => setError(isApiError(failure) ? failure.problem.detail : 'Two-factor sign-in could not be reset. Try again.'),
+                })
+              }
+            >
+              {mutation.isPending ? 'Resetting…' : 'Yes, reset two-factor sign-in'}
+            </button>
+            <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+          </div>
+        </>
+      ) : (
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setConfirming(true)}>
+          Reset two-factor sign-in
+        </button>
+      )}
     </>
   );
 }

@@ -6,7 +6,8 @@ import { TextInput } from '@/components/form-fields';
 import { isApiError } from '@/lib/api-client';
 import { safeReturnTo } from '@/lib/return-to';
 import { useDocumentTitle } from '@/lib/use-document-title';
-import { useSignIn } from '../api/sign-in';
+import { needsCode, useSignIn } from '../api/sign-in';
+import { SecondFactorStep } from '../components/second-factor-step';
 
 type Field = 'email' | 'password';
 
@@ -51,6 +52,8 @@ export function SignInPage() {
   const [errors, setErrors] = useState<FormError[]>([]);
   // Whether the email field itself is wrong (from the schema or a 400), as opposed to a refused sign-in.
   const [inlineFields, setInlineFields] = useState<ReadonlySet<Field>>(new Set());
+  // Set when the password was right and a code from the authenticator app is needed too.
+  const [mfaToken, setMfaToken] = useState<string | null>(null);
   useDocumentTitle('Sign in', { hasErrors: errors.length > 0 });
 
   const summary: SummaryError[] = useMemo(
@@ -75,7 +78,12 @@ export function SignInPage() {
       return;
     }
     try {
-      await signIn.mutateAsync(parsed.data);
+      const answer = await signIn.mutateAsync(parsed.data);
+      if (needsCode(answer)) {
+        setValues((current) => ({ ...current, password: '' }));
+        setMfaToken(answer.mfaToken);
+        return;
+      }
       await navigate(returnTo ?? '/', { replace: true });
     } catch (error) {
       const found = serverErrors(error);
@@ -84,6 +92,15 @@ export function SignInPage() {
       setValues((current) => ({ ...current, password: '' }));
     }
   };
+
+  if (mfaToken) {
+    const startAgain = (reason: string) => {
+      setMfaToken(null);
+      setErrors([{ field: undefined, message: reason }]);
+      setInlineFields(new Set());
+    };
+    return <SecondFactorStep mfaToken={mfaToken} returnTo={returnTo} onStartAgain={startAgain} />;
+  }
 
   return (
     <div className="govuk-grid-row">
