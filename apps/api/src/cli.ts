@@ -36,7 +36,9 @@ async function createAdmin(args: string[]) {
   const db = openDatabase(config.databasePath);
   try {
     migrateDatabase(db, config.migrationsDir);
-    const user = await createUser(db, { email: values.email, name: values.name, password, roles: ['admin'], agencyIds: [], subgroupIds: [] }, new Date(), SYSTEM_ACTOR);
+    const user = await createUser(db, { email: values.email, name: values.name, password, roles: ['admin'], agencyIds: [], subgroupIds: [] }, new Date(), SYSTEM_ACTOR, undefined, {
+      mustChangePassword: false,
+    });
     console.log(`Created administrator ${user.email} (id ${user.id}).`);
   } finally {
     closeDatabase(db);

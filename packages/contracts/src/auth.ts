@@ -25,6 +25,8 @@ export const User = z.object({
   subgroupIds: z.array(z.number().int()),
   active: z.boolean(),
   lastSignInAt: Instant.nullable(),
+  /** Their password was set by an administrator and must be changed at their next sign-in. */
+  mustChangePassword: z.boolean(),
   /** When they turned on two-factor sign-in; null while it is off. */
   secondFactorEnabledAt: Instant.nullable(),
   version: z.number().int(),
@@ -56,7 +58,14 @@ export const SecondFactor = z.object({
 });
 export type SecondFactor = z.infer<typeof SecondFactor>;
 
-export const Me = z.object({ user: User, csrfToken: z.string(), capabilities: Capabilities, secondFactor: SecondFactor });
+export const Me = z.object({
+  user: User,
+  csrfToken: z.string(),
+  capabilities: Capabilities,
+  /** The password was set by an administrator: until the user chooses their own, they can do nothing else. */
+  mustChangePassword: z.boolean(),
+  secondFactor: SecondFactor,
+});
 export type Me = z.infer<typeof Me>;
 
 export const Password = z
@@ -69,6 +78,12 @@ export const LoginBody = z.strictObject({
   password: z.string().min(1, { error: 'must not be empty' }).max(PASSWORD_MAX_LENGTH),
 });
 export type LoginBody = z.output<typeof LoginBody>;
+
+export const PasswordChange = z.strictObject({
+  currentPassword: z.string().min(1, { error: 'must not be empty' }).max(PASSWORD_MAX_LENGTH),
+  newPassword: Password,
+});
+export type PasswordChange = z.output<typeof PasswordChange>;
 
 const roleLinks = {
   roles: z.array(Role).min(1, { error: 'give the user at least one role' }).max(ROLES.length),

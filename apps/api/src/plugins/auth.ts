@@ -7,6 +7,7 @@ import type { Role } from '@lrt/contracts';
 import { hasCapability, type Capability, type Principal } from '@lrt/domain';
 import type { Actor } from '../lib/audit';
 import { sendProblem } from './error-handler';
+import { mustSetUpSecondFactor } from '../modules/auth/mfa.service';
 import { authenticateBearer } from '../modules/tokens/token-auth';
 
 /**
@@ -18,10 +19,19 @@ export type Access = 'public' | 'signed_in' | Capability;
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /**
+     * Open to a session that may do nothing else yet (its password must be changed first): reading who is
+     * signed in, signing out, and putting the restriction right.
+     */
+    openToRestricted?: boolean;
+    /** Open to a session that must set up two-factor sign-in before anything else: the routes that set it up. */
+    openToEnrolment?: boolean;
   }
   interface FastifyRequest {
     principal: Principal | null;
     session: { idHash: string; csrfToken: string } | null;
+    /** Why this session may only use routes marked `openToRestricted`, if it is restricted. */
+    restriction: 'password_change_required' | 'second_factor_enrolment_required' | null;
   }
 }
 
@@ -37,8 +47,12 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const hashId = (id: string) => createHash('sha256').update(id).digest('hex');
 const TOUCH_EVERY_MS = 60_000;
 
-export function loadPrincipal(db: Db, userId: number): (Principal & { email: string; active: boolean }) | null {
-  const user = db.select({ id: users.id, name: users.name, email: users.email, active: users.active }).from(users).where(eq(users.id, userId)).get();
+export function loadPrincipal(db: Db, userId: number): (Principal & { email: string; active: boolean; mustChangePassword: boolean }) | null {
+  const user = db
+    .select({ id: users.id, name: users.name, email: users.email, active: users.active, mustChangePassword: users.mustChangePassword })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get();
   if (!user) return null;
   return {
     ...user,
@@ -104,6 +118,7 @@ export const authPlugin = fp<SessionOptions>(async (app, options) => {
   app.decorateRequest('principal', null);
   app.decorateRequest('session', null);
   app.decorateRequest('apiToken', null);
+  app.decorateRequest('restriction', null);
 
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api') && !route.config?.access && !route.url.startsWith('/api/docs')) {
@@ -130,6 +145,8 @@ export const authPlugin = fp<SessionOptions>(async (app, options) => {
       if (session && principal?.active) {
         request.principal = principal;
         request.session = { idHash, csrfToken: session.csrfToken };
+        if (principal.mustChangePassword) request.restriction = 'password_change_required';
+        else if (mustSetUpSecondFactor(app.db, principal)) request.restriction = 'second_factor_enrolment_required';
         if (now.getTime() - Date.parse(session.lastSeenAt) > TOUCH_EVERY_MS) {
           app.db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.idHash, idHash)).run();
         }
@@ -153,6 +170,23 @@ export const authPlugin = fp<SessionOptions>(async (app, options) => {
           code: 'auth.csrf',
         });
       }
+    }
+    if (request.restriction === 'password_change_required' && !request.routeOptions.config?.openToRestricted) {
+      return sendProblem(reply, {
+        title: 'Choose a new password',
+        status: 403,
+        detail: 'Your password was set by an administrator. Choose your own password before you do anything else.',
+        code: 'auth.password_change_required',
+      });
+    }
+    const config = request.routeOptions.config;
+    if (request.restriction === 'second_factor_enrolment_required' && !config?.openToRestricted && !config?.openToEnrolment) {
+      return sendProblem(reply, {
+        title: 'Set up two-factor sign-in',
+        status: 403,
+        detail: 'Your partnership requires two-factor sign-in for your role. Set it up on your account page before you do anything else.',
+        code: 'auth.mfa_enrolment_required',
+      });
     }
     if (access !== 'signed_in' && !hasCapability(request.principal, access)) {
       return sendProblem(reply, { title: 'Not allowed', status: 403, detail: 'Your role does not allow this.', code: 'auth.forbidden' });

@@ -3,7 +3,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import type { Role } from '@lrt/contracts';
 import { closeDatabase, sessions, userAgencies, userRoles, userSubgroups, users, type Db } from '@lrt/db';
 import { createTestDatabase, factories, unique } from '@lrt/db/testing';
-import { buildApp, cookieNameFor } from '../app';
+import { buildApp, cookieNameFor, type AppOptions } from '../app';
 import { hashPassword } from '../lib/password-hash';
 
 /** A fixed "now" for tests: Monday 2 March 2026, 10:00 in London. */
@@ -49,7 +49,7 @@ const COOKIE = cookieNameFor('http://localhost:3000');
  * The real app on a fresh, migrated in-memory database, with a clock the test controls. Evidence uploads need an
  * `evidenceDir` (a temporary folder the test owns); without one they are refused.
  */
-export async function createTestWorld(options: { evidenceDir?: string } = {}): Promise<TestWorld> {
+export async function createTestWorld(options: { evidenceDir?: string; app?: Partial<AppOptions> } = {}): Promise<TestWorld> {
   const db = createTestDatabase();
   let now = TEST_NOW;
   const app = await buildApp({
@@ -58,6 +58,7 @@ export async function createTestWorld(options: { evidenceDir?: string } = {}): P
     webDistDir: '/nonexistent',
     scryptCost: TEST_SCRYPT_COST,
     ...(options.evidenceDir ? { evidenceDir: options.evidenceDir } : {}),
+    ...options.app,
   });
   await app.ready();
   const passwordHash = await hashPassword(TEST_PASSWORD, TEST_SCRYPT_COST);

@@ -1,26 +1,42 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { LoginBody, Me } from '@lrt/contracts';
-import { writeTransaction } from '@lrt/db';
+import { LoginAnswer, LoginBody, Me, PasswordChange } from '@lrt/contracts';
+import { writeTransaction, type Db } from '@lrt/db';
 import { capabilitiesOf } from '@lrt/domain';
 import { recordAudit } from '../../lib/audit';
 import { actorOf, clearSessionCookie, endSession, requirePrincipal, setSessionCookie, startSession, type SessionOptions } from '../../plugins/auth';
 import { sendProblem } from '../../plugins/error-handler';
 import { getUser } from '../users/users.service';
-import { checkSignIn } from './sign-in.service';
+import { hasSecondFactor, secondFactorOf, startChallenge } from './mfa.service';
+import { changeOwnPassword } from './password.service';
+import { checkSignIn, recordSignIn, waitWords } from './sign-in.service';
+import type { SignInGuard } from './sign-in-throttle';
 import { ProblemResponse } from '../../plugins/problems';
 
 export interface AuthRouteOptions extends SessionOptions {
   scryptCost: number;
+  signInGuard: SignInGuard;
+}
+
+/** What a session is told about itself: GET /auth/me, and the answer to a completed sign-in. */
+export function meOf(db: Db, userId: number, csrfToken: string): Me {
+  const user = getUser(db, userId);
+  return { user, csrfToken, capabilities: capabilitiesOf(user), mustChangePassword: user.mustChangePassword, secondFactor: secondFactorOf(db, user) };
+}
+
+/** A completed sign-in (with a password, or a password and a code): a new session, its cookie, and `Me`. */
+export function beginSession(app: FastifyInstance, options: SessionOptions, request: FastifyRequest, reply: FastifyReply, userId: number, now: Date): Me {
+  // A session id the browser already had is never reused: sign-in always starts a new one.
+  if (request.session) endSession(app.db, request.session.idHash);
+  const session = startSession(app.db, options, userId, now, request);
+  setSessionCookie(reply, options, session.id);
+  return meOf(app.db, userId, session.csrfToken);
 }
 
 export async function authRoutes(app: FastifyInstance, options: AuthRouteOptions) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const me = (userId: number, csrfToken: string) => {
-    const user = getUser(app.db, userId);
-    return { user, csrfToken, capabilities: capabilitiesOf(user) };
-  };
+  const me = (userId: number, csrfToken: string) => meOf(app.db, userId, csrfToken);
 
   r.post('/auth/login', {
     config: { access: 'public' },
@@ -28,39 +44,48 @@ export async function authRoutes(app: FastifyInstance, options: AuthRouteOptions
       tags: ['Accounts'],
       summary: 'Sign in with email and password',
       description:
-        'Answers the same 401 whatever was wrong. After too many failures for an account or from an address, answers 429 until the window passes. ' +
-        'Sets a new HttpOnly, SameSite=Strict session cookie and returns the `csrfToken` to send as `X-CSRF-Token` on every change.',
+        'Answers the same 401 whatever was wrong. Each try is counted before the password is checked; after a few wrong ones for an account from an address ' +
+        '(or many from an address, or from addresses the account has never used) it answers 429 with a Retry-After that doubles with each further try. ' +
+        'A flood that would keep everyone waiting answers 503 with Retry-After: 1. ' +
+        'Sets a new HttpOnly, SameSite=Strict session cookie and returns the `csrfToken` to send as `X-CSRF-Token` on every change. ' +
+        'When the user has two-factor sign-in on, a right password starts no session: it answers `{mfaRequired: true, mfaToken}`, and the sign-in ' +
+        'completes with `POST /api/auth/login/mfa`.',
       body: LoginBody,
-      response: { 200: Me, 400: ProblemResponse, 401: ProblemResponse, 429: ProblemResponse },
+      response: { 200: LoginAnswer, 400: ProblemResponse, 401: ProblemResponse, 429: ProblemResponse, 503: ProblemResponse },
     },
     handler: async (request, reply) => {
       const now = app.now();
-      const result = await checkSignIn(app.db, { ...request.body, ip: request.ip, now, requestId: request.id, scryptCost: options.scryptCost });
+      const result = await checkSignIn(app.db, options.signInGuard, { ...request.body, ip: request.ip, now, requestId: request.id, scryptCost: options.scryptCost });
       if (!result.ok) {
-        return result.reason === 'rate_limited'
-          ? sendProblem(reply.header('retry-after', '900'), {
-              title: 'Too many attempts',
-              status: 429,
-              detail: 'Too many failed sign-ins. Wait 15 minutes and try again, or ask your business unit to reset your password.',
-              code: 'auth.rate_limited',
+        if (result.reason === 'invalid') {
+          return sendProblem(reply, { title: 'Not signed in', status: 401, detail: 'The email or password is not right.', code: 'auth.invalid_credentials' });
+        }
+        reply.header('retry-after', String(result.retryAfterSeconds));
+        return result.reason === 'busy'
+          ? sendProblem(reply, {
+              title: 'Busy',
+              status: 503,
+              detail: 'Too many sign-ins are being checked at once. Try again in a moment.',
+              code: 'auth.busy',
             })
           : sendProblem(reply, {
-              title: 'Not signed in',
-              status: 401,
-              detail: 'The email or password is not right.',
-              code: 'auth.invalid_credentials',
+              title: 'Too many attempts',
+              status: 429,
+              detail: `Too many wrong sign-ins. Wait ${waitWords(result.retryAfterSeconds)} and try again, or ask your business unit to reset your password.`,
+              code: 'auth.rate_limited',
             });
       }
-      // A session id the browser already had is never reused: sign-in always starts a new one.
-      if (request.session) endSession(app.db, request.session.idHash);
-      const session = startSession(app.db, options, result.userId, now, request);
-      setSessionCookie(reply, options, session.id);
-      return me(result.userId, session.csrfToken);
+      if (hasSecondFactor(app.db, result.userId)) {
+        // No session yet: the sign-in completes, and is recorded, when a code comes (POST /auth/login/mfa).
+        return { mfaRequired: true as const, mfaToken: startChallenge(app.db, { userId: result.userId, now, ip: request.ip }) };
+      }
+      recordSignIn(app.db, { userId: result.userId, name: result.name, ip: request.ip, requestId: request.id, now, method: 'password' });
+      return beginSession(app, options, request, reply, result.userId, now);
     },
   });
 
   r.post('/auth/logout', {
-    config: { access: 'signed_in' },
+    config: { access: 'signed_in', openToRestricted: true },
     schema: { tags: ['Accounts'], summary: 'Sign out: the session ends at once', response: { 204: z.null(), 401: ProblemResponse, 403: ProblemResponse } },
     handler: async (request, reply) => {
       const principal = requirePrincipal(request);
@@ -74,8 +99,39 @@ export async function authRoutes(app: FastifyInstance, options: AuthRouteOptions
   });
 
   r.get('/auth/me', {
-    config: { access: 'signed_in' },
+    config: { access: 'signed_in', openToRestricted: true },
     schema: { tags: ['Accounts'], summary: 'The signed-in user, their capabilities and the CSRF token', response: { 200: Me, 401: ProblemResponse } },
     handler: async (request) => me(requirePrincipal(request).id, request.session!.csrfToken),
+  });
+
+  r.post('/auth/password', {
+    config: { access: 'signed_in', openToRestricted: true },
+    schema: {
+      tags: ['Accounts'],
+      summary: 'Change your own password',
+      description:
+        'Needs the current password (a wrong one counts as a failed sign-in). The new one follows the password policy and must differ. ' +
+        'Every other session of the user ends; this one stays. Clears `mustChangePassword`.',
+      body: PasswordChange,
+      response: { 204: z.null(), 400: ProblemResponse, 401: ProblemResponse, 403: ProblemResponse, 422: ProblemResponse, 429: ProblemResponse, 503: ProblemResponse },
+    },
+    handler: async (request, reply) => {
+      const principal = requirePrincipal(request);
+      await changeOwnPassword(
+        app.db,
+        options.signInGuard,
+        {
+          userId: principal.id,
+          currentPassword: request.body.currentPassword,
+          newPassword: request.body.newPassword,
+          keepSessionIdHash: request.session!.idHash,
+          now: app.now(),
+          ip: request.ip,
+          scryptCost: options.scryptCost,
+        },
+        actorOf(request),
+      );
+      return reply.status(204).send(null);
+    },
   });
 }

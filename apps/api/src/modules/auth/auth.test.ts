@@ -3,7 +3,6 @@ import type { AuditEvent, Me, User } from '@lrt/contracts';
 import { buildApp } from '../../app';
 import { expectHostileJsonRefused, expectProblem, expectRefused } from '../../testing/http-expect';
 import { createTestWorld, factories, seedSmallPlan, TEST_NOW, TEST_PASSWORD, type Caller, type TestWorld } from '../../testing/test-app';
-import { SIGN_IN_LIMITS } from './sign-in.service';
 
 let world: TestWorld;
 beforeEach(async () => {
@@ -125,43 +124,6 @@ describe('POST /api/auth/login', () => {
     expect(sessionCount(user.id)).toBe(1);
   });
 
-  it('refuses even the right password after 5 failures for an account in 15 minutes, then lets it in again', async () => {
-    const user = await createUser();
-    for (let i = 0; i < SIGN_IN_LIMITS.perAccount; i++) {
-      world.setNow(minutes(i), { keepSessions: false });
-      expectProblem(await login(user.email, `wrong guess number ${i}`), { status: 401, code: 'auth.invalid_credentials' });
-    }
-    const before = world.snapshot();
-    const refused = await login(user.email, PASSWORD);
-    expectProblem(refused, { status: 429, code: 'auth.rate_limited' });
-    expect(refused.headers['retry-after']).toBeDefined();
-    expect(refused.cookies.find((c) => c.name === COOKIE)).toBeUndefined();
-    expect(JSON.parse(world.snapshot()).find(([t]: [string]) => t === 'sessions')).toEqual(JSON.parse(before).find(([t]: [string]) => t === 'sessions'));
-    // Another address is held back too: the limit is on the account.
-    expectProblem(await login(user.email, PASSWORD, { remoteAddress: '203.0.113.9' }), { status: 429, code: 'auth.rate_limited' });
-
-    world.setNow(minutes(4 + SIGN_IN_LIMITS.windowMinutes + 1), { keepSessions: false });
-    expect((await login(user.email, PASSWORD)).statusCode).toBe(200);
-  });
-
-  it('counts only the failures inside the window', async () => {
-    const user = await createUser();
-    for (let i = 0; i < 4; i++) await login(user.email, 'wrong guess again');
-    world.setNow(minutes(16), { keepSessions: false });
-    for (let i = 0; i < 4; i++) await login(user.email, 'wrong guess again');
-    expect((await login(user.email, PASSWORD)).statusCode).toBe(200);
-  });
-
-  it('refuses an address after 20 failures across different accounts', async () => {
-    const user = await createUser();
-    for (let i = 0; i < SIGN_IN_LIMITS.perAddress; i++) {
-      expectProblem(await login(`guess.${i}@northmoor.example`, 'not a password I know'), { status: 401, code: 'auth.invalid_credentials' });
-    }
-    expectProblem(await login(user.email, PASSWORD), { status: 429, code: 'auth.rate_limited' });
-    // Someone at another address is not locked out by it.
-    expect((await login(user.email, PASSWORD, { remoteAddress: '203.0.113.10' })).statusCode).toBe(200);
-  });
-
   it('records failed and successful sign-ins in the trail, with no password anywhere', async () => {
     const user = await createUser();
     const wrong = 'my secret wrong passphrase';
@@ -172,7 +134,7 @@ describe('POST /api/auth/login', () => {
     expect(events.filter((e) => e.operation === 'sign_in_failed').map((e) => e.after)).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ email: user.email, refused: 'invalid credentials' }),
-        expect.objectContaining({ email: 'stranger@northmoor.example' }),
+        expect.objectContaining({ refused: 'no such account', typed: 'stranger@northmoor.example' }),
       ]),
     );
     expect(events).toContainEqual(expect.objectContaining({ operation: 'sign_in', actorId: user.id, entityId: user.id }));
@@ -368,7 +330,7 @@ describe('accounts and passwords', () => {
     const res = await world.request({ method: 'GET', url: '/api/users?limit=200' });
     expect(res.statusCode).toBe(200);
     expect(res.json<{ items: User[] }>().items.length).toBeGreaterThan(1);
-    expect(res.body).not.toMatch(/password|scrypt\$/i);
+    expect(res.body).not.toMatch(/"password|passwordHash|password_hash|scrypt\$/i);
     expect(res.body).not.toContain(PASSWORD);
     expect(res.body).not.toContain(TEST_PASSWORD);
   });

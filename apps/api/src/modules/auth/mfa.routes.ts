@@ -68,7 +68,8 @@ export async function mfaRoutes(app: FastifyInstance, options: MfaRouteOptions) 
           code: 'auth.mfa_expired',
         });
       }
-      recordSignIn(app.db, { userId: result.userId, name: result.name, ip: request.ip, requestId: request.id, now, method: 'password_and_code' });
+      options.signInGuard.secondFactorPassed({ email: result.email, ip: request.ip, userId: result.userId });
+      recordSignIn(app.db, { userId: result.userId, name: result.name, ip: request.ip, requestId: request.id, now, method: result.method === 'recovery_code' ? 'password_and_recovery_code' : 'password_and_code' });
       return beginSession(app, options, request, reply, result.userId, now);
     },
   });

@@ -291,7 +291,7 @@ export function startChallenge(db: Db, input: { userId: number; now: Date; ip: s
 }
 
 export type ChallengeResult =
-  | { ok: true; userId: number; name: string; method: 'totp' | 'recovery_code'; recoveryCodesLeft: number }
+  | { ok: true; userId: number; name: string; email: string; method: 'totp' | 'recovery_code'; recoveryCodesLeft: number }
   | { ok: false; reason: 'expired' }
   | { ok: false; reason: 'invalid'; attemptsLeft: number }
   | { ok: false; reason: 'rate_limited'; retryAfterSeconds: number };
@@ -371,7 +371,7 @@ export function answerChallenge(db: Db, input: { mfaToken: string; code: string;
           at: input.now,
         });
       }
-      return { ok: true, userId: challenge.userId, name: user.name, method, recoveryCodesLeft };
+      return { ok: true, userId: challenge.userId, name: user.name, email: user.email, method, recoveryCodesLeft };
     }
 
     const attempts = challenge.attempts + 1;

@@ -409,3 +409,19 @@ describe("the business unit resets a user's second factor", () => {
     expectProblem(await world.request({ method: 'DELETE', url: '/api/users/999999/mfa' }), { status: 404, code: 'user.not_found' });
   });
 });
+
+describe('the password alone, for an account with a second factor', () => {
+  it('forgives nothing and makes no address known until the code is right too', async () => {
+    const user = await world.signIn(['viewer']);
+    const { secret } = await enrol(user);
+    const known = () => world.db.$client.prepare('select ip from sign_in_addresses where user_id = ?').all(user.userId);
+    const pairTries = () => (world.db.$client.prepare(`select count(*) as n from sign_in_failures where key like 'pair:%'`).get() as { n: number }).n;
+    await login(user.email, 'a wrong guess first');
+    const token = await passwordStep(user);
+    expect(known()).toEqual([]);
+    expect(pairTries()).toBe(2);
+    expect((await loginMfa(token, codeFor(secret))).statusCode).toBe(200);
+    expect(known()).toEqual([{ ip: '127.0.0.1' }]);
+    expect(pairTries()).toBe(0);
+  });
+});

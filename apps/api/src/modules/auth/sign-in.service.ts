@@ -1,75 +1,83 @@
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
-import { signInFailures, users, writeTransaction, type Db } from '@lrt/db';
+import { eq, sql } from 'drizzle-orm';
+import { users, writeTransaction, type Db } from '@lrt/db';
 import { recordAudit } from '../../lib/audit';
 import { decoyHash, verifyPassword } from '../../lib/password-hash';
+import type { SignInGuard } from './sign-in-throttle';
 
-/** Failed sign-ins allowed in the window, per account and per address, before further attempts are refused. */
-export const SIGN_IN_LIMITS = { perAccount: 5, perAddress: 20, windowMinutes: 15 } as const;
+export { SIGN_IN_LIMITS } from './sign-in-throttle';
 
-export type SignInResult = { ok: true; userId: number; name: string } | { ok: false; reason: 'invalid' | 'rate_limited' };
+export type SignInResult =
+  | { ok: true; userId: number; name: string }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'rate_limited' | 'busy'; retryAfterSeconds: number };
 
-const keysFor = (email: string, ip: string) => ({ account: `account:${email.toLowerCase()}`, address: `address:${ip}` });
-
-function recentFailures(db: Db, key: string, since: string) {
-  return db.select({ n: sql<number>`count(*)` }).from(signInFailures).where(and(eq(signInFailures.key, key), gt(signInFailures.at, since))).get()?.n ?? 0;
+/** "2 seconds", "4 minutes": how long to wait, in words. */
+export function waitWords(seconds: number): string {
+  if (seconds < 90) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minutes`;
 }
+
+/** Keeps what a refused caller typed short and printable in the audit trail. */
+const printable = (text: string, max: number) => text.replace(/[\p{Cc}\p{Cf}]/gu, '').slice(0, max);
 
 /**
  * Checks an email and password. Every failure looks the same from outside (unknown email, wrong password, a
- * deactivated account), takes as long (a decoy hash is checked for unknown emails), and counts against both the
- * account and the address; past the limit, even the right password is refused until the window has passed.
+ * deactivated account) and takes as long (a decoy hash is checked for unknown emails). The attempt is counted
+ * by the guard before the hash is checked, and past the free tries it is refused without one (see
+ * sign-in-throttle.ts). A right password is not yet a sign-in: the route records it with `recordSignIn` once the
+ * session starts (after a second factor, if the user has one).
  */
 export async function checkSignIn(
   db: Db,
+  guard: SignInGuard,
   input: { email: string; password: string; ip: string; now: Date; requestId: string; scryptCost: number },
 ): Promise<SignInResult> {
-  const { account, address } = keysFor(input.email, input.ip);
-  const since = new Date(input.now.getTime() - SIGN_IN_LIMITS.windowMinutes * 60_000).toISOString();
-  if (recentFailures(db, account, since) >= SIGN_IN_LIMITS.perAccount || recentFailures(db, address, since) >= SIGN_IN_LIMITS.perAddress) {
-    recordFailure(db, input, false);
-    return { ok: false, reason: 'rate_limited' };
-  }
   const user = db
-    .select({ id: users.id, name: users.name, passwordHash: users.passwordHash, active: users.active })
+    .select({ id: users.id, name: users.name, passwordHash: users.passwordHash, active: users.active, secondFactor: users.totpSecret })
     .from(users)
     .where(sql`lower(${users.email}) = ${input.email.trim().toLowerCase()}`)
     .get();
-  const matches = await verifyPassword(input.password, user?.passwordHash ?? (await decoyHash(input.scryptCost)));
-  if (!user || !matches || !user.active) {
-    recordFailure(db, input, true);
+  const hash = user?.passwordHash ?? (await decoyHash(input.scryptCost));
+  // Only the right password of an active account is a success: it is what forgives the tries before it.
+  const verdict = await guard.attempt(
+    { email: input.email, ip: input.ip, userId: user?.id ?? null },
+    async () => {
+      const matches = await verifyPassword(input.password, hash);
+      return matches && user !== undefined && user.active;
+    },
+    { forgive: !user?.secondFactor },
+  );
+  if (verdict.kind === 'refused') {
+    return { ok: false, reason: verdict.reason === 'busy' ? 'busy' : 'rate_limited', retryAfterSeconds: verdict.retryAfterSeconds };
+  }
+  if (!user || !verdict.ok) {
+    writeTransaction(db, (tx) =>
+      recordAudit(tx, { id: null, name: printable(input.email, 120) || 'Anonymous', requestId: input.requestId, ip: input.ip }, {
+        entity: 'user',
+        entityId: user?.id ?? null,
+        operation: 'sign_in_failed',
+        after: user ? { email: printable(input.email, 254), refused: 'invalid credentials' } : { refused: 'no such account', typed: printable(input.email, 120) },
+        at: input.now,
+      }),
+    );
     return { ok: false, reason: 'invalid' };
   }
-  writeTransaction(db, (tx) => {
-    tx.delete(signInFailures).where(eq(signInFailures.key, account)).run();
-    tx.update(users).set({ lastSignInAt: input.now.toISOString() }).where(eq(users.id, user.id)).run();
-    recordAudit(tx, { id: user.id, name: user.name, requestId: input.requestId, ip: input.ip }, {
-      entity: 'user',
-      entityId: user.id,
-      operation: 'sign_in',
-      at: input.now,
-    });
-  });
   return { ok: true, userId: user.id, name: user.name };
 }
 
-function recordFailure(db: Db, input: { email: string; ip: string; now: Date; requestId: string }, count: boolean) {
-  const { account, address } = keysFor(input.email, input.ip);
+/** A completed sign-in: its audit event and the user's last sign-in, in one transaction. */
+export function recordSignIn(
+  db: Db,
+  input: { userId: number; name: string; ip: string; requestId: string; now: Date; method: 'password' | 'password_and_code' | 'password_and_recovery_code' | 'oidc' },
+) {
   writeTransaction(db, (tx) => {
-    if (count) {
-      tx.insert(signInFailures)
-        .values([
-          { key: account, at: input.now.toISOString() },
-          { key: address, at: input.now.toISOString() },
-        ])
-        .run();
-    }
-    // Keep the table small: failures older than a day count for nothing.
-    tx.delete(signInFailures).where(lt(signInFailures.at, new Date(input.now.getTime() - 86_400_000).toISOString())).run();
-    recordAudit(tx, { id: null, name: input.email.slice(0, 254), requestId: input.requestId, ip: input.ip }, {
+    tx.update(users).set({ lastSignInAt: input.now.toISOString() }).where(eq(users.id, input.userId)).run();
+    recordAudit(tx, { id: input.userId, name: input.name, requestId: input.requestId, ip: input.ip }, {
       entity: 'user',
-      entityId: null,
-      operation: 'sign_in_failed',
-      after: { email: input.email.slice(0, 254), refused: count ? 'invalid credentials' : 'too many attempts' },
+      entityId: input.userId,
+      operation: 'sign_in',
+      after: { method: input.method },
       at: input.now,
     });
   });

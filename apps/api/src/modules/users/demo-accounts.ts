@@ -46,7 +46,7 @@ export const randomDemoPassword = () => randomBytes(16).toString('base64url');
 export async function createDemoAccounts(db: Db, password: string, now: Date, scryptCost?: number) {
   const accounts = demoAccounts(db);
   for (const account of accounts) {
-    await createUser(db, { ...account, password }, now, SYSTEM_ACTOR, scryptCost);
+    await createUser(db, { ...account, password }, now, SYSTEM_ACTOR, scryptCost, { mustChangePassword: false });
   }
   return accounts;
 }

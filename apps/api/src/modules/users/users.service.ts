@@ -27,6 +27,7 @@ function toDtos(db: Db | Tx, rows: UserRow[]): User[] {
     subgroupIds: subgroupLinks.filter((s) => s.userId === row.id).map((s) => s.subgroupId),
     active: row.active,
     lastSignInAt: row.lastSignInAt,
+    mustChangePassword: row.mustChangePassword,
     secondFactorEnabledAt: row.totpSecret ? row.totpEnabledAt : null,
     version: row.version,
   }));
@@ -91,7 +92,18 @@ function checkPassword(password: string, context: { email?: string; name?: strin
   if (problem) throw unprocessable('user.weak_password', [{ path: 'password', message: problem }]);
 }
 
-export async function createUser(db: Db, input: UserCreate, now: Date, actor: Actor, scryptCost = DEFAULT_SCRYPT_COST): Promise<User> {
+/**
+ * Creates a user. A password an administrator typed is theirs to know, so by default the user must change it at
+ * first sign-in; the demo accounts and the first administrator (made on the command line) are not asked to.
+ */
+export async function createUser(
+  db: Db,
+  input: UserCreate,
+  now: Date,
+  actor: Actor,
+  scryptCost = DEFAULT_SCRYPT_COST,
+  { mustChangePassword = true }: { mustChangePassword?: boolean } = {},
+): Promise<User> {
   checkPassword(input.password, input);
   const passwordHash = await hashPassword(input.password, scryptCost);
   return writeTransaction(db, (tx) => {
@@ -99,7 +111,7 @@ export async function createUser(db: Db, input: UserCreate, now: Date, actor: Ac
     try {
       const row = tx
         .insert(users)
-        .values({ email: input.email, name: input.name, passwordHash, createdAt: nowIso(now), updatedAt: nowIso(now) })
+        .values({ email: input.email, name: input.name, passwordHash, mustChangePassword, createdAt: nowIso(now), updatedAt: nowIso(now) })
         .returning({ id: users.id })
         .get();
       writeRoleLinks(tx, row.id, input);
@@ -116,12 +128,17 @@ export async function createUser(db: Db, input: UserCreate, now: Date, actor: Ac
 }
 
 /**
- * Changes a user. A new password or deactivation ends every session of theirs at once. Admins cannot
- * deactivate themselves or drop their own admin role, so the partnership is never left without one.
+ * Changes a user. A new password or deactivation ends every session of theirs at once, and a password set here
+ * must be changed by its user at their next sign-in. Admins cannot deactivate themselves or drop their own admin
+ * role, so the partnership is never left without one, and cannot set their own password here: they change it
+ * on their account page, with the current one, so a stolen session cannot keep the account.
  */
 export async function patchUser(db: Db, id: number, patch: UserPatch, now: Date, actor: Actor, scryptCost: number): Promise<User> {
   const { version, password, roles, agencyIds, subgroupIds, ...values } = patch;
   const existing = getUser(db, id);
+  if (password && actor.id === id) {
+    throw unprocessable('user.own_password', [{ path: 'password', message: 'change your own password on your account page, with your current one' }]);
+  }
   if (password) checkPassword(password, { email: patch.email ?? existing.email, name: patch.name ?? existing.name });
   const passwordHash = password ? await hashPassword(password, scryptCost) : undefined;
   return writeTransaction(db, (tx) => {
@@ -142,7 +159,7 @@ export async function patchUser(db: Db, id: number, patch: UserPatch, now: Date,
         resource: 'user',
         id,
         version,
-        values: { ...values, ...(passwordHash ? { passwordHash } : {}) },
+        values: { ...values, ...(passwordHash ? { passwordHash, mustChangePassword: true } : {}) },
         now,
         actor,
         current: () => getUser(tx, id),
