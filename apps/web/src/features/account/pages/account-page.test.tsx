@@ -22,6 +22,10 @@ function renderAccount(me: Me, handlers: Record<string, Handler> = {}) {
     const { pathname } = new URL(String(input), 'http://localhost');
     const key = `${init?.method ?? 'GET'} ${pathname}`;
     if (key === 'GET /api/auth/me') return jsonResponse(session.me);
+    if (key === 'GET /api/auth/sessions' && !handlers[key]) {
+      const at = '2026-11-30T09:00:00.000Z';
+      return jsonResponse({ items: [{ ref: 'a', current: true, createdAt: at, lastSeenAt: at, expiresAt: at, ip: '198.51.100.7', userAgent: 'Firefox/133.0 (Windows NT 10.0)' }] });
+    }
     const handler = handlers[key];
     if (handler) return handler(init?.body ? JSON.parse(String(init.body)) : undefined);
     return problem(404, 'route.not_found', `No ${key}`);
@@ -199,5 +203,14 @@ describe('AccountPage', () => {
       expect(await screen.findByText('You have new recovery codes')).toBeInTheDocument();
       expect(within(within(section).getByRole('list', { name: 'Recovery codes' })).getAllByRole('listitem')).toHaveLength(10);
     });
+  });
+});
+
+describe('AccountPage: where you are signed in', () => {
+  it('lists this session and says there is nowhere else', async () => {
+    renderAccount(makeMe());
+    const table = await screen.findByRole('table', { name: 'Your sessions' });
+    expect(table).toHaveTextContent('This session');
+    expect(screen.getByText('You are not signed in anywhere else.')).toBeInTheDocument();
   });
 });

@@ -6,6 +6,7 @@ import { ROLE_LABELS } from '@/lib/contract-constants';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { PasswordChangeForm } from '../components/password-change-form';
 import { TwoFactorSettings } from '../components/two-factor-settings';
+import { YourSessions } from '../components/your-sessions';
 
 interface Banner {
   heading: string;
@@ -13,7 +14,7 @@ interface Banner {
   key: number;
 }
 
-/** Your account: who you are in the tracker, your password and your two-factor sign-in. */
+/** Your account: who you are in the tracker, your password, your two-factor sign-in and where you are signed in. */
 export function AccountPage() {
   const me = useSignedIn();
   const [banner, setBanner] = useState<Banner | null>(null);
@@ -80,6 +81,10 @@ export function AccountPage() {
         </h2>
         <TwoFactorSettings me={me} headingLevel={3} />
       </section>
+
+      <div className="app-admin-section">
+        <YourSessions />
+      </div>
     </>
   );
 }
