@@ -23,6 +23,9 @@ import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
 import { settingsRoutes } from './modules/settings/settings.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { oidcRoutes } from './modules/auth/oidc.routes';
+import type { OidcSettings } from './modules/auth/oidc.service';
+import { ssoDomainRoutes } from './modules/sso-domains/sso-domains.routes';
 import { mfaRoutes } from './modules/auth/mfa.routes';
 import { userRoutes } from './modules/users/users.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
@@ -52,6 +55,8 @@ export interface AppOptions {
   evidenceDir?: string;
   /** Sees every route as it is registered (tests use it to build the authorisation matrix from the route table). */
   onRoute?: (route: RouteOptions) => void;
+  /** Single sign-on with an OpenID Connect provider ("Sign in with your organisation"); off without it. */
+  oidc?: OidcSettings | undefined;
 }
 
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -122,7 +127,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(healthRoutes);
       await api.register(authRoutes, { ...session, scryptCost });
       await api.register(mfaRoutes, { ...session, signInGuard });
+      await api.register(oidcRoutes, { ...session, oidc: options.oidc, publicUrl: publicUrl.replace(/\/$/, '') });
       await api.register(userRoutes, { scryptCost });
+      await api.register(ssoDomainRoutes);
       await api.register(tokenRoutes);
       await api.register(auditRoutes);
       await api.register(agencyRoutes);

@@ -5,6 +5,24 @@ const Bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
+/**
+ * Single sign-on is on with both the issuer and the client id, and off with neither: one alone is a mistake to
+ * hear about at start-up, not at someone's first sign-in. The provider is reached over https (http only on this
+ * machine, for trying it out), since its answers decide who is signed in.
+ */
+function checkOidc(env: { OIDC_ISSUER_URL?: string | undefined; OIDC_CLIENT_ID?: string | undefined; OIDC_CLIENT_SECRET?: string | undefined }, ctx: z.RefinementCtx) {
+  const given = [env.OIDC_ISSUER_URL, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].some(Boolean);
+  if (given && !env.OIDC_ISSUER_URL) ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER_URL'], message: 'set it with OIDC_CLIENT_ID to turn on single sign-on (or unset both)' });
+  if (given && !env.OIDC_CLIENT_ID) ctx.addIssue({ code: 'custom', path: ['OIDC_CLIENT_ID'], message: 'set it with OIDC_ISSUER_URL to turn on single sign-on (or unset both)' });
+  if (env.OIDC_ISSUER_URL && URL.canParse(env.OIDC_ISSUER_URL)) {
+    const url = new URL(env.OIDC_ISSUER_URL);
+    const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+      ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER_URL'], message: 'must be an https address (http only for a provider on this machine)' });
+    }
+  }
+}
+
 /** Every setting the server reads from its environment. The only reader of process.env. */
 const ConfigSchema = z
   .object({
@@ -26,7 +44,13 @@ const ConfigSchema = z
     SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
     TRUST_PROXY: Bool.default(false),
     WEB_DIST_DIR: z.string().optional(),
+    /** Single sign-on ("Sign in with your organisation"): the OpenID Connect provider and the tracker's registration there. */
+    OIDC_ISSUER_URL: z.url().optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    /** Left out for a public client, which proves itself with PKCE alone. */
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   })
+  .superRefine(checkOidc)
   .transform((env) => ({
     port: env.PORT,
     host: env.HOST,
@@ -44,6 +68,10 @@ const ConfigSchema = z
     sessionMaxHours: env.SESSION_MAX_HOURS,
     trustProxy: env.TRUST_PROXY,
     webDistDir: env.WEB_DIST_DIR,
+    oidc:
+      env.OIDC_ISSUER_URL && env.OIDC_CLIENT_ID
+        ? { issuerUrl: env.OIDC_ISSUER_URL, clientId: env.OIDC_CLIENT_ID, ...(env.OIDC_CLIENT_SECRET ? { clientSecret: env.OIDC_CLIENT_SECRET } : {}) }
+        : undefined,
   }));
 
 export type Config = z.infer<typeof ConfigSchema>;

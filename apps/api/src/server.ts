@@ -18,6 +18,7 @@ async function main() {
     sessionMaxHours: config.sessionMaxHours,
     trustProxy: config.trustProxy,
     evidenceDir: config.evidenceDir,
+    oidc: config.oidc,
     ...(config.webDistDir ? { webDistDir: config.webDistDir } : {}),
   });
 

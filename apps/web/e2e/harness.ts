@@ -17,13 +17,14 @@ export interface RunningApp {
   stop: () => Promise<void>;
 }
 
-export async function startApp(): Promise<RunningApp> {
+/** `port` and `env` for a journey that must know the address first (a provider's redirect) or sets more (OIDC_*). */
+export async function startApp(options: { port?: number; env?: Record<string, string> } = {}): Promise<RunningApp> {
   const server = join(ROOT, 'apps/api/dist/server.js');
   if (!existsSync(server) || !existsSync(join(ROOT, 'apps/web/dist/index.html'))) {
     throw new Error('Build the app first (pnpm build): the journeys run against the built SPA and API.');
   }
   const dir = mkdtempSync(join(tmpdir(), 'lrt-e2e-'));
-  const port = 20000 + Math.floor(Math.random() * 20000);
+  const port = options.port ?? 20000 + Math.floor(Math.random() * 20000);
   // localhost, not 127.0.0.1: the session cookie is __Host- and Secure, which browsers keep on localhost.
   const baseUrl = `http://localhost:${port}`;
   const child: ChildProcess = spawn(process.execPath, [server], {
@@ -37,6 +38,7 @@ export async function startApp(): Promise<RunningApp> {
       DEMO_PASSWORD,
       PUBLIC_URL: baseUrl,
       LOG_LEVEL: 'warn',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

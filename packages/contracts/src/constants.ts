@@ -185,3 +185,18 @@ export const LABELS = {
   progressUpdateKind: { progress: 'Progress update', assurance: 'Assured', return: 'Returned for more information' },
   targetDateRequestState: { pending: 'Awaiting a decision', agreed: 'Agreed', refused: 'Refused' },
 } as const satisfies Record<string, Record<string, string>>;
+
+/**
+ * Why a sign-in with the organisation (single sign-on) was refused, as `/sign-in?sso=<reason>` tells the SPA:
+ * `cancelled` (stopped at the provider), `state` (not a sign-in this browser started, or one used or expired),
+ * `no_account` (no account has the email, and its domain opens none), `unverified_email` (the provider did not
+ * vouch for the email), `deactivated`, `other_identity` (the account is linked to another identity at the
+ * provider), `provider` (the provider could not be reached, or its answer could not be checked).
+ */
+export const SSO_REFUSALS = ['cancelled', 'state', 'no_account', 'unverified_email', 'deactivated', 'other_identity', 'provider'] as const;
+
+/**
+ * The roles an account opened by single sign-on may be given. Not administrator (whoever has an address at the
+ * domain would run the tracker) and not subgroup chair (a chair is named to a subgroup by the business unit).
+ */
+export const SSO_DOMAIN_ROLES = ['agency_lead', 'independent_chair', 'viewer'] as const;

@@ -15,3 +15,4 @@ export * from './auth';
 export * from './mfa';
 export * from './plan-keeping';
 export * from './tokens';
+export * from './sso';

@@ -11,3 +11,4 @@ export * from './permissions';
 export * from './review-stage';
 export * from './review-timeliness';
 export * from './working-days';
+export * from './return-to';

@@ -245,8 +245,8 @@ describe('the tracker', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
     expect(currentUrl(router)).toBe(`/sign-in?returnTo=${encodeURIComponent('/actions/7?tab=history')}`);
     expect(screen.queryByRole('navigation', { name: 'Menu' })).not.toBeInTheDocument();
-    // Nothing but the session check is asked of the API before signing in.
-    expect(fetchMock.mock.calls.map(([input]) => String(input))).toEqual(['/api/auth/me']);
+    // Nothing but the session check, and whether single sign-on is offered, is asked of the API before signing in.
+    await waitFor(() => expect(fetchMock.mock.calls.map(([input]) => String(input))).toEqual(['/api/auth/me', '/api/auth/oidc/status']));
 
     await user.type(screen.getByLabelText('Email address'), 'alex.morgan@partnership.example');
     await user.type(screen.getByLabelText('Password'), 'a long enough password');

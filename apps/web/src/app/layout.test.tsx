@@ -69,8 +69,8 @@ describe('the header', () => {
     await waitFor(() => expect(queryClient.getQueryData(authKeys.me())).toBeNull());
     expect(screen.queryByText('Sam Patel')).not.toBeInTheDocument();
     expect(screen.queryByRole('navigation', { name: 'Menu' })).not.toBeInTheDocument();
-    // Nothing fetched while signed in is kept.
+    // Nothing fetched while signed in is kept: only that this was a sign-out, for the sign-in page to say so.
     const kept = queryClient.getQueryCache().findAll().filter((query) => query.state.data !== undefined);
-    expect(kept.map((query) => query.queryKey)).toEqual([authKeys.me()]);
+    expect(kept.map((query) => query.queryKey)).toEqual([authKeys.me(), authKeys.signedOut()]);
   });
 });

@@ -53,6 +53,7 @@ export const routes: RouteObject[] = [
           page('account', () => import('@/features/account/pages/account-page'), 'AccountPage'),
           page('account/password', () => import('@/features/account/pages/password-page'), 'AccountPasswordPage'),
           page('account/two-factor', () => import('@/features/account/pages/two-factor-page'), 'AccountTwoFactorPage'),
+          page('admin/single-sign-on', () => import('@/features/admin/pages/single-sign-on-page'), 'AdminSingleSignOnPage'),
           { path: '*', Component: NotFoundPage },
         ],
       },

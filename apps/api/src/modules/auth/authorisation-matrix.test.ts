@@ -222,6 +222,11 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'POST /api/target-date-requests/:id/decision': 'postUpdates',
   'POST /api/evidence': 'postUpdates',
   'GET /api/evidence/:id': 'read',
+  // Single sign-on: whether it is on is public (the sign-in page asks); which domains open accounts is the admins'.
+  'GET /api/auth/oidc/status': 'public',
+  'GET /api/sso-domains': 'manageUsers',
+  'POST /api/sso-domains': 'manageUsers',
+  'DELETE /api/sso-domains/:domain': 'manageUsers',
 };
 
 const known = (route: ApiRoute) => KNOWN[`${route.method === 'HEAD' ? 'GET' : route.method} ${route.url}`];

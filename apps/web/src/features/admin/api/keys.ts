@@ -12,6 +12,12 @@ export const userKeys = {
   detail: (id: number) => [...userKeys.details(), id] as const,
 };
 
+/** Query keys of the email domains whose people get an account at their first single sign-on. */
+export const ssoDomainKeys = {
+  all: ['sso-domains'] as const,
+  list: () => [...ssoDomainKeys.all, 'list'] as const,
+};
+
 /** Query keys of the read-only API tokens for reporting tools. */
 export const apiTokenKeys = {
   all: ['api-tokens'] as const,

@@ -13,6 +13,7 @@ describe('AdminPage', () => {
       ['Subgroups', '/admin/subgroups'],
       ['Themes', '/admin/themes'],
       ['Users', '/admin/users'],
+      ['Single sign-on', '/admin/single-sign-on'],
       ['Settings', '/admin/settings'],
     ] as const) {
       expect(screen.getByRole('link', { name })).toHaveAttribute('href', href);

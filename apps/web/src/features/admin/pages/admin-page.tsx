@@ -42,6 +42,12 @@ const AREAS: readonly Area[] = [
     capability: 'manageUsers',
   },
   {
+    to: '/admin/single-sign-on',
+    title: 'Single sign-on',
+    what: 'Whether people can sign in with their organisation’s account, and which email domains get an account the first time they do.',
+    capability: 'manageUsers',
+  },
+  {
     to: '/admin/settings',
     title: 'Settings',
     what: 'The partnership’s name, how often agencies must update their actions before they count as stale, and what counts as due soon.',

@@ -2,6 +2,14 @@
 export const authKeys = {
   all: ['auth'] as const,
   me: () => [...authKeys.all, 'me'] as const,
+  /** Whether single sign-on is offered: the same for everyone, so it outlives a session. */
+  oidcStatus: () => [...authKeys.all, 'oidc-status'] as const,
+  /** `true` once someone signed out here, so the sign-in page can say what that ended and what it did not. */
+  signedOut: () => [...authKeys.all, 'signed-out'] as const,
 };
+
+/** Kept when a session ends: nothing in them belongs to the person who was signed in. */
+export const outlivesSession = (queryKey: readonly unknown[]) =>
+  queryKey[0] === authKeys.all[0] && (queryKey[1] === 'oidc-status' || queryKey[1] === 'signed-out');
 
 export const isMeKey = (queryKey: readonly unknown[]) => queryKey[0] === authKeys.all[0] && queryKey[1] === 'me';

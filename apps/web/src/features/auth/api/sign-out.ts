@@ -1,15 +1,19 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { api, setCsrfToken } from '@/lib/api-client';
-import { authKeys, isMeKey } from './keys';
+import { authKeys, isMeKey, outlivesSession } from './keys';
 
 export const signOut = () => api.post<void>('/auth/logout', undefined);
 
-/** Forget the session: its CSRF token and everything cached while signed in. */
+/**
+ * Forget the session: its CSRF token and everything cached while signed in. Remembers that this was a sign-out,
+ * for the sign-in page to say that an organisation's own sign-in (single sign-on) may still be open.
+ */
 export function endSession(queryClient: QueryClient) {
   setCsrfToken(null);
   queryClient.setQueryData(authKeys.me(), null);
-  queryClient.removeQueries({ predicate: (query) => !isMeKey(query.queryKey) });
+  queryClient.removeQueries({ predicate: (query) => !isMeKey(query.queryKey) && !outlivesSession(query.queryKey) });
+  queryClient.setQueryData(authKeys.signedOut(), true);
 }
 
 /**

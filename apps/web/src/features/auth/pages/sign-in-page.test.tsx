@@ -8,7 +8,9 @@ import { SignInPage } from './sign-in-page';
 
 function renderSignIn(url = '/sign-in') {
   const fetchMock = vi.fn<typeof fetch>();
-  vi.stubGlobal('fetch', fetchMock);
+  // Whether single sign-on is offered is asked on its own (organisation-sign-in.test.tsx); here it is off.
+  const sso = jsonResponse({ enabled: false, redirectUri: 'http://localhost/api/auth/oidc/callback' });
+  vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => (String(input) === '/api/auth/oidc/status' ? Promise.resolve(sso.clone()) : fetchMock(input, init)));
   const user = userEvent.setup();
   const rendered = renderAt(<SignInPage />, { url, me: null });
   return { fetchMock, user, ...rendered };
@@ -37,6 +39,8 @@ describe('SignInPage', () => {
     const { fetchMock, user } = renderSignIn();
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
 
+    // The schema is loaded beside the page, so the first check may wait for it.
+    await screen.findByText('There is a problem');
     const summary = errorSummary();
     expect(within(summary).getByRole('link', { name: 'Enter your email address' })).toHaveAttribute('href', '#sign-in-email');
     expect(within(summary).getByRole('link', { name: 'Enter your password' })).toHaveAttribute('href', '#sign-in-password');

@@ -1,5 +1,4 @@
-import { LoginBody } from '@lrt/contracts';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ErrorSummary, type SummaryError } from '@/components/error-summary';
 import { TextInput } from '@/components/form-fields';
@@ -8,6 +7,10 @@ import { safeReturnTo } from '@/lib/return-to';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { needsCode, useSignIn } from '../api/sign-in';
 import { SecondFactorStep } from '../components/second-factor-step';
+import { OrganisationSignIn, SingleSignOnNotices } from '../components/single-sign-on';
+
+/** The shared schemas (and zod), loaded beside the page rather than with it, to keep the first page small. */
+const loadContracts = () => import('@lrt/contracts');
 
 type Field = 'email' | 'password';
 
@@ -55,6 +58,7 @@ export function SignInPage() {
   // Set when the password was right and a code from the authenticator app is needed too.
   const [mfaToken, setMfaToken] = useState<string | null>(null);
   useDocumentTitle('Sign in', { hasErrors: errors.length > 0 });
+  useEffect(() => void loadContracts(), []);
 
   const summary: SummaryError[] = useMemo(
     () => errors.map((error) => ({ fieldId: error.field ? FIELD_IDS[error.field] : undefined, message: error.message })),
@@ -66,6 +70,7 @@ export function SignInPage() {
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    const { LoginBody } = await loadContracts();
     const parsed = LoginBody.safeParse(values);
     if (!parsed.success) {
       const found: FormError[] = parsed.error.issues
@@ -106,7 +111,9 @@ export function SignInPage() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={summary} />
+        <SingleSignOnNotices />
         <h1 className="govuk-heading-l">Sign in</h1>
+        <OrganisationSignIn returnTo={returnTo} />
         <p className="govuk-body">Sign in with the email address and password your business unit gave you.</p>
         <form onSubmit={(event) => void onSubmit(event)} noValidate>
           <TextInput
