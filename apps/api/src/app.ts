@@ -23,10 +23,12 @@ import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
 import { settingsRoutes } from './modules/settings/settings.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { mfaRoutes } from './modules/auth/mfa.routes';
 import { oidcRoutes } from './modules/auth/oidc.routes';
 import type { OidcSettings } from './modules/auth/oidc.service';
 import { ssoDomainRoutes } from './modules/sso-domains/sso-domains.routes';
-import { mfaRoutes } from './modules/auth/mfa.routes';
+import { SignInGuard, type ThrottleLimits } from './modules/auth/sign-in-throttle';
+import { ownSessionRoutes } from './modules/auth/sessions.routes';
 import { userRoutes } from './modules/users/users.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { exportRoutes } from './modules/exports/exports.routes';
@@ -47,7 +49,10 @@ export interface AppOptions {
   sessionMaxHours?: number;
   /** log2 of scrypt's N for new password hashes; tests lower it, production keeps 17. */
   scryptCost?: number;
-  trustProxy?: boolean;
+  /** The proxies to believe about the client's address: a hop count or a list of addresses (see config.ts). */
+  trustProxy?: number | string[] | false;
+  /** How password checks are throttled; tests tighten or loosen it. */
+  signInLimits?: ThrottleLimits;
   /**
    * Where uploaded evidence documents are kept; defaults to `evidence/` beside a file database. An in-memory
    * database has no such place: without one, uploads are refused (503).
@@ -60,6 +65,8 @@ export interface AppOptions {
 }
 
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
 
 /** Browsers treat https and localhost as secure contexts, where a `__Host-` Secure cookie is kept. */
 export function isSecureContextUrl(publicUrl: string) {
@@ -89,7 +96,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
-    trustProxy: options.trustProxy ?? false,
+    // A hop count believes that many proxies nearest the server (what proxy-addr does with a number); a list
+    // believes only those addresses. Never every hop: the client's own X-Forwarded-For would choose its address.
+    trustProxy: typeof options.trustProxy === 'number' ? trustHops(options.trustProxy) : (options.trustProxy ?? false),
     routerOptions: { ignoreTrailingSlash: true },
     // The request id is always the server's own, so no one can file their event under another's request in the
     // audit trail; a proxy's or client's id is kept beside it in the log line, to follow a request across hops.
@@ -116,6 +125,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const scryptCost = options.scryptCost ?? DEFAULT_SCRYPT_COST;
 
   await app.register(databasePlugin, { db: options.db, now: options.now ?? (() => new Date()) });
+  const signInGuard = new SignInGuard(options.db, () => app.now(), options.signInLimits, app.log);
+  app.addHook('onClose', async () => signInGuard.close());
   await app.register(errorHandlerPlugin);
   await app.register(securityHeadersPlugin, { https: new URL(publicUrl).protocol === 'https:' });
   await app.register(cookie);
@@ -125,7 +136,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       await api.register(healthRoutes);
-      await api.register(authRoutes, { ...session, scryptCost });
+      await api.register(authRoutes, { ...session, scryptCost, signInGuard });
+      await api.register(ownSessionRoutes, { signInGuard });
       await api.register(mfaRoutes, { ...session, signInGuard });
       await api.register(oidcRoutes, { ...session, oidc: options.oidc, publicUrl: publicUrl.replace(/\/$/, '') });
       await api.register(userRoutes, { scryptCost });

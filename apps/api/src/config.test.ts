@@ -35,6 +35,17 @@ describe('configuration', () => {
     expect(() => readConfig({ SEED_DEMO: 'maybe' })).toThrow(/SEED_DEMO/);
   });
 
+  it('takes TRUST_PROXY as a hop count or a list of proxy addresses, and refuses "true" with the reason', () => {
+    expect(readConfig({}).trustProxy).toBe(false);
+    expect(readConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(readConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(readConfig({ TRUST_PROXY: '10.0.0.5, 10.0.1.0/24,::1' }).trustProxy).toEqual(['10.0.0.5', '10.0.1.0/24', '::1']);
+    expect(() => readConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: must be a hop count.*every X-Forwarded-For hop/s);
+    expect(() => readConfig({ TRUST_PROXY: '0.0.0.0/0x' })).toThrow(/TRUST_PROXY: is not a hop count or a list of proxy addresses: 0\.0\.0\.0\/0x/);
+    expect(() => readConfig({ TRUST_PROXY: '10.0.0.1,proxy.local' })).toThrow(/proxy\.local/);
+    expect(() => readConfig({ TRUST_PROXY: '99' })).toThrow(/between 1 and 10/);
+  });
+
   it('turns on single sign-on with an issuer and a client id together, and refuses one without the other', () => {
     expect(readConfig({}).oidc).toBeUndefined();
     expect(readConfig({ OIDC_ISSUER_URL: 'https://login.microsoftonline.com/0000-tenant/v2.0', OIDC_CLIENT_ID: 'tracker', OIDC_CLIENT_SECRET: 's3cret' }).oidc).toEqual({

@@ -1,9 +1,56 @@
+import { isIP } from 'node:net';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 
 const Bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+/**
+ * Which proxies in front of the server to believe about the client's address (`X-Forwarded-For`): a number of
+ * hops (e.g. `1` for one reverse proxy), or a comma-separated list of proxy addresses and CIDR ranges. `true`
+ * would believe every hop, so a client could name any address it liked for the rate limits, sessions and audit
+ * trail: it is refused, with the choice explained.
+ */
+const TrustProxy = z.string().transform((value, context): number | string[] | false => {
+  const text = value.trim().toLowerCase();
+  if (['false', 'no', '0', 'none'].includes(text)) return false;
+  if (['true', 'yes', 'all', '*'].includes(text)) {
+    context.addIssue({
+      code: 'custom',
+      message:
+        'must be a hop count (e.g. 1 for one reverse proxy in front of the tracker) or a comma-separated list of proxy addresses ' +
+        '(e.g. 10.0.0.5,10.0.1.0/24). "true" would trust every X-Forwarded-For hop, so any client could choose the address that ' +
+        'rate limits, sessions and the audit trail record.',
+    });
+    return z.NEVER;
+  }
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    if (hops < 1 || hops > 10) {
+      context.addIssue({ code: 'custom', message: 'a hop count must be between 1 and 10 (the reverse proxies in front of the tracker)' });
+      return z.NEVER;
+    }
+    return hops;
+  }
+  const entries = text.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const bad = entries.filter((entry) => !isProxyAddress(entry));
+  if (entries.length === 0 || bad.length > 0) {
+    context.addIssue({ code: 'custom', message: `is not a hop count or a list of proxy addresses: ${bad.join(', ') || value}` });
+    return z.NEVER;
+  }
+  return entries;
+});
+
+function isProxyAddress(entry: string): boolean {
+  const [address = '', bits, ...rest] = entry.split('/');
+  if (rest.length > 0) return false;
+  const version = isIP(address);
+  if (version === 0) return false;
+  if (bits === undefined) return true;
+  if (!/^\d+$/.test(bits)) return false;
+  return Number(bits) <= (version === 4 ? 32 : 128);
+}
 
 /**
  * Single sign-on is on with both the issuer and the client id, and off with neither: one alone is a mistake to
@@ -42,7 +89,7 @@ const ConfigSchema = z
     MIGRATIONS_DIR: z.string().optional(),
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
     SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
-    TRUST_PROXY: Bool.default(false),
+    TRUST_PROXY: TrustProxy.optional(),
     WEB_DIST_DIR: z.string().optional(),
     /** Single sign-on ("Sign in with your organisation"): the OpenID Connect provider and the tracker's registration there. */
     OIDC_ISSUER_URL: z.url().optional(),
@@ -66,7 +113,7 @@ const ConfigSchema = z
     migrationsDir: env.MIGRATIONS_DIR,
     sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
     sessionMaxHours: env.SESSION_MAX_HOURS,
-    trustProxy: env.TRUST_PROXY,
+    trustProxy: env.TRUST_PROXY ?? false,
     webDistDir: env.WEB_DIST_DIR,
     oidc:
       env.OIDC_ISSUER_URL && env.OIDC_CLIENT_ID

@@ -16,3 +16,4 @@ export * from './mfa';
 export * from './plan-keeping';
 export * from './tokens';
 export * from './sso';
+export * from './sessions';
