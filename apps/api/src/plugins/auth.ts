@@ -7,7 +7,7 @@ import type { Role } from '@lrt/contracts';
 import { hasCapability, type Capability, type Principal } from '@lrt/domain';
 import type { Actor } from '../lib/audit';
 import { sendProblem } from './error-handler';
-import { mustSetUpSecondFactor } from '../modules/auth/mfa.service';
+import { mustSetUpSecondFactor, type SignInMethod } from '../modules/auth/mfa.service';
 import { authenticateBearer } from '../modules/tokens/token-auth';
 
 /**
@@ -29,7 +29,7 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     principal: Principal | null;
-    session: { idHash: string; csrfToken: string } | null;
+    session: { idHash: string; csrfToken: string; signInMethod: SignInMethod } | null;
     /** Why this session may only use routes marked `openToRestricted`, if it is restricted. */
     restriction: 'password_change_required' | 'second_factor_enrolment_required' | null;
   }
@@ -62,8 +62,12 @@ export function loadPrincipal(db: Db, userId: number): (Principal & { email: str
   };
 }
 
-/** Starts a session: a new unguessable id (256 bits) every sign-in, so an id planted before sign-in is worthless. */
-export function startSession(db: Db, options: SessionOptions, userId: number, now: Date, request: FastifyRequest) {
+/**
+ * Starts a session: a new unguessable id (256 bits) every sign-in, so an id planted before sign-in is worthless.
+ * It remembers how it began: a session begun with single sign-on is not held to the tracker's own password and
+ * second-factor requirements (the organisation's sign-in stands for them).
+ */
+export function startSession(db: Db, options: SessionOptions, userId: number, now: Date, request: FastifyRequest, signInMethod: SignInMethod = 'password') {
   const id = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
   db.insert(sessions)
@@ -76,6 +80,7 @@ export function startSession(db: Db, options: SessionOptions, userId: number, no
       expiresAt: new Date(now.getTime() + options.absoluteHours * 3_600_000).toISOString(),
       ip: request.ip,
       userAgent: (request.headers['user-agent'] ?? '').slice(0, 300),
+      signInMethod,
     })
     .run();
   return { id, csrfToken };
@@ -144,9 +149,9 @@ export const authPlugin = fp<SessionOptions>(async (app, options) => {
       const principal = session && session.lastSeenAt > idleSince ? loadPrincipal(app.db, session.userId) : null;
       if (session && principal?.active) {
         request.principal = principal;
-        request.session = { idHash, csrfToken: session.csrfToken };
-        if (principal.mustChangePassword) request.restriction = 'password_change_required';
-        else if (mustSetUpSecondFactor(app.db, principal)) request.restriction = 'second_factor_enrolment_required';
+        request.session = { idHash, csrfToken: session.csrfToken, signInMethod: session.signInMethod };
+        if (session.signInMethod === 'password' && principal.mustChangePassword) request.restriction = 'password_change_required';
+        else if (mustSetUpSecondFactor(app.db, principal, session.signInMethod)) request.restriction = 'second_factor_enrolment_required';
         if (now.getTime() - Date.parse(session.lastSeenAt) > TOUCH_EVERY_MS) {
           app.db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.idHash, idHash)).run();
         }

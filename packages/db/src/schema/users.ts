@@ -87,6 +87,8 @@ export const sessions = sqliteTable(
     expiresAt: text('expires_at').notNull(),
     ip: text('ip'),
     userAgent: text('user_agent'),
+    /** How it began: with a password (and a second factor, if the user has one), or with single sign-on. */
+    signInMethod: text('sign_in_method', { enum: ['password', 'single_sign_on'] }).notNull().default('password'),
   },
   (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
 );

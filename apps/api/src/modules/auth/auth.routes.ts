@@ -8,7 +8,7 @@ import { recordAudit } from '../../lib/audit';
 import { actorOf, clearSessionCookie, endSession, requirePrincipal, setSessionCookie, startSession, type SessionOptions } from '../../plugins/auth';
 import { sendProblem } from '../../plugins/error-handler';
 import { getUser } from '../users/users.service';
-import { hasSecondFactor, secondFactorOf, startChallenge } from './mfa.service';
+import { hasSecondFactor, secondFactorOf, startChallenge, type SignInMethod } from './mfa.service';
 import { changeOwnPassword } from './password.service';
 import { checkSignIn, recordSignIn, waitWords } from './sign-in.service';
 import type { SignInGuard } from './sign-in-throttle';
@@ -20,9 +20,16 @@ export interface AuthRouteOptions extends SessionOptions {
 }
 
 /** What a session is told about itself: GET /auth/me, and the answer to a completed sign-in. */
-export function meOf(db: Db, userId: number, csrfToken: string): Me {
+export function meOf(db: Db, userId: number, csrfToken: string, signedInWith: SignInMethod = 'password'): Me {
   const user = getUser(db, userId);
-  return { user, csrfToken, capabilities: capabilitiesOf(user), mustChangePassword: user.mustChangePassword, secondFactor: secondFactorOf(db, user) };
+  return {
+    user,
+    csrfToken,
+    capabilities: capabilitiesOf(user),
+    // A session begun with single sign-on uses no password of the tracker's, so it is not asked to change one.
+    mustChangePassword: signedInWith === 'password' && user.mustChangePassword,
+    secondFactor: secondFactorOf(db, user, signedInWith),
+  };
 }
 
 /** A completed sign-in (with a password, or a password and a code): a new session, its cookie, and `Me`. */
@@ -36,7 +43,7 @@ export function beginSession(app: FastifyInstance, options: SessionOptions, requ
 
 export async function authRoutes(app: FastifyInstance, options: AuthRouteOptions) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const me = (userId: number, csrfToken: string) => meOf(app.db, userId, csrfToken);
+  const me = (userId: number, csrfToken: string, signedInWith: SignInMethod) => meOf(app.db, userId, csrfToken, signedInWith);
 
   r.post('/auth/login', {
     config: { access: 'public' },
@@ -101,7 +108,7 @@ export async function authRoutes(app: FastifyInstance, options: AuthRouteOptions
   r.get('/auth/me', {
     config: { access: 'signed_in', openToRestricted: true },
     schema: { tags: ['Accounts'], summary: 'The signed-in user, their capabilities and the CSRF token', response: { 200: Me, 401: ProblemResponse } },
-    handler: async (request) => me(requirePrincipal(request).id, request.session!.csrfToken),
+    handler: async (request) => me(requirePrincipal(request).id, request.session!.csrfToken, request.session!.signInMethod),
   });
 
   r.post('/auth/password', {

@@ -98,7 +98,7 @@ export async function oidcRoutes(app: FastifyInstance, options: OidcRouteOptions
       // Sign-in always starts a new session. The provider's navigation is cross-site, so the Strict cookie of a
       // session this browser had is not sent here; the new cookie replaces it, and that session idles out.
       if (request.session) endSession(app.db, request.session.idHash);
-      const session = startSession(app.db, options, result.userId, now, request);
+      const session = startSession(app.db, options, result.userId, now, request, 'single_sign_on');
       setSessionCookie(reply, options, session.id);
       return reply.redirect(safeReturnTo(result.returnTo) ?? '/', 302);
     },

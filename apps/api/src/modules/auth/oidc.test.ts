@@ -214,6 +214,28 @@ describe('signing in with your organisation', () => {
     expect((await signInWithOrganisation('entra')).location).toBe('/');
   });
 
+  it('holds a session begun this way to the organisation’s sign-in, not the tracker’s password and second-factor rules', async () => {
+    await startTracker();
+    const chair = await world!.signIn(['independent_chair'], { name: 'Chair Who Signs In At Work' });
+    // The business unit set a password and requires a second factor for chairs; neither applies to this session.
+    world!.db.update(users).set({ mustChangePassword: true }).where(eq(users.id, chair.userId)).run();
+    world!.db.$client.prepare(`update settings set require_mfa_roles = '["independent_chair"]'`).run();
+    provider.accounts.set('chair', { email: chair.email, email_verified: true });
+    const flow = await signInWithOrganisation('chair');
+    const mine = await me(flow.session?.value);
+    expect(mine.status).toBe(200);
+    expect(mine.body).toMatchObject({ mustChangePassword: false, secondFactor: { required: false } });
+    const actions = await fetch(`${base}/api/actions`, { headers: { cookie: `${SESSION_COOKIE}=${flow.session?.value}` } });
+    expect(actions.status).toBe(200);
+    expect(world!.db.$client.prepare('select sign_in_method from sessions where user_id = ? order by created_at, sign_in_method').all(chair.userId)).toEqual([
+      { sign_in_method: 'password' },
+      { sign_in_method: 'single_sign_on' },
+    ]);
+    // The same person with the tracker's password is held to both.
+    const withPassword = await fetch(`${base}/api/actions`, { headers: { cookie: chair.cookie } });
+    expect(withPassword.status).toBe(403);
+  });
+
   it('refuses a deactivated account', async () => {
     await startTracker();
     const gone = await world!.signIn(['viewer'], { name: 'Former Member' });
