@@ -44,7 +44,8 @@ describe('SignInPage', () => {
     const summary = errorSummary();
     expect(within(summary).getByRole('link', { name: 'Enter your email address' })).toHaveAttribute('href', '#sign-in-email');
     expect(within(summary).getByRole('link', { name: 'Enter your password' })).toHaveAttribute('href', '#sign-in-password');
-    expect(summary).toHaveFocus();
+    // The summary takes focus once it has been painted (after the schema arrived, outside React's own act).
+    await waitFor(() => expect(summary).toHaveFocus());
     expect(screen.getByLabelText('Email address')).toHaveAccessibleDescription('Error: Enter your email address');
     expect(screen.getByLabelText('Password')).toHaveAccessibleDescription('Error: Enter your password');
     expect(document.title).toBe('Error: Sign in – Learning Review Tracker');
