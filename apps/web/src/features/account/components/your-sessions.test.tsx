@@ -46,12 +46,14 @@ describe('YourSessions', () => {
     const fetchMock = stubApi(() => jsonResponse({ sessionsEnded: 1 }));
     const user = userEvent.setup();
     renderAt(<YourSessions />, { url: '/account' });
-    const table = await screen.findByRole('table', { name: 'Your sessions' });
-    const rows = within(table).getAllByRole('row');
-    expect(rows[1]).toHaveTextContent('Firefox on Windows');
-    expect(rows[1]).toHaveTextContent('This session');
-    expect(rows[2]).toHaveTextContent('Safari on iOS');
-    expect(rows[2]).toHaveTextContent('203.0.113.5');
+    const list = await screen.findByRole('list', { name: 'Your sessions' });
+    const rows = within(list).getAllByRole('listitem');
+    expect(rows[0]).toHaveTextContent('Firefox on Windows');
+    expect(rows[0]).toHaveTextContent('This session');
+    expect(rows[0]).toHaveTextContent('From 198.51.100.7.');
+    expect(rows[1]).toHaveTextContent('Safari on iOS');
+    expect(rows[1]).not.toHaveTextContent('This session');
+    expect(rows[1]).toHaveTextContent('203.0.113.5');
 
     await user.click(screen.getByRole('button', { name: 'Sign out everywhere else' }));
     expect(await screen.findByRole('link', { name: 'Enter your password' })).toBeInTheDocument();

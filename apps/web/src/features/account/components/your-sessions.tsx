@@ -74,38 +74,19 @@ export function YourSessions() {
         Where you are signed in
       </h2>
       {ended !== null && <SuccessBanner heading={`Signed out of ${pluralise(ended, 'other session')}`} />}
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-visually-hidden">Your sessions</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Browser
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Address
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Signed in
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Last used
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {sessions.data.items.map((session) => (
-            <tr className="govuk-table__row" key={session.ref}>
-              <td className="govuk-table__cell">
-                {describeBrowser(session.userAgent)}
-                {session.current && <strong className="govuk-tag govuk-tag--green govuk-!-margin-left-2">This session</strong>}
-              </td>
-              <td className="govuk-table__cell">{session.ip ?? 'Not known'}</td>
-              <td className="govuk-table__cell">{formatDateTime(session.createdAt)}</td>
-              <td className="govuk-table__cell">{formatDateTime(session.lastSeenAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {/* A list rather than a table: a browser's name and the dates stack on a phone. */}
+      <ul className="govuk-list govuk-list--spaced" aria-label="Your sessions">
+        {sessions.data.items.map((session) => (
+          <li key={session.ref} className="app-break-anywhere">
+            <strong>{describeBrowser(session.userAgent)}</strong>
+            {session.current && <strong className="govuk-tag govuk-tag--green govuk-!-margin-left-2">This session</strong>}
+            <br />
+            <span className="govuk-body-s">
+              {session.ip ? `From ${session.ip}. ` : ''}Signed in {formatDateTime(session.createdAt)}; last used {formatDateTime(session.lastSeenAt)}.
+            </span>
+          </li>
+        ))}
+      </ul>
       {others > 0 ? (
         <form onSubmit={(event) => void onSubmit(event)} noValidate>
           {error && <ErrorSummary errors={[{ fieldId: 'end-others-password', message: error }]} />}

@@ -209,8 +209,8 @@ describe('AccountPage', () => {
 describe('AccountPage: where you are signed in', () => {
   it('lists this session and says there is nowhere else', async () => {
     renderAccount(makeMe());
-    const table = await screen.findByRole('table', { name: 'Your sessions' });
-    expect(table).toHaveTextContent('This session');
+    const list = await screen.findByRole('list', { name: 'Your sessions' });
+    expect(list).toHaveTextContent('This session');
     expect(screen.getByText('You are not signed in anywhere else.')).toBeInTheDocument();
   });
 });
