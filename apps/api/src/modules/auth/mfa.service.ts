@@ -5,9 +5,8 @@ import QRCode from 'qrcode';
 import { RECOVERY_CODE_PATTERN, SECOND_FACTOR, TOTP_CODE_PATTERN, type Role, type SecondFactor, type TotpEnrolment } from '@lrt/contracts';
 import { mfaChallenges, mfaRecoveryCodes, sessions, settings, signInFailures, users, writeTransaction, type Db, type Tx } from '@lrt/db';
 import { recordAudit, type Actor } from '../../lib/audit';
-import { verifyPassword } from '../../lib/password-hash';
 import { notFound, ProblemError, unprocessable } from '../../plugins/problems';
-import { waitWords } from './sign-in.service';
+import { confirmPassword } from './password.service';
 import type { SignInGuard } from './sign-in-throttle';
 
 /**
@@ -174,19 +173,6 @@ export function confirmTotpEnrolment(db: Db, input: { userId: number; code: stri
   });
 }
 
-/** The current password again, through the sign-in throttle (a session cannot be used to guess it). */
-async function provePassword(db: Db, guard: SignInGuard, input: { userId: number; currentPassword: string; ip: string }) {
-  const user = db.select({ email: users.email, passwordHash: users.passwordHash }).from(users).where(eq(users.id, input.userId)).get();
-  if (!user) throw notFound('user', input.userId);
-  const verdict = await guard.attempt({ email: user.email, ip: input.ip, userId: input.userId }, () => verifyPassword(input.currentPassword, user.passwordHash));
-  if (verdict.kind === 'refused') {
-    throw new ProblemError(429, 'auth.rate_limited', 'Too many attempts', `Too many wrong passwords. Wait ${waitWords(verdict.retryAfterSeconds)} and try again.`, [
-      { path: 'currentPassword', message: `was tried too often: wait ${waitWords(verdict.retryAfterSeconds)}` },
-    ]);
-  }
-  if (!verdict.ok) throw unprocessable('auth.wrong_password', [{ path: 'currentPassword', message: 'is not your current password' }]);
-}
-
 const cleared = (now: Date) => ({
   totpSecret: null,
   totpPendingSecret: null,
@@ -212,7 +198,7 @@ export async function turnOffSecondFactor(
       'Your partnership requires two-factor sign-in for your role, so it cannot be turned off. If you have lost your authenticator app, use a recovery code, or ask your business unit to reset it.',
     );
   }
-  await provePassword(db, guard, input);
+  await confirmPassword(db, guard, { userId: input.userId, password: input.currentPassword, ip: input.ip });
   writeTransaction(db, (tx) => {
     tx.update(users).set(cleared(input.now)).where(eq(users.id, input.userId)).run();
     tx.delete(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.userId, input.userId)).run();
@@ -229,7 +215,7 @@ export async function renewRecoveryCodes(
   actor: Actor,
 ): Promise<string[]> {
   if (!hasSecondFactor(db, input.userId)) throw notOn();
-  await provePassword(db, guard, input);
+  await confirmPassword(db, guard, { userId: input.userId, password: input.currentPassword, ip: input.ip });
   return writeTransaction(db, (tx) => {
     const codes = replaceRecoveryCodes(tx, input.userId, input.now);
     recordAudit(tx, actor, {
