@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { page, PageQuery, QueryBoolean, requiredText, SearchText, Version } from './common';
+import { optionalText, page, PageQuery, QueryBoolean, requiredText, SearchText, Version } from './common';
+import { Email } from './auth';
 import { LIMITS } from './constants';
 import { AgencyKind } from './enums';
 
@@ -9,6 +10,9 @@ export const Agency = z.object({
   shortName: z.string(),
   kind: AgencyKind,
   active: z.boolean(),
+  /** Who an unanswered chase is escalated to (a director or head of service); null: not named yet. */
+  seniorContactName: z.string().nullable(),
+  seniorContactEmail: z.string().nullable(),
   version: z.number().int(),
 });
 export type Agency = z.infer<typeof Agency>;
@@ -18,6 +22,8 @@ export const AgencyCreate = z.strictObject({
   shortName: requiredText(LIMITS.shortName),
   kind: AgencyKind,
   active: z.boolean().default(true),
+  seniorContactName: optionalText(LIMITS.name).nullish().transform((v) => v || null),
+  seniorContactEmail: Email.nullish(),
 });
 export type AgencyCreate = z.output<typeof AgencyCreate>;
 export type AgencyCreateInput = z.input<typeof AgencyCreate>;
@@ -28,6 +34,8 @@ export const AgencyPatch = z.strictObject({
   shortName: requiredText(LIMITS.shortName).optional(),
   kind: AgencyKind.optional(),
   active: z.boolean().optional(),
+  seniorContactName: optionalText(LIMITS.name).nullish().transform((v) => (v === undefined ? undefined : v || null)),
+  seniorContactEmail: Email.nullish(),
 });
 export type AgencyPatch = z.output<typeof AgencyPatch>;
 export type AgencyPatchInput = z.input<typeof AgencyPatch>;

@@ -42,6 +42,8 @@ export const Capabilities = z.object({
   readAudit: z.boolean(),
   postUpdates: z.boolean(),
   assureActions: z.boolean(),
+  /** May send update requests (chases): the business unit, and subgroup chairs for their subgroups. */
+  chase: z.boolean(),
 });
 export type Capabilities = z.infer<typeof Capabilities>;
 

@@ -82,7 +82,41 @@ export const SETTINGS_BOUNDS = {
   replyPeriodDays: { min: 1, max: 366, default: 28 },
   /** The largest evidence document accepted, in megabytes (1 MB = 1,048,576 bytes). */
   evidenceMaxMegabytes: { min: 1, max: 100, default: 20 },
+  /** Days after a chase's reply-by date that its reply links still work. */
+  replyLinkGraceDays: { min: 0, max: 90, default: 14 },
+  /** Days before the reply-by date a lead who has not answered is reminded (0: no reminder). */
+  reminderDaysBefore: { min: 0, max: 60, default: 3 },
+  /** Days after the reply-by date an agency that has not answered is escalated to its senior contact (0: no escalation). */
+  escalationDaysAfter: { min: 0, max: 90, default: 7 },
 } as const;
+
+/**
+ * What a chase message says of each action: `notes`, its latest progress note; `refs_only`, only its reference,
+ * target date and BRAG (for partnerships whose notes must not travel by email).
+ */
+export const CHASE_MESSAGE_DETAILS = ['notes', 'refs_only'] as const;
+
+/** Why an update request was sent: a chase the business unit or a chair sent, or the return of an action for more information. */
+export const CHASE_KINDS = ['chase', 'return'] as const;
+
+/** What an email in the outbox is. */
+export const EMAIL_KINDS = ['chase', 'return', 'reminder', 'escalation', 'invitation', 'password_reset'] as const;
+
+/**
+ * Where an email is: `queued` (waiting for its turn, or for a retry after a failure), `sending` (claimed by a
+ * server process), `sent` (accepted by the SMTP server), `logged` (no SMTP server is set: kept in the outbox and
+ * written to the log instead).
+ */
+export const EMAIL_STATUSES = ['queued', 'sending', 'sent', 'logged'] as const;
+
+/** What became of an update request for one action: asked, answered with an update since, or the reply-by date passed unanswered. */
+export const CHASE_ACTION_STATES = ['requested', 'answered', 'reply_overdue'] as const;
+
+/** What an account link (sent by email) lets its holder do: set the password of a new account, or reset a forgotten one. */
+export const ACCOUNT_LINK_PURPOSES = ['invitation', 'password_reset'] as const;
+
+/** How long links sent by email last. */
+export const ACCOUNT_LINK_HOURS = { invitation: 7 * 24, password_reset: 1 } as const;
 
 export const ACTION_SORTS = [
   'targetDate',
@@ -142,7 +176,7 @@ export const AUDIT_OPERATIONS = [
   'second_factor_enabled',
   'second_factor_disabled',
   'second_factor_reset',
-  /** An API token's first use of the day. */
+  /** An API token's first use of the day, or any use of a reply link from a chase message. */
   'token_used',
 ] as const;
 

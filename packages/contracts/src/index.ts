@@ -17,3 +17,4 @@ export * from './plan-keeping';
 export * from './tokens';
 export * from './sso';
 export * from './sessions';
+export * from './chase';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Version, requiredText } from './common';
-import { LIMITS, ROLES, SETTINGS_BOUNDS } from './constants';
+import { CHASE_MESSAGE_DETAILS, LIMITS, ROLES, SETTINGS_BOUNDS } from './constants';
 
 export const Settings = z.object({
   partnershipName: z.string(),
@@ -14,6 +14,14 @@ export const Settings = z.object({
   evidenceMaxMegabytes: z.number().int(),
   /** Roles whose members must use two-factor sign-in when they sign in with a password. */
   requireMfaRoles: z.array(z.enum(ROLES)),
+  /** What chase messages say of each action: its latest note (`notes`), or only its reference, target date and BRAG (`refs_only`). */
+  chaseMessageDetail: z.enum(CHASE_MESSAGE_DETAILS),
+  /** Days after a chase's reply-by date that its reply links still work. */
+  replyLinkGraceDays: z.number().int(),
+  /** Days before the reply-by date a lead who has not answered is reminded (0: never). */
+  reminderDaysBefore: z.number().int(),
+  /** Days after the reply-by date an unanswered chase is escalated to the agency's senior contact (0: never). */
+  escalationDaysAfter: z.number().int(),
   version: z.number().int(),
 });
 export type Settings = z.infer<typeof Settings>;
@@ -25,6 +33,10 @@ export const SettingsPatch = z.strictObject({
   dueSoonDays: z.number().int().min(SETTINGS_BOUNDS.dueSoonDays.min).max(SETTINGS_BOUNDS.dueSoonDays.max).optional(),
   replyPeriodDays: z.number().int().min(SETTINGS_BOUNDS.replyPeriodDays.min).max(SETTINGS_BOUNDS.replyPeriodDays.max).optional(),
   evidenceMaxMegabytes: z.number().int().min(SETTINGS_BOUNDS.evidenceMaxMegabytes.min).max(SETTINGS_BOUNDS.evidenceMaxMegabytes.max).optional(),
+  chaseMessageDetail: z.enum(CHASE_MESSAGE_DETAILS).optional(),
+  replyLinkGraceDays: z.number().int().min(SETTINGS_BOUNDS.replyLinkGraceDays.min).max(SETTINGS_BOUNDS.replyLinkGraceDays.max).optional(),
+  reminderDaysBefore: z.number().int().min(SETTINGS_BOUNDS.reminderDaysBefore.min).max(SETTINGS_BOUNDS.reminderDaysBefore.max).optional(),
+  escalationDaysAfter: z.number().int().min(SETTINGS_BOUNDS.escalationDaysAfter.min).max(SETTINGS_BOUNDS.escalationDaysAfter.max).optional(),
   /** Each role at most once; kept in the order of ROLES whatever order they are sent in. */
   requireMfaRoles: z
     .array(z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` }))

@@ -9,11 +9,11 @@ export type Capability = keyof Capabilities | 'read';
 
 export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = {
   /** The partnership business unit: everything. */
-  admin: ['read', 'managePlans', 'manageReferenceData', 'manageUsers', 'manageSettings', 'readAudit', 'postUpdates', 'assureActions'],
+  admin: ['read', 'managePlans', 'manageReferenceData', 'manageUsers', 'manageSettings', 'readAudit', 'postUpdates', 'assureActions', 'chase'],
   /** Posts updates on, and proposes completion of, their own agency's actions; reads every plan. */
   agency_lead: ['read', 'postUpdates'],
   /** Assures or returns the actions their subgroups oversee. */
-  subgroup_chair: ['read', 'postUpdates', 'assureActions'],
+  subgroup_chair: ['read', 'postUpdates', 'assureActions', 'chase'],
   /** Reads everything, the audit trail included; changes no plan. */
   independent_chair: ['read', 'readAudit'],
   viewer: ['read'],
@@ -40,6 +40,7 @@ export function capabilitiesOf(principal: Principal): Capabilities {
     readAudit: has('readAudit'),
     postUpdates: has('postUpdates'),
     assureActions: has('assureActions'),
+    chase: has('chase'),
   };
 }
 

@@ -2,7 +2,7 @@ import type { Action, Agency, Capabilities, Me, User } from '@lrt/contracts';
 import { STATUS_TRANSITIONS } from '@/lib/contract-constants';
 
 export function makeAgency(overrides: Partial<Agency> = {}): Agency {
-  return { id: 1, name: 'West Midlands Police', shortName: 'WMP', kind: 'police', active: true, version: 1, ...overrides };
+  return { id: 1, name: 'West Midlands Police', shortName: 'WMP', kind: 'police', active: true, seniorContactName: null, seniorContactEmail: null, version: 1, ...overrides };
 }
 
 /**
@@ -83,6 +83,7 @@ const ALL_CAPABILITIES: Capabilities = {
   readAudit: true,
   postUpdates: true,
   assureActions: true,
+  chase: true,
 };
 
 /** The signed-in session: by default the business unit, who may do everything. */

@@ -11,6 +11,9 @@ export const agencies = sqliteTable(
     shortName: text('short_name').notNull(),
     kind: text('kind', { enum: AGENCY_KINDS }).notNull(),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    /** Who a chase the agency leaves unanswered is escalated to (a director or head of service). */
+    seniorContactName: text('senior_contact_name'),
+    seniorContactEmail: text('senior_contact_email'),
     version: versionColumn(),
     ...timestamps,
   },

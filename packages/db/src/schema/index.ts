@@ -12,3 +12,6 @@ export * from './audit';
 export * from './target-dates';
 export * from './evidence';
 export * from './security';
+export * from './chase';
+export * from './account-links';
+export * from './mail';

@@ -11,7 +11,16 @@ export const agencyService = catalogueService<AgencyRow, Agency>({
   resource: 'agency',
   searchColumns: [agencies.name, agencies.shortName],
   filters: (query) => [query.active === undefined ? undefined : eq(agencies.active, query.active as boolean)],
-  toDto: (row) => ({ id: row.id, name: row.name, shortName: row.shortName, kind: row.kind, active: row.active, version: row.version }),
+  toDto: (row) => ({
+    id: row.id,
+    name: row.name,
+    shortName: row.shortName,
+    kind: row.kind,
+    active: row.active,
+    seniorContactName: row.seniorContactName,
+    seniorContactEmail: row.seniorContactEmail,
+    version: row.version,
+  }),
 });
 
 export async function agencyRoutes(app: FastifyInstance) {

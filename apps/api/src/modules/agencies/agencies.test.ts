@@ -30,7 +30,7 @@ async function createAgency(body: Record<string, unknown> = valid) {
 describe('POST /api/agencies', () => {
   it('creates an active agency at version 1, trimming names, and reads it back', async () => {
     const agency = await createAgency({ name: '  Northshire Constabulary ', shortName: ' NC ', kind: 'police' });
-    expect(agency).toEqual({ id: expect.any(Number), name: 'Northshire Constabulary', shortName: 'NC', kind: 'police', active: true, version: 1 });
+    expect(agency).toEqual({ id: expect.any(Number), name: 'Northshire Constabulary', shortName: 'NC', kind: 'police', active: true, seniorContactName: null, seniorContactEmail: null, version: 1 });
 
     const read = await world.request({ method: 'GET', url: `/api/agencies/${agency.id}` });
     expect(read.statusCode).toBe(200);

@@ -66,6 +66,7 @@ describe('POST /api/auth/login', () => {
       readAudit: false,
       postUpdates: true,
       assureActions: false,
+      chase: false,
     });
 
     const setCookie = [res.headers['set-cookie']].flat().find((c) => c?.startsWith(`${COOKIE}=`));

@@ -12,6 +12,10 @@ const toDto = (row: typeof settings.$inferSelect): Settings => ({
   replyPeriodDays: row.replyPeriodDays,
   evidenceMaxMegabytes: row.evidenceMaxMegabytes,
   requireMfaRoles: row.requireMfaRoles,
+  chaseMessageDetail: row.chaseMessageDetail,
+  replyLinkGraceDays: row.replyLinkGraceDays,
+  reminderDaysBefore: row.reminderDaysBefore,
+  escalationDaysAfter: row.escalationDaysAfter,
   version: row.version,
 });
 

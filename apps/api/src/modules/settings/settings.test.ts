@@ -18,6 +18,10 @@ const DEFAULTS: Settings = {
   replyPeriodDays: 28,
   evidenceMaxMegabytes: 20,
   requireMfaRoles: [],
+  chaseMessageDetail: 'notes',
+  replyLinkGraceDays: 14,
+  reminderDaysBefore: 3,
+  escalationDaysAfter: 7,
   version: 1,
 };
 
