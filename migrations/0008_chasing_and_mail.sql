@@ -142,4 +142,5 @@ CREATE TABLE `__new_settings` (
 INSERT INTO `__new_settings`("id", "partnership_name", "update_cadence_days", "due_soon_days", "reply_period_days", "evidence_max_megabytes", "require_mfa_roles", "version", "created_at", "updated_at") SELECT "id", "partnership_name", "update_cadence_days", "due_soon_days", "reply_period_days", "evidence_max_megabytes", "require_mfa_roles", "version", "created_at", "updated_at" FROM `settings`;--> statement-breakpoint
 DROP TABLE `settings`;--> statement-breakpoint
 ALTER TABLE `__new_settings` RENAME TO `settings`;--> statement-breakpoint
-PRAGMA foreign_keys=ON;
+PRAGMA foreign_keys=ON;--> statement-breakpoint
+CREATE INDEX `progress_updates_agency_created_idx` ON `progress_updates` (`agency_id`,`created_at`);

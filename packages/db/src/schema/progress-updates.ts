@@ -38,6 +38,8 @@ export const progressUpdates = sqliteTable(
   },
   (t) => [
     index('progress_updates_action_created_idx').on(t.actionId, t.createdAt),
+    /** When each agency last answered (the chase page). */
+    index('progress_updates_agency_created_idx').on(t.agencyId, t.createdAt),
     index('progress_updates_status_change_idx').on(t.actionId, t.createdAt).where(sql`${t.statusTo} is not null`),
     check('progress_updates_kind_check', sql`${t.kind} in (${inList(PROGRESS_UPDATE_KINDS)})`),
     check(
