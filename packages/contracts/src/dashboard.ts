@@ -21,10 +21,22 @@ export const ActionTotals = z.object({
 });
 export type ActionTotals = z.infer<typeof ActionTotals>;
 
+/** Someone who answers for an agency's actions: an active user with the agency lead role for it. */
+export const DashboardAgencyLead = z.object({ name: z.string(), email: z.string() });
+
+export const DashboardAgency = ActionTotals.extend({
+  agencyId: z.number().int(),
+  name: z.string(),
+  shortName: z.string(),
+  /** The agency's active leads, by name; empty: no one leads it in the tracker, so no one is asked for its updates. */
+  leads: z.array(DashboardAgencyLead),
+});
+export type DashboardAgency = z.infer<typeof DashboardAgency>;
+
 export const Dashboard = z.object({
   asAt: z.string(),
   totals: ActionTotals,
-  byAgency: z.array(ActionTotals.extend({ agencyId: z.number().int(), name: z.string(), shortName: z.string() })),
+  byAgency: z.array(DashboardAgency),
   byReview: z.array(ActionTotals.extend({ reviewId: z.number().int(), code: z.string(), title: z.string() })),
   trend: z.array(z.object({ month: z.string(), open: Count, completed: Count, assured: Count })),
 });

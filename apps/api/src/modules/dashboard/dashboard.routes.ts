@@ -11,7 +11,7 @@ export async function dashboardRoutes(app: FastifyInstance) {
     schema: {
       tags: ['Dashboard'],
       summary: 'Counts for the overview: totals, by agency, by review, and the 24-month trend',
-      description: 'Narrow every count to one review, subgroup or agency. An agency\'s counts include the multi-agency actions it shares.',
+      description: 'Narrow every count to one review, subgroup or agency. An agency\'s counts include the multi-agency actions it shares; each agency names its active leads (name and email), by name.',
       querystring: DashboardQuery,
       response: { 200: Dashboard, 400: ProblemResponse },
     },

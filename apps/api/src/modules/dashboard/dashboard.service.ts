@@ -1,5 +1,5 @@
 import { and, sql, type SQL } from 'drizzle-orm';
-import type { ActionTotals, Dashboard } from '@lrt/contracts';
+import type { ActionTotals, Dashboard, DashboardAgency } from '@lrt/contracts';
 import { ACTION_STATUSES, BRAG_RATINGS } from '@lrt/contracts';
 import type { Db } from '@lrt/db';
 import { addDays, isoMonth } from '@lrt/domain';
@@ -83,6 +83,7 @@ export function getDashboard(db: Db, query: DashboardQuery, clock: PlanClock): D
     order by coalesce(reviews.notified_on, reviews.started_on, substr(reviews.created_at, 1, 10)) desc, reviews.id desc`);
 
   const trend = monthlyTrend(db, filters, isoMonth(clock.today));
+  const leads = agencyLeads(db);
 
   return {
     asAt: clock.now.toISOString(),
@@ -92,10 +93,33 @@ export function getDashboard(db: Db, query: DashboardQuery, clock: PlanClock): D
       name: String(row.name),
       shortName: String(row.short_name),
       ...toTotals(row),
+      leads: leads.get(Number(row.agency_id)) ?? [],
     })),
     byReview: byReview.map((row) => ({ reviewId: Number(row.review_id), code: String(row.code), title: String(row.title), ...toTotals(row) })),
     trend,
   };
+}
+
+/**
+ * Every agency's active leads, by name, in one query whatever the number of agencies: a partnership has a few
+ * hundred accounts at most, so reading them all is cheaper than narrowing them to the agencies shown.
+ */
+function agencyLeads(db: Db): Map<number, DashboardAgency['leads']> {
+  const rows = db.all<{ agency_id: number; name: string; email: string }>(sql`
+    select user_agencies.agency_id as "agency_id", users.name as "name", users.email as "email"
+    from user_agencies
+    join users on users.id = user_agencies.user_id
+    join user_roles on user_roles.user_id = users.id and user_roles.role = 'agency_lead'
+    where users.active = 1
+    order by lower(users.name), users.id`);
+  const byAgency = new Map<number, DashboardAgency['leads']>();
+  for (const row of rows) {
+    const list = byAgency.get(Number(row.agency_id));
+    const lead = { name: row.name, email: row.email };
+    if (list) list.push(lead);
+    else byAgency.set(Number(row.agency_id), [lead]);
+  }
+  return byAgency;
 }
 
 /**

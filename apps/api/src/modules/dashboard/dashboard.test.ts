@@ -63,6 +63,33 @@ describe('GET /api/dashboard', () => {
     expect(byAgency.find((a) => a.agencyId === plan.police.id)).toMatchObject({ name: plan.police.name, shortName: plan.police.shortName });
   });
 
+  it("names each agency's active leads, by name, and none for an agency without one", async () => {
+    const { police, health, review } = plan;
+    const education = factories.agency(world.db, { kind: 'education' });
+    factories.action(world.db, { reviewId: review.id, ownerAgencyId: health.id });
+    factories.action(world.db, { reviewId: review.id, ownerAgencyId: education.id });
+    await world.signIn(['agency_lead'], { agencyIds: [police.id], name: 'Priya Shah' });
+    // Leads of two agencies are named for both.
+    await world.signIn(['agency_lead'], { agencyIds: [police.id, health.id], name: 'Alex Brown' });
+    const left = await world.signIn(['agency_lead'], { agencyIds: [health.id], name: 'Chris Left' });
+    world.db.$client.prepare('update users set active = 0 where id = ?').run(left.userId);
+    // Linked to an agency without the role: not one of its leads.
+    await world.signIn(['viewer'], { agencyIds: [education.id], name: 'Val Viewer' });
+
+    const { byAgency } = await dashboard();
+    const leadsOf = (agencyId: number) => byAgency.find((row) => row.agencyId === agencyId)?.leads;
+    expect(leadsOf(police.id)).toEqual([
+      { name: 'Alex Brown', email: 'alex.brown@test.example' },
+      { name: 'Priya Shah', email: 'priya.shah@test.example' },
+    ]);
+    expect(leadsOf(health.id)).toEqual([{ name: 'Alex Brown', email: 'alex.brown@test.example' }]);
+    expect(leadsOf(education.id)).toEqual([]);
+
+    // Narrowed to one agency, its row still names its leads.
+    const narrowed = await dashboard(`?agencyId=${health.id}`);
+    expect(narrowed.byAgency.map((row) => [row.agencyId, row.leads.map((lead) => lead.name)])).toEqual([[health.id, ['Alex Brown']]]);
+  });
+
   it('breaks the counts down by review and narrows them to one review, subgroup or agency', async () => {
     const other = factories.review(world.db, { code: 'KD-2024' });
     factories.action(world.db, { reviewId: other.id, ownerAgencyId: plan.health.id });

@@ -22,8 +22,14 @@ export function makeDashboard(overrides: Partial<Dashboard> = {}): Dashboard {
     asAt: '2026-03-03T10:00:00.000Z',
     totals: makeTotals(),
     byAgency: [
-      { agencyId: 3, name: 'West Midlands Police', shortName: 'WMP', ...makeTotals({ actions: 8, overdue: 1 }) },
-      { agencyId: 5, name: 'Sandwell Children’s Trust', shortName: 'SCT', ...makeTotals({ actions: 6, overdue: 0 }) },
+      {
+        agencyId: 3,
+        name: 'West Midlands Police',
+        shortName: 'WMP',
+        ...makeTotals({ actions: 8, overdue: 1 }),
+        leads: [{ name: 'DI Sam Patel', email: 'sam.patel@police.example' }],
+      },
+      { agencyId: 5, name: 'Sandwell Children’s Trust', shortName: 'SCT', ...makeTotals({ actions: 6, overdue: 0 }), leads: [] },
     ],
     byReview: [{ reviewId: 2, code: 'SD-2022', title: 'Learning from the review of SD', ...makeTotals() }],
     trend: months,

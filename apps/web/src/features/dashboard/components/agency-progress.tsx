@@ -1,15 +1,17 @@
-import type { Brag, Dashboard } from '@lrt/contracts';
-import { Suspense } from 'react';
-import { DataTable, type Column } from '@/components/data-table';
+import type { Brag, DashboardAgency } from '@lrt/contracts';
+import { Suspense, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import { SortableTable, type SortableColumn } from '@/components/sortable-table';
 import { EmptyState } from '@/components/states';
 import { LABELS } from '@/lib/contract-constants';
 import type { DashboardScope } from '../api/keys';
 import { countPath, type CountFilter } from '../links';
+import { AGENCY_SORT_PARAM, agencySortLabel, DEFAULT_AGENCY_SORT, readAgencySort, sortAgencies, type AgencySort } from '../sort-agencies';
 import { CountLink } from './count-link';
 import { BRAG_ORDER } from './headline-figures';
 import { ChartLoading, StackedBarChart } from './lazy-charts';
 
-type AgencyRow = Dashboard['byAgency'][number];
+type AgencyRow = DashboardAgency;
 
 const BRAG_SERIES = BRAG_ORDER.map((brag) => ({ key: brag, label: LABELS.brag[brag], tone: brag }));
 
@@ -28,11 +30,42 @@ export interface AgencyProgressProps {
   idPrefix: string;
 }
 
+/** Who to ask about an agency's actions, each with their email address; or, in words, that no one leads it. */
+function AgencyLeads({ leads }: { leads: AgencyRow['leads'] }) {
+  if (leads.length === 0) return <>No lead</>;
+  return (
+    <ul className="govuk-list govuk-!-margin-bottom-0">
+      {leads.map((lead) => (
+        <li key={lead.email} className="govuk-!-margin-bottom-1">
+          {lead.name}
+          <span className="app-cell-secondary app-break-anywhere">
+            <a className="govuk-link" href={`mailto:${lead.email}`}>
+              {lead.email}
+            </a>
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /**
- * Each agency's actions by BRAG rating, as a chart and as a table. An agency's counts include the multi-agency
- * actions it shares, so the rows add up to more than the total.
+ * Each agency's actions by BRAG rating, as a chart and as a table, with the agency's leads. An agency's counts
+ * include the multi-agency actions it shares, so the rows add up to more than the total. The table sorts by any of
+ * its columns (the chart follows it), the sort kept in the URL beside whatever else the page keeps there.
  */
-export function AgencyProgress({ rows, scope, idPrefix }: AgencyProgressProps) {
+export function AgencyProgress({ rows: unsorted, scope, idPrefix }: AgencyProgressProps) {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const sort = readAgencySort(searchParams.get(AGENCY_SORT_PARAM));
+  const rows = useMemo(() => sortAgencies(unsorted, sort), [unsorted, sort]);
+  const onSort = (next: AgencySort) =>
+    setSearchParams((current) => {
+      const params = new URLSearchParams(current);
+      if (next === DEFAULT_AGENCY_SORT) params.delete(AGENCY_SORT_PARAM);
+      else params.set(AGENCY_SORT_PARAM, next);
+      return params;
+    });
+
   const link = (row: AgencyRow, filter: CountFilter, count: number, words: string) => (
     <CountLink
       count={count}
@@ -40,29 +73,65 @@ export function AgencyProgress({ rows, scope, idPrefix }: AgencyProgressProps) {
       label={`${words} of ${row.name}`}
     />
   );
-  const bragColumn = (brag: Brag): Column<AgencyRow> => ({
+  // Counts sort most first at the first press: the question is usually "who owes the most?".
+  const countSort = (key: string) => ({ ascending: key, descending: `-${key}`, first: 'descending' as const });
+  const bragColumn = (brag: Brag): SortableColumn<AgencyRow> => ({
     key: brag,
     header: LABELS.brag[brag],
+    label: LABELS.brag[brag],
     numeric: true,
+    sort: countSort(brag),
     cell: (row) => link(row, { kind: 'brag', brag }, row.byBrag[brag], `${LABELS.brag[brag].toLowerCase()} actions`),
   });
-  const columns: Column<AgencyRow>[] = [
+  const columns: SortableColumn<AgencyRow>[] = [
     {
       key: 'agency',
       header: 'Agency',
+      label: 'Agency',
       rowHeader: true,
+      sort: { ascending: 'name', descending: '-name' },
       cell: (row) => (
         <>
           {row.name} <span className="app-secondary-text">({row.shortName})</span>
         </>
       ),
     },
-    { key: 'actions', header: 'Actions', numeric: true, cell: (row) => link(row, { kind: 'all' }, row.actions, 'actions') },
+    { key: 'leads', header: 'Leads', label: 'Leads', cell: (row) => <AgencyLeads leads={row.leads} /> },
+    {
+      key: 'actions',
+      header: 'Actions',
+      label: 'Actions',
+      numeric: true,
+      sort: countSort('actions'),
+      cell: (row) => link(row, { kind: 'all' }, row.actions, 'actions'),
+    },
     ...BRAG_ORDER.map(bragColumn),
-    { key: 'overdue', header: 'Overdue', numeric: true, cell: (row) => link(row, { kind: 'overdue' }, row.overdue, 'overdue actions') },
-    { key: 'stale', header: 'Stale', numeric: true, cell: (row) => link(row, { kind: 'stale' }, row.stale, 'stale actions') },
-    { key: 'dueSoon', header: 'Due soon', numeric: true, cell: (row) => link(row, { kind: 'dueSoon' }, row.dueSoon, 'actions due soon') },
+    {
+      key: 'overdue',
+      header: 'Overdue',
+      label: 'Overdue',
+      numeric: true,
+      sort: countSort('overdue'),
+      cell: (row) => link(row, { kind: 'overdue' }, row.overdue, 'overdue actions'),
+    },
+    {
+      key: 'stale',
+      header: 'Stale',
+      label: 'Stale',
+      numeric: true,
+      sort: countSort('stale'),
+      cell: (row) => link(row, { kind: 'stale' }, row.stale, 'stale actions'),
+    },
+    {
+      key: 'dueSoon',
+      header: 'Due soon',
+      label: 'Due soon',
+      numeric: true,
+      sort: countSort('dueSoon'),
+      cell: (row) => link(row, { kind: 'dueSoon' }, row.dueSoon, 'actions due soon'),
+    },
   ];
+  const sortLabel = agencySortLabel(sort);
 
   return (
     <section aria-labelledby={`${idPrefix}-agency-heading`}>
@@ -80,7 +149,7 @@ export function AgencyProgress({ rows, scope, idPrefix }: AgencyProgressProps) {
             <StackedBarChart
               id={`${idPrefix}-agency-chart`}
               title="Actions of each agency by BRAG rating"
-              description={describe(rows)}
+              description={describe(unsorted)}
               series={BRAG_SERIES}
               categories={rows.map((row) => ({
                 key: row.agencyId,
@@ -90,12 +159,22 @@ export function AgencyProgress({ rows, scope, idPrefix }: AgencyProgressProps) {
               }))}
             />
           </Suspense>
-          <DataTable
-            caption="Progress by agency: actions by BRAG rating, overdue, stale and due soon"
+          <p className="govuk-body app-secondary-text">
+            Sorted by {sortLabel.toLowerCase()}. Select a column heading to sort by it.
+          </p>
+          <SortableTable
+            caption={
+              <>
+                Progress by agency: leads, actions by BRAG rating, overdue, stale and due soon
+                <span className="govuk-visually-hidden">, sorted by {sortLabel.toLowerCase()}</span>
+              </>
+            }
             captionSize="s"
             columns={columns}
             rows={rows}
             rowKey={(row) => row.agencyId}
+            sort={sort}
+            onSort={onSort as (sort: string) => void}
           />
         </>
       )}

@@ -1,8 +1,9 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { settingsKeys } from '@/features/settings/api/get-settings';
 import { jsonResponse, renderAt } from '@/test/render';
-import { makeDashboard } from '../test-factories';
+import { makeDashboard, makeTotals } from '../test-factories';
 import { OverviewPage } from './overview-page';
 
 // The charts load in their own chunk: on a busy machine that takes more than the default second.
@@ -93,6 +94,83 @@ describe('OverviewPage', () => {
     const numbers = screen.getByRole('table', { name: 'Open, completed and assured actions at the end of each month' });
     const march = within(numbers).getByRole('row', { name: /March 2026/ });
     expect(within(march).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['33', '3', '11']);
+  });
+
+  it("names each agency's leads with their email addresses, and says when an agency has none", async () => {
+    stubApi();
+    renderAt(<OverviewPage />, { url: '/overview' });
+    const agencies = await screen.findByRole('table', { name: /Progress by agency/ });
+    const police = within(agencies).getByRole('row', { name: /West Midlands Police/ });
+    expect(police).toHaveTextContent('DI Sam Patel');
+    expect(within(police).getByRole('link', { name: 'sam.patel@police.example' })).toHaveAttribute('href', 'mailto:sam.patel@police.example');
+    const trust = within(agencies).getByRole('row', { name: /Sandwell Children’s Trust/ });
+    expect(trust).toHaveTextContent('No lead');
+  });
+
+  it('sorts the agency table by a column when its heading is pressed, keeping the sort in the URL', async () => {
+    const row = (agencyId: number, name: string, overdue: number, red: number, actions: number) => ({
+      agencyId,
+      name,
+      shortName: name.slice(0, 3).toUpperCase(),
+      ...makeTotals({ actions, overdue, byBrag: { blue: 0, green: 1, amber: 1, red } }),
+      leads: [],
+    });
+    stubApi(
+      makeDashboard({
+        byAgency: [row(1, 'Acorn Academy', 0, 2, 5), row(2, 'Birch Health', 4, 0, 9), row(3, 'Cedar Council', 2, 5, 7)],
+      }),
+    );
+    const user = userEvent.setup();
+    renderAt(<OverviewPage />, { url: '/overview' });
+    const table = await screen.findByRole('table', { name: /Progress by agency/ });
+    const order = () => within(table).getAllByRole('rowheader').map((cell) => cell.textContent?.replace(/ \(.*\)$/, ''));
+    const header = (name: string) => within(table).getByRole('button', { name }).closest('th')!;
+
+    expect(order()).toEqual(['Acorn Academy', 'Birch Health', 'Cedar Council']);
+    expect(header('Agency')).toHaveAttribute('aria-sort', 'ascending');
+    expect(header('Overdue')).toHaveAttribute('aria-sort', 'none');
+
+    await user.click(within(table).getByRole('button', { name: 'Overdue' }));
+    await waitFor(() => expect(order()).toEqual(['Birch Health', 'Cedar Council', 'Acorn Academy']));
+    expect(screen.getByTestId('location')).toHaveTextContent('/overview?agencySort=-overdue');
+    expect(header('Overdue')).toHaveAttribute('aria-sort', 'descending');
+    expect(header('Agency')).toHaveAttribute('aria-sort', 'none');
+    expect(table).toHaveAccessibleName(expect.stringContaining('sorted by overdue actions, most first'));
+    // Focus stays on the heading's button, so a keyboard user can press it again.
+    expect(within(table).getByRole('button', { name: 'Overdue' })).toHaveFocus();
+
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(order()).toEqual(['Acorn Academy', 'Cedar Council', 'Birch Health']));
+    expect(screen.getByTestId('location')).toHaveTextContent('/overview?agencySort=overdue');
+    expect(header('Overdue')).toHaveAttribute('aria-sort', 'ascending');
+
+    // Back to the agencies A to Z, the default, which the URL does not need to say; then Z to A.
+    await user.click(within(table).getByRole('button', { name: 'Agency' }));
+    await waitFor(() => expect(order()).toEqual(['Acorn Academy', 'Birch Health', 'Cedar Council']));
+    expect(screen.getByTestId('location')).toHaveTextContent(/^\/overview$/);
+    await user.click(within(table).getByRole('button', { name: 'Agency' }));
+    await waitFor(() => expect(order()).toEqual(['Cedar Council', 'Birch Health', 'Acorn Academy']));
+    expect(screen.getByTestId('location')).toHaveTextContent('/overview?agencySort=-name');
+  });
+
+  it('opens the agency table sorted as the link says', async () => {
+    const base = makeDashboard();
+    stubApi(
+      makeDashboard({
+        byAgency: [
+          { ...base.byAgency[0]!, byBrag: { blue: 0, green: 0, amber: 0, red: 1 } },
+          { ...base.byAgency[1]!, byBrag: { blue: 0, green: 0, amber: 0, red: 6 } },
+        ],
+      }),
+    );
+    renderAt(<OverviewPage />, { url: '/overview?agencySort=-red' });
+    const table = await screen.findByRole('table', { name: /Progress by agency/ });
+    expect(within(table).getAllByRole('rowheader').map((cell) => cell.textContent)).toEqual([
+      'Sandwell Children’s Trust (SCT)',
+      'West Midlands Police (WMP)',
+    ]);
+    expect(within(table).getByRole('button', { name: 'Red' }).closest('th')).toHaveAttribute('aria-sort', 'descending');
+    expect(screen.getByText('Sorted by red actions, most first. Select a column heading to sort by it.')).toBeInTheDocument();
   });
 
   it('says so when there are no actions yet', async () => {

@@ -155,6 +155,18 @@ describe('SubgroupPage', () => {
     expect(document.title).toBe(`${subgroup.name} – Learning Review Tracker`);
   });
 
+  it('shows the agencies of what it oversees with their leads, sorted as its URL says', async () => {
+    stubApi();
+    renderAt(<SubgroupPage />, { url: '/subgroups/4?agencySort=-actions', path: '/subgroups/:subgroupId', me: chair });
+    const table = await screen.findByRole('table', { name: /Progress by agency/ });
+    expect(within(table).getAllByRole('rowheader').map((cell) => cell.textContent)).toEqual([
+      'West Midlands Police (WMP)',
+      'Sandwell Children’s Trust (SCT)',
+    ]);
+    expect(within(table).getByRole('button', { name: 'Actions' }).closest('th')).toHaveAttribute('aria-sort', 'descending');
+    expect(within(table).getByRole('row', { name: /West Midlands Police/ })).toHaveTextContent('DI Sam Patel');
+  });
+
   it('shows each red action’s latest note as it comes with the list, with no request per action', async () => {
     const { fetchMock } = stubApi();
     renderSubgroup();
