@@ -41,6 +41,10 @@ export interface CatalogueField {
   messages?: Partial<Record<string, string>>;
   /** Shown only when changing an existing item (an agency is added active, say). */
   editOnly?: boolean;
+  /** May be left empty: its label says so, and an empty value is sent as `null` (nothing named yet). */
+  optional?: boolean;
+  /** For `text`: an email address (the phone keyboard with @, no spelling checks). */
+  email?: boolean;
 }
 
 type Values = Record<string, string>;
@@ -90,7 +94,9 @@ function toBody(fields: readonly CatalogueField[], values: Values, mode: 'add' |
   const body: Record<string, unknown> = {};
   for (const field of fields) {
     if (field.editOnly && mode === 'add') continue;
-    body[field.name] = field.type === 'active' ? values[field.name] === 'true' : (values[field.name] ?? '');
+    const value = values[field.name] ?? '';
+    if (field.type === 'active') body[field.name] = value === 'true';
+    else body[field.name] = field.optional && value.trim() === '' ? null : value;
   }
   return body;
 }
@@ -343,7 +349,8 @@ function CatalogueForm<Item extends CatalogueItem>({ config, item, onSaved, onEr
         </h2>
         {fields.map((field) => {
           const id = fieldId(field.name);
-          const common = { id, name: field.name, label: field.label, hint: field.hint, error: errorAt(errors, id) };
+          const label = field.optional ? `${field.label} (optional)` : field.label;
+          const common = { id, name: field.name, label, hint: field.hint, error: errorAt(errors, id) };
           switch (field.type) {
             case 'textarea':
               return (
@@ -382,6 +389,7 @@ function CatalogueForm<Item extends CatalogueItem>({ config, item, onSaved, onEr
                   {...common}
                   className={field.inputClassName}
                   spellCheck={false}
+                  {...(field.email ? { type: 'email', autoComplete: 'off' } : {})}
                   value={values[field.name]}
                   onChange={(event) => set(field.name, event.target.value)}
                 />

@@ -88,8 +88,91 @@ describe('AdminAgenciesPage', () => {
     expect(await screen.findByText('Midlands Ambulance has been added')).toBeInTheDocument();
     expect(sent(fetchMock, 'POST').at(-1)).toEqual({
       url: '/api/agencies',
-      body: { name: 'Midlands Ambulance', shortName: 'WMAS', kind: 'health', active: true },
+      body: { name: 'Midlands Ambulance', shortName: 'WMAS', kind: 'health', active: true, seniorContactName: null, seniorContactEmail: null },
     });
+  });
+
+  it('shows each agency’s senior contact, or that none is named', async () => {
+    stubApi((method, url) =>
+      method === 'GET' && url.pathname === '/api/agencies'
+        ? jsonResponse({
+            items: [
+              makeAgency({ seniorContactName: 'Dr Amira Hussain', seniorContactEmail: 'amira.hussain@police.example' }),
+              makeAgency({ id: 2, name: 'Sandwell Children’s Trust', shortName: 'SCT', kind: 'local_authority' }),
+            ],
+            nextCursor: null,
+          })
+        : undefined,
+    );
+    renderAt(<AdminAgenciesPage />, { url: '/admin/agencies' });
+    const table = await screen.findByRole('table', { name: 'Agencies (2)' });
+    const police = within(table).getByRole('row', { name: /West Midlands Police/ });
+    expect(police).toHaveTextContent('Dr Amira Hussain');
+    expect(within(police).getByRole('link', { name: 'amira.hussain@police.example' })).toHaveAttribute('href', 'mailto:amira.hussain@police.example');
+    expect(within(table).getByRole('row', { name: /Sandwell/ })).toHaveTextContent('Not named');
+    expect(screen.getByText(/unanswered update requests are escalated to this person/)).toBeInTheDocument();
+  });
+
+  it('names a senior contact, refusing an email address that is not one', async () => {
+    const saved = makeAgency({ seniorContactName: 'Dr Amira Hussain', seniorContactEmail: 'amira.hussain@police.example', version: 2 });
+    let refuse = true;
+    const fetchMock = stubApi((method, _url, body) => {
+      if (method !== 'PATCH') return undefined;
+      if (refuse) {
+        refuse = false;
+        return problem(422, 'validation.failed', { errors: [{ path: 'seniorContactEmail', message: 'must be an email address' }] });
+      }
+      return jsonResponse({ ...saved, ...(body as object), version: 3 });
+    });
+    const user = userEvent.setup();
+    renderAt(<AdminAgenciesPage />, { url: '/admin/agencies?edit=1' });
+
+    const name = await screen.findByLabelText('Senior contact’s name (optional)');
+    expect(name).toHaveAccessibleDescription(expect.stringContaining('Unanswered update requests are escalated to this person'));
+    const email = screen.getByLabelText('Senior contact’s email address (optional)');
+    expect(email).toHaveAttribute('type', 'email');
+    await user.type(name, 'Dr Amira Hussain');
+    await user.type(email, 'amira.hussain at police');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    // Checked before sending: nothing goes to the API.
+    const message = 'Enter the senior contact’s email address in the right format, like name@example.org';
+    expect(await screen.findByRole('link', { name: message })).toHaveAttribute('href', '#agency-edit-seniorContactEmail');
+    expect(email).toHaveAccessibleDescription(expect.stringContaining(message));
+    expect(sent(fetchMock, 'PATCH')).toEqual([]);
+
+    // Refused by the API (422 naming the field): shown beside the field, the form kept as typed.
+    await user.clear(email);
+    await user.type(email, 'Amira.Hussain@Police.example');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByRole('link', { name: 'Senior contact’s email address must be an email address' })).toHaveAttribute(
+      'href',
+      '#agency-edit-seniorContactEmail',
+    );
+    expect(email).toHaveValue('Amira.Hussain@Police.example');
+    expect(sent(fetchMock, 'PATCH')[0]?.body).toMatchObject({ seniorContactName: 'Dr Amira Hussain', seniorContactEmail: 'amira.hussain@police.example' });
+
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('West Midlands Police has been saved')).toBeInTheDocument();
+    expect(sent(fetchMock, 'PATCH')).toHaveLength(2);
+  });
+
+  it('clears a senior contact when both fields are emptied', async () => {
+    const named = makeAgency({ seniorContactName: 'Dr Amira Hussain', seniorContactEmail: 'amira.hussain@police.example' });
+    const fetchMock = stubApi((method, url, body) => {
+      if (method === 'GET' && url.pathname === '/api/agencies') return jsonResponse({ items: [named], nextCursor: null });
+      if (method === 'PATCH') return jsonResponse({ ...named, ...(body as object), version: 2 });
+      return undefined;
+    });
+    const user = userEvent.setup();
+    renderAt(<AdminAgenciesPage />, { url: '/admin/agencies?edit=1' });
+    const name = await screen.findByLabelText('Senior contact’s name (optional)');
+    expect(name).toHaveValue('Dr Amira Hussain');
+    await user.clear(name);
+    await user.clear(screen.getByLabelText('Senior contact’s email address (optional)'));
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('West Midlands Police has been saved')).toBeInTheDocument();
+    expect(sent(fetchMock, 'PATCH')[0]?.body).toMatchObject({ seniorContactName: null, seniorContactEmail: null });
   });
 
   it('changes an agency with the version it loaded, and after a conflict shows what is saved and lets them re-apply', async () => {
@@ -120,7 +203,7 @@ describe('AdminAgenciesPage', () => {
     expect(screen.getByLabelText('Short name')).toHaveValue('WM Police');
     expect(sent(fetchMock, 'PATCH')[0]).toEqual({
       url: '/api/agencies/1',
-      body: { version: 1, name: 'West Midlands Police Force', shortName: 'WMP', kind: 'police', active: false },
+      body: { version: 1, name: 'West Midlands Police Force', shortName: 'WMP', kind: 'police', active: false, seniorContactName: null, seniorContactEmail: null },
     });
 
     await user.click(within(panel).getByRole('button', { name: 'Save what I entered' }));
@@ -131,6 +214,8 @@ describe('AdminAgenciesPage', () => {
       shortName: 'WM Police',
       kind: 'police',
       active: false,
+      seniorContactName: null,
+      seniorContactEmail: null,
     });
     expect(screen.getByTestId('location')).toHaveTextContent(/^\/admin\/agencies$/);
   });

@@ -14,7 +14,9 @@ const config: CatalogueConfig<Agency> = {
   intro: (
     <p className="govuk-body-l">
       The organisations of the partnership. Actions are owned by an agency, and agency leads see their agency&rsquo;s
-      actions. An agency that has left the partnership is made inactive: its past actions keep its name.
+      actions. An agency that has left the partnership is made inactive: its past actions keep its name. Each agency
+      can name a senior contact, a director or head of service: unanswered update requests are escalated to this
+      person.
     </p>
   ),
   fields: [
@@ -35,6 +37,22 @@ const config: CatalogueConfig<Agency> = {
       messages: { invalid_value: 'Select the kind of agency' },
     },
     {
+      name: 'seniorContactName',
+      label: 'Senior contact’s name',
+      hint: 'Unanswered update requests are escalated to this person, usually a director or head of service. For example, Dr Amira Hussain',
+      type: 'text',
+      optional: true,
+    },
+    {
+      name: 'seniorContactEmail',
+      label: 'Senior contact’s email address',
+      hint: 'Escalations are sent here when the agency’s leads have not answered by the reply-by date.',
+      type: 'text',
+      email: true,
+      messages: { invalid_format: 'Enter the senior contact’s email address in the right format, like name@example.org' },
+      optional: true,
+    },
+    {
       name: 'active',
       label: 'Is the agency active?',
       hint: 'An inactive agency keeps its past actions but is not offered for new ones.',
@@ -45,6 +63,7 @@ const config: CatalogueConfig<Agency> = {
   columns: [
     { key: 'shortName', header: 'Short name', cell: (agency) => agency.shortName },
     { key: 'kind', header: 'Kind', cell: (agency) => LABELS.agencyKind[agency.kind] },
+    { key: 'seniorContact', header: 'Senior contact', cell: (agency) => <SeniorContact agency={agency} /> },
     {
       key: 'active',
       header: 'Status',
@@ -68,6 +87,25 @@ const config: CatalogueConfig<Agency> = {
     return { create: contracts.AgencyCreate, patch: contracts.AgencyPatch };
   },
 };
+
+/** Who an agency's unanswered update requests go to; "Not named" says escalations have nowhere to go yet. */
+function SeniorContact({ agency }: { agency: Agency }) {
+  if (!agency.seniorContactName && !agency.seniorContactEmail) return <>Not named</>;
+  return (
+    <>
+      {agency.seniorContactName ?? 'No name given'}
+      <span className="app-cell-secondary app-break-anywhere">
+        {agency.seniorContactEmail ? (
+          <a className="govuk-link" href={`mailto:${agency.seniorContactEmail}`}>
+            {agency.seniorContactEmail}
+          </a>
+        ) : (
+          'No email address: escalations cannot be sent'
+        )}
+      </span>
+    </>
+  );
+}
 
 export function AdminAgenciesPage() {
   return <CatalogueAdminPage config={config} />;
