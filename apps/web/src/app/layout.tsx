@@ -126,6 +126,7 @@ function AppNavigation({ me }: { me: Me }) {
     item('/reviews', 'Reviews'),
     item('/actions', 'Actions'),
     item('/themes', 'Themes'),
+    ...(me.capabilities.chase ? [item('/chase', 'Chase updates')] : []),
     ...(me.capabilities.manageReferenceData || me.capabilities.manageUsers ? [item('/admin', 'Administration')] : []),
   ];
 

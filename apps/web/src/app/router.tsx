@@ -14,7 +14,7 @@ function page<K extends string>(path: string, load: () => Promise<Record<K, Comp
 /**
  * The routes of the SPA. Each page is its own chunk, loaded when first visited, so the first page's
  * JavaScript stays small. The API serves `index.html` for every one of these paths. Every page but
- * sign-in needs a session: `RequireSignIn` sends anyone without one to `/sign-in?returnTo=…`.
+ * sign-in and a reply link's needs a session: `RequireSignIn` sends anyone without one to `/sign-in?returnTo=…`.
  */
 export const routes: RouteObject[] = [
   {
@@ -24,6 +24,8 @@ export const routes: RouteObject[] = [
     HydrateFallback: () => <Loading label="Loading the tracker" />,
     children: [
       page('sign-in', () => import('@/features/auth/pages/sign-in-page'), 'SignInPage'),
+      // A reply link from a chase message: its token is the credential, so it opens without a session.
+      page('respond/:token', () => import('@/features/chase/pages/respond-page'), 'RespondPage'),
       {
         Component: RequireSignIn,
         children: [
@@ -42,6 +44,8 @@ export const routes: RouteObject[] = [
           page('actions/:actionId/edit', () => import('@/features/actions/pages/edit-action-page'), 'EditActionPage'),
           page('themes', () => import('@/features/themes/pages/themes-page'), 'ThemesPage'),
           page('themes/:themeId', () => import('@/features/themes/pages/theme-page'), 'ThemePage'),
+          page('chase', () => import('@/features/chase/pages/chase-page'), 'ChasePage'),
+          page('chase/:chaseId', () => import('@/features/chase/pages/chase-detail-page'), 'ChaseDetailPage'),
           page('admin', () => import('@/features/admin/pages/admin-page'), 'AdminPage'),
           page('admin/agencies', () => import('@/features/admin/pages/agencies-page'), 'AdminAgenciesPage'),
           page('admin/subgroups', () => import('@/features/admin/pages/subgroups-page'), 'AdminSubgroupsPage'),
