@@ -50,7 +50,7 @@ const AREAS: readonly Area[] = [
   {
     to: '/admin/settings',
     title: 'Settings',
-    what: 'The partnership’s name, how often agencies must update their actions before they count as stale, and what counts as due soon.',
+    what: 'The partnership’s name, how often agencies must update their actions before they count as stale, what counts as due soon, what update requests say, and when reminders and escalations are sent.',
     capability: 'manageSettings',
   },
 ];

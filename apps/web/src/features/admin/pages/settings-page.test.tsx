@@ -12,6 +12,10 @@ const settings = {
   replyPeriodDays: 28,
   evidenceMaxMegabytes: 20,
   requireMfaRoles: [],
+  chaseMessageDetail: 'notes',
+  replyLinkGraceDays: 14,
+  reminderDaysBefore: 3,
+  escalationDaysAfter: 7,
   version: 2,
 };
 
@@ -73,9 +77,57 @@ describe('AdminSettingsPage', () => {
         dueSoonDays: 28,
         replyPeriodDays: 28,
         evidenceMaxMegabytes: 20,
+        chaseMessageDetail: 'notes',
+        replyLinkGraceDays: 14,
+        reminderDaysBefore: 3,
+        escalationDaysAfter: 7,
         requireMfaRoles: [],
       },
     ]);
+  });
+
+  it('sets how update requests read and when reminders and escalations go, with what each does and its bounds', async () => {
+    const fetchMock = stubApi();
+    const user = userEvent.setup();
+    renderAt(<AdminSettingsPage />, { url: '/admin/settings' });
+
+    const detail = (await screen.findByRole('group', { name: 'What update requests say of each action' })) as HTMLElement;
+    expect(within(detail).getByLabelText('The latest note of each action')).toBeChecked();
+    const grace = screen.getByLabelText('Grace period of reply links, in days');
+    expect(grace).toHaveValue('14');
+    expect(grace).toHaveAccessibleDescription(expect.stringContaining('Between 0 and 90 days'));
+    const reminder = screen.getByLabelText('Reminder, in days before the reply-by date');
+    expect(reminder).toHaveValue('3');
+    expect(reminder).toHaveAccessibleDescription(expect.stringMatching(/0: no reminder\. Between 0 and 60 days/));
+    const escalation = screen.getByLabelText('Escalation, in days after the reply-by date');
+    expect(escalation).toHaveAccessibleDescription(expect.stringMatching(/escalated to its senior contact.*0: no escalation\. Between 0 and 90 days/));
+
+    // Out of bounds or not a number: refused beside the field, nothing sent.
+    await user.clear(grace);
+    await user.type(grace, '91');
+    await user.clear(reminder);
+    await user.type(reminder, 'three');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    const summary = (await screen.findByText('There is a problem')).closest('.govuk-error-summary') as HTMLElement;
+    expect(within(summary).getAllByRole('link').map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
+      ['The grace period of reply links must be at most 90 days', '#settings-reply-link-grace'],
+      ['Enter the reminder as a whole number of days, like 3', '#settings-reminder-days'],
+    ]);
+    expect(patches(fetchMock)).toEqual([]);
+
+    await user.click(within(detail).getByLabelText('Only references, target dates and BRAG (for confidentiality)'));
+    await user.clear(grace);
+    await user.type(grace, '0');
+    await user.clear(reminder);
+    await user.type(reminder, '0');
+    await user.clear(escalation);
+    await user.type(escalation, '10');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText('The settings have been saved')).toBeInTheDocument();
+    expect(patches(fetchMock)).toEqual([
+      expect.objectContaining({ chaseMessageDetail: 'refs_only', replyLinkGraceDays: 0, reminderDaysBefore: 0, escalationDaysAfter: 10 }),
+    ]);
+    expect(within(detail).getByLabelText('Only references, target dates and BRAG (for confidentiality)')).toBeChecked();
   });
 
   it('requires two-factor sign-in for the roles ticked, in the order of the roles', async () => {
@@ -149,6 +201,10 @@ describe('AdminSettingsPage', () => {
       dueSoonDays: 14,
       replyPeriodDays: 28,
       evidenceMaxMegabytes: 20,
+      chaseMessageDetail: 'notes',
+      replyLinkGraceDays: 14,
+      reminderDaysBefore: 3,
+      escalationDaysAfter: 7,
       requireMfaRoles: [],
     });
   });
@@ -222,7 +278,8 @@ describe('AdminSettingsPage', () => {
     stubApi();
     renderAt(<AdminSettingsPage />, { url: '/admin/settings' });
     await screen.findByLabelText('Reply period, in days');
-    expect(document.body).not.toHaveTextContent(/email|remind|chas|report/i);
+    // Chasing, reminders and escalation are the tracker's own; reports are not set here.
+    expect(document.body).not.toHaveTextContent(/report/i);
   });
 
   it('is hidden from anyone who may not change the settings', () => {

@@ -1,9 +1,9 @@
 import type { Role, Settings } from '@lrt/contracts';
-import { ROLE_LABELS, ROLES, SETTINGS_BOUNDS } from '@lrt/contracts/constants';
+import { CHASE_MESSAGE_DETAILS, ROLE_LABELS, ROLES, SETTINGS_BOUNDS } from '@lrt/contracts/constants';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { CheckboxGroup } from '@/components/checkbox-group';
 import { ErrorSummary } from '@/components/error-summary';
-import { TextInput } from '@/components/form-fields';
+import { Radios, TextInput } from '@/components/form-fields';
 import { SuccessBanner } from '@/components/notification-banner';
 import { ErrorState, Loading } from '@/components/states';
 import { useSettings } from '@/features/settings/api/get-settings';
@@ -22,6 +22,10 @@ interface Values {
   dueSoonDays: string;
   replyPeriodDays: string;
   evidenceMaxMegabytes: string;
+  chaseMessageDetail: string;
+  replyLinkGraceDays: string;
+  reminderDaysBefore: string;
+  escalationDaysAfter: string;
   /** The roles ticked, comma-separated in the order of ROLES, so the form compares and re-applies it like the others. */
   requireMfaRoles: string;
 }
@@ -32,18 +36,33 @@ const toValues = (settings: Settings): Values => ({
   dueSoonDays: String(settings.dueSoonDays),
   replyPeriodDays: String(settings.replyPeriodDays),
   evidenceMaxMegabytes: String(settings.evidenceMaxMegabytes),
+  chaseMessageDetail: settings.chaseMessageDetail,
+  replyLinkGraceDays: String(settings.replyLinkGraceDays),
+  reminderDaysBefore: String(settings.reminderDaysBefore),
+  escalationDaysAfter: String(settings.escalationDaysAfter),
   requireMfaRoles: settings.requireMfaRoles.join(','),
 });
 
+type ChaseMessageDetail = (typeof CHASE_MESSAGE_DETAILS)[number];
+
+/** What chase messages say of each action, in words. */
+const CHASE_MESSAGE_DETAIL_LABELS: Record<ChaseMessageDetail, string> = {
+  notes: 'The latest note of each action',
+  refs_only: 'Only references, target dates and BRAG (for confidentiality)',
+};
+
 const rolesOf = (value: string) => (value ? (value.split(',') as Role[]) : []);
-/** What a conflict panel shows for a field: the roles in words, everything else as typed. */
-const shown = (key: keyof Values, value: string) =>
-  key === 'requireMfaRoles' ? rolesOf(value).map((role) => ROLE_LABELS[role]).join(', ') || 'None' : value;
+/** What a conflict panel shows for a field: the roles and the message detail in words, everything else as typed. */
+const shown = (key: keyof Values, value: string) => {
+  if (key === 'requireMfaRoles') return rolesOf(value).map((role) => ROLE_LABELS[role]).join(', ') || 'None';
+  if (key === 'chaseMessageDetail') return CHASE_MESSAGE_DETAIL_LABELS[value as ChaseMessageDetail] ?? value;
+  return value;
+};
 
 /** A whole number as typed, or NaN so the schema says it is not one. */
 const wholeNumber = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN);
 
-type NumberField = Exclude<keyof Values, 'partnershipName' | 'requireMfaRoles'>;
+type NumberField = Exclude<keyof Values, 'partnershipName' | 'requireMfaRoles' | 'chaseMessageDetail'>;
 
 /** How each number is named in messages, with its unit; the bounds come from the contract (`SETTINGS_BOUNDS`). */
 const NUMBER_FIELDS: Record<NumberField, { fieldId: string; name: string; unit: 'day' | 'MB' }> = {
@@ -51,6 +70,9 @@ const NUMBER_FIELDS: Record<NumberField, { fieldId: string; name: string; unit: 
   dueSoonDays: { fieldId: 'settings-due-soon', name: 'due-soon window', unit: 'day' },
   replyPeriodDays: { fieldId: 'settings-reply-period', name: 'reply period', unit: 'day' },
   evidenceMaxMegabytes: { fieldId: 'settings-evidence-max', name: 'largest evidence document', unit: 'MB' },
+  replyLinkGraceDays: { fieldId: 'settings-reply-link-grace', name: 'grace period of reply links', unit: 'day' },
+  reminderDaysBefore: { fieldId: 'settings-reminder-days', name: 'reminder', unit: 'day' },
+  escalationDaysAfter: { fieldId: 'settings-escalation-days', name: 'escalation', unit: 'day' },
 };
 
 const amount = (value: number, unit: 'day' | 'MB') => (unit === 'MB' ? `${value} MB` : `${value} ${value === 1 ? 'day' : 'days'}`);
@@ -82,6 +104,10 @@ const SPECS: FieldSpec[] = [
   numberSpec('dueSoonDays'),
   numberSpec('replyPeriodDays'),
   numberSpec('evidenceMaxMegabytes'),
+  { path: 'chaseMessageDetail', fieldId: 'settings-chase-message-detail', label: 'What update requests say of each action' },
+  numberSpec('replyLinkGraceDays'),
+  numberSpec('reminderDaysBefore'),
+  numberSpec('escalationDaysAfter'),
   { path: 'requireMfaRoles', fieldId: 'settings-require-mfa', label: 'Require two-factor sign-in for' },
 ];
 
@@ -91,6 +117,10 @@ const LABELS: Record<keyof Values, string> = {
   dueSoonDays: 'Due-soon window (days)',
   replyPeriodDays: 'Reply period (days)',
   evidenceMaxMegabytes: 'Largest evidence document (MB)',
+  chaseMessageDetail: 'What update requests say of each action',
+  replyLinkGraceDays: 'Reply links work after the reply-by date for (days)',
+  reminderDaysBefore: 'Reminder before the reply-by date (days; 0: none)',
+  escalationDaysAfter: 'Escalation after the reply-by date (days; 0: none)',
   requireMfaRoles: 'Two-factor sign-in required for',
 };
 
@@ -111,7 +141,8 @@ function SettingsAdmin() {
       <AdminBreadcrumbs trail={[]} />
       <h1 className="govuk-heading-l">Settings</h1>
       <p className="govuk-body-l">
-        How the tracker judges the partnership&rsquo;s actions, what it accepts as evidence, and the name it shows.
+        How the tracker judges the partnership&rsquo;s actions, what it accepts as evidence, how it chases updates,
+        and the name it shows.
       </p>
       {settings.isPending ? (
         <Loading label="Loading the settings" />
@@ -144,6 +175,10 @@ function SettingsForm({ settings, onErrorsChange }: { settings: Settings; onErro
       dueSoonDays: wholeNumber(values.dueSoonDays),
       replyPeriodDays: wholeNumber(values.replyPeriodDays),
       evidenceMaxMegabytes: wholeNumber(values.evidenceMaxMegabytes),
+      chaseMessageDetail: values.chaseMessageDetail,
+      replyLinkGraceDays: wholeNumber(values.replyLinkGraceDays),
+      reminderDaysBefore: wholeNumber(values.reminderDaysBefore),
+      escalationDaysAfter: wholeNumber(values.escalationDaysAfter),
       requireMfaRoles: rolesOf(values.requireMfaRoles),
     });
     if (!parsed.success) {
@@ -248,6 +283,48 @@ function SettingsForm({ settings, onErrorsChange }: { settings: Settings; onErro
           errors={errors}
           onChange={set}
         />
+        <h2 className="govuk-heading-m govuk-!-margin-top-8">Update requests</h2>
+        <p className="govuk-body">
+          How update requests (chases) to agency leads read, how long their reply links work, and when the tracker
+          reminds the leads who have not answered and escalates to the agency&rsquo;s senior contact.
+        </p>
+        <Radios
+          id="settings-chase-message-detail"
+          name="chaseMessageDetail"
+          legend="What update requests say of each action"
+          legendSize="s"
+          hint="Every message lists the agency’s actions with their references, target dates and BRAG ratings. The latest note says where each action has got to, but email can travel beyond the partnership: for confidential work, send only the references, and leads read the rest in the tracker."
+          options={CHASE_MESSAGE_DETAILS.map((detail) => ({ value: detail, label: CHASE_MESSAGE_DETAIL_LABELS[detail] }))}
+          value={values.chaseMessageDetail}
+          onChange={(value) => set('chaseMessageDetail', value)}
+          error={errorAt(errors, 'settings-chase-message-detail')}
+          small
+        />
+        <NumberInput
+          field="replyLinkGraceDays"
+          label="Grace period of reply links, in days"
+          hint={`The personal link in an update request lets its holder answer without signing in until the reply-by date, and for this many days after it. Then it stops working and asks them to sign in. 0: it stops the day after the reply-by date. ${boundsText('replyLinkGraceDays')}.`}
+          values={values}
+          errors={errors}
+          onChange={set}
+        />
+        <NumberInput
+          field="reminderDaysBefore"
+          label="Reminder, in days before the reply-by date"
+          hint={`Leads who have not answered are sent a reminder this many days before the reply-by date. 0: no reminder. ${boundsText('reminderDaysBefore')}.`}
+          values={values}
+          errors={errors}
+          onChange={set}
+        />
+        <NumberInput
+          field="escalationDaysAfter"
+          label="Escalation, in days after the reply-by date"
+          hint={`If an agency has still not answered this many days after the reply-by date, the request is escalated to its senior contact (set on the agency, in Agencies). 0: no escalation. ${boundsText('escalationDaysAfter')}.`}
+          values={values}
+          errors={errors}
+          onChange={set}
+        />
+        <h2 className="govuk-heading-m govuk-!-margin-top-8">Sign-in</h2>
         <CheckboxGroup
           id="settings-require-mfa"
           name="requireMfaRoles"
