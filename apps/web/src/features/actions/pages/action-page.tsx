@@ -31,6 +31,7 @@ import type { AssuranceDecisionAnswer } from '../api/decide-assurance';
 import { useAction } from '../api/get-action';
 import { ReturnedPanel } from '../components/returned';
 import { SignOffControls } from '../components/sign-off-controls';
+import { UpdateRequests } from '../components/update-requests';
 import type { ActionSavedState } from './edit-action-page';
 
 /** Where the returned panel's link goes: the progress update form, which answers a return. */
@@ -204,6 +205,12 @@ function ActionView({ actionId }: { actionId: number }) {
               Progress updates on this action are posted by its agencies’ leads and the business unit.
             </p>
           )}
+        </div>
+      </div>
+
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <UpdateRequests actionId={data.id} canOpenRequests={me?.capabilities.chase ?? false} />
         </div>
       </div>
 
