@@ -35,6 +35,21 @@ import { exportRoutes } from './modules/exports/exports.routes';
 import { defaultEvidenceDir, evidenceRoutes } from './modules/evidence/evidence.routes';
 import { targetDateRoutes } from './modules/target-dates/target-dates.routes';
 import { tokenRoutes } from './modules/tokens/tokens.routes';
+import { chaseRoutes } from './modules/chase/chase.routes';
+import { respondRoutes } from './modules/chase/respond.routes';
+import { planRemindersAndEscalations } from './modules/chase/reminders';
+import { outboxRoutes } from './modules/mail/outbox.routes';
+import { MailSender } from './modules/mail/mail-sender';
+import { Scheduler } from './modules/mail/scheduler';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Sends the outbox (SMTP, or the log without SMTP_URL). */
+    mail: MailSender;
+    /** The background work: reminders, escalations, sending. Tests call `runOnce()`. */
+    scheduler: Scheduler;
+  }
+}
 
 export interface AppOptions {
   db: Db;
@@ -62,6 +77,13 @@ export interface AppOptions {
   onRoute?: (route: RouteOptions) => void;
   /** Single sign-on with an OpenID Connect provider ("Sign in with your organisation"); off without it. */
   oidc?: OidcSettings | undefined;
+  /** How email leaves: an SMTP server, or (without `smtpUrl`) the outbox page and the log. */
+  mail?: { smtpUrl?: string | undefined; from?: string | undefined; perMinute?: number | undefined } | undefined;
+  /**
+   * Runs the scheduler (reminders, escalations, sending the outbox) every `intervalMs`, from start-up. Off unless
+   * given: server.ts turns it on; tests drive it with `app.scheduler.runOnce()`.
+   */
+  scheduler?: { intervalMs: number } | undefined;
 }
 
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -133,6 +155,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authPlugin, session);
   await app.register(openApiPlugin);
 
+  const mailContext = { publicUrl: publicUrl.replace(/\/$/, '') };
+  const mail = new MailSender(options.db, () => app.now(), { ...options.mail, from: options.mail?.from ?? 'tracker@localhost', publicUrl: mailContext.publicUrl }, app.log);
+  const tickMs = options.scheduler?.intervalMs ?? 5_000;
+  const scheduler = new Scheduler(
+    [
+      { name: 'plan reminders and escalations', run: () => planRemindersAndEscalations(options.db, app.now(), mailContext) },
+      { name: 'send the outbox', run: () => mail.deliverDue(mail.batchSize(tickMs)) },
+    ],
+    app.log,
+  );
+  app.decorate('mail', mail);
+  app.decorate('scheduler', scheduler);
+  if (options.scheduler) app.addHook('onReady', async () => scheduler.start(tickMs));
+  app.addHook('onClose', async () => {
+    await scheduler.stop();
+    mail.close();
+  });
+
   await app.register(
     async (api) => {
       await api.register(healthRoutes);
@@ -152,12 +192,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(recommendationRoutes);
       await api.register(actionRoutes);
       await api.register(reviewActionRoutes);
-      await api.register(progressUpdateRoutes);
+      await api.register(progressUpdateRoutes, mailContext);
       await api.register(targetDateRoutes);
       await api.register(dashboardRoutes);
       await api.register(settingsRoutes);
       await api.register(exportRoutes);
       await api.register(evidenceRoutes, { evidenceDir: options.evidenceDir ?? defaultEvidenceDir(options.db) });
+      await api.register(chaseRoutes, mailContext);
+      await api.register(respondRoutes, mailContext);
+      await api.register(outboxRoutes, { transport: mail.transport });
     },
     { prefix: '/api' },
   );

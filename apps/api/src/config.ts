@@ -83,8 +83,11 @@ const ConfigSchema = z
     /** Read by the create-admin command only. */
     ADMIN_PASSWORD: z.string().optional(),
     PUBLIC_URL: z.url().optional(),
-    SMTP_URL: z.url().optional(),
+    /** `smtp://user:password@host:587` (STARTTLS when offered) or `smtps://…:465`; unset: mail is kept in the outbox page and logged. */
+    SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// address, e.g. smtp://user:password@mail.example.org:587' }).optional(),
     MAIL_FROM: z.string().min(3).default('tracker@localhost'),
+    /** At most this many emails leave per minute (the scheduler sends in the background at this rate). */
+    MAIL_PER_MINUTE: z.coerce.number().int().min(1).max(6000).default(120),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MIGRATIONS_DIR: z.string().optional(),
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
@@ -109,6 +112,7 @@ const ConfigSchema = z
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
+    mailPerMinute: env.MAIL_PER_MINUTE,
     logLevel: env.LOG_LEVEL,
     migrationsDir: env.MIGRATIONS_DIR,
     sessionIdleMinutes: env.SESSION_IDLE_MINUTES,

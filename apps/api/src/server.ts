@@ -19,6 +19,8 @@ async function main() {
     trustProxy: config.trustProxy,
     evidenceDir: config.evidenceDir,
     oidc: config.oidc,
+    mail: { smtpUrl: config.smtpUrl, from: config.mailFrom, perMinute: config.mailPerMinute },
+    scheduler: { intervalMs: 5_000 },
     ...(config.webDistDir ? { webDistDir: config.webDistDir } : {}),
   });
 

@@ -139,7 +139,7 @@ function toDtos(db: Db | Tx, rows: ActionRow[], clock: PlanClock): Action[] {
  * The newest entry of each action's history that is not a comment, in one indexed query for a whole page: "the
  * latest word" stays the agency's (or the sign-off's), never a chair's or the business unit's remark.
  */
-function latestUpdates(db: Db | Tx, actionIds: number[]) {
+export function latestUpdates(db: Db | Tx, actionIds: number[]) {
   const rows = db
     .select({ id: progressUpdates.id, actionId: progressUpdates.actionId, createdAt: progressUpdates.createdAt, authorName: progressUpdates.authorName, note: progressUpdates.note })
     .from(progressUpdates)

@@ -6,7 +6,7 @@ import multipart from '@fastify/multipart';
 import { fileTypeFromFile } from 'file-type/node';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { EVIDENCE_CONTENT_TYPES, EvidenceFile, IdParams } from '@lrt/contracts';
+import { EVIDENCE_CONTENT_TYPES, EvidenceFile, IdParams, RespondParams } from '@lrt/contracts';
 import type { Db } from '@lrt/db';
 import { actorOf, requirePrincipal } from '../../plugins/auth';
 import { ProblemError, ProblemResponse, unprocessable } from '../../plugins/problems';
@@ -14,6 +14,8 @@ import { getSettings } from '../settings/settings.service';
 import { evidenceStore, type EvidenceStore, type StagedUpload } from './evidence-store';
 import { contentDisposition, decideEvidenceType, sanitiseFileName } from './evidence-type';
 import { evidenceFileForDownload, keepEvidenceFile } from './evidence.service';
+import { replyUploader } from '../chase/respond.service';
+import type { Actor } from '../../lib/audit';
 
 export interface EvidenceRouteOptions {
   /** The evidence folder; without one (an in-memory database given none) documents cannot be uploaded. */
@@ -98,6 +100,25 @@ export async function evidenceRoutes(app: FastifyInstance, options: EvidenceRout
   const store = options.evidenceDir ? evidenceStore(options.evidenceDir) : null;
   const r = app.withTypeProvider<ZodTypeProvider>();
 
+  /** Streams, checks and keeps one uploaded document as the uploader's. */
+  const acceptUpload = async (request: FastifyRequest, uploader: Actor) => {
+    if (!request.isMultipart()) throw noFile('send the document as multipart/form-data, in a part named file');
+    const megabytes = getSettings(app.db).evidenceMaxMegabytes;
+    // Refuse an upload that says it is far too large before reading it.
+    if (Number(request.headers['content-length']) > megabytes * MEGABYTE + MULTIPART_OVERHEAD) throw tooLarge(megabytes);
+    if (!store) throw storageUnavailable();
+    const { staged, filename } = await receiveUpload(request, store, megabytes);
+    try {
+      if (staged.size === 0) throw unprocessable('evidence.empty', [{ path: 'file', message: 'is empty' }]);
+      const name = sanitiseFileName(filename);
+      const detected = await fileTypeFromFile(staged.tempPath);
+      const contentType = decideEvidenceType({ name, detected, isText: staged.isText });
+      return keepEvidenceFile(app.db, store, staged, { name, contentType }, uploader, app.now());
+    } finally {
+      await store.discard(staged);
+    }
+  };
+
   r.post('/evidence', {
     config: { access: 'postUpdates' },
     schema: {
@@ -124,22 +145,27 @@ export async function evidenceRoutes(app: FastifyInstance, options: EvidenceRout
     },
     // Fastify types a route's compiler against the route's whole schema object; it is called per part, as above.
     validatorCompiler: formValidator as never,
+    handler: async (request, reply) => reply.status(201).send(await acceptUpload(request, actorOf(request))),
+  });
+
+  r.post('/respond/:token/evidence', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['Chasing'],
+      summary: 'Upload an evidence document through a reply link, to cite in an update posted with it',
+      description:
+        'As `POST /evidence`, for the holder of a chase message’s personal link (no session): the document is kept as the holder’s, to cite ' +
+        'as `{ label, fileId }` in `POST /respond/{token}/actions/{id}/updates`. The link is checked before the document is read: an unknown ' +
+        'link answers 404, a revoked or expired one 410.',
+      consumes: ['multipart/form-data'],
+      params: RespondParams,
+      body: UploadForm,
+      response: { 201: EvidenceFile, 400: ProblemResponse, 404: ProblemResponse, 410: ProblemResponse, 413: ProblemResponse, 415: ProblemResponse, 422: ProblemResponse, 503: ProblemResponse },
+    },
+    validatorCompiler: formValidator as never,
     handler: async (request, reply) => {
-      if (!request.isMultipart()) throw noFile('send the document as multipart/form-data, in a part named file');
-      const megabytes = getSettings(app.db).evidenceMaxMegabytes;
-      // Refuse an upload that says it is far too large before reading it.
-      if (Number(request.headers['content-length']) > megabytes * MEGABYTE + MULTIPART_OVERHEAD) throw tooLarge(megabytes);
-      if (!store) throw storageUnavailable();
-      const { staged, filename } = await receiveUpload(request, store, megabytes);
-      try {
-        if (staged.size === 0) throw unprocessable('evidence.empty', [{ path: 'file', message: 'is empty' }]);
-        const name = sanitiseFileName(filename);
-        const detected = await fileTypeFromFile(staged.tempPath);
-        const contentType = decideEvidenceType({ name, detected, isText: staged.isText });
-        return reply.status(201).send(keepEvidenceFile(app.db, store, staged, { name, contentType }, actorOf(request), app.now()));
-      } finally {
-        await store.discard(staged);
-      }
+      const uploader = replyUploader(app.db, request.params.token, app.now(), { requestId: request.id, ip: request.ip });
+      return reply.status(201).send(await acceptUpload(request, uploader));
     },
   });
 

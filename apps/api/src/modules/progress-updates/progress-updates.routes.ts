@@ -5,8 +5,9 @@ import { actorOf } from '../../plugins/auth';
 import { planClock } from '../settings/settings.service';
 import { decideAssurance, listProgressUpdates, postProgressUpdate } from './progress-updates.service';
 import { ProblemResponse } from '../../plugins/problems';
+import type { MailContext } from '../chase/chase.service';
 
-export async function progressUpdateRoutes(app: FastifyInstance) {
+export async function progressUpdateRoutes(app: FastifyInstance, mail: MailContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/actions/:id/updates', {
     config: { access: 'read' },
@@ -41,7 +42,7 @@ export async function progressUpdateRoutes(app: FastifyInstance) {
       response: { 201: ProgressUpdate, 400: ProblemResponse, 403: ProblemResponse, 404: ProblemResponse, 409: ProblemResponse, 422: ProblemResponse },
     },
     handler: async (request, reply) =>
-      reply.status(201).send(postProgressUpdate(app.db, request.params.id, request.body, planClock(app.db, app.now(), request.principal), actorOf(request))),
+      reply.status(201).send(postProgressUpdate(app.db, request.params.id, request.body, planClock(app.db, app.now(), request.principal), actorOf(request), mail)),
   });
   r.post('/actions/:id/assurance', {
     config: { access: 'assureActions' },
@@ -51,7 +52,7 @@ export async function progressUpdateRoutes(app: FastifyInstance) {
       description:
         'For the business unit and the chair of the subgroup overseeing the action. `assure` records the evidence of impact and makes the ' +
         'action assured (final). `return` sends it back to its agency in progress with a question and a reply-by day (the partnership’s ' +
-        'reply period when left out): while the agency is within it the action is Amber, not overdue and not stale; the agency answers with ' +
+        'reply period when left out), and its agency’s leads are sent an update request for it with the question (see `POST /chase`): while the agency is within it the action is Amber, not overdue and not stale; the agency answers with ' +
         'a progress update, which may propose completion again. A decision carries no confidence and does not count as the agency’s progress. ' +
         'Whoever proposed the completion may not sign it off, the business unit included (403 `action.own_proposal`); an assured or ' +
         'withdrawn action takes no decision (422 `action.closed`).',
@@ -60,6 +61,6 @@ export async function progressUpdateRoutes(app: FastifyInstance) {
       response: { 201: AssuranceDecisionResult, 400: ProblemResponse, 403: ProblemResponse, 404: ProblemResponse, 409: ProblemResponse, 422: ProblemResponse },
     },
     handler: async (request, reply) =>
-      reply.status(201).send(decideAssurance(app.db, request.params.id, request.body, planClock(app.db, app.now(), request.principal), actorOf(request))),
+      reply.status(201).send(decideAssurance(app.db, request.params.id, request.body, planClock(app.db, app.now(), request.principal), actorOf(request), mail)),
   });
 }

@@ -22,6 +22,7 @@ import { auditable, completionProposers, getAction } from '../actions/actions.se
 import { changedFields, recordAudit, type Actor } from '../../lib/audit';
 import { checkEvidenceFiles, describeEvidence, linkEvidenceFiles } from '../evidence/evidence.service';
 import type { PlanClock } from '../settings/settings.service';
+import { askAgainOnReturn, type MailContext } from '../chase/chase.service';
 
 type Row = typeof progressUpdates.$inferSelect;
 type ActionRow = typeof actions.$inferSelect;
@@ -166,11 +167,11 @@ function audit(tx: Tx, actor: Actor, actionId: number, before: ReturnType<typeof
  * confidence. A comment (`kind: 'comment'`) is the chair's or the business unit's word, not the agency's: see
  * `postComment`. An assured or withdrawn action takes nothing more.
  */
-export function postProgressUpdate(db: Db, actionId: number, input: ProgressUpdateCreate, clock: PlanClock, actor: Actor): ProgressUpdate {
-  return writeTransaction(db, (tx) => postProgressUpdateIn(tx, actionId, input, clock, actor));
+export function postProgressUpdate(db: Db, actionId: number, input: ProgressUpdateCreate, clock: PlanClock, actor: Actor, mail: MailContext): ProgressUpdate {
+  return writeTransaction(db, (tx) => postProgressUpdateIn(tx, actionId, input, clock, actor, mail));
 }
 
-export function postProgressUpdateIn(tx: Tx, actionId: number, input: ProgressUpdateCreate, clock: PlanClock, actor: Actor): ProgressUpdate {
+export function postProgressUpdateIn(tx: Tx, actionId: number, input: ProgressUpdateCreate, clock: PlanClock, actor: Actor, mail: MailContext): ProgressUpdate {
   const body = input as ParsedCreate;
   const context = openAction(tx, actionId, clock, { actionVersion: body.actionVersion, from: body.statusChange?.from });
   const { action, agencyIds, permission, author } = context;
@@ -187,7 +188,7 @@ export function postProgressUpdateIn(tx: Tx, actionId: number, input: ProgressUp
     if (decision.decision === 'assure' && !decision.evidenceOfImpact.trim()) {
       throw unprocessable('action.evidence_of_impact_required', [{ path: 'evidenceOfImpact', message: 'assuring an action needs the evidence that practice changed' }]);
     }
-    return recordDecision(tx, context, decision, clock, actor);
+    return recordDecision(tx, context, decision, clock, actor, mail);
   }
   if (!permission.canPostUpdate) {
     throw forbidden(
@@ -318,16 +319,20 @@ function postComment(tx: Tx, context: Context, body: ParsedCreate, clock: PlanCl
  * history as a decision, with who decided; it carries no confidence and does not count as the agency's progress
  * (the staleness clock and latest confidence stay as the agency left them).
  */
-export function decideAssurance(db: Db, actionId: number, decision: AssuranceDecision, clock: PlanClock, actor: Actor) {
+export function decideAssurance(db: Db, actionId: number, decision: AssuranceDecision, clock: PlanClock, actor: Actor, mail: MailContext) {
   return writeTransaction(db, (tx) => {
     const context = openAction(tx, actionId, clock, { actionVersion: decision.actionVersion });
     refuseIfClosed(context);
-    const update = recordDecision(tx, context, decision, clock, actor);
+    const update = recordDecision(tx, context, decision, clock, actor, mail);
     return { update, action: getAction(tx, actionId, clock) };
   });
 }
 
-function recordDecision(tx: Tx, context: Context, decision: AssuranceDecision, clock: PlanClock, actor: Actor): ProgressUpdate {
+/**
+ * A return asks again: the agency's leads are sent a request for this action alone, with the question and the
+ * reply-by day, in the same transaction (see `askAgainOnReturn`).
+ */
+function recordDecision(tx: Tx, context: Context, decision: AssuranceDecision, clock: PlanClock, actor: Actor, mail: MailContext): ProgressUpdate {
   const { action, permission, author } = context;
   if (action.status !== 'completed') {
     throw unprocessable('action.transition_not_allowed', [
@@ -389,6 +394,7 @@ function recordDecision(tx: Tx, context: Context, decision: AssuranceDecision, c
     .run();
   const update = toDtos(tx, [row], action.subgroupId)[0]!;
   audit(tx, actor, action.id, before, clock, update);
+  if (decision.decision === 'return') askAgainOnReturn(tx, action.id, decision.question, replyBy!, clock, actor, mail);
   return update;
 }
 

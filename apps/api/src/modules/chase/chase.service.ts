@@ -1,0 +1,631 @@
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type {
+  ActionChase,
+  ChaseCandidateAction,
+  ChaseCandidateAgency,
+  ChaseCandidates,
+  ChaseCreate,
+  ChaseCreated,
+  ChaseDetail,
+  ChaseMessage,
+  ChaseReason,
+  ChaseSummary,
+  Settings,
+} from '@lrt/contracts';
+import {
+  actions,
+  agencies,
+  chaseActions,
+  chaseRecipients,
+  chases,
+  emails,
+  replyLinks,
+  reviews,
+  subgroups,
+  userAgencies,
+  userRoles,
+  users,
+  writeTransaction,
+  type Db,
+  type Tx,
+} from '@lrt/db';
+import { addDays, assessAction, isOpen, type Principal } from '@lrt/domain';
+import { recordAudit, type Actor } from '../../lib/audit';
+import { ProblemError, forbidden, notFound, unprocessable } from '../../plugins/problems';
+import { actionRulesSql } from '../actions/action-rules.sql';
+import { latestUpdates } from '../actions/actions.service';
+import { getSettings, type PlanClock } from '../settings/settings.service';
+import { chaseEmail } from './chase-messages';
+import { enqueueEmail, LINK_PLACEHOLDER } from '../mail/outbox.service';
+
+/** At most this many actions are listed per agency on the chase page; the counts say how many there are. */
+export const LISTED_PER_AGENCY = 200;
+
+export interface ChaseScope {
+  reviewId?: number | undefined;
+  subgroupId?: number | undefined;
+  agencyId?: number | undefined;
+}
+
+/** The subgroups whose actions this person may chase: every one for the business unit, else those they chair. */
+export function chaseableSubgroups(principal: Principal): number[] | 'all' {
+  if (principal.roles.includes('admin')) return 'all';
+  if (principal.roles.includes('subgroup_chair')) return [...principal.subgroupIds];
+  return [];
+}
+
+function checkScope(db: Db | Tx, principal: Principal, scope: ChaseScope) {
+  const errors = [
+    scope.reviewId !== undefined && !db.select({ id: reviews.id }).from(reviews).where(eq(reviews.id, scope.reviewId)).get() && { path: 'reviewId', message: 'is not a review of the partnership' },
+    scope.subgroupId !== undefined && !db.select({ id: subgroups.id }).from(subgroups).where(eq(subgroups.id, scope.subgroupId)).get() && { path: 'subgroupId', message: 'is not a subgroup of the partnership' },
+    scope.agencyId !== undefined && !db.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, scope.agencyId)).get() && { path: 'agencyId', message: 'is not an agency of the partnership' },
+  ].filter((e) => e !== false);
+  if (errors.length > 0) throw unprocessable('validation.failed', errors);
+  const allowed = chaseableSubgroups(principal);
+  if (allowed !== 'all' && scope.subgroupId !== undefined && !allowed.includes(scope.subgroupId)) {
+    throw forbidden('You may chase only the actions of the subgroups you chair.');
+  }
+}
+
+/** Each action once per agency it belongs to: its owner and every partner agency. */
+const actionAgencyLinks = sql`(select id as action_id, owner_agency_id as agency_id from actions union all select action_id, agency_id from action_agencies)`;
+
+interface CandidateRow {
+  id: number;
+  agencyId: number;
+  ref: string;
+  reviewId: number;
+  subgroupId: number | null;
+  action: string;
+  targetDate: string | null;
+  status: 'not_started' | 'in_progress';
+  latestConfidence: 'on_track' | 'at_risk' | 'off_track' | null;
+  lastUpdateAt: string | null;
+  createdAt: string;
+  returnedAt: string | null;
+  returnedQuestion: string | null;
+  returnedReplyBy: string | null;
+  overdue: number;
+  stale: number;
+  dueSoon: number;
+  returned: number;
+}
+
+/**
+ * The open actions that need an update, once for each of their agencies, most pressing first: overdue, stale,
+ * due within the due-soon window, or returned for more information and not yet answered; or exactly the actions
+ * ticked by hand (open ones). One query over the indexed actions table, whatever the partnership's size.
+ */
+function candidateRows(db: Db | Tx, clock: PlanClock, principal: Principal, scope: ChaseScope, actionIds?: number[]): CandidateRow[] {
+  const rules = actionRulesSql(clock);
+  const allowed = chaseableSubgroups(principal);
+  const where: SQL[] = [rules.open];
+  if (actionIds) where.push(sql`${actions.id} in (select value from json_each(${JSON.stringify(actionIds)}))`);
+  else where.push(sql`(${rules.overdue} or ${rules.stale} or ${rules.dueSoon} or ${rules.returned})`);
+  if (scope.reviewId !== undefined) where.push(sql`${actions.reviewId} = ${scope.reviewId}`);
+  if (scope.subgroupId !== undefined) where.push(sql`${actions.subgroupId} = ${scope.subgroupId}`);
+  if (scope.agencyId !== undefined) where.push(sql`links.agency_id = ${scope.agencyId}`);
+  if (allowed !== 'all') where.push(allowed.length === 0 ? sql`0` : sql`${actions.subgroupId} in (select value from json_each(${JSON.stringify(allowed)}))`);
+  return db.all<CandidateRow>(sql`
+    select ${actions.id} as id, links.agency_id as agencyId, ${actions.ref} as ref, ${actions.reviewId} as reviewId,
+      ${actions.subgroupId} as subgroupId, ${actions.action} as action, ${actions.targetDate} as targetDate,
+      ${actions.status} as status, ${actions.latestConfidence} as latestConfidence, ${actions.lastUpdateAt} as lastUpdateAt,
+      ${actions.createdAt} as createdAt, ${actions.returnedAt} as returnedAt, ${actions.returnedQuestion} as returnedQuestion,
+      ${actions.returnedReplyBy} as returnedReplyBy,
+      ${rules.overdue} as overdue, ${rules.stale} as stale, ${rules.dueSoon} as dueSoon, ${rules.returned} as returned
+    from ${actions} join ${actionAgencyLinks} links on links.action_id = ${actions.id}
+    where ${sql.join(where, sql` and `)}
+    order by links.agency_id, ${rules.attention}, ${actions.targetDate} is null, ${actions.targetDate}, ${actions.ref}`);
+}
+
+const reasonsOf = (row: CandidateRow): ChaseReason[] =>
+  (['overdue', 'stale', 'due_soon', 'returned'] as const).filter((reason) => (reason === 'due_soon' ? row.dueSoon : row[reason]) === 1);
+
+function toCandidateAction(row: CandidateRow, clock: PlanClock, latestNote: string | null): ChaseCandidateAction {
+  const { brag, bragReason } = assessAction(row, clock);
+  return {
+    id: row.id,
+    ref: row.ref,
+    reviewId: row.reviewId,
+    subgroupId: row.subgroupId,
+    action: row.action,
+    targetDate: row.targetDate,
+    status: row.status,
+    brag,
+    bragReason,
+    reasons: reasonsOf(row),
+    returnedQuestion: row.returnedReplyBy ? row.returnedQuestion : null,
+    lastUpdateAt: row.lastUpdateAt,
+    latestNote,
+  };
+}
+
+/** The latest word on each action (not a comment), in chunks the query planner handles well. */
+function latestNotes(db: Db | Tx, ids: number[]): Map<number, string> {
+  const notes = new Map<number, string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    for (const [id, update] of latestUpdates(db, ids.slice(i, i + 500))) notes.set(id, update.note);
+  }
+  return notes;
+}
+
+/** These actions as a message lists them (each once), most pressing first. */
+export function candidateActions(db: Db | Tx, clock: PlanClock, principal: Principal, actionIds: number[], withNotes: boolean): ChaseCandidateAction[] {
+  const seen = new Set<number>();
+  const rows = candidateRows(db, clock, principal, {}, actionIds).filter((r) => !seen.has(r.id) && seen.add(r.id));
+  const notes = withNotes ? latestNotes(db, rows.map((r) => r.id)) : new Map<number, string>();
+  return rows.map((r) => toCandidateAction(r, clock, notes.get(r.id) ?? null));
+}
+
+type Lead = { userId: number; name: string; email: string };
+
+/** The active agency leads of these agencies, by agency, in name order. */
+function leadsOf(db: Db | Tx, agencyIds: number[]): Map<number, Lead[]> {
+  const leads = new Map<number, Lead[]>();
+  if (agencyIds.length === 0) return leads;
+  const rows = db
+    .select({ agencyId: userAgencies.agencyId, userId: users.id, name: users.name, email: users.email })
+    .from(userAgencies)
+    .innerJoin(users, eq(users.id, userAgencies.userId))
+    .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'agency_lead')))
+    .where(and(inArray(userAgencies.agencyId, agencyIds), eq(users.active, true)))
+    .orderBy(users.name, users.id)
+    .all();
+  for (const { agencyId, ...lead } of rows) leads.set(agencyId, [...(leads.get(agencyId) ?? []), lead]);
+  return leads;
+}
+
+function agencyRows(db: Db | Tx, agencyIds: number[]) {
+  if (agencyIds.length === 0) return new Map<number, typeof agencies.$inferSelect>();
+  return new Map(db.select().from(agencies).where(inArray(agencies.id, agencyIds)).all().map((a) => [a.id, a]));
+}
+
+/** Who owes what: per agency, its actions needing an update, its leads and senior contact, and what was last asked of it. */
+export function listCandidates(db: Db, clock: PlanClock, principal: Principal, scope: ChaseScope): ChaseCandidates {
+  checkScope(db, principal, scope);
+  const rows = candidateRows(db, clock, principal, scope);
+  const byAgency = new Map<number, CandidateRow[]>();
+  for (const row of rows) byAgency.set(row.agencyId, [...(byAgency.get(row.agencyId) ?? []), row]);
+  const agencyIds = [...byAgency.keys()];
+  const listed = [...byAgency.values()].flatMap((list) => list.slice(0, LISTED_PER_AGENCY).map((r) => r.id));
+  const notes = latestNotes(db, [...new Set(listed)]);
+  const leads = leadsOf(db, agencyIds);
+  const info = agencyRows(db, agencyIds);
+  const asked = lastAsked(db, agencyIds);
+  const answered = lastAnswered(db, agencyIds);
+  const overdueReplies = repliesOverdue(db, clock.today, agencyIds);
+
+  const result: ChaseCandidateAgency[] = agencyIds.map((agencyId) => {
+    const list = byAgency.get(agencyId)!;
+    const agency = info.get(agencyId)!;
+    const count = (pick: (r: CandidateRow) => number) => list.filter((r) => pick(r) === 1).length;
+    return {
+      agency: { id: agency.id, name: agency.name, shortName: agency.shortName },
+      leads: leads.get(agencyId) ?? [],
+      seniorContact: agency.seniorContactEmail ? { name: agency.seniorContactName ?? agency.seniorContactEmail, email: agency.seniorContactEmail } : null,
+      counts: { needingUpdate: list.length, overdue: count((r) => r.overdue), stale: count((r) => r.stale), dueSoon: count((r) => r.dueSoon), returned: count((r) => r.returned) },
+      actions: list.slice(0, LISTED_PER_AGENCY).map((r) => toCandidateAction(r, clock, notes.get(r.id) ?? null)),
+      lastAskedAt: asked.get(agencyId)?.at ?? null,
+      lastReplyBy: asked.get(agencyId)?.replyBy ?? null,
+      lastAnsweredAt: answered.get(agencyId) ?? null,
+      repliesOverdue: overdueReplies.get(agencyId) ?? 0,
+    };
+  });
+  result.sort((a, b) => b.counts.overdue - a.counts.overdue || b.counts.needingUpdate - a.counts.needingUpdate || a.agency.name.localeCompare(b.agency.name));
+  return { defaultReplyBy: addDays(clock.today, getSettings(db).replyPeriodDays), agencies: result };
+}
+
+function lastAsked(db: Db | Tx, agencyIds: number[]) {
+  if (agencyIds.length === 0) return new Map<number, { at: string; replyBy: string }>();
+  const rows = db.all<{ agencyId: number; at: string; replyBy: string }>(sql`
+    select r.agency_id as agencyId, c.created_at as at, c.reply_by as replyBy
+    from chases c join (select agency_id, max(chase_id) as chase_id from chase_actions
+      where agency_id in (select value from json_each(${JSON.stringify(agencyIds)})) group by agency_id) r on r.chase_id = c.id`);
+  return new Map(rows.map((r) => [r.agencyId, { at: r.at, replyBy: r.replyBy }]));
+}
+
+function lastAnswered(db: Db | Tx, agencyIds: number[]) {
+  if (agencyIds.length === 0) return new Map<number, string>();
+  const rows = db.all<{ agencyId: number; at: string }>(sql`
+    select a.value as agencyId, (select max(created_at) from progress_updates pu where pu.agency_id = a.value and pu.kind = 'progress') as at
+    from json_each(${JSON.stringify(agencyIds)}) a`);
+  return new Map(rows.filter((r) => r.at !== null).map((r) => [r.agencyId, r.at]));
+}
+
+/** An answer to a request: the agency's first progress update on the action at or after the request. */
+const answeredAtSql = (chaseCreatedAt: SQL, agencyId: SQL, actionId: SQL) =>
+  sql`(select min(pu.created_at) from progress_updates pu where pu.action_id = ${actionId} and pu.agency_id = ${agencyId} and pu.kind = 'progress' and pu.created_at >= ${chaseCreatedAt})`;
+
+/** Actions asked of each agency whose reply-by day has passed with no answer (open actions only: a closed one asks nothing more). */
+function repliesOverdue(db: Db | Tx, today: string, agencyIds: number[]) {
+  if (agencyIds.length === 0) return new Map<number, number>();
+  const rows = db.all<{ agencyId: number; n: number }>(sql`
+    select ca.agency_id as agencyId, count(distinct ca.action_id) as n
+    from chase_actions ca join chases c on c.id = ca.chase_id join actions a on a.id = ca.action_id
+    where ca.agency_id in (select value from json_each(${JSON.stringify(agencyIds)})) and c.reply_by < ${today}
+      and a.status in ('not_started', 'in_progress')
+      and ${answeredAtSql(sql`c.created_at`, sql`ca.agency_id`, sql`ca.action_id`)} is null
+    group by ca.agency_id`);
+  return new Map(rows.map((r) => [r.agencyId, r.n]));
+}
+
+export interface MailContext {
+  publicUrl: string;
+}
+
+interface PlannedMessage {
+  agencyId: number;
+  lead: Lead | null;
+  actionIds: number[];
+  subject: string;
+  text: string;
+  html: string;
+}
+
+interface Plan {
+  asks: { agencyId: number; actionId: number }[];
+  messages: PlannedMessage[];
+  withoutLead: { id: number; name: string }[];
+  settings: Settings;
+}
+
+/**
+ * What a chase would send: for each agency with actions in it, one message to each of its leads listing exactly
+ * that agency's actions. Reads only; `sendChase` writes what it planned.
+ */
+function planMessages(
+  db: Db | Tx,
+  clock: PlanClock,
+  rows: CandidateRow[],
+  request: { kind: 'chase' | 'return'; replyBy: string; question?: string | undefined; askedBy: string },
+  mail: MailContext,
+): Plan {
+  const settings = getSettings(db as Db);
+  const byAgency = new Map<number, CandidateRow[]>();
+  for (const row of rows) byAgency.set(row.agencyId, [...(byAgency.get(row.agencyId) ?? []), row]);
+  const agencyIds = [...byAgency.keys()];
+  const notes = settings.chaseMessageDetail === 'notes' ? latestNotes(db, [...new Set(rows.map((r) => r.id))]) : new Map<number, string>();
+  const leads = leadsOf(db, agencyIds);
+  const info = agencyRows(db, agencyIds);
+  const messages: PlannedMessage[] = [];
+  const withoutLead: Plan['withoutLead'] = [];
+  const expiresOn = addDays(request.replyBy, settings.replyLinkGraceDays);
+  for (const [agencyId, list] of byAgency) {
+    const agency = info.get(agencyId)!;
+    const agencyLeads = leads.get(agencyId) ?? [];
+    if (agencyLeads.length === 0) withoutLead.push({ id: agency.id, name: agency.name });
+    const items = list.map((row) => ({ ...toCandidateAction(row, clock, notes.get(row.id) ?? null) }));
+    for (const lead of agencyLeads) {
+      const body = chaseEmail({
+        kind: request.kind,
+        partnershipName: settings.partnershipName,
+        detail: settings.chaseMessageDetail,
+        recipientName: lead.name,
+        agencyName: agency.name,
+        askedBy: request.askedBy,
+        replyBy: request.replyBy,
+        expiresOn,
+        question: request.question,
+        actions: items,
+        link: LINK_PLACEHOLDER,
+        signInUrl: `${mail.publicUrl}/my-agency`,
+      });
+      messages.push({ agencyId, lead, actionIds: list.map((r) => r.id), ...body });
+    }
+  }
+  withoutLead.sort((a, b) => a.name.localeCompare(b.name));
+  return { asks: rows.map((r) => ({ agencyId: r.agencyId, actionId: r.id })), messages, withoutLead, settings };
+}
+
+const toMessages = (plan: Plan, agencyNames: Map<number, string>, linkText: string): ChaseMessage[] =>
+  plan.messages.map((m) => ({
+    agencyId: m.agencyId,
+    agencyName: agencyNames.get(m.agencyId) ?? '',
+    to: m.lead,
+    subject: m.subject,
+    text: m.text.split(LINK_PLACEHOLDER).join(linkText),
+    actionIds: m.actionIds,
+  }));
+
+/**
+ * Records an update request and queues its messages, in the caller's transaction: the request, what it asked of
+ * each agency, one recipient (with a reply link made when the message is sent) per lead, and the audit event.
+ */
+function recordChase(
+  tx: Tx,
+  plan: Plan,
+  request: { kind: 'chase' | 'return'; replyBy: string; question?: string | undefined; scope: ChaseScope; byHand: boolean },
+  clock: PlanClock,
+  actor: Actor,
+): number {
+  const at = clock.now.toISOString();
+  const chase = tx
+    .insert(chases)
+    .values({
+      kind: request.kind,
+      createdAt: at,
+      createdByUserId: actor.id,
+      createdByName: actor.name,
+      replyBy: request.replyBy,
+      reviewId: request.scope.reviewId ?? null,
+      subgroupId: request.scope.subgroupId ?? null,
+      agencyId: request.scope.agencyId ?? null,
+      byHand: request.byHand,
+      question: request.question ?? null,
+    })
+    .returning({ id: chases.id })
+    .get();
+  for (let i = 0; i < plan.asks.length; i += 500) {
+    tx.insert(chaseActions)
+      .values(plan.asks.slice(i, i + 500).map((ask) => ({ chaseId: chase.id, ...ask })))
+      .onConflictDoNothing()
+      .run();
+  }
+  const linkExpiresOn = addDays(request.replyBy, plan.settings.replyLinkGraceDays);
+  for (const message of plan.messages) {
+    if (!message.lead) continue;
+    const recipient = tx
+      .insert(chaseRecipients)
+      .values({ chaseId: chase.id, agencyId: message.agencyId, userId: message.lead.userId, name: message.lead.name, email: message.lead.email, linkExpiresOn })
+      .returning({ id: chaseRecipients.id })
+      .get();
+    enqueueEmail(tx, {
+      kind: request.kind,
+      to: { name: message.lead.name, address: message.lead.email },
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
+      chaseId: chase.id,
+      replyRecipientId: recipient.id,
+      at: clock.now,
+    });
+  }
+  recordAudit(tx, actor, {
+    entity: 'chase',
+    entityId: chase.id,
+    operation: 'create',
+    after: {
+      kind: request.kind,
+      replyBy: request.replyBy,
+      ...request.scope,
+      byHand: request.byHand,
+      actions: [...new Set(plan.asks.map((a) => a.actionId))].length,
+      agencies: [...new Set(plan.asks.map((a) => a.agencyId))],
+      recipients: plan.messages.flatMap((m) => (m.lead ? [m.lead.email] : [])),
+      agenciesWithoutLead: plan.withoutLead.map((a) => a.id),
+    },
+    at: clock.now,
+  });
+  return chase.id;
+}
+
+/**
+ * Previews or sends an update request: for the scope chosen (or the actions ticked by hand), one message per lead
+ * of each agency with actions in it. Agencies with no lead are named, never skipped silently. A preview writes
+ * nothing.
+ */
+export function sendChase(db: Db, input: ChaseCreate, clock: PlanClock, actor: Actor, mail: MailContext): ChaseCreated {
+  const principal = clock.viewer!;
+  const scope: ChaseScope = { reviewId: input.reviewId, subgroupId: input.subgroupId, agencyId: input.agencyId };
+  if (input.replyBy < clock.today) throw unprocessable('validation.failed', [{ path: 'replyBy', message: 'must be today or later' }]);
+  checkScope(db, principal, scope);
+  const work = (tx: Db | Tx) => {
+    let rows: CandidateRow[];
+    if (input.actionIds) {
+      const ids = [...new Set(input.actionIds)];
+      const found = tx.select({ id: actions.id, status: actions.status, subgroupId: actions.subgroupId, ref: actions.ref }).from(actions).where(inArray(actions.id, ids)).all();
+      const unknown = ids.filter((id) => !found.some((f) => f.id === id));
+      if (unknown.length > 0) throw unprocessable('validation.failed', [{ path: 'actionIds', message: `are not actions of the partnership: ${unknown.join(', ')}` }]);
+      const closed = found.filter((f) => !isOpen(f.status));
+      if (closed.length > 0) {
+        throw unprocessable('validation.failed', [
+          { path: 'actionIds', message: `only open actions (not started or in progress) can be chased; not ${closed.map((c) => c.ref).join(', ')}` },
+        ]);
+      }
+      const allowed = chaseableSubgroups(principal);
+      if (allowed !== 'all' && found.some((f) => f.subgroupId === null || !allowed.includes(f.subgroupId))) {
+        throw forbidden('You may chase only the actions of the subgroups you chair.');
+      }
+      rows = candidateRows(tx, clock, principal, scope, ids);
+    } else {
+      rows = candidateRows(tx, clock, principal, scope);
+    }
+    if (rows.length === 0) {
+      throw new ProblemError(422, 'chase.nothing_to_ask', 'Nothing to ask', 'No open action in this scope needs an update: none is overdue, stale, due soon or returned. Tick actions by hand to ask about others.');
+    }
+    const plan = planMessages(tx, clock, rows, { kind: 'chase', replyBy: input.replyBy, askedBy: actor.name }, mail);
+    const names = new Map([...agencyRows(tx, [...new Set(rows.map((r) => r.agencyId))]).values()].map((a) => [a.id, a.name]));
+    if (input.preview) return { id: null, messages: toMessages(plan, names, '[personal link, made when the message is sent]'), agenciesWithoutLead: plan.withoutLead };
+    const id = recordChase(tx as Tx, plan, { kind: 'chase', replyBy: input.replyBy, scope, byHand: Boolean(input.actionIds) }, clock, actor);
+    return { id, messages: toMessages(plan, names, '[personal link, made when the message is sent]'), agenciesWithoutLead: plan.withoutLead };
+  };
+  return input.preview ? work(db) : writeTransaction(db, work);
+}
+
+/**
+ * A return for more information asks again: a request for that action alone, with the question, to the leads of
+ * the agency that owns it (in the transaction of the decision, so the two never disagree).
+ */
+export function askAgainOnReturn(tx: Tx, actionId: number, question: string, replyBy: string, clock: PlanClock, actor: Actor, mail: MailContext) {
+  const owner = tx.select({ agencyId: actions.ownerAgencyId }).from(actions).where(eq(actions.id, actionId)).get()!;
+  const rows = candidateRows(tx, clock, { id: 0, name: 'System', roles: ['admin'], agencyIds: [], subgroupIds: [] }, { agencyId: owner.agencyId }, [actionId]);
+  if (rows.length === 0) return null;
+  const plan = planMessages(tx, clock, rows, { kind: 'return', replyBy, question, askedBy: actor.name }, mail);
+  return recordChase(tx, plan, { kind: 'return', replyBy, question, scope: { agencyId: owner.agencyId }, byHand: true }, clock, actor);
+}
+
+type ChaseRow = typeof chases.$inferSelect;
+
+function summaries(db: Db, rows: ChaseRow[], today: string): ChaseSummary[] {
+  if (rows.length === 0) return [];
+  const ids = JSON.stringify(rows.map((r) => r.id));
+  const counts = db.all<{ chaseId: number; agencies: number; actions: number; answered: number }>(sql`
+    select ca.chase_id as chaseId, count(distinct ca.agency_id) as agencies, count(*) as actions,
+      sum(${answeredAtSql(sql`c.created_at`, sql`ca.agency_id`, sql`ca.action_id`)} is not null) as answered
+    from chase_actions ca join chases c on c.id = ca.chase_id
+    where ca.chase_id in (select value from json_each(${ids})) group by ca.chase_id`);
+  const mail = db.all<{ chaseId: number; status: string; failing: number; n: number }>(sql`
+    select chase_id as chaseId, status, attempts > 0 and status = 'queued' as failing, count(*) as n from emails
+    where chase_id in (select value from json_each(${ids})) group by chase_id, status, failing`);
+  return rows.map((row) => {
+    const c = counts.find((x) => x.chaseId === row.id) ?? { agencies: 0, actions: 0, answered: 0 };
+    const m = mail.filter((x) => x.chaseId === row.id);
+    const sum = (pick: (x: (typeof m)[number]) => boolean) => m.filter(pick).reduce((n, x) => n + x.n, 0);
+    return {
+      id: row.id,
+      kind: row.kind,
+      createdAt: row.createdAt,
+      createdByName: row.createdByName,
+      replyBy: row.replyBy,
+      reviewId: row.reviewId,
+      subgroupId: row.subgroupId,
+      agencyId: row.agencyId,
+      byHand: row.byHand,
+      question: row.question,
+      agencies: c.agencies,
+      actions: c.actions,
+      answered: c.answered ?? 0,
+      replyOverdue: row.replyBy < today ? c.actions - (c.answered ?? 0) : 0,
+      mail: {
+        queued: sum((x) => (x.status === 'queued' || x.status === 'sending') && !x.failing),
+        retrying: sum((x) => x.failing === 1),
+        sent: sum((x) => x.status === 'sent' || x.status === 'logged'),
+      },
+    };
+  });
+}
+
+/** What a chair may see of the chase history: the requests that asked about their subgroups' actions. */
+function visibleChaseCondition(principal: Principal): SQL | undefined {
+  const allowed = chaseableSubgroups(principal);
+  if (allowed === 'all') return undefined;
+  return sql`exists (select 1 from chase_actions ca join actions a on a.id = ca.action_id where ca.chase_id = ${chases.id}
+    and a.subgroup_id in (select value from json_each(${JSON.stringify(allowed)})))`;
+}
+
+export function listChases(db: Db, clock: PlanClock, principal: Principal, query: { limit: number; cursor?: string | undefined; agencyId?: number | undefined }) {
+  const before = query.cursor ? Number(query.cursor) : undefined;
+  if (query.cursor !== undefined && !Number.isInteger(before)) throw unprocessable('validation.failed', [{ path: 'cursor', message: 'is not a cursor this list gave' }]);
+  const conditions = [
+    before !== undefined ? sql`${chases.id} < ${before}` : undefined,
+    query.agencyId !== undefined ? sql`exists (select 1 from chase_actions ca where ca.chase_id = ${chases.id} and ca.agency_id = ${query.agencyId})` : undefined,
+    visibleChaseCondition(principal),
+  ].filter((c) => c !== undefined);
+  const rows = db
+    .select()
+    .from(chases)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(chases.id))
+    .limit(query.limit + 1)
+    .all();
+  const items = rows.slice(0, query.limit);
+  return { items: summaries(db, items, clock.today), nextCursor: rows.length > query.limit ? String(items.at(-1)!.id) : null };
+}
+
+const linkStatus = (recipient: typeof chaseRecipients.$inferSelect, today: string) =>
+  recipient.revokedAt ? ('revoked' as const) : recipient.linkExpiresOn < today ? ('expired' as const) : ('active' as const);
+
+export function getChase(db: Db, id: number, clock: PlanClock, principal: Principal): ChaseDetail {
+  const visible = visibleChaseCondition(principal);
+  const row = db.select().from(chases).where(visible ? and(eq(chases.id, id), visible) : eq(chases.id, id)).get();
+  if (!row) throw notFound('chase', id);
+  const [summary] = summaries(db, [row], clock.today);
+  const asks = db.all<{ agencyId: number; actionId: number; ref: string; answeredAt: string | null }>(sql`
+    select ca.agency_id as agencyId, ca.action_id as actionId, a.ref as ref,
+      ${answeredAtSql(sql`${row.createdAt}`, sql`ca.agency_id`, sql`ca.action_id`)} as answeredAt
+    from chase_actions ca join actions a on a.id = ca.action_id where ca.chase_id = ${id} order by a.ref`);
+  const recipients = db.select().from(chaseRecipients).where(eq(chaseRecipients.chaseId, id)).orderBy(chaseRecipients.name).all();
+  const mail = db.select().from(emails).where(eq(emails.chaseId, id)).orderBy(emails.id).all();
+  const used = recipients.length
+    ? db
+        .select({ recipientId: replyLinks.recipientId, at: sql<string | null>`max(${replyLinks.lastUsedAt})` })
+        .from(replyLinks)
+        .where(inArray(replyLinks.recipientId, recipients.map((r) => r.id)))
+        .groupBy(replyLinks.recipientId)
+        .all()
+    : [];
+  const info = agencyRows(db, [...new Set(asks.map((a) => a.agencyId))]);
+  const toEmail = (e: (typeof mail)[number]) => ({
+    id: e.id,
+    kind: e.kind,
+    status: e.status,
+    createdAt: e.createdAt,
+    sentAt: e.sentAt,
+    attempts: e.attempts,
+    lastError: e.lastError,
+    nextAttemptAt: e.nextAttemptAt,
+  });
+  const byAgency = [...info.values()]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((agency) => ({
+      agency: { id: agency.id, name: agency.name, shortName: agency.shortName },
+      recipients: recipients
+        .filter((r) => r.agencyId === agency.id)
+        .map((r) => ({
+          id: r.id,
+          userId: r.userId,
+          name: r.name,
+          email: r.email,
+          linkExpiresOn: r.linkExpiresOn,
+          linkStatus: linkStatus(r, clock.today),
+          revokedAt: r.revokedAt,
+          revokedByName: r.revokedByName,
+          linkLastUsedAt: used.find((u) => u.recipientId === r.id)?.at ?? null,
+          emails: mail.filter((e) => e.replyRecipientId === r.id).map(toEmail),
+        })),
+      escalations: mail
+        .filter((e) => e.kind === 'escalation' && e.dedupeKey === escalationKey(id, agency.id))
+        .map((e) => ({ ...toEmail(e), toName: e.toName, toAddress: e.toAddress })),
+      actions: asks
+        .filter((a) => a.agencyId === agency.id)
+        .map((a) => ({
+          id: a.actionId,
+          ref: a.ref,
+          answeredAt: a.answeredAt,
+          state: a.answeredAt ? ('answered' as const) : row.replyBy < clock.today ? ('reply_overdue' as const) : ('requested' as const),
+        })),
+    }));
+  return { ...summary!, byAgency };
+}
+
+export const escalationKey = (chaseId: number, agencyId: number) => `escalation:${chaseId}:${agencyId}`;
+export const reminderKey = (recipientId: number) => `reminder:${recipientId}`;
+
+/** Revokes a recipient's reply link (every copy of it: the message's and any reminder's). */
+export function revokeRecipient(db: Db, chaseId: number, recipientId: number, clock: PlanClock, actor: Actor) {
+  const principal = clock.viewer!;
+  writeTransaction(db, (tx) => {
+    const visible = visibleChaseCondition(principal);
+    const chase = tx.select({ id: chases.id }).from(chases).where(visible ? and(eq(chases.id, chaseId), visible) : eq(chases.id, chaseId)).get();
+    if (!chase) throw notFound('chase', chaseId);
+    const recipient = tx.select().from(chaseRecipients).where(and(eq(chaseRecipients.id, recipientId), eq(chaseRecipients.chaseId, chaseId))).get();
+    if (!recipient) throw notFound('chase recipient', recipientId);
+    if (recipient.revokedAt) return;
+    tx.update(chaseRecipients).set({ revokedAt: clock.now.toISOString(), revokedByName: actor.name }).where(eq(chaseRecipients.id, recipientId)).run();
+    recordAudit(tx, actor, { entity: 'reply_link', entityId: recipientId, operation: 'revoke', after: { chaseId, recipient: recipient.email }, at: clock.now });
+  });
+  return getChase(db, chaseId, clock, principal);
+}
+
+/** The update requests that named one action, newest first, with what became of each. */
+export function actionChases(db: Db, actionId: number, clock: PlanClock): ActionChase[] {
+  if (!db.select({ id: actions.id }).from(actions).where(eq(actions.id, actionId)).get()) throw notFound('action', actionId);
+  const rows = db.all<{ chaseId: number; kind: 'chase' | 'return'; createdAt: string; createdByName: string; replyBy: string; agencyId: number; agencyName: string; answeredAt: string | null }>(sql`
+    select c.id as chaseId, c.kind as kind, c.created_at as createdAt, c.created_by_name as createdByName, c.reply_by as replyBy,
+      ca.agency_id as agencyId, g.name as agencyName,
+      ${answeredAtSql(sql`c.created_at`, sql`ca.agency_id`, sql`ca.action_id`)} as answeredAt
+    from chase_actions ca join chases c on c.id = ca.chase_id join agencies g on g.id = ca.agency_id
+    where ca.action_id = ${actionId} order by c.id desc, g.name`);
+  const recipients = rows.length
+    ? db
+        .select({ chaseId: chaseRecipients.chaseId, agencyId: chaseRecipients.agencyId, name: chaseRecipients.name })
+        .from(chaseRecipients)
+        .where(inArray(chaseRecipients.chaseId, [...new Set(rows.map((r) => r.chaseId))]))
+        .all()
+    : [];
+  return rows.map((r) => ({
+    ...r,
+    sentTo: recipients.filter((x) => x.chaseId === r.chaseId && x.agencyId === r.agencyId).map((x) => x.name),
+    state: r.answeredAt ? 'answered' : r.replyBy < clock.today ? 'reply_overdue' : 'requested',
+  }));
+}

@@ -1,0 +1,126 @@
+import { eq, inArray, sql } from 'drizzle-orm';
+import { agencies, chases, writeTransaction, type Db } from '@lrt/db';
+import { addDays, londonToday, type Principal } from '@lrt/domain';
+import { planClock } from '../settings/settings.service';
+import { getSettings } from '../settings/settings.service';
+import { enqueueEmail, LINK_PLACEHOLDER } from '../mail/outbox.service';
+import { candidateActions, escalationKey, reminderKey, type MailContext } from './chase.service';
+import { escalationEmail, reminderEmail } from './chase-messages';
+
+/** The rules read every action when the scheduler plans: it chases on nobody's behalf. */
+const SCHEDULER: Principal = { id: 0, name: 'Scheduler', roles: ['admin'], agencyIds: [], subgroupIds: [] };
+
+/** Unanswered open actions of each (chase, agency): what a reminder or an escalation lists. */
+function unanswered(db: Db, chaseIds: number[]) {
+  if (chaseIds.length === 0) return new Map<string, number[]>();
+  const rows = db.all<{ chaseId: number; agencyId: number; actionId: number }>(sql`
+    select ca.chase_id as chaseId, ca.agency_id as agencyId, ca.action_id as actionId
+    from chase_actions ca join chases c on c.id = ca.chase_id join actions a on a.id = ca.action_id
+    where ca.chase_id in (select value from json_each(${JSON.stringify(chaseIds)})) and a.status in ('not_started', 'in_progress')
+      and not exists (select 1 from progress_updates pu where pu.action_id = ca.action_id and pu.agency_id = ca.agency_id
+        and pu.kind = 'progress' and pu.created_at >= c.created_at)`);
+  const map = new Map<string, number[]>();
+  for (const r of rows) map.set(`${r.chaseId}:${r.agencyId}`, [...(map.get(`${r.chaseId}:${r.agencyId}`) ?? []), r.actionId]);
+  return map;
+}
+
+/**
+ * Plans the reminders and escalations that have fallen due, and queues each once: before the reply-by date, a
+ * reminder to each lead who has not answered (with a fresh personal link); after it, an escalation to the
+ * agency's senior contact. Each has a key in the outbox, so it is queued once only whether this runs every few
+ * seconds, after a restart, or in two processes at once; one missed while the server was down is queued at the
+ * next run. A reminder is not sent for a request made inside the reminder window (it was just asked).
+ */
+export function planRemindersAndEscalations(db: Db, now: Date, mail: MailContext) {
+  const settings = getSettings(db);
+  const today = londonToday(now);
+  const clock = planClock(db, now, SCHEDULER);
+  let queued = 0;
+
+  if (settings.reminderDaysBefore > 0) {
+    const remindBy = addDays(today, settings.reminderDaysBefore);
+    const due = db.all<{ recipientId: number; chaseId: number; agencyId: number; name: string; email: string; linkExpiresOn: string }>(sql`
+      select r.id as recipientId, r.chase_id as chaseId, r.agency_id as agencyId, r.name as name, r.email as email, r.link_expires_on as linkExpiresOn
+      from chase_recipients r join chases c on c.id = r.chase_id
+      where r.revoked_at is null and r.link_expires_on >= ${today} and c.reply_by <= ${remindBy}
+        and date(c.created_at) < date(c.reply_by, ${`-${settings.reminderDaysBefore} days`})
+        and not exists (select 1 from emails e where e.dedupe_key = 'reminder:' || r.id)
+        and exists (select 1 from emails e where e.reply_recipient_id = r.id and e.status in ('sent', 'logged'))`);
+    const open = unanswered(db, [...new Set(due.map((d) => d.chaseId))]);
+    for (const recipient of due) {
+      const actionIds = open.get(`${recipient.chaseId}:${recipient.agencyId}`);
+      if (!actionIds?.length) continue;
+      const chase = db.select().from(chases).where(eq(chases.id, recipient.chaseId)).get()!;
+      const agency = db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, recipient.agencyId)).get()!;
+      const listed = candidateActions(db, clock, SCHEDULER, actionIds, settings.chaseMessageDetail === 'notes');
+      const body = reminderEmail(
+        {
+          partnershipName: settings.partnershipName,
+          detail: settings.chaseMessageDetail,
+          recipientName: recipient.name,
+          agencyName: agency.name,
+          askedOn: chase.createdAt.slice(0, 10),
+          replyBy: chase.replyBy,
+          expiresOn: recipient.linkExpiresOn,
+          actions: listed,
+          link: LINK_PLACEHOLDER,
+          signInUrl: `${mail.publicUrl}/my-agency`,
+        },
+        today,
+      );
+      const id = writeTransaction(db, (tx) =>
+        enqueueEmail(tx, {
+          kind: 'reminder',
+          to: { name: recipient.name, address: recipient.email },
+          ...body,
+          chaseId: recipient.chaseId,
+          replyRecipientId: recipient.recipientId,
+          dedupeKey: reminderKey(recipient.recipientId),
+          at: now,
+        }),
+      );
+      if (id !== null) queued += 1;
+    }
+  }
+
+  if (settings.escalationDaysAfter > 0) {
+    const escalateOnOrBefore = addDays(today, -settings.escalationDaysAfter);
+    const due = db.all<{ chaseId: number; agencyId: number }>(sql`
+      select distinct ca.chase_id as chaseId, ca.agency_id as agencyId
+      from chase_actions ca join chases c on c.id = ca.chase_id join agencies g on g.id = ca.agency_id
+      where c.reply_by <= ${escalateOnOrBefore} and g.senior_contact_email is not null
+        and not exists (select 1 from emails e where e.dedupe_key = 'escalation:' || ca.chase_id || ':' || ca.agency_id)`);
+    const open = unanswered(db, [...new Set(due.map((d) => d.chaseId))]);
+    const agencyRows = due.length ? db.select().from(agencies).where(inArray(agencies.id, [...new Set(due.map((d) => d.agencyId))])).all() : [];
+    for (const { chaseId, agencyId } of due) {
+      const actionIds = open.get(`${chaseId}:${agencyId}`);
+      if (!actionIds?.length) continue;
+      const chase = db.select().from(chases).where(eq(chases.id, chaseId)).get()!;
+      const agency = agencyRows.find((a) => a.id === agencyId)!;
+      const leads = db.all<{ name: string }>(sql`select name from chase_recipients where chase_id = ${chaseId} and agency_id = ${agencyId} order by name`).map((r) => r.name);
+      const body = escalationEmail({
+        partnershipName: settings.partnershipName,
+        detail: settings.chaseMessageDetail,
+        seniorName: agency.seniorContactName ?? agency.seniorContactEmail!,
+        agencyName: agency.name,
+        askedOn: chase.createdAt.slice(0, 10),
+        replyBy: chase.replyBy,
+        leads,
+        actions: candidateActions(db, clock, SCHEDULER, actionIds, settings.chaseMessageDetail === 'notes'),
+        signInUrl: mail.publicUrl,
+      });
+      const id = writeTransaction(db, (tx) =>
+        enqueueEmail(tx, {
+          kind: 'escalation',
+          to: { name: agency.seniorContactName ?? agency.seniorContactEmail!, address: agency.seniorContactEmail! },
+          ...body,
+          chaseId,
+          dedupeKey: escalationKey(chaseId, agencyId),
+          at: now,
+        }),
+      );
+      if (id !== null) queued += 1;
+    }
+  }
+  return { queued };
+}

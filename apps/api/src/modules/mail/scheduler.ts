@@ -1,0 +1,52 @@
+import type { FastifyBaseLogger } from 'fastify';
+
+export interface ScheduledTask {
+  name: string;
+  run: () => Promise<unknown> | unknown;
+}
+
+/**
+ * The background work of the API process: planning reminders and escalations, and sending the outbox. It runs
+ * at start-up (so whatever fell due while the server was down goes out once, now) and then every `intervalMs`.
+ * A tick never overlaps the last one; requests never wait for it. Its tasks are safe to run in two processes on
+ * one database by mistake: each claims its work in a write transaction.
+ */
+export class Scheduler {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+
+  constructor(
+    private readonly tasks: ScheduledTask[],
+    private readonly log: FastifyBaseLogger,
+  ) {}
+
+  /** One tick: every task once, in order. A task that fails is logged and tried again next tick. */
+  runOnce(): Promise<void> {
+    if (this.running) return this.running;
+    this.running = (async () => {
+      for (const task of this.tasks) {
+        try {
+          await task.run();
+        } catch (error) {
+          this.log.error({ err: error, task: task.name }, 'a scheduled task failed; it will run again at the next tick');
+        }
+      }
+    })().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  start(intervalMs: number) {
+    if (this.timer) return;
+    void this.runOnce();
+    this.timer = setInterval(() => void this.runOnce(), intervalMs);
+    this.timer.unref();
+  }
+
+  async stop() {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+}
