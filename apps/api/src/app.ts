@@ -30,6 +30,7 @@ import { ssoDomainRoutes } from './modules/sso-domains/sso-domains.routes';
 import { SignInGuard, type ThrottleLimits } from './modules/auth/sign-in-throttle';
 import { ownSessionRoutes } from './modules/auth/sessions.routes';
 import { userRoutes } from './modules/users/users.routes';
+import { accountLinkRoutes } from './modules/account-links/account-links.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { exportRoutes } from './modules/exports/exports.routes';
 import { defaultEvidenceDir, evidenceRoutes } from './modules/evidence/evidence.routes';
@@ -181,6 +182,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(mfaRoutes, { ...session, signInGuard });
       await api.register(oidcRoutes, { ...session, oidc: options.oidc, publicUrl: publicUrl.replace(/\/$/, '') });
       await api.register(userRoutes, { scryptCost });
+      await api.register(accountLinkRoutes, { scryptCost });
       await api.register(ssoDomainRoutes);
       await api.register(tokenRoutes);
       await api.register(auditRoutes);

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { Email } from './auth';
 import { CalendarDate, Id, IdRef, Instant, page, PageQuery, requiredText } from './common';
 import { CHASE_ACTION_STATES, CHASE_KINDS, EMAIL_KINDS, EMAIL_STATUSES, LIMITS } from './constants';
 import { ActionStatus, Brag, Confidence } from './enums';
@@ -276,13 +275,3 @@ export const RespondUpdateCreate = z.strictObject({
 });
 export type RespondUpdateCreate = z.output<typeof RespondUpdateCreate>;
 export type RespondUpdateCreateInput = z.input<typeof RespondUpdateCreate>;
-
-/** Accounts by email: an admin's invitation, and anyone's request to reset a forgotten password. */
-export const PasswordResetRequest = z.strictObject({ email: Email });
-export const AccountLinkParams = z.strictObject({ token: z.string().min(1).max(200) });
-export const AccountLinkView = z.object({
-  purpose: z.enum(['invitation', 'password_reset']),
-  name: z.string(),
-  email: z.string(),
-  expiresAt: Instant,
-});

@@ -18,3 +18,4 @@ export * from './tokens';
 export * from './sso';
 export * from './sessions';
 export * from './chase';
+export * from './account-links';

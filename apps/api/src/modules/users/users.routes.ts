@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdParams, User, UserCreate, UserListQuery, UserPage, UserPatch } from '@lrt/contracts';
+import { CreatedUser, IdParams, NewUser, User, UserListQuery, UserPage, UserPatch } from '@lrt/contracts';
 import { actorOf } from '../../plugins/auth';
 import { createUser, getUser, listUsers, patchUser, revokeSessions } from './users.service';
 import { resetSecondFactor } from '../auth/mfa.service';
@@ -20,9 +20,12 @@ export async function userRoutes(app: FastifyInstance, options: { scryptCost: nu
     schema: {
       tags: ['Accounts'],
       summary: 'Create a user',
-      description: 'Passwords: at least 12 characters, no composition rules, not one of the most common passwords. Hashed with scrypt.',
-      body: UserCreate,
-      response: { 201: User, 400: ProblemResponse, 401: ProblemResponse, 403: ProblemResponse, 409: ProblemResponse, 422: ProblemResponse },
+      description:
+        'Either a `password` (at least 12 characters, no composition rules, not one of the most common passwords; hashed with scrypt), which the ' +
+        'user must change at first sign-in, or `sendInvitation: true` and no password: the account has no usable password until the user sets one ' +
+        'with the single-use link emailed to them (see `POST /api/users/{id}/invitation`). `invitation` says when that link expires.',
+      body: NewUser,
+      response: { 201: CreatedUser, 400: ProblemResponse, 401: ProblemResponse, 403: ProblemResponse, 409: ProblemResponse, 422: ProblemResponse },
     },
     handler: async (request, reply) => reply.status(201).send(await createUser(app.db, request.body, app.now(), actorOf(request), options.scryptCost)),
   });

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
-import type { User, UserCreate, UserPatch } from '@lrt/contracts';
+import type { CreatedUser, NewUser, User, UserCreate, UserPatch } from '@lrt/contracts';
 import { agencies, subgroups, userAgencies, userRoles, userSubgroups, users, writeTransaction, type Db, type Tx } from '@lrt/db';
 import { passwordProblem } from '../../domain/password-policy';
 import type { Actor } from '../../lib/audit';
@@ -9,6 +9,8 @@ import { explainConstraint, nowIso, recordCreation, replaceLinks, requireReferen
 import { DEFAULT_SCRYPT_COST, hashPassword } from '../../lib/password-hash';
 import { conflict, notFound, unprocessable } from '../../plugins/problems';
 import { endAllSessions } from '../../plugins/auth';
+import { inviteUser } from '../account-links/account-links.service';
+import { NO_PASSWORD_HASH } from '../auth/oidc.service';
 
 type UserRow = typeof users.$inferSelect;
 
@@ -95,29 +97,40 @@ function checkPassword(password: string, context: { email?: string; name?: strin
 /**
  * Creates a user. A password an administrator typed is theirs to know, so by default the user must change it at
  * first sign-in; the demo accounts and the first administrator (made on the command line) are not asked to.
+ * Instead of a password, an admin can send an invitation email, in the same transaction: the user then chooses
+ * their own password with its link, and has none until then.
  */
 export async function createUser(
   db: Db,
-  input: UserCreate,
+  input: NewUser | UserCreate,
   now: Date,
   actor: Actor,
   scryptCost = DEFAULT_SCRYPT_COST,
   { mustChangePassword = true }: { mustChangePassword?: boolean } = {},
-): Promise<User> {
-  checkPassword(input.password, input);
-  const passwordHash = await hashPassword(input.password, scryptCost);
+): Promise<CreatedUser> {
+  const invite = 'sendInvitation' in input && input.sendInvitation;
+  if (input.password !== undefined) checkPassword(input.password, input);
+  // Invited by email: no password anyone knows until they choose their own with the link.
+  const passwordHash = input.password !== undefined ? await hashPassword(input.password, scryptCost) : NO_PASSWORD_HASH;
   return writeTransaction(db, (tx) => {
     checkRoles(tx, input);
     try {
       const row = tx
         .insert(users)
-        .values({ email: input.email, name: input.name, passwordHash, mustChangePassword, createdAt: nowIso(now), updatedAt: nowIso(now) })
+        .values({
+          email: input.email,
+          name: input.name,
+          passwordHash,
+          mustChangePassword: mustChangePassword && !invite,
+          createdAt: nowIso(now),
+          updatedAt: nowIso(now),
+        })
         .returning({ id: users.id })
         .get();
       writeRoleLinks(tx, row.id, input);
       const created = getUser(tx, row.id);
       recordCreation(tx, actor, 'user', created, now);
-      return created;
+      return { ...created, invitation: invite ? inviteUser(tx, { userId: row.id, now, actor }) : null };
     } catch (error) {
       if (error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE' && error.message.includes('users_email_unique')) {
         throw conflict('user.email_taken', 'email', 'another user has this email address');
@@ -159,7 +172,7 @@ export async function patchUser(db: Db, id: number, patch: UserPatch, now: Date,
         resource: 'user',
         id,
         version,
-        values: { ...values, ...(passwordHash ? { passwordHash, mustChangePassword: true } : {}) },
+        values: { ...values, ...(passwordHash ? { passwordHash, mustChangePassword: true, passwordChangedAt: nowIso(now) } : {}) },
         now,
         actor,
         current: () => getUser(tx, id),
