@@ -54,6 +54,7 @@ export const routes: RouteObject[] = [
           page('admin/users/:userId', () => import('@/features/admin/pages/user-page'), 'AdminUserPage'),
           page('admin/tokens', () => import('@/features/admin/pages/api-tokens-page'), 'AdminApiTokensPage'),
           page('admin/settings', () => import('@/features/admin/pages/settings-page'), 'AdminSettingsPage'),
+          page('admin/outbox', () => import('@/features/admin/pages/outbox-page'), 'AdminOutboxPage'),
           page('account', () => import('@/features/account/pages/account-page'), 'AccountPage'),
           page('account/password', () => import('@/features/account/pages/password-page'), 'AccountPasswordPage'),
           page('account/two-factor', () => import('@/features/account/pages/two-factor-page'), 'AccountTwoFactorPage'),

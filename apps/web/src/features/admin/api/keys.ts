@@ -23,3 +23,18 @@ export const apiTokenKeys = {
   all: ['api-tokens'] as const,
   list: () => [...apiTokenKeys.all, 'list'] as const,
 };
+
+/** What the outbox list is narrowed to, as its URL says. */
+export interface OutboxFilters {
+  status?: string | undefined;
+  kind?: string | undefined;
+  q?: string | undefined;
+}
+
+/** Query keys of the outbox: lists by their filters, one message (with its HTML part) by id. */
+export const outboxKeys = {
+  all: ['outbox'] as const,
+  lists: () => [...outboxKeys.all, 'list'] as const,
+  list: (filters: OutboxFilters) => [...outboxKeys.lists(), filters] as const,
+  detail: (id: number) => [...outboxKeys.all, 'detail', id] as const,
+};

@@ -15,6 +15,7 @@ describe('AdminPage', () => {
       ['Users', '/admin/users'],
       ['Single sign-on', '/admin/single-sign-on'],
       ['Settings', '/admin/settings'],
+      ['Outbox', '/admin/outbox'],
     ] as const) {
       expect(screen.getByRole('link', { name })).toHaveAttribute('href', href);
     }
@@ -25,6 +26,7 @@ describe('AdminPage', () => {
     renderAt(<AdminPage />, { url: '/admin', me: makeMe({}, { manageUsers: false, manageSettings: false }) });
     expect(screen.getByRole('link', { name: 'Agencies' })).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Users' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Outbox' })).not.toBeInTheDocument();
   });
 
   it('tells anyone else they do not have access', () => {

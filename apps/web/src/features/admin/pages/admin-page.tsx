@@ -48,6 +48,12 @@ const AREAS: readonly Area[] = [
     capability: 'manageUsers',
   },
   {
+    to: '/admin/outbox',
+    title: 'Outbox',
+    what: 'Every email the tracker has sent or will send (update requests, reminders, escalations, invitations, password resets): whether each has gone, and what it says.',
+    capability: 'manageSettings',
+  },
+  {
     to: '/admin/settings',
     title: 'Settings',
     what: 'The partnership’s name, how often agencies must update their actions before they count as stale, what counts as due soon, what update requests say, and when reminders and escalations are sent.',
