@@ -3,7 +3,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AccountLinkView, CreatedUser, Invitation, Me, PasswordResetAccepted, User, UserInvitation } from '@lrt/contracts';
 import type { InjectOptions } from 'fastify';
 import { expectProblem, expectRefused, type ExpectedProblem } from '../../testing/http-expect';
-import { MailSender } from '../mail/mail-sender';
 import { createTestWorld, TEST_NOW, TEST_PASSWORD, type Caller, type TestRequest, type TestWorld } from '../../testing/test-app';
 
 const CHOSEN = 'heron quay bicycle 48';
@@ -30,21 +29,18 @@ interface QueuedEmail {
 
 const queuedEmails = () => world.db.$client.prepare('select * from emails order by id').all() as QueuedEmail[];
 
-const PUBLIC_URL = 'https://tracker.northmoor.example';
-
 /**
- * Sends the outbox as the server does without an SMTP server (the outbox keeps the message as sent), and answers
- * the token of the link in the latest account email to `address`, as its recipient would find it.
+ * Sends the outbox as the server does without an SMTP server (the outbox keeps the message as sent, link and all),
+ * and answers the token of the link in the latest account email to `address`, as its recipient would find it.
  */
 async function deliverLinkTo(address: string): Promise<string> {
-  const sender = new MailSender(world.db, () => world.app.now(), { from: 'tracker@northmoor.example', publicUrl: PUBLIC_URL }, world.app.log);
-  await sender.deliverDue();
+  await world.app.mail.deliverDue();
   const email = queuedEmails()
     .filter((row) => row.to_address === address && row.account_link_id !== null)
     .at(-1);
-  const token = email && new RegExp(`${PUBLIC_URL}/set-password/([A-Za-z0-9_-]{43})\\b`).exec(email.text)?.[1];
+  const token = email && /http:\/\/localhost:3000\/set-password\/([A-Za-z0-9_-]{43})\b/.exec(email.text)?.[1];
   if (!token) throw new Error(`no account email with a link was sent to ${address}`);
-  expect(email!.html).toContain(`href="${PUBLIC_URL}/set-password/${token}"`);
+  expect(email!.html).toContain(`href="http://localhost:3000/set-password/${token}"`);
   return token;
 }
 
