@@ -184,17 +184,25 @@ export function ReplyUpdateForm({ token, action, maxMegabytes, onPosted }: Reply
     const whole = (message: string): FormError[] => [{ path: '', fieldId: undefined, message }];
     if (!isApiError(error)) return whole('The update could not be sent. Try again.');
     if (error.code === 'action.version_conflict') {
-      const current = error.problem.current as Partial<RespondAction> | undefined;
-      if (current && current.id === action.id && Array.isArray(current.statusChanges)) {
+      // Someone moved the action on. Show it as it now stands at once (the fields the answer carries), then ask
+      // the link's view again for the rest; keep everything this person wrote except a status change made stale.
+      const current = (error.problem.current ?? {}) as Partial<RespondAction>;
+      const shown = (['status', 'brag', 'bragReason', 'targetDate', 'latestConfidence', 'returned', 'version'] as const).filter(
+        (key) => key in current,
+      );
+      if (current.id === action.id && shown.length > 0) {
+        const patch = Object.fromEntries(shown.map((key) => [key, current[key]])) as Partial<RespondAction>;
         queryClient.setQueryData<RespondView>(respondKeys.view(token), (view) =>
-          view ? { ...view, actions: view.actions.map((a) => (a.id === action.id ? { ...a, ...current } : a)) } : view,
+          view ? { ...view, actions: view.actions.map((a) => (a.id === action.id ? { ...a, ...patch } : a)) } : view,
         );
       }
       void queryClient.invalidateQueries({ queryKey: respondKeys.view(token) });
-      const status = current?.status ? ` it is now ${LABELS.actionStatus[current.status]}` : '';
+      const clearedStatus = statusTo !== '' ? statusTo : null;
+      setStatusTo('');
       return whole(
-        `Someone has updated this action since you opened this page:${status || ' it has changed'}. Check it as it is now, above. ` +
-          'Your update has not been posted yet: what you wrote is kept, so check it and post it again.',
+        `Someone has updated this action since you opened this page${current.status ? `: it is now ${LABELS.actionStatus[current.status]}` : ''}. ` +
+          (clearedStatus ? `Your change of status to ${LABELS.actionStatus[clearedStatus]} has been cleared: choose it again if it still applies. ` : '') +
+          'Your update has not been posted yet: check the action above, then post it again. What you wrote is kept.',
       );
     }
     if (error.code === 'reply_link.action_not_included') {

@@ -103,6 +103,10 @@ const PROBLEMS: Record<string, { title: string; why: string }> = {
     title: 'This link has expired',
     why: 'Links in update requests work until a short while after the reply-by date, then stop, so an old email cannot be used to change the plan.',
   },
+  'reply_link.holder_changed': {
+    title: 'This link no longer works',
+    why: 'It was sent to someone who is no longer a lead of the agency, so it cannot be used to post the agency’s updates.',
+  },
   'reply_link.revoked': {
     title: 'This link has been revoked',
     why: 'The partnership stopped this link working, for example because the email went to the wrong person or a newer request was sent.',
