@@ -46,8 +46,13 @@ export const OPENAPI_TAGS = [
     description:
       "Dated progress notes with evidence (links and uploaded documents) that move an action's status, and sign-off: assuring a completed action or returning it for more information.",
   },
+  {
+    name: 'Chasing',
+    description:
+      'Who owes what; update requests sent to each agency’s leads, one message each with a personal reply link; replying through that link without an account; reminders, escalations, and the outbox every email goes through.',
+  },
   { name: 'Dashboard', description: 'Counts for the overview: BRAG ratings, overdue, stale and due soon, by agency and by review, and the 24-month trend.' },
-  { name: 'Settings', description: "The partnership's settings: its name, the update cadence, the due-soon window, the reply period for returns and the largest evidence document." },
+  { name: 'Settings', description: "The partnership's settings: its name, the update cadence, the due-soon window, the reply period for returns, the largest evidence document, what chase messages say, reply links' grace period, and when reminders and escalations go." },
 ];
 
 export const SECURITY_SCHEMES = {

@@ -1,0 +1,117 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { closeDatabase, migrateDatabase, openDatabase, userAgencies, userRoles, users, type Db } from '@lrt/db';
+import { factories } from '@lrt/db/testing';
+import { buildApp } from '../../app';
+import { startTestSmtpServer, type TestSmtpServer } from '../../testing/smtp-server';
+import { planClock } from '../settings/settings.service';
+import { sendChase } from './chase.service';
+
+/**
+ * Two server processes on one database file by mistake, and restarts: each message, reminder and escalation
+ * still leaves once. Each "process" here is its own app on its own connection to the same SQLite file.
+ */
+let dir: string;
+let smtp: TestSmtpServer;
+let now = new Date('2026-03-02T10:00:00.000Z');
+const opened: { app: FastifyInstance; db: Db }[] = [];
+
+async function startProcess(file: string) {
+  const db = openDatabase(file);
+  migrateDatabase(db);
+  const app = await buildApp({ db, now: () => now, webDistDir: '/nonexistent', mail: { smtpUrl: smtp.url }, publicUrl: 'https://tracker.example' });
+  await app.ready();
+  const process = { app, db };
+  opened.push(process);
+  return process;
+}
+
+async function stopProcess(process: { app: FastifyInstance; db: Db }) {
+  await process.app.close();
+  closeDatabase(process.db);
+  opened.splice(opened.indexOf(process), 1);
+}
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'lrt-scheduler-'));
+  smtp = await startTestSmtpServer();
+  now = new Date('2026-03-02T10:00:00.000Z');
+});
+
+afterEach(async () => {
+  for (const process of [...opened]) await stopProcess(process);
+  await smtp.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function seed(db: Db) {
+  const police = factories.agency(db, { name: 'Northshire Police', seniorContactName: 'Chief Superintendent Vale', seniorContactEmail: 'vale@police.example' });
+  const review = factories.review(db);
+  factories.action(db, { reviewId: review.id, ownerAgencyId: police.id, targetDate: '2026-01-31' });
+  factories.action(db, { reviewId: review.id, ownerAgencyId: police.id, targetDate: '2026-02-28' });
+  for (const name of ['Alex Police', 'Bea Police']) {
+    const user = db.insert(users).values({ email: `${name.split(' ')[0]!.toLowerCase()}@police.example`, name, passwordHash: 'x' }).returning().get();
+    db.insert(userRoles).values({ userId: user.id, role: 'agency_lead' }).run();
+    db.insert(userAgencies).values({ userId: user.id, agencyId: police.id }).run();
+  }
+  const admin = { id: 1_000, name: 'Business Unit Admin', roles: ['admin'] as const, agencyIds: [], subgroupIds: [] };
+  sendChase(db, { replyBy: '2026-03-16', preview: false }, planClock(db, now, { ...admin, roles: ['admin'] }), { id: null, name: admin.name }, { publicUrl: 'https://tracker.example' });
+}
+
+const tick = (...processes: { app: FastifyInstance }[]) => Promise.all(processes.map((p) => p.app.scheduler.runOnce()));
+
+describe('the scheduler', () => {
+  it('sends each message, reminder and escalation once, with two processes on one file and across restarts', async () => {
+    const file = join(dir, 'tracker.db');
+    const first = await startProcess(file);
+    const second = await startProcess(file);
+    seed(first.db);
+
+    await tick(first, second);
+    await tick(first, second);
+    await smtp.waitFor(2);
+    await tick(first, second);
+    expect(smtp.received.map((m) => m.to[0]).sort()).toEqual(['alex@police.example', 'bea@police.example']);
+
+    // The reminder falls due while both run: each lead gets one.
+    now = new Date('2026-03-13T09:00:00.000Z');
+    await tick(first, second);
+    await tick(first, second);
+    await tick(second, first);
+    await smtp.waitFor(4);
+    expect(smtp.received).toHaveLength(4);
+
+    // A restart plans again from scratch: nothing is sent twice.
+    await stopProcess(first);
+    const restarted = await startProcess(file);
+    await tick(restarted, second);
+    await tick(restarted, second);
+    expect(smtp.received).toHaveLength(4);
+
+    // Down over the escalation day: it goes out once when a process is back.
+    await stopProcess(restarted);
+    await stopProcess(second);
+    now = new Date('2026-03-30T09:00:00.000Z');
+    const back = await startProcess(file);
+    const other = await startProcess(file);
+    await tick(back, other);
+    await tick(other, back);
+    await smtp.waitFor(5);
+    await tick(back, other);
+    expect(smtp.received).toHaveLength(5);
+    expect(smtp.received[4]!.to).toEqual(['vale@police.example']);
+    expect(smtp.received.slice(2, 4).every((m) => m.subject.includes('reminder'))).toBe(true);
+  });
+
+  it('sends at a bounded rate: a tick takes at most its share of the per-minute rate', async () => {
+    const db = openDatabase(join(dir, 'rate.db'));
+    migrateDatabase(db);
+    const app = await buildApp({ db, now: () => now, webDistDir: '/nonexistent', mail: { smtpUrl: smtp.url, perMinute: 24 }, scheduler: undefined });
+    opened.push({ app, db });
+    expect(app.mail.batchSize(5_000)).toBe(2);
+    expect(app.mail.batchSize(60_000)).toBe(24);
+  });
+});
