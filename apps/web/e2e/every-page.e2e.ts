@@ -67,6 +67,9 @@ describe('every page, at desktop and phone widths', () => {
     const { csrfToken } = (await (await context.request.get(`${app.baseUrl}/api/auth/me`)).json()) as { csrfToken: string };
     const made = await context.request.post(`${app.baseUrl}/api/tokens`, { data: { name: 'Board dashboard (Power BI)', expiresOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10) }, headers: { 'x-csrf-token': csrfToken } });
     expect(made.status(), await made.text()).toBe(201);
+    // An update request to every agency, so the outbox and the action page's update requests have something to show.
+    const chased = await context.request.post(`${app.baseUrl}/api/chase`, { data: { replyBy: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10) }, headers: { 'x-csrf-token': csrfToken } });
+    expect(chased.status(), await chased.text()).toBe(201);
     const paths = [
       '/overview',
       `/subgroups/${subgroup.id}`,
@@ -89,6 +92,7 @@ describe('every page, at desktop and phone widths', () => {
       `/admin/users/${user.id}`,
       '/admin/settings',
       '/admin/tokens',
+      '/admin/outbox',
       '/account',
       '/account/password',
       '/account/two-factor',
