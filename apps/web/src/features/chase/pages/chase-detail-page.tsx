@@ -21,7 +21,6 @@ import {
   ACTION_STATE_TAGS,
   actionStateInWords,
   answersInWords,
-  CHASE_KIND_LABELS,
   EMAIL_KIND_LABELS,
   emailStatusInWords,
   LINK_STATUS_TAGS,
@@ -112,7 +111,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 function ChaseSummaryList({ chase, names }: { chase: ChaseDetail; names: ScopeNames }) {
   return (
     <>
-      <span className="govuk-caption-l">{CHASE_KIND_LABELS[chase.kind]}</span>
+      <span className="govuk-caption-l">Update request{chase.kind === 'return' ? ': an action returned for more information' : ''}</span>
       <h1 className="govuk-heading-l">{requestTitle(chase)}</h1>
       <dl className="govuk-summary-list govuk-!-margin-bottom-8">
         <Row label="Sent by">{chase.createdByName}</Row>
@@ -296,12 +295,10 @@ function ConfirmRevoke({
           aria-disabled={revoke.isPending}
           onClick={() => {
             setFailed(null);
-            revoke.mutate(
-              { chaseId, recipientId: recipient.id },
-              {
-                onSuccess: onRevoked,
-                onError: (error) => setFailed(isApiError(error) ? error.problem.detail : 'The link could not be revoked. Try again.'),
-              },
+            // Awaited rather than given callbacks: the answer redraws the recipient as revoked, which takes this
+            // question away before a callback of `mutate` would run, and the page must still hear of it.
+            void revoke.mutateAsync({ chaseId, recipientId: recipient.id }).then(onRevoked, (error: unknown) =>
+              setFailed(isApiError(error) ? error.problem.detail : 'The link could not be revoked. Try again.'),
             );
           }}
         >

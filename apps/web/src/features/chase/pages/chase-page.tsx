@@ -122,7 +122,7 @@ function Chase() {
           <>
             <div className="app-action-bar">
               <p className="govuk-body govuk-!-margin-bottom-0" role="status">
-                {pluralise(sorted.length, 'agency', 'agencies')} owe updates on {pluralise(inScope.actions, 'action')}
+                {pluralise(sorted.length, 'agency', 'agencies')} {sorted.length === 1 ? 'owes' : 'owe'} updates on {pluralise(inScope.actions, 'action')}
                 <span className="govuk-visually-hidden">, sorted by {CHASE_SORT_LABELS[filters.sort].toLowerCase()}</span>.
               </p>
               <SortForm key={filters.sort} sort={filters.sort} onSort={(sort) => go({ ...filters, sort })} />
