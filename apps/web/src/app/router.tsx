@@ -24,6 +24,9 @@ export const routes: RouteObject[] = [
     HydrateFallback: () => <Loading label="Loading the tracker" />,
     children: [
       page('sign-in', () => import('@/features/auth/pages/sign-in-page'), 'SignInPage'),
+      // Asking for a password link, and the page an emailed link opens (invitation or reset): no session needed.
+      page('forgot-password', () => import('@/features/auth/pages/forgot-password-page'), 'ForgotPasswordPage'),
+      page('set-password/:token', () => import('@/features/auth/pages/set-password-page'), 'SetPasswordPage'),
       // A reply link from a chase message: its token is the credential, so it opens without a session.
       page('respond/:token', () => import('@/features/chase/pages/respond-page'), 'RespondPage'),
       {

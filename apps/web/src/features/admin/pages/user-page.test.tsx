@@ -13,6 +13,7 @@ function stubApi(onPatch: (body: Record<string, unknown>) => Response = (body) =
     const url = new URL(String(input), 'http://localhost');
     if (url.pathname === '/api/users/5' && init?.method === 'PATCH') return onPatch(JSON.parse(String(init.body)));
     if (url.pathname === '/api/users/5/sessions' && init?.method === 'DELETE') return jsonResponse({ sessionsEnded: 2 });
+    if (url.pathname === '/api/users/5/invitation') return jsonResponse({ invitation: null });
     if (url.pathname === '/api/users/5') return jsonResponse(sam);
     if (url.pathname === '/api/agencies') return jsonResponse({ items: [makeAgency()], nextCursor: null });
     return jsonResponse({ items: [], nextCursor: null });

@@ -1,4 +1,5 @@
-import type { Agency, Subgroup, User, UserPatch } from '@lrt/contracts';
+import type { Agency, Invitation, Subgroup, User, UserPatch } from '@lrt/contracts';
+import { ACCOUNT_LINK_HOURS } from '@lrt/contracts/constants';
 import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { NotFoundPage } from '@/app/not-found-page';
 import { ErrorSummary } from '@/components/error-summary';
@@ -6,6 +7,7 @@ import { TextInput } from '@/components/form-fields';
 import { SuccessBanner } from '@/components/notification-banner';
 import { ErrorState, Loading } from '@/components/states';
 import { useSignedIn } from '@/features/auth/api/get-me';
+import { useInvitation, useSendInvitation } from '@/features/auth/api/invitations';
 import { isApiError } from '@/lib/api-client';
 import { ROLE_LABELS } from '@/lib/contract-constants';
 import { formatDateTime, formatInstantDate, pluralise } from '@/lib/format';
@@ -137,13 +139,31 @@ function UserAdmin({ userId }: { userId: number }) {
         )}
       </section>
 
+      <section aria-labelledby="user-invitation-heading" className="app-admin-section">
+        <h2 className="govuk-heading-m" id="user-invitation-heading">
+          Invitation email
+        </h2>
+        <InvitationSection
+          user={data}
+          onSent={(invitation) =>
+            say(
+              `An invitation has been emailed to ${data.name}`,
+              <p className="govuk-body">
+                It goes to {data.email}. Its link works once, until {formatDateTime(invitation.expiresAt)}.
+              </p>,
+            )
+          }
+        />
+      </section>
+
       <section aria-labelledby="user-password-heading" className="app-admin-section">
         <h2 className="govuk-heading-m" id="user-password-heading">
           Set a new password
         </h2>
         <p className="govuk-body">
-          For example, when {data.name} has forgotten theirs. Every session they have open ends at once: they sign in
-          again with the new password.
+          For someone who cannot use the emailed links: anyone can reset a forgotten password from the sign-in page
+          (&ldquo;Forgot your password?&rdquo;). Every session they have open ends at once: they sign in again with the
+          new password, and must then choose their own.
         </p>
         <PasswordForm
           user={data}
@@ -582,6 +602,77 @@ function EndSessions({ user, isSelf, onEnded }: { user: User; isSelf: boolean; o
       >
         {mutation.isPending ? 'Ending sessions…' : 'End all sessions'}
       </button>
+    </>
+  );
+}
+
+/** What became of the last invitation, in words. */
+function invitationWords(user: User, invitation: Invitation): string {
+  const sent = `The invitation sent on ${formatDateTime(invitation.createdAt)}${invitation.invitedBy ? ` by ${invitation.invitedBy}` : ''}`;
+  switch (invitation.state) {
+    case 'open':
+      return `${sent} works until ${formatDateTime(invitation.expiresAt)}${invitation.sentAt ? '' : '. It is waiting in the outbox to be sent'}.`;
+    case 'used':
+      return `${user.name} set their password with the invitation sent on ${formatDateTime(invitation.createdAt)}, on ${formatDateTime(invitation.usedAt)}.`;
+    case 'expired':
+      return `${sent} expired on ${formatDateTime(invitation.expiresAt)} without being used.`;
+    case 'superseded':
+      return `${sent} no longer works: the password has been changed since.`;
+  }
+}
+
+/**
+ * Emails the user a link to choose their own password: for a new account made without one, or when someone would
+ * rather not be given a password. A new invitation stops the earlier one working.
+ */
+function InvitationSection({ user, onSent }: { user: User; onSent: (invitation: Invitation) => void }) {
+  const invitation = useInvitation(user.id);
+  const mutation = useSendInvitation(user.id);
+  const [error, setError] = useState<string | null>(null);
+  if (invitation.isPending) return <Loading label="Loading the invitation" />;
+  if (invitation.isError) return <ErrorState error={invitation.error} onRetry={() => void invitation.refetch()} />;
+  const last = invitation.data.invitation ?? null;
+  const lasts = ACCOUNT_LINK_HOURS.invitation % 24 === 0 ? pluralise(ACCOUNT_LINK_HOURS.invitation / 24, 'day') : pluralise(ACCOUNT_LINK_HOURS.invitation, 'hour');
+
+  return (
+    <>
+      <p className="govuk-body">
+        An invitation emails {user.name} a link to choose their own password, so nobody else ever knows it. The link works
+        once, for {lasts}.
+      </p>
+      <p className="govuk-body">{last ? invitationWords(user, last) : 'No invitation has been sent.'}</p>
+      {error ? (
+        <div className="govuk-error-summary" role="alert">
+          <h3 className="govuk-error-summary__title">There is a problem</h3>
+          <div className="govuk-error-summary__body">
+            <p className="govuk-body govuk-!-margin-bottom-0">{error}</p>
+          </div>
+        </div>
+      ) : null}
+      {!user.active ? (
+        <p className="govuk-body">An invitation cannot be sent while the account is deactivated: reactivate it first.</p>
+      ) : (
+        <>
+          {last?.state === 'open' ? <p className="govuk-body">Sending a new one stops the link in the earlier invitation working.</p> : null}
+          <button
+            type="button"
+            className="govuk-button govuk-button--secondary"
+            disabled={mutation.isPending}
+            aria-disabled={mutation.isPending}
+            onClick={() =>
+              mutation.mutate(undefined, {
+                onSuccess: (sent) => {
+                  setError(null);
+                  onSent(sent);
+                },
+                onError: (failure) => setError(isApiError(failure) ? failure.problem.detail : 'The invitation could not be sent. Try again.'),
+              })
+            }
+          >
+            {mutation.isPending ? 'Sending…' : last ? 'Send a new invitation' : 'Send an invitation email'}
+          </button>
+        </>
+      )}
     </>
   );
 }

@@ -61,6 +61,7 @@ describe('AdminUsersPage', () => {
     renderAt(<AdminUsersPage />, { url: '/admin/users?add=true' });
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Add a user' })).toBeInTheDocument();
+    await user.click(await screen.findByRole('radio', { name: 'Type a password to give them' }));
     expect(await screen.findByLabelText('Password')).toHaveAccessibleDescription(expect.stringContaining('At least 12 characters'));
     expect(screen.getByLabelText('Password')).toHaveAccessibleDescription(expect.stringContaining('Common passwords'));
     expect(screen.getByRole('group', { name: 'Roles' })).toBeInTheDocument();
@@ -97,6 +98,7 @@ describe('AdminUsersPage', () => {
         email: 'jo.smith@police.example',
         name: 'Jo Smith',
         password: 'correct horse battery staple',
+        sendInvitation: false,
         roles: ['agency_lead'],
         agencyIds: [1],
         subgroupIds: [],
@@ -122,6 +124,7 @@ describe('AdminUsersPage', () => {
     const user = userEvent.setup();
     renderAt(<AdminUsersPage />, { url: '/admin/users?add=true' });
 
+    await user.click(await screen.findByRole('radio', { name: 'Type a password to give them' }));
     await user.click(await screen.findByRole('button', { name: 'Add user' }));
     const summary = screen.getByText('There is a problem').closest('.govuk-error-summary') as HTMLElement;
     expect(within(summary).getByRole('link', { name: 'Enter an email address in the correct format, like name@example.org' })).toHaveAttribute(
@@ -146,6 +149,36 @@ describe('AdminUsersPage', () => {
     expect(screen.getByLabelText('Password')).toHaveAccessibleDescription(
       expect.stringContaining('Error: Password is one of the most common passwords: choose another'),
     );
+  });
+
+  it('invites by email unless told otherwise: no password is typed, and the banner says how long the link works', async () => {
+    const fetchMock = stubApi((body) =>
+      jsonResponse(
+        {
+          ...makeUser({ id: 9, name: 'Jo Smith', email: 'jo.smith@police.example', roles: ['viewer'] }),
+          invitation: { state: 'open', createdAt: '2026-03-02T10:00:00.000Z', expiresAt: '2026-03-09T10:00:00.000Z', usedAt: null, sentAt: null, invitedBy: 'Alex Morgan' },
+          ...(body as object),
+        },
+        { status: 201 },
+      ),
+    );
+    const user = userEvent.setup();
+    renderAt(<AdminUsersPage />, { url: '/admin/users?add=true' });
+
+    const method = await screen.findByRole('group', { name: 'How will they get their password?' });
+    expect(within(method).getByRole('radio', { name: 'Email them an invitation' })).toBeChecked();
+    expect(method).toHaveAccessibleDescription(expect.stringContaining('it works once, for 7 days'));
+    expect(screen.queryByLabelText('Password')).not.toBeInTheDocument();
+    await user.type(screen.getByLabelText('Full name'), 'Jo Smith');
+    await user.type(screen.getByLabelText('Email address'), 'jo.smith@police.example');
+    await user.click(screen.getByRole('checkbox', { name: 'Viewer' }));
+    await user.click(screen.getByRole('button', { name: 'Add user and send invitation' }));
+
+    expect(await screen.findByText('An invitation has been emailed to Jo Smith')).toBeInTheDocument();
+    expect(screen.getByText(/They choose their own password with its link, which works once, until 9 March 2026 at 10:00am/)).toBeInTheDocument();
+    expect(posts(fetchMock)).toEqual([
+      { email: 'jo.smith@police.example', name: 'Jo Smith', sendInvitation: true, roles: ['viewer'], agencyIds: [], subgroupIds: [] },
+    ]);
   });
 
   it('is hidden from anyone who may not manage users', () => {

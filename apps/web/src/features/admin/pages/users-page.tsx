@@ -1,19 +1,19 @@
-import type { Agency, Role, Subgroup, User } from '@lrt/contracts';
-import { ROLES } from '@lrt/contracts/constants';
+import type { Agency, CreatedUser, Role, Subgroup, User } from '@lrt/contracts';
+import { ACCOUNT_LINK_HOURS, ROLES } from '@lrt/contracts/constants';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { DataTable, type Column } from '@/components/data-table';
 import { ErrorSummary } from '@/components/error-summary';
-import { Select, TextInput } from '@/components/form-fields';
+import { Radios, Select, TextInput } from '@/components/form-fields';
 import { SuccessBanner } from '@/components/notification-banner';
 import { EmptyState, ErrorState, Loading } from '@/components/states';
+import { useCreateUserWithInvitation } from '@/features/auth/api/invitations';
 import { useAgencies } from '@/features/reference-data/api/get-agencies';
 import { useSubgroups } from '@/features/reference-data/api/get-subgroups';
 import { useLookup } from '@/features/reference-data/lookup';
 import { ROLE_LABELS } from '@/lib/contract-constants';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime, pluralise } from '@/lib/format';
 import { useDocumentTitle } from '@/lib/use-document-title';
-import { useCreateUser } from '../api/create-user';
 import { useUsers } from '../api/get-users';
 import type { UserListFilters } from '../api/keys';
 import { loadContracts, usePreloadContracts } from '../contracts';
@@ -22,6 +22,9 @@ import { AdminBreadcrumbs } from '../components/admin-breadcrumbs';
 import { RoleFields, roleLinks, type RoleValues } from '../components/role-fields';
 import { PasswordInput, UserStatusTag, useRoleChoices, userFieldSpecs } from '../components/user-fields';
 import { errorAt, serverFormErrors, toFormErrors, toSummary, zodIssues, type FormError } from '../form-errors';
+
+const INVITATION_LASTS =
+  ACCOUNT_LINK_HOURS.invitation % 24 === 0 ? pluralise(ACCOUNT_LINK_HOURS.invitation / 24, 'day') : pluralise(ACCOUNT_LINK_HOURS.invitation, 'hour');
 
 const readFilters = (params: URLSearchParams): UserListFilters => {
   const role = params.get('role');
@@ -42,7 +45,7 @@ export function AdminUsersPage() {
 
 function Users() {
   const [params, setParams] = useSearchParams();
-  const [created, setCreated] = useState<User | null>(null);
+  const [created, setCreated] = useState<CreatedUser | null>(null);
   if (params.get('add') !== null) {
     return (
       <AddUser
@@ -56,7 +59,7 @@ function Users() {
   return <UsersList created={created} />;
 }
 
-function UsersList({ created }: { created: User | null }) {
+function UsersList({ created }: { created: CreatedUser | null }) {
   useDocumentTitle('Users');
   const [params, setParams] = useSearchParams();
   const filters = readFilters(params);
@@ -143,9 +146,11 @@ function UsersList({ created }: { created: User | null }) {
     <>
       <AdminBreadcrumbs trail={[]} />
       {created ? (
-        <SuccessBanner heading={`An account has been created for ${created.name}`}>
+        <SuccessBanner heading={created.invitation ? `An invitation has been emailed to ${created.name}` : `An account has been created for ${created.name}`}>
           <p className="govuk-body">
-            Give them the password securely.{' '}
+            {created.invitation
+              ? `They choose their own password with its link, which works once, until ${formatDateTime(created.invitation.expiresAt)}.`
+              : 'Give them the password securely.'}{' '}
             <Link className="govuk-notification-banner__link" to={`/admin/users/${created.id}`}>
               See {created.name}&rsquo;s account
             </Link>
@@ -213,7 +218,7 @@ function UsersList({ created }: { created: User | null }) {
   );
 }
 
-function AddUser({ onCreated }: { onCreated: (user: User) => void }) {
+function AddUser({ onCreated }: { onCreated: (user: CreatedUser) => void }) {
   const { agencies, subgroups } = useRoleChoices();
   const [hasErrors, setHasErrors] = useState(false);
   useDocumentTitle('Add a user', { hasErrors });
@@ -246,7 +251,12 @@ function AddUser({ onCreated }: { onCreated: (user: User) => void }) {
   );
 }
 
-const SPECS = userFieldSpecs('user-add');
+const METHOD_ID = 'user-add-method';
+const SPECS = userFieldSpecs('user-add').flatMap((spec) =>
+  spec.path === 'password' ? [{ path: 'sendInvitation', fieldId: METHOD_ID, label: 'How they get their password' }, spec] : [spec],
+);
+
+type PasswordMethod = 'invitation' | 'password';
 
 function AddUserForm({
   agencies,
@@ -256,24 +266,26 @@ function AddUserForm({
 }: {
   agencies: readonly Agency[];
   subgroups: readonly Subgroup[];
-  onCreated: (user: User) => void;
+  onCreated: (user: CreatedUser) => void;
   onErrorsChange: (hasErrors: boolean) => void;
 }) {
   const [name, setName] = useState('');
+  // An invitation by default: then nobody but the person ever knows their password.
+  const [method, setMethod] = useState<PasswordMethod>('invitation');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [showPassword, setShowPassword] = useState(false);
   const [roleValues, setRoleValues] = useState<RoleValues>({ roles: [] as Role[], agencyIds: [], subgroupIds: [] });
   const [errors, setErrors] = useState<FormError[]>([]);
-  const mutation = useCreateUser();
+  const mutation = useCreateUserWithInvitation();
   usePreloadContracts();
   const summary = useMemo(() => toSummary(errors), [errors]);
   useEffect(() => onErrorsChange(errors.length > 0), [errors, onErrorsChange]);
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const { UserCreate } = await loadContracts();
-    const parsed = UserCreate.safeParse({ email, name, password, ...roleLinks(roleValues) });
+    const { NewUser } = await loadContracts();
+    const parsed = NewUser.safeParse({ email, name, ...(method === 'invitation' ? { sendInvitation: true } : { password }), ...roleLinks(roleValues) });
     if (!parsed.success) {
       setErrors(toFormErrors(zodIssues(parsed.error), SPECS));
       return;
@@ -312,15 +324,31 @@ function AddUserForm({
           onChange={(event) => setEmail(event.target.value)}
           error={errorAt(errors, 'user-add-email')}
         />
-        <PasswordInput
-          id="user-add-password"
-          label="Password"
-          value={password}
-          onChange={setPassword}
-          shown={showPassword}
-          onShownChange={setShowPassword}
-          error={errorAt(errors, 'user-add-password')}
+        <Radios
+          id={METHOD_ID}
+          name="passwordMethod"
+          legend="How will they get their password?"
+          legendSize="s"
+          hint={`An invitation emails them a link to choose their own password: it works once, for ${INVITATION_LASTS}, and nobody else ever knows the password. A password you type must be given to them securely, and they change it when they first sign in.`}
+          value={method}
+          onChange={(value) => setMethod(value as PasswordMethod)}
+          options={[
+            { value: 'invitation', label: 'Email them an invitation' },
+            { value: 'password', label: 'Type a password to give them' },
+          ]}
+          error={errorAt(errors, METHOD_ID)}
         />
+        {method === 'password' ? (
+          <PasswordInput
+            id="user-add-password"
+            label="Password"
+            value={password}
+            onChange={setPassword}
+            shown={showPassword}
+            onShownChange={setShowPassword}
+            error={errorAt(errors, 'user-add-password')}
+          />
+        ) : null}
         <RoleFields
           idPrefix="user-add"
           values={roleValues}
@@ -334,7 +362,7 @@ function AddUserForm({
           }}
         />
         <button type="submit" className="govuk-button" disabled={mutation.isPending} aria-disabled={mutation.isPending}>
-          {mutation.isPending ? 'Adding the user…' : 'Add user'}
+          {mutation.isPending ? 'Adding the user…' : method === 'invitation' ? 'Add user and send invitation' : 'Add user'}
         </button>
       </form>
     </>

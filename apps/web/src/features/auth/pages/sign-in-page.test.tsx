@@ -35,6 +35,11 @@ describe('SignInPage', () => {
     expect(document.title).toBe('Sign in – Learning Review Tracker');
   });
 
+  it('offers a way to reset a forgotten password', () => {
+    renderSignIn();
+    expect(screen.getByRole('link', { name: 'Forgot your password?' })).toHaveAttribute('href', '/forgot-password');
+  });
+
   it('says what is missing, from the shared schema, without asking the API', async () => {
     const { fetchMock, user } = renderSignIn();
     await user.click(screen.getByRole('button', { name: 'Sign in' }));

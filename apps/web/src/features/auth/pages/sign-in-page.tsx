@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ErrorSummary, type SummaryError } from '@/components/error-summary';
 import { TextInput } from '@/components/form-fields';
 import { isApiError } from '@/lib/api-client';
@@ -144,7 +144,12 @@ export function SignInPage() {
             {signIn.isPending ? 'Signing in…' : 'Sign in'}
           </button>
         </form>
-        <p className="govuk-body">If you have forgotten your password or cannot sign in, ask your partnership’s business unit.</p>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/forgot-password">
+            Forgot your password?
+          </Link>
+        </p>
+        <p className="govuk-body">If you cannot sign in, ask your partnership’s business unit.</p>
       </div>
     </div>
   );
