@@ -1,5 +1,6 @@
 import type { ChaseActionState, ChaseDetail, ChaseReason, ChaseRecipient, ChaseSummary } from '@lrt/contracts';
 import { formatDate, formatDateTime, formatInstantDate, pluralise } from '@/lib/format';
+import { SIGN_IN_PATH } from '@/lib/return-to';
 
 type ChaseEmail = ChaseRecipient['emails'][number] | ChaseDetail['byAgency'][number]['escalations'][number];
 
@@ -106,3 +107,6 @@ export function linkStatusInWords(recipient: Pick<ChaseRecipient, 'linkStatus' |
       return `Revoked ${formatDateTime(recipient.revokedAt)}${recipient.revokedByName ? ` by ${recipient.revokedByName}` : ''}`;
   }
 }
+
+/** Where someone holding a link who also has an account can post instead, once the link no longer works. */
+export const SIGN_IN_TO_MY_AGENCY = `${SIGN_IN_PATH}?returnTo=${encodeURIComponent('/my-agency')}`;

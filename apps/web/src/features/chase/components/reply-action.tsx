@@ -1,11 +1,17 @@
 import type { EvidenceItem, ProgressUpdate, RespondAction } from '@lrt/contracts';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { BragTag } from '@/components/brag-tag';
+import { Loading } from '@/components/states';
 import { fileTypeLabel, formatFileSize } from '@/features/evidence/evidence-files';
 import { updateTitle } from '@/features/progress-updates/components/progress-timeline';
 import { LABELS } from '@/lib/contract-constants';
 import { formatDate, formatDateTime, formatInstantDate } from '@/lib/format';
-import { ReplyUpdateForm } from './reply-update-form';
+
+/**
+ * The form, and zod that checks it, load after the rest of the page: a reply link is often the first page its
+ * holder ever opens, so the actions show at once.
+ */
+const ReplyUpdateForm = lazy(async () => ({ default: (await import('./reply-update-form')).ReplyUpdateForm }));
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -145,15 +151,17 @@ export function ReplyAction({ token, action, maxMegabytes }: { token: string; ac
       ) : null}
       {formOpen && !posted ? (
         <div ref={formArea}>
-          <ReplyUpdateForm
-            token={token}
-            action={action}
-            maxMegabytes={maxMegabytes}
-            onPosted={(update) => {
-              setPosted(update);
-              setFormOpen(false);
-            }}
-          />
+          <Suspense fallback={<Loading label="Loading the update form" />}>
+            <ReplyUpdateForm
+              token={token}
+              action={action}
+              maxMegabytes={maxMegabytes}
+              onPosted={(update) => {
+                setPosted(update);
+                setFormOpen(false);
+              }}
+            />
+          </Suspense>
         </div>
       ) : (
         <button

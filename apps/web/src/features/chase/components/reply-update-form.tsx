@@ -17,10 +17,10 @@ import {
 } from '@/features/progress-updates/form-errors';
 import { isApiError } from '@/lib/api-client';
 import { CONFIDENCE_LEVELS, LABELS, LIMITS } from '@/lib/contract-constants';
-import { SIGN_IN_PATH } from '@/lib/return-to';
 import { respondKeys } from '../api/keys';
 import { usePostRespondUpdate } from '../api/post-respond-update';
 import { useReplyUploads } from '../use-reply-uploads';
+import { SIGN_IN_TO_MY_AGENCY } from '../words';
 
 interface LinkRow {
   key: number;
@@ -38,9 +38,6 @@ type IssueLike = FieldError & { code?: string | undefined };
 type SentItem = EvidencePosition & ({ kind: 'document'; document: EvidenceDocument } | { kind: 'link'; row: LinkRow });
 
 let nextRowKey = 1;
-
-/** Where someone holding a link but also an account can post instead, once the link no longer works. */
-export const SIGN_IN_TO_MY_AGENCY = `${SIGN_IN_PATH}?returnTo=${encodeURIComponent('/my-agency')}`;
 
 export interface ReplyUpdateFormProps {
   token: string;

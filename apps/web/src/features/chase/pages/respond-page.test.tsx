@@ -57,7 +57,12 @@ const posts = (fetchMock: ReturnType<typeof stubApi>) =>
 
 const renderPage = () => renderAt(<RespondPage />, { url: `/respond/${TOKEN}`, path: '/respond/:token', me: null });
 
-const actionSection = (ref: string) => screen.findByRole('region', { name: ref });
+/** An action of the link, once its form (loaded after the page) is there. */
+async function actionSection(ref: string) {
+  const section = await screen.findByRole('region', { name: ref });
+  await within(section).findByRole('button', { name: /^Post (update|your answer)$/ });
+  return section;
+}
 
 describe('RespondPage', () => {
   it('opens for someone who is not signed in, saying who it is for, who asked, by when and until when it works', async () => {

@@ -6,7 +6,7 @@ import { formatDate, formatInstantDate, pluralise } from '@/lib/format';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useRespondView } from '../api/get-respond-view';
 import { ReplyAction } from '../components/reply-action';
-import { SIGN_IN_TO_MY_AGENCY } from '../components/reply-update-form';
+import { SIGN_IN_TO_MY_AGENCY } from '../words';
 
 /**
  * The page a reply link opens, for someone who may never have signed in: the token in the address is the only
