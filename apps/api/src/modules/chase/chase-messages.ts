@@ -10,10 +10,10 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 type ListedAction = Pick<ChaseCandidateAction, 'ref' | 'targetDate' | 'brag' | 'bragReason' | 'latestNote' | 'returnedQuestion'>;
 
 /** The actions as a message lists them: the reference, target date, BRAG in words, and (unless the partnership keeps notes out of email) the latest note. */
-export function actionTable(actions: ListedAction[], detail: Settings['chaseMessageDetail']): EmailTable {
+export function actionTable(actions: ListedAction[], detail: Settings['chaseMessageDetail'], more = 0): EmailTable {
   const brag = (a: ListedAction) => (a.brag ? `${LABELS.brag[a.brag]}: ${a.bragReason}` : a.bragReason);
   return {
-    caption: plural(actions.length, 'action'),
+    caption: more > 0 ? `${plural(actions.length + more, 'action')} (the ${actions.length} most pressing)` : plural(actions.length, 'action'),
     columns: detail === 'notes' ? ['Action', 'Target date', 'BRAG', 'Latest note'] : ['Action', 'Target date', 'BRAG'],
     rows: actions.map((a) => {
       const base = [a.ref, a.targetDate ? longDate(a.targetDate) : 'No target date', brag(a)];
@@ -35,6 +35,8 @@ export interface ChaseEmailInput {
   expiresOn: string;
   question?: string | undefined;
   actions: ListedAction[];
+  /** Actions in the request beyond those listed (a message lists the most pressing hundred). */
+  moreActions?: number | undefined;
   /** The personal link (a placeholder until the message is sent). */
   link: string;
   signInUrl: string;
@@ -42,7 +44,8 @@ export interface ChaseEmailInput {
 
 /** The message a lead receives: one per lead, listing exactly their agency's actions in the request. */
 export function chaseEmail(input: ChaseEmailInput) {
-  const n = input.actions.length;
+  const more = input.moreActions ?? 0;
+  const n = input.actions.length + more;
   const subject =
     input.kind === 'return'
       ? `${input.partnershipName}: more information needed on ${input.actions[0]?.ref ?? 'an action'} by ${longDate(input.replyBy)}`
@@ -56,6 +59,7 @@ export function chaseEmail(input: ChaseEmailInput) {
         ]
       : [
           `${input.askedBy} asks ${input.agencyName} for an update on ${n === 1 ? 'the action' : `the ${n} actions`} below by ${longDate(input.replyBy)}: what has been done, how confident you are that it is on track, and any evidence.`,
+          ...(more > 0 ? [`The ${input.actions.length} most pressing are listed here; the link below opens all ${n}.`] : []),
         ];
   return {
     subject,
@@ -64,7 +68,7 @@ export function chaseEmail(input: ChaseEmailInput) {
       heading: subject,
       greeting: `Dear ${input.recipientName},`,
       intro,
-      table: actionTable(input.actions, input.detail),
+      table: actionTable(input.actions, input.detail, more),
       link: { text: n === 1 ? 'Post your update' : 'Post your updates', url: input.link },
       outro: [
         `This link is personal to you: it lets you read and update only these actions, without signing in, until ${longDate(input.expiresOn)}. Please do not forward it.`,

@@ -38,8 +38,14 @@ import { getSettings, type PlanClock } from '../settings/settings.service';
 import { chaseEmail } from './chase-messages';
 import { enqueueEmail, LINK_PLACEHOLDER } from '../mail/outbox.service';
 
-/** At most this many actions are listed per agency on the chase page; the counts say how many there are. */
-export const LISTED_PER_AGENCY = 200;
+/**
+ * At most this many actions are listed per agency on the chase page (more when one agency is asked for); the
+ * counts say how many there are. A partnership's agency owes tens at most: these bound the page at 100 times that.
+ */
+export const LISTED_PER_AGENCY = 50;
+export const LISTED_FOR_ONE_AGENCY = 500;
+/** A message lists at most this many actions, most pressing first, and says how many more its link opens. */
+export const LISTED_PER_MESSAGE = 100;
 
 export interface ChaseScope {
   reviewId?: number | undefined;
@@ -67,9 +73,6 @@ function checkScope(db: Db | Tx, principal: Principal, scope: ChaseScope) {
   }
 }
 
-/** Each action once per agency it belongs to: its owner and every partner agency. */
-const actionAgencyLinks = sql`(select id as action_id, owner_agency_id as agency_id from actions union all select action_id, agency_id from action_agencies)`;
-
 interface CandidateRow {
   id: number;
   agencyId: number;
@@ -92,9 +95,10 @@ interface CandidateRow {
 }
 
 /**
- * The open actions that need an update, once for each of their agencies, most pressing first: overdue, stale,
- * due within the due-soon window, or returned for more information and not yet answered; or exactly the actions
- * ticked by hand (open ones). One query over the indexed actions table, whatever the partnership's size.
+ * The open actions that need an update, once for each of their agencies (the owner, and each partner agency of a
+ * multi-agency action), most pressing first: overdue, stale, due within the due-soon window, or returned for more
+ * information and not yet answered; or exactly the actions ticked by hand (open ones). Two indexed branches (owners,
+ * partners) rather than a join through a union, so the planner walks the actions table once.
  */
 function candidateRows(db: Db | Tx, clock: PlanClock, principal: Principal, scope: ChaseScope, actionIds?: number[]): CandidateRow[] {
   const rules = actionRulesSql(clock);
@@ -104,18 +108,23 @@ function candidateRows(db: Db | Tx, clock: PlanClock, principal: Principal, scop
   else where.push(sql`(${rules.overdue} or ${rules.stale} or ${rules.dueSoon} or ${rules.returned})`);
   if (scope.reviewId !== undefined) where.push(sql`${actions.reviewId} = ${scope.reviewId}`);
   if (scope.subgroupId !== undefined) where.push(sql`${actions.subgroupId} = ${scope.subgroupId}`);
-  if (scope.agencyId !== undefined) where.push(sql`links.agency_id = ${scope.agencyId}`);
   if (allowed !== 'all') where.push(allowed.length === 0 ? sql`0` : sql`${actions.subgroupId} in (select value from json_each(${JSON.stringify(allowed)}))`);
-  return db.all<CandidateRow>(sql`
-    select ${actions.id} as id, links.agency_id as agencyId, ${actions.ref} as ref, ${actions.reviewId} as reviewId,
+  const columns = sql`${actions.id} as id, ${actions.ref} as ref, ${actions.reviewId} as reviewId,
       ${actions.subgroupId} as subgroupId, ${actions.action} as action, ${actions.targetDate} as targetDate,
       ${actions.status} as status, ${actions.latestConfidence} as latestConfidence, ${actions.lastUpdateAt} as lastUpdateAt,
       ${actions.createdAt} as createdAt, ${actions.returnedAt} as returnedAt, ${actions.returnedQuestion} as returnedQuestion,
       ${actions.returnedReplyBy} as returnedReplyBy,
-      ${rules.overdue} as overdue, ${rules.stale} as stale, ${rules.dueSoon} as dueSoon, ${rules.returned} as returned
-    from ${actions} join ${actionAgencyLinks} links on links.action_id = ${actions.id}
-    where ${sql.join(where, sql` and `)}
-    order by links.agency_id, ${rules.attention}, ${actions.targetDate} is null, ${actions.targetDate}, ${actions.ref}`);
+      ${rules.overdue} as overdue, ${rules.stale} as stale, ${rules.dueSoon} as dueSoon, ${rules.returned} as returned,
+      ${rules.attention} as attention`;
+  const owners = [...where, ...(scope.agencyId !== undefined ? [sql`${actions.ownerAgencyId} = ${scope.agencyId}`] : [])];
+  const partners = [...where, ...(scope.agencyId !== undefined ? [sql`action_agencies.agency_id = ${scope.agencyId}`] : [])];
+  return db.all<CandidateRow>(sql`
+    select * from (
+      select ${actions.ownerAgencyId} as agencyId, ${columns} from ${actions} where ${sql.join(owners, sql` and `)}
+      union all
+      select action_agencies.agency_id as agencyId, ${columns} from action_agencies join ${actions} on ${actions.id} = action_agencies.action_id
+      where ${sql.join(partners, sql` and `)})
+    order by agencyId, attention, targetDate is null, targetDate, ref`);
 }
 
 const reasonsOf = (row: CandidateRow): ChaseReason[] =>
@@ -152,7 +161,9 @@ function latestNotes(db: Db | Tx, ids: number[]): Map<number, string> {
 /** These actions as a message lists them (each once), most pressing first. */
 export function candidateActions(db: Db | Tx, clock: PlanClock, principal: Principal, actionIds: number[], withNotes: boolean): ChaseCandidateAction[] {
   const seen = new Set<number>();
-  const rows = candidateRows(db, clock, principal, {}, actionIds).filter((r) => !seen.has(r.id) && seen.add(r.id));
+  const rows = candidateRows(db, clock, principal, {}, actionIds)
+    .filter((r) => !seen.has(r.id) && seen.add(r.id))
+    .slice(0, LISTED_PER_MESSAGE);
   const notes = withNotes ? latestNotes(db, rows.map((r) => r.id)) : new Map<number, string>();
   return rows.map((r) => toCandidateAction(r, clock, notes.get(r.id) ?? null));
 }
@@ -187,7 +198,8 @@ export function listCandidates(db: Db, clock: PlanClock, principal: Principal, s
   const byAgency = new Map<number, CandidateRow[]>();
   for (const row of rows) byAgency.set(row.agencyId, [...(byAgency.get(row.agencyId) ?? []), row]);
   const agencyIds = [...byAgency.keys()];
-  const listed = [...byAgency.values()].flatMap((list) => list.slice(0, LISTED_PER_AGENCY).map((r) => r.id));
+  const cap = scope.agencyId !== undefined ? LISTED_FOR_ONE_AGENCY : LISTED_PER_AGENCY;
+  const listed = [...byAgency.values()].flatMap((list) => list.slice(0, cap).map((r) => r.id));
   const notes = latestNotes(db, [...new Set(listed)]);
   const leads = leadsOf(db, agencyIds);
   const info = agencyRows(db, agencyIds);
@@ -204,7 +216,7 @@ export function listCandidates(db: Db, clock: PlanClock, principal: Principal, s
       leads: leads.get(agencyId) ?? [],
       seniorContact: agency.seniorContactEmail ? { name: agency.seniorContactName ?? agency.seniorContactEmail, email: agency.seniorContactEmail } : null,
       counts: { needingUpdate: list.length, overdue: count((r) => r.overdue), stale: count((r) => r.stale), dueSoon: count((r) => r.dueSoon), returned: count((r) => r.returned) },
-      actions: list.slice(0, LISTED_PER_AGENCY).map((r) => toCandidateAction(r, clock, notes.get(r.id) ?? null)),
+      actions: list.slice(0, cap).map((r) => toCandidateAction(r, clock, notes.get(r.id) ?? null)),
       lastAskedAt: asked.get(agencyId)?.at ?? null,
       lastReplyBy: asked.get(agencyId)?.replyBy ?? null,
       lastAnsweredAt: answered.get(agencyId) ?? null,
@@ -284,7 +296,8 @@ function planMessages(
   const byAgency = new Map<number, CandidateRow[]>();
   for (const row of rows) byAgency.set(row.agencyId, [...(byAgency.get(row.agencyId) ?? []), row]);
   const agencyIds = [...byAgency.keys()];
-  const notes = settings.chaseMessageDetail === 'notes' ? latestNotes(db, [...new Set(rows.map((r) => r.id))]) : new Map<number, string>();
+  const listed = [...byAgency.values()].flatMap((list) => list.slice(0, LISTED_PER_MESSAGE).map((r) => r.id));
+  const notes = settings.chaseMessageDetail === 'notes' ? latestNotes(db, [...new Set(listed)]) : new Map<number, string>();
   const leads = leadsOf(db, agencyIds);
   const info = agencyRows(db, agencyIds);
   const messages: PlannedMessage[] = [];
@@ -294,7 +307,7 @@ function planMessages(
     const agency = info.get(agencyId)!;
     const agencyLeads = leads.get(agencyId) ?? [];
     if (agencyLeads.length === 0) withoutLead.push({ id: agency.id, name: agency.name });
-    const items = list.map((row) => ({ ...toCandidateAction(row, clock, notes.get(row.id) ?? null) }));
+    const items = list.slice(0, LISTED_PER_MESSAGE).map((row) => toCandidateAction(row, clock, notes.get(row.id) ?? null));
     for (const lead of agencyLeads) {
       const body = chaseEmail({
         kind: request.kind,
@@ -307,6 +320,7 @@ function planMessages(
         expiresOn,
         question: request.question,
         actions: items,
+        moreActions: list.length - items.length,
         link: LINK_PLACEHOLDER,
         signInUrl: `${mail.publicUrl}/my-agency`,
       });

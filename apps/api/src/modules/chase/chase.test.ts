@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { ChaseCandidates, ChaseCreated, ChaseDetail, ChasePage, OutboxEmail, RespondView } from '@lrt/contracts';
+import type { ChaseCandidates, ChaseCreated, ChaseDetail, ChaseSummary, OutboxEmail, RespondView } from '@lrt/contracts';
 import { auditEvents, emails, progressUpdates, replyLinks, settings } from '@lrt/db';
 import { createTestWorld, factories, TEST_NOW, type Caller, type TestWorld } from '../../testing/test-app';
 import { startTestSmtpServer, type TestSmtpServer } from '../../testing/smtp-server';
@@ -143,7 +143,7 @@ describe('sending a chase (POST /api/chase)', () => {
     const school = detail.byAgency.find((a) => a.agency.id === p.school.id)!;
     expect(school.recipients).toEqual([]);
     expect(school.actions).toEqual([{ id: p.schoolAction.id, ref: 'NS-2025/A5', state: 'requested', answeredAt: null }]);
-    const list = (await world.request({ method: 'GET', url: '/api/chase' })).json<ChasePage>();
+    const list = (await world.request({ method: 'GET', url: '/api/chase' })).json<{ items: ChaseSummary[] }>();
     expect(list.items.map((c) => c.id)).toEqual([created.id]);
     const onAction = (await world.request({ method: 'GET', url: `/api/actions/${p.shared.id}/chases` })).json();
     expect(onAction.items.map((i: { agencyName: string; sentTo: string[] }) => [i.agencyName, i.sentTo])).toEqual([
