@@ -2,8 +2,8 @@ import { LABELS, type ChaseCandidateAction, type Settings } from '@lrt/contracts
 import { renderEmail, type EmailTable } from '../mail/email-layout';
 
 /** A calendar day as people write it: 31 March 2026. */
-export const longDate = (isoDate: string) =>
-  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+export const longDate = (isoDate: string) => LONG_DATE.format(new Date(`${isoDate}T00:00:00Z`));
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 

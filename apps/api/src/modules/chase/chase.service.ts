@@ -29,11 +29,11 @@ import {
   type Db,
   type Tx,
 } from '@lrt/db';
-import { addDays, assessAction, isOpen, type Principal } from '@lrt/domain';
+import { addDays, assessAction, BRAG_ATTENTION_ORDER, isOpen, type ActionAssessment, type Principal } from '@lrt/domain';
 import { recordAudit, type Actor } from '../../lib/audit';
 import { ProblemError, forbidden, notFound, unprocessable } from '../../plugins/problems';
-import { actionRulesSql } from '../actions/action-rules.sql';
 import { latestUpdates } from '../actions/actions.service';
+import { actionRulesSql } from '../actions/action-rules.sql';
 import { getSettings, type PlanClock } from '../settings/settings.service';
 import { chaseEmail } from './chase-messages';
 import { enqueueEmail, LINK_PLACEHOLDER } from '../mail/outbox.service';
@@ -46,6 +46,13 @@ export const LISTED_PER_AGENCY = 50;
 export const LISTED_FOR_ONE_AGENCY = 500;
 /** A message lists at most this many actions, most pressing first, and says how many more its link opens. */
 export const LISTED_PER_MESSAGE = 100;
+
+/** Appends to the list under a key (a fresh list the first time). */
+export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
 
 export interface ChaseScope {
   reviewId?: number | undefined;
@@ -73,80 +80,108 @@ function checkScope(db: Db | Tx, principal: Principal, scope: ChaseScope) {
   }
 }
 
+/** An open action under one of its agencies, with what the rules say of it. */
 interface CandidateRow {
   id: number;
   agencyId: number;
   ref: string;
-  reviewId: number;
-  subgroupId: number | null;
-  action: string;
-  targetDate: string | null;
   status: 'not_started' | 'in_progress';
+  targetDate: string | null;
   latestConfidence: 'on_track' | 'at_risk' | 'off_track' | null;
   lastUpdateAt: string | null;
   createdAt: string;
   returnedAt: string | null;
-  returnedQuestion: string | null;
   returnedReplyBy: string | null;
-  overdue: number;
-  stale: number;
-  dueSoon: number;
-  returned: number;
+  assessment: ActionAssessment;
+  reasons: ChaseReason[];
 }
 
 /**
  * The open actions that need an update, once for each of their agencies (the owner, and each partner agency of a
  * multi-agency action), most pressing first: overdue, stale, due within the due-soon window, or returned for more
- * information and not yet answered; or exactly the actions ticked by hand (open ones). Two indexed branches (owners,
- * partners) rather than a join through a union, so the planner walks the actions table once.
+ * information and not yet answered; or exactly the actions ticked by hand (open ones).
+ *
+ * The database narrows with a cheap superset of "needs an update" (open, and due by the end of the due-soon
+ * window, or quiet since before the staleness cut-off, or returned) and reads only the facts the rules need; the
+ * rules themselves (`assessAction` in the domain) then decide each row, so the chase agrees with every other page
+ * and nothing is restated. Details (the action's words, its review) are read afterwards, for the listed rows only.
  */
 function candidateRows(db: Db | Tx, clock: PlanClock, principal: Principal, scope: ChaseScope, actionIds?: number[]): CandidateRow[] {
-  const rules = actionRulesSql(clock);
   const allowed = chaseableSubgroups(principal);
-  const where: SQL[] = [rules.open];
+  const where: SQL[] = [sql`${actions.status} in ('not_started', 'in_progress')`];
   if (actionIds) where.push(sql`${actions.id} in (select value from json_each(${JSON.stringify(actionIds)}))`);
-  else where.push(sql`(${rules.overdue} or ${rules.stale} or ${rules.dueSoon} or ${rules.returned})`);
+  else {
+    where.push(sql`((${actions.targetDate} is not null and ${actions.targetDate} <= ${clock.dueSoonBy})
+      or coalesce(${actions.lastUpdateAt}, ${actions.createdAt}) < ${clock.staleBefore}
+      or ${actions.returnedReplyBy} is not null)`);
+  }
   if (scope.reviewId !== undefined) where.push(sql`${actions.reviewId} = ${scope.reviewId}`);
   if (scope.subgroupId !== undefined) where.push(sql`${actions.subgroupId} = ${scope.subgroupId}`);
   if (allowed !== 'all') where.push(allowed.length === 0 ? sql`0` : sql`${actions.subgroupId} in (select value from json_each(${JSON.stringify(allowed)}))`);
-  const columns = sql`${actions.id} as id, ${actions.ref} as ref, ${actions.reviewId} as reviewId,
-      ${actions.subgroupId} as subgroupId, ${actions.action} as action, ${actions.targetDate} as targetDate,
-      ${actions.status} as status, ${actions.latestConfidence} as latestConfidence, ${actions.lastUpdateAt} as lastUpdateAt,
-      ${actions.createdAt} as createdAt, ${actions.returnedAt} as returnedAt, ${actions.returnedQuestion} as returnedQuestion,
-      ${actions.returnedReplyBy} as returnedReplyBy,
-      ${rules.overdue} as overdue, ${rules.stale} as stale, ${rules.dueSoon} as dueSoon, ${rules.returned} as returned,
-      ${rules.attention} as attention`;
+  const columns = sql`${actions.id} as id, ${actions.ref} as ref, ${actions.status} as status, ${actions.targetDate} as targetDate,
+      ${actions.latestConfidence} as latestConfidence, ${actions.lastUpdateAt} as lastUpdateAt, ${actions.createdAt} as createdAt,
+      ${actions.returnedAt} as returnedAt, ${actions.returnedReplyBy} as returnedReplyBy`;
   const owners = [...where, ...(scope.agencyId !== undefined ? [sql`${actions.ownerAgencyId} = ${scope.agencyId}`] : [])];
   const partners = [...where, ...(scope.agencyId !== undefined ? [sql`action_agencies.agency_id = ${scope.agencyId}`] : [])];
-  return db.all<CandidateRow>(sql`
-    select * from (
-      select ${actions.ownerAgencyId} as agencyId, ${columns} from ${actions} where ${sql.join(owners, sql` and `)}
-      union all
-      select action_agencies.agency_id as agencyId, ${columns} from action_agencies join ${actions} on ${actions.id} = action_agencies.action_id
-      where ${sql.join(partners, sql` and `)})
-    order by agencyId, attention, targetDate is null, targetDate, ref`);
+  const facts = db.all<Omit<CandidateRow, 'assessment' | 'reasons'>>(sql`
+    select ${actions.ownerAgencyId} as agencyId, ${columns} from ${actions} where ${sql.join(owners, sql` and `)}
+    union all
+    select action_agencies.agency_id as agencyId, ${columns} from action_agencies join ${actions} on ${actions.id} = action_agencies.action_id
+    where ${sql.join(partners, sql` and `)}`);
+  const rows: CandidateRow[] = [];
+  for (const fact of facts) {
+    const assessment = assessAction(fact, clock);
+    const returned = fact.status === 'in_progress' && fact.returnedReplyBy !== null;
+    const reasons: ChaseReason[] = [];
+    if (assessment.overdue) reasons.push('overdue');
+    if (assessment.stale) reasons.push('stale');
+    if (assessment.dueSoon) reasons.push('due_soon');
+    if (returned) reasons.push('returned');
+    if (actionIds || reasons.length > 0) rows.push({ ...fact, assessment, reasons });
+  }
+  // One sort key per row, compared as plain strings (localeCompare would cost more than the query).
+  const keyed = rows.map((row) => ({
+    row,
+    key: `${String(row.agencyId).padStart(12, '0')}${BRAG_ATTENTION_ORDER[row.assessment.brag ?? 'none']}${row.targetDate ?? '9999-99-99'}\u0000${row.ref}`,
+  }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((k) => k.row);
 }
 
-const reasonsOf = (row: CandidateRow): ChaseReason[] =>
-  (['overdue', 'stale', 'due_soon', 'returned'] as const).filter((reason) => (reason === 'due_soon' ? row.dueSoon : row[reason]) === 1);
-
-function toCandidateAction(row: CandidateRow, clock: PlanClock, latestNote: string | null): ChaseCandidateAction {
-  const { brag, bragReason } = assessAction(row, clock);
-  return {
-    id: row.id,
-    ref: row.ref,
-    reviewId: row.reviewId,
-    subgroupId: row.subgroupId,
-    action: row.action,
-    targetDate: row.targetDate,
-    status: row.status,
-    brag,
-    bragReason,
-    reasons: reasonsOf(row),
-    returnedQuestion: row.returnedReplyBy ? row.returnedQuestion : null,
-    lastUpdateAt: row.lastUpdateAt,
-    latestNote,
-  };
+/**
+ * Rows as the chase page and messages list them: with the action's words, review and subgroup, any question
+ * asked, and (if wanted) the latest note, read for these rows only.
+ */
+function describe(db: Db | Tx, rows: CandidateRow[], withNotes: boolean): ChaseCandidateAction[] {
+  const ids = [...new Set(rows.map((r) => r.id))];
+  const details = new Map<number, { reviewId: number; subgroupId: number | null; action: string; returnedQuestion: string | null }>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = db
+      .select({ id: actions.id, reviewId: actions.reviewId, subgroupId: actions.subgroupId, action: actions.action, returnedQuestion: actions.returnedQuestion })
+      .from(actions)
+      .where(inArray(actions.id, ids.slice(i, i + 500)))
+      .all();
+    for (const { id, ...rest } of chunk) details.set(id, rest);
+  }
+  const notes = withNotes ? latestNotes(db, ids) : new Map<number, string>();
+  return rows.map((row) => {
+    const detail = details.get(row.id)!;
+    return {
+      id: row.id,
+      ref: row.ref,
+      reviewId: detail.reviewId,
+      subgroupId: detail.subgroupId,
+      action: detail.action,
+      targetDate: row.targetDate,
+      status: row.status,
+      brag: row.assessment.brag,
+      bragReason: row.assessment.bragReason,
+      reasons: row.reasons,
+      returnedQuestion: row.returnedReplyBy ? detail.returnedQuestion : null,
+      lastUpdateAt: row.lastUpdateAt,
+      latestNote: notes.get(row.id) ?? null,
+    };
+  });
 }
 
 /** The latest word on each action (not a comment), in chunks the query planner handles well. */
@@ -158,14 +193,13 @@ function latestNotes(db: Db | Tx, ids: number[]): Map<number, string> {
   return notes;
 }
 
-/** These actions as a message lists them (each once), most pressing first. */
+/** These actions as a message lists them (each once, the most pressing hundred), most pressing first. */
 export function candidateActions(db: Db | Tx, clock: PlanClock, principal: Principal, actionIds: number[], withNotes: boolean): ChaseCandidateAction[] {
   const seen = new Set<number>();
   const rows = candidateRows(db, clock, principal, {}, actionIds)
     .filter((r) => !seen.has(r.id) && seen.add(r.id))
     .slice(0, LISTED_PER_MESSAGE);
-  const notes = withNotes ? latestNotes(db, rows.map((r) => r.id)) : new Map<number, string>();
-  return rows.map((r) => toCandidateAction(r, clock, notes.get(r.id) ?? null));
+  return describe(db, rows, withNotes);
 }
 
 type Lead = { userId: number; name: string; email: string };
@@ -182,7 +216,7 @@ function leadsOf(db: Db | Tx, agencyIds: number[]): Map<number, Lead[]> {
     .where(and(inArray(userAgencies.agencyId, agencyIds), eq(users.active, true)))
     .orderBy(users.name, users.id)
     .all();
-  for (const { agencyId, ...lead } of rows) leads.set(agencyId, [...(leads.get(agencyId) ?? []), lead]);
+  for (const { agencyId, ...lead } of rows) pushTo(leads, agencyId, lead);
   return leads;
 }
 
@@ -191,16 +225,61 @@ function agencyRows(db: Db | Tx, agencyIds: number[]) {
   return new Map(db.select().from(agencies).where(inArray(agencies.id, agencyIds)).all().map((a) => [a.id, a]));
 }
 
+interface AgencyCounts {
+  needingUpdate: number;
+  overdue: number;
+  stale: number;
+  dueSoon: number;
+  returned: number;
+}
+
+/**
+ * The chase page's figures in one pass over the actions: per agency, how many actions need an update and why
+ * (counted in SQL by the rules of action-rules.sql.ts), and which are its `cap` most pressing. Only those are
+ * read out and described, so the page costs the same whether an agency owes ten actions or ten thousand.
+ */
+function rankedCandidates(db: Db | Tx, clock: PlanClock, principal: Principal, scope: ChaseScope, cap: number) {
+  const rules = actionRulesSql(clock);
+  const allowed = chaseableSubgroups(principal);
+  const where: SQL[] = [rules.open, sql`(${rules.overdue} or ${rules.stale} or ${rules.dueSoon} or ${rules.returned})`];
+  if (scope.reviewId !== undefined) where.push(sql`${actions.reviewId} = ${scope.reviewId}`);
+  if (scope.subgroupId !== undefined) where.push(sql`${actions.subgroupId} = ${scope.subgroupId}`);
+  if (allowed !== 'all') where.push(allowed.length === 0 ? sql`0` : sql`${actions.subgroupId} in (select value from json_each(${JSON.stringify(allowed)}))`);
+  const columns = sql`${actions.id} as id, ${actions.ref} as ref, ${actions.targetDate} as targetDate, ${rules.attention} as attention,
+    ${rules.overdue} as overdue, ${rules.stale} as stale, ${rules.dueSoon} as dueSoon, ${rules.returned} as returned`;
+  const owners = [...where, ...(scope.agencyId !== undefined ? [sql`${actions.ownerAgencyId} = ${scope.agencyId}`] : [])];
+  const partners = [...where, ...(scope.agencyId !== undefined ? [sql`action_agencies.agency_id = ${scope.agencyId}`] : [])];
+  const rows = db.all<{ agencyId: number; id: number; rn: number } & AgencyCounts>(sql`
+    select * from (
+      select agencyId, id,
+        row_number() over (partition by agencyId order by attention, targetDate is null, targetDate, ref) as rn,
+        count(*) over agency as needingUpdate, sum(overdue) over agency as overdue, sum(stale) over agency as stale,
+        sum(dueSoon) over agency as dueSoon, sum(returned) over agency as returned
+      from (
+        select ${actions.ownerAgencyId} as agencyId, ${columns} from ${actions} where ${sql.join(owners, sql` and `)}
+        union all
+        select action_agencies.agency_id as agencyId, ${columns} from action_agencies join ${actions} on ${actions.id} = action_agencies.action_id
+        where ${sql.join(partners, sql` and `)})
+      window agency as (partition by agencyId))
+    where rn <= ${cap} order by agencyId, rn`);
+  const counts = new Map<number, AgencyCounts>();
+  const listed = new Map<number, number[]>();
+  for (const { agencyId, id, needingUpdate, overdue, stale, dueSoon, returned } of rows) {
+    if (!counts.has(agencyId)) counts.set(agencyId, { needingUpdate, overdue, stale, dueSoon, returned });
+    pushTo(listed, agencyId, id);
+  }
+  return { counts, listed };
+}
+
 /** Who owes what: per agency, its actions needing an update, its leads and senior contact, and what was last asked of it. */
 export function listCandidates(db: Db, clock: PlanClock, principal: Principal, scope: ChaseScope): ChaseCandidates {
   checkScope(db, principal, scope);
-  const rows = candidateRows(db, clock, principal, scope);
-  const byAgency = new Map<number, CandidateRow[]>();
-  for (const row of rows) byAgency.set(row.agencyId, [...(byAgency.get(row.agencyId) ?? []), row]);
-  const agencyIds = [...byAgency.keys()];
   const cap = scope.agencyId !== undefined ? LISTED_FOR_ONE_AGENCY : LISTED_PER_AGENCY;
-  const listed = [...byAgency.values()].flatMap((list) => list.slice(0, cap).map((r) => r.id));
-  const notes = latestNotes(db, [...new Set(listed)]);
+  const { counts, listed } = rankedCandidates(db, clock, principal, scope, cap);
+  const agencyIds = [...counts.keys()];
+  const ids = [...new Set([...listed.values()].flat())];
+  // The listed actions, decided by the domain's rules like every other page (and so agreeing with the SQL counts).
+  const described = new Map(describe(db, candidateRows(db, clock, principal, {}, ids), true).map((a) => [a.id, a]));
   const leads = leadsOf(db, agencyIds);
   const info = agencyRows(db, agencyIds);
   const asked = lastAsked(db, agencyIds);
@@ -208,15 +287,13 @@ export function listCandidates(db: Db, clock: PlanClock, principal: Principal, s
   const overdueReplies = repliesOverdue(db, clock.today, agencyIds);
 
   const result: ChaseCandidateAgency[] = agencyIds.map((agencyId) => {
-    const list = byAgency.get(agencyId)!;
     const agency = info.get(agencyId)!;
-    const count = (pick: (r: CandidateRow) => number) => list.filter((r) => pick(r) === 1).length;
     return {
       agency: { id: agency.id, name: agency.name, shortName: agency.shortName },
       leads: leads.get(agencyId) ?? [],
       seniorContact: agency.seniorContactEmail ? { name: agency.seniorContactName ?? agency.seniorContactEmail, email: agency.seniorContactEmail } : null,
-      counts: { needingUpdate: list.length, overdue: count((r) => r.overdue), stale: count((r) => r.stale), dueSoon: count((r) => r.dueSoon), returned: count((r) => r.returned) },
-      actions: list.slice(0, cap).map((r) => toCandidateAction(r, clock, notes.get(r.id) ?? null)),
+      counts: counts.get(agencyId)!,
+      actions: (listed.get(agencyId) ?? []).map((id) => described.get(id)!),
       lastAskedAt: asked.get(agencyId)?.at ?? null,
       lastReplyBy: asked.get(agencyId)?.replyBy ?? null,
       lastAnsweredAt: answered.get(agencyId) ?? null,
@@ -288,26 +365,25 @@ interface Plan {
 function planMessages(
   db: Db | Tx,
   clock: PlanClock,
-  rows: CandidateRow[],
+  principal: Principal,
+  byAgency: Map<number, number[]>,
   request: { kind: 'chase' | 'return'; replyBy: string; question?: string | undefined; askedBy: string },
   mail: MailContext,
 ): Plan {
   const settings = getSettings(db as Db);
-  const byAgency = new Map<number, CandidateRow[]>();
-  for (const row of rows) byAgency.set(row.agencyId, [...(byAgency.get(row.agencyId) ?? []), row]);
   const agencyIds = [...byAgency.keys()];
-  const listed = [...byAgency.values()].flatMap((list) => list.slice(0, LISTED_PER_MESSAGE).map((r) => r.id));
-  const notes = settings.chaseMessageDetail === 'notes' ? latestNotes(db, [...new Set(listed)]) : new Map<number, string>();
+  const listedIds = [...new Set([...byAgency.values()].flatMap((ids) => ids.slice(0, LISTED_PER_MESSAGE)))];
+  const described = new Map(describe(db, candidateRows(db, clock, principal, {}, listedIds), settings.chaseMessageDetail === 'notes').map((a) => [a.id, a]));
   const leads = leadsOf(db, agencyIds);
   const info = agencyRows(db, agencyIds);
   const messages: PlannedMessage[] = [];
   const withoutLead: Plan['withoutLead'] = [];
   const expiresOn = addDays(request.replyBy, settings.replyLinkGraceDays);
-  for (const [agencyId, list] of byAgency) {
+  for (const [agencyId, ids] of byAgency) {
     const agency = info.get(agencyId)!;
     const agencyLeads = leads.get(agencyId) ?? [];
     if (agencyLeads.length === 0) withoutLead.push({ id: agency.id, name: agency.name });
-    const items = list.slice(0, LISTED_PER_MESSAGE).map((row) => toCandidateAction(row, clock, notes.get(row.id) ?? null));
+    const items = ids.slice(0, LISTED_PER_MESSAGE).map((id) => described.get(id)!);
     for (const lead of agencyLeads) {
       const body = chaseEmail({
         kind: request.kind,
@@ -320,15 +396,23 @@ function planMessages(
         expiresOn,
         question: request.question,
         actions: items,
-        moreActions: list.length - items.length,
+        moreActions: ids.length - items.length,
         link: LINK_PLACEHOLDER,
         signInUrl: `${mail.publicUrl}/my-agency`,
       });
-      messages.push({ agencyId, lead, actionIds: list.map((r) => r.id), ...body });
+      messages.push({ agencyId, lead, actionIds: ids, ...body });
     }
   }
   withoutLead.sort((a, b) => a.name.localeCompare(b.name));
-  return { asks: rows.map((r) => ({ agencyId: r.agencyId, actionId: r.id })), messages, withoutLead, settings };
+  const asks = [...byAgency].flatMap(([agencyId, ids]) => ids.map((actionId) => ({ agencyId, actionId })));
+  return { asks, messages, withoutLead, settings };
+}
+
+/** The actions of some rows, by agency, in the rows' order. */
+function idsByAgency(rows: { agencyId: number; id: number }[]) {
+  const byAgency = new Map<number, number[]>();
+  for (const row of rows) pushTo(byAgency, row.agencyId, row.id);
+  return byAgency;
 }
 
 const toMessages = (plan: Plan, agencyNames: Map<number, string>, linkText: string): ChaseMessage[] =>
@@ -424,7 +508,7 @@ export function sendChase(db: Db, input: ChaseCreate, clock: PlanClock, actor: A
   if (input.replyBy < clock.today) throw unprocessable('validation.failed', [{ path: 'replyBy', message: 'must be today or later' }]);
   checkScope(db, principal, scope);
   const work = (tx: Db | Tx) => {
-    let rows: CandidateRow[];
+    let byAgency: Map<number, number[]>;
     if (input.actionIds) {
       const ids = [...new Set(input.actionIds)];
       const found = tx.select({ id: actions.id, status: actions.status, subgroupId: actions.subgroupId, ref: actions.ref }).from(actions).where(inArray(actions.id, ids)).all();
@@ -440,15 +524,15 @@ export function sendChase(db: Db, input: ChaseCreate, clock: PlanClock, actor: A
       if (allowed !== 'all' && found.some((f) => f.subgroupId === null || !allowed.includes(f.subgroupId))) {
         throw forbidden('You may chase only the actions of the subgroups you chair.');
       }
-      rows = candidateRows(tx, clock, principal, scope, ids);
+      byAgency = idsByAgency(candidateRows(tx, clock, principal, scope, ids));
     } else {
-      rows = candidateRows(tx, clock, principal, scope);
+      byAgency = rankedCandidates(tx, clock, principal, scope, Number.MAX_SAFE_INTEGER).listed;
     }
-    if (rows.length === 0) {
+    if (byAgency.size === 0) {
       throw new ProblemError(422, 'chase.nothing_to_ask', 'Nothing to ask', 'No open action in this scope needs an update: none is overdue, stale, due soon or returned. Tick actions by hand to ask about others.');
     }
-    const plan = planMessages(tx, clock, rows, { kind: 'chase', replyBy: input.replyBy, askedBy: actor.name }, mail);
-    const names = new Map([...agencyRows(tx, [...new Set(rows.map((r) => r.agencyId))]).values()].map((a) => [a.id, a.name]));
+    const plan = planMessages(tx, clock, principal, byAgency, { kind: 'chase', replyBy: input.replyBy, askedBy: actor.name }, mail);
+    const names = new Map([...agencyRows(tx, [...byAgency.keys()]).values()].map((a) => [a.id, a.name]));
     if (input.preview) return { id: null, messages: toMessages(plan, names, '[personal link, made when the message is sent]'), agenciesWithoutLead: plan.withoutLead };
     const id = recordChase(tx as Tx, plan, { kind: 'chase', replyBy: input.replyBy, scope, byHand: Boolean(input.actionIds) }, clock, actor);
     return { id, messages: toMessages(plan, names, '[personal link, made when the message is sent]'), agenciesWithoutLead: plan.withoutLead };
@@ -462,9 +546,10 @@ export function sendChase(db: Db, input: ChaseCreate, clock: PlanClock, actor: A
  */
 export function askAgainOnReturn(tx: Tx, actionId: number, question: string, replyBy: string, clock: PlanClock, actor: Actor, mail: MailContext) {
   const owner = tx.select({ agencyId: actions.ownerAgencyId }).from(actions).where(eq(actions.id, actionId)).get()!;
-  const rows = candidateRows(tx, clock, { id: 0, name: 'System', roles: ['admin'], agencyIds: [], subgroupIds: [] }, { agencyId: owner.agencyId }, [actionId]);
-  if (rows.length === 0) return null;
-  const plan = planMessages(tx, clock, rows, { kind: 'return', replyBy, question, askedBy: actor.name }, mail);
+  const everything: Principal = { id: 0, name: 'System', roles: ['admin'], agencyIds: [], subgroupIds: [] };
+  const byAgency = idsByAgency(candidateRows(tx, clock, everything, { agencyId: owner.agencyId }, [actionId]));
+  if (byAgency.size === 0) return null;
+  const plan = planMessages(tx, clock, everything, byAgency, { kind: 'return', replyBy, question, askedBy: actor.name }, mail);
   return recordChase(tx, plan, { kind: 'return', replyBy, question, scope: { agencyId: owner.agencyId }, byHand: true }, clock, actor);
 }
 

@@ -4,7 +4,7 @@ import { addDays, londonToday, type Principal } from '@lrt/domain';
 import { planClock } from '../settings/settings.service';
 import { getSettings } from '../settings/settings.service';
 import { enqueueEmail, LINK_PLACEHOLDER } from '../mail/outbox.service';
-import { candidateActions, escalationKey, reminderKey, type MailContext } from './chase.service';
+import { candidateActions, escalationKey, pushTo, reminderKey, type MailContext } from './chase.service';
 import { escalationEmail, reminderEmail } from './chase-messages';
 
 /** The rules read every action when the scheduler plans: it chases on nobody's behalf. */
@@ -20,7 +20,7 @@ function unanswered(db: Db, chaseIds: number[]) {
       and not exists (select 1 from progress_updates pu where pu.action_id = ca.action_id and pu.agency_id = ca.agency_id
         and pu.kind = 'progress' and pu.created_at >= c.created_at)`);
   const map = new Map<string, number[]>();
-  for (const r of rows) map.set(`${r.chaseId}:${r.agencyId}`, [...(map.get(`${r.chaseId}:${r.agencyId}`) ?? []), r.actionId]);
+  for (const r of rows) pushTo(map, `${r.chaseId}:${r.agencyId}`, r.actionId);
   return map;
 }
 
