@@ -37,6 +37,8 @@ export interface DemoAgency {
   deactivatedDay?: number;
   /** Day the agency was set up in the tracker. */
   createdDay: number;
+  /** Who unanswered update requests are escalated to. */
+  seniorContact?: { name: string; email: string };
 }
 
 export interface DemoSubgroup {
@@ -143,17 +145,17 @@ export const DEMO_PARTNERSHIP_NAME = 'Northmoor Safeguarding Children Partnershi
 export const DEMO_EVIDENCE_BASE_URL = 'https://intranet.northmoor.example/';
 
 export const demoAgencies: DemoAgency[] = [
-  { key: 'NP', name: 'Northmoor Police', shortName: 'NP', kind: 'police', createdDay: -1700 },
-  { key: 'NCS', name: "Northmoor Children's Services", shortName: 'NCS', kind: 'local_authority', createdDay: -1700 },
+  { key: 'NP', name: 'Northmoor Police', shortName: 'NP', kind: 'police', createdDay: -1700, seniorContact: { name: 'Det Ch Supt Claire Dunmore', email: 'claire.dunmore@police.demo.example' } },
+  { key: 'NCS', name: "Northmoor Children's Services", shortName: 'NCS', kind: 'local_authority', createdDay: -1700, seniorContact: { name: 'Mark Ellison', email: 'mark.ellison@council.demo.example' } },
   { key: 'NASC', name: 'Northmoor Council Adult Social Care', shortName: 'NASC', kind: 'local_authority', createdDay: -1700 },
-  { key: 'NHFT', name: 'Northmoor Hospitals NHS Foundation Trust', shortName: 'NHFT', kind: 'health', createdDay: -1700 },
+  { key: 'NHFT', name: 'Northmoor Hospitals NHS Foundation Trust', shortName: 'NHFT', kind: 'health', createdDay: -1700, seniorContact: { name: 'Priya Raman', email: 'priya.raman@hospitals.demo.example' } },
   { key: 'NRAS', name: 'North Region Ambulance Service NHS Trust', shortName: 'NRAS', kind: 'health', createdDay: -1700 },
   { key: 'CCG', name: 'NHS Northmoor Clinical Commissioning Group', shortName: 'NCCG', kind: 'health', active: false, deactivatedDay: -995, createdDay: -1700 },
   { key: 'ICB', name: 'NHS Northmoor and Dale Integrated Care Board', shortName: 'NDICB', kind: 'health', createdDay: -1000 },
   { key: 'MMH', name: 'Moorside Mental Health NHS Foundation Trust', shortName: 'MMHFT', kind: 'health', createdDay: -1700 },
   { key: 'NCHT', name: 'Northmoor Community Healthcare NHS Trust', shortName: 'NCHT', kind: 'health', createdDay: -1700 },
   { key: 'GPF', name: 'Northmoor GP Federation', shortName: 'NGPF', kind: 'health', createdDay: -1700 },
-  { key: 'NEIS', name: 'Northmoor Education and Inclusion Service', shortName: 'NEIS', kind: 'education', createdDay: -1700 },
+  { key: 'NEIS', name: 'Northmoor Education and Inclusion Service', shortName: 'NEIS', kind: 'education', createdDay: -1700, seniorContact: { name: 'Dr Owen Hale', email: 'owen.hale@council.demo.example' } },
   { key: 'MAT', name: 'Moorgate Learning Trust', shortName: 'MLT', kind: 'education', createdDay: -1200 },
   { key: 'YJS', name: 'Northmoor Youth Justice Service', shortName: 'NYJS', kind: 'local_authority', createdDay: -1700 },
   { key: 'PROB', name: 'Probation Service – Northmoor Delivery Unit', shortName: 'PS-N', kind: 'other', createdDay: -1700 },

@@ -135,6 +135,8 @@ export function seedDemo(db: Db, options: { now: Date }): SeedCounts {
           shortName: a.shortName,
           kind: a.kind,
           active: a.active ?? true,
+          seniorContactName: a.seniorContact?.name ?? null,
+          seniorContactEmail: a.seniorContact?.email ?? null,
           version: a.deactivatedDay === undefined ? 1 : 2,
           createdAt,
           updatedAt: a.deactivatedDay === undefined ? createdAt : clock.at(a.deactivatedDay, 9, 0),

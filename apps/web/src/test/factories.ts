@@ -102,6 +102,6 @@ export function makeMe(user: Partial<User> = {}, capabilities: Partial<Capabilit
 export function makeAgencyLeadMe(user: Partial<User> = {}): Me {
   return makeMe(
     { id: 5, name: 'Sam Patel', email: 'sam.patel@police.example', roles: ['agency_lead'], agencyIds: [1], ...user },
-    { managePlans: false, manageReferenceData: false, manageUsers: false, manageSettings: false, readAudit: false, assureActions: false },
+    { managePlans: false, manageReferenceData: false, manageUsers: false, manageSettings: false, readAudit: false, assureActions: false, chase: false },
   );
 }
