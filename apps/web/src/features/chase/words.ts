@@ -73,7 +73,7 @@ export function emailStatusInWords(email: Pick<ChaseEmail, 'status' | 'attempts'
       return { label: 'Sent', detail: `Sent ${formatDateTime(email.sentAt)}`, tag: 'govuk-tag govuk-tag--green' };
     case 'logged':
       return {
-        label: 'Logged',
+        label: 'Kept in the outbox',
         detail: 'No mail server is set up: the message is kept in the outbox and the log, not sent',
         tag: 'govuk-tag govuk-tag--grey',
       };

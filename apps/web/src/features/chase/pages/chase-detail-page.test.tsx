@@ -133,7 +133,7 @@ describe('ChaseDetailPage', () => {
     expect(within(mo).queryByRole('button')).not.toBeInTheDocument();
 
     const police = screen.getByRole('region', { name: 'West Midlands Police (WMP)' });
-    expect(police).toHaveTextContent('To Jo Reid (jo.reid@police.example) on 24 March 2026: Logged');
+    expect(police).toHaveTextContent('To Jo Reid (jo.reid@police.example) on 24 March 2026: Kept in the outbox');
     expect(within(police).getByRole('link', { name: 'SD-2022/A3' })).toHaveAttribute('href', '/actions/7');
     expect(within(police).getByRole('link', { name: 'SD-2022/A3' }).closest('.govuk-summary-list__row')).toHaveTextContent('Answered on 5 March 2026');
     expect(within(police).getByRole('link', { name: 'SD-2022/A4' }).closest('.govuk-summary-list__row')).toHaveTextContent('Requested');
