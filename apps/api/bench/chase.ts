@@ -92,14 +92,14 @@ async function time(name: string, targetMs: number, request: () => Promise<{ sta
   }
   times.sort((a, b) => a - b);
   const median = times[Math.floor(runs / 2)]!;
-  const worst = times.at(-1)!;
-  const ok = worst <= targetMs;
-  console.log(name.padEnd(48), `${median.toFixed(0)} ms`.padStart(9), `${worst.toFixed(0)} ms`.padStart(9), `${targetMs} ms`.padStart(9), ok ? 'ok' : 'MISSED');
+  const p95 = times[Math.ceil(runs * 0.95) - 1]!;
+  const ok = p95 <= targetMs;
+  console.log(name.padEnd(48), `${median.toFixed(0)} ms`.padStart(9), `${p95.toFixed(0)} ms`.padStart(9), `${targetMs} ms`.padStart(9), ok ? 'ok' : 'MISSED');
   return { ok, median };
 }
 
 let missed = 0;
-console.log('chasing'.padEnd(48), 'median'.padStart(9), 'slowest'.padStart(9), 'target'.padStart(9));
+console.log('chasing'.padEnd(48), 'median'.padStart(9), 'p95'.padStart(9), 'target'.padStart(9));
 const candidates = await time('who owes what, every agency', 1000, () => app.inject({ method: 'GET', url: '/api/chase/candidates', headers }));
 const preview = await time('preview a chase of every agency', 1000, () =>
   app.inject({ method: 'POST', url: '/api/chase', headers, payload: { replyBy: '2026-03-30', preview: true } }),

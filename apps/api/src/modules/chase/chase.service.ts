@@ -42,7 +42,7 @@ import { enqueueEmail, LINK_PLACEHOLDER } from '../mail/outbox.service';
  * At most this many actions are listed per agency on the chase page (more when one agency is asked for); the
  * counts say how many there are. A partnership's agency owes tens at most: these bound the page at 100 times that.
  */
-export const LISTED_PER_AGENCY = 50;
+export const LISTED_PER_AGENCY = 20;
 export const LISTED_FOR_ONE_AGENCY = 500;
 /** A message lists at most this many actions, most pressing first, and says how many more its link opens. */
 export const LISTED_PER_MESSAGE = 100;
@@ -126,7 +126,7 @@ function candidateRows(db: Db | Tx, clock: PlanClock, principal: Principal, scop
   const facts = db.all<Omit<CandidateRow, 'assessment' | 'reasons'>>(sql`
     select ${actions.ownerAgencyId} as agencyId, ${columns} from ${actions} where ${sql.join(owners, sql` and `)}
     union all
-    select action_agencies.agency_id as agencyId, ${columns} from action_agencies join ${actions} on ${actions.id} = action_agencies.action_id
+    select action_agencies.agency_id as agencyId, ${columns} from action_agencies cross join ${actions} on ${actions.id} = action_agencies.action_id
     where ${sql.join(partners, sql` and `)}`);
   const rows: CandidateRow[] = [];
   for (const fact of facts) {
@@ -245,28 +245,56 @@ function rankedCandidates(db: Db | Tx, clock: PlanClock, principal: Principal, s
   if (scope.reviewId !== undefined) where.push(sql`${actions.reviewId} = ${scope.reviewId}`);
   if (scope.subgroupId !== undefined) where.push(sql`${actions.subgroupId} = ${scope.subgroupId}`);
   if (allowed !== 'all') where.push(allowed.length === 0 ? sql`0` : sql`${actions.subgroupId} in (select value from json_each(${JSON.stringify(allowed)}))`);
-  const columns = sql`${actions.id} as id, ${actions.ref} as ref, ${actions.targetDate} as targetDate, ${rules.attention} as attention,
-    ${rules.overdue} as overdue, ${rules.stale} as stale, ${rules.dueSoon} as dueSoon, ${rules.returned} as returned`;
-  const owners = [...where, ...(scope.agencyId !== undefined ? [sql`${actions.ownerAgencyId} = ${scope.agencyId}`] : [])];
-  const partners = [...where, ...(scope.agencyId !== undefined ? [sql`action_agencies.agency_id = ${scope.agencyId}`] : [])];
-  const rows = db.all<{ agencyId: number; id: number; rn: number } & AgencyCounts>(sql`
-    select * from (
-      select agencyId, id,
-        row_number() over (partition by agencyId order by attention, targetDate is null, targetDate, ref) as rn,
-        count(*) over agency as needingUpdate, sum(overdue) over agency as overdue, sum(stale) over agency as stale,
-        sum(dueSoon) over agency as dueSoon, sum(returned) over agency as returned
-      from (
-        select ${actions.ownerAgencyId} as agencyId, ${columns} from ${actions} where ${sql.join(owners, sql` and `)}
-        union all
-        select action_agencies.agency_id as agencyId, ${columns} from action_agencies join ${actions} on ${actions.id} = action_agencies.action_id
-        where ${sql.join(partners, sql` and `)})
-      window agency as (partition by agencyId))
-    where rn <= ${cap} order by agencyId, rn`);
+  type Ranked = { agencyId: number; id: number; rn: number; attention: number; targetDate: string | null; ref: string } & AgencyCounts;
+  // Owners and partners are ranked apart (each one indexed pass, no union to materialise) and merged below. The
+  // partners' pass starts from action_agencies (CROSS JOIN keeps that order), the few shared actions.
+  const ranked = (agency: SQL, from: SQL, conditions: SQL[]) =>
+    db.all<Ranked>(sql`
+      select * from (
+        select agencyId, id, attention, targetDate, ref,
+          row_number() over (partition by agencyId order by attention, targetDate is null, targetDate, ref) as rn,
+          count(*) over agency as needingUpdate, sum(overdue) over agency as overdue, sum(stale) over agency as stale,
+          sum(dueSoon) over agency as dueSoon, sum(returned) over agency as returned
+        from (
+          select ${agency} as agencyId, ${actions.id} as id, ${actions.ref} as ref, ${actions.targetDate} as targetDate, ${rules.attention} as attention,
+            ${rules.overdue} as overdue, ${rules.stale} as stale, ${rules.dueSoon} as dueSoon, ${rules.returned} as returned
+          from ${from} where ${sql.join(conditions, sql` and `)})
+        window agency as (partition by agencyId))
+      where rn <= ${cap}`);
+  const owned = ranked(sql`${actions.ownerAgencyId}`, sql`${actions}`, [...where, ...(scope.agencyId !== undefined ? [sql`${actions.ownerAgencyId} = ${scope.agencyId}`] : [])]);
+  const shared = ranked(sql`action_agencies.agency_id`, sql`action_agencies cross join ${actions} on ${actions.id} = action_agencies.action_id`, [
+    ...where,
+    ...(scope.agencyId !== undefined ? [sql`action_agencies.agency_id = ${scope.agencyId}`] : []),
+  ]);
   const counts = new Map<number, AgencyCounts>();
+  const seen = new Set<string>();
+  const byAgency = new Map<number, Ranked[]>();
+  const tagged = [...owned.map((row) => ({ row, branch: 'owner' })), ...shared.map((row) => ({ row, branch: 'partner' }))];
+  for (const { row, branch: side } of tagged) {
+    // Each branch repeats its agency's counts on every row: add each branch's once.
+    const branch = `${row.agencyId}:${side}`;
+    if (!seen.has(branch)) {
+      seen.add(branch);
+      const c = counts.get(row.agencyId) ?? { needingUpdate: 0, overdue: 0, stale: 0, dueSoon: 0, returned: 0 };
+      counts.set(row.agencyId, {
+        needingUpdate: c.needingUpdate + row.needingUpdate,
+        overdue: c.overdue + row.overdue,
+        stale: c.stale + row.stale,
+        dueSoon: c.dueSoon + row.dueSoon,
+        returned: c.returned + row.returned,
+      });
+    }
+    pushTo(byAgency, row.agencyId, row);
+  }
+  const order = (a: Ranked, b: Ranked) =>
+    a.attention - b.attention ||
+    Number(a.targetDate === null) - Number(b.targetDate === null) ||
+    (a.targetDate ?? '').localeCompare(b.targetDate ?? '') ||
+    (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0);
   const listed = new Map<number, number[]>();
-  for (const { agencyId, id, needingUpdate, overdue, stale, dueSoon, returned } of rows) {
-    if (!counts.has(agencyId)) counts.set(agencyId, { needingUpdate, overdue, stale, dueSoon, returned });
-    pushTo(listed, agencyId, id);
+  for (const agencyId of [...byAgency.keys()].sort((a, b) => a - b)) {
+    const rows = byAgency.get(agencyId)!;
+    listed.set(agencyId, (shared.length === 0 ? rows : rows.sort(order)).slice(0, cap).map((r) => r.id));
   }
   return { counts, listed };
 }
