@@ -55,7 +55,7 @@ export const ChaseCandidateAgency = z.object({
   leads: z.array(AgencyLead),
   seniorContact: Person.nullable(),
   counts: z.object({ needingUpdate: z.number().int(), overdue: z.number().int(), stale: z.number().int(), dueSoon: z.number().int(), returned: z.number().int() }),
-  /** The actions, most pressing first; at most 50 are listed (500 when `agencyId` is given; `counts.needingUpdate` says how many there are). */
+  /** The actions, most pressing first; at most 20 are listed (500 when `agencyId` is given; `counts.needingUpdate` says how many there are). */
   actions: z.array(ChaseCandidateAction),
   /** The latest update request sent to it, and its reply-by day. */
   lastAskedAt: Instant.nullable(),

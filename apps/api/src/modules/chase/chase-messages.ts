@@ -35,7 +35,7 @@ export interface ChaseEmailInput {
   expiresOn: string;
   question?: string | undefined;
   actions: ListedAction[];
-  /** Actions in the request beyond those listed (a message lists the most pressing hundred). */
+  /** Actions in the request beyond those listed (a message lists the fifty most pressing). */
   moreActions?: number | undefined;
   /** The personal link (a placeholder until the message is sent). */
   link: string;

@@ -32,7 +32,7 @@ export async function chaseRoutes(app: FastifyInstance, mail: MailContext) {
       summary: 'Who owes what: the actions that need an update, by agency, with their leads',
       description:
         'Open actions that are overdue, stale, due within the due-soon window, or returned for more information and not yet answered, ' +
-        'listed under each of their agencies (owner and partners), most pressing first (at most 200 per agency; the counts are complete). ' +
+        'listed under each of their agencies (owner and partners), most pressing first (at most 20 per agency, 500 when `agencyId` is given; the counts are complete). ' +
         'Each agency names its active agency leads (empty: nobody would be asked), its senior contact, the latest request sent to it and ' +
         `its latest progress update. Agencies are ordered by overdue actions, most first. ${WHO}`,
       querystring: ChaseScopeQuery,
@@ -49,7 +49,7 @@ export async function chaseRoutes(app: FastifyInstance, mail: MailContext) {
       description:
         'The scope is every action needing an update (as `GET /chase/candidates`) narrowed by `reviewId`, `subgroupId` and `agencyId`; or ' +
         'exactly the open actions in `actionIds` (ticked by hand; asked of each of their agencies, or only of `agencyId` if given). Each ' +
-        'agency lead receives one message listing exactly their agency’s actions: reference, target date, BRAG in words and (unless the ' +
+        'agency lead receives one message listing exactly their agency’s actions (the fifty most pressing, with how many more its link opens): reference, target date, BRAG in words and (unless the ' +
         'partnership’s `chaseMessageDetail` is `refs_only`) the latest note, with a personal link to post updates without signing in ' +
         '(`PUBLIC_URL/respond/<token>`, made when the message is sent; it works until `replyBy` plus the partnership’s grace period). ' +
         'Agencies with no lead are named in `agenciesWithoutLead`. With `preview: true` nothing is recorded or sent (200, `id` null). ' +

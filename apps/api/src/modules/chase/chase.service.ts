@@ -45,7 +45,7 @@ import { enqueueEmail, LINK_PLACEHOLDER } from '../mail/outbox.service';
 export const LISTED_PER_AGENCY = 20;
 export const LISTED_FOR_ONE_AGENCY = 500;
 /** A message lists at most this many actions, most pressing first, and says how many more its link opens. */
-export const LISTED_PER_MESSAGE = 100;
+export const LISTED_PER_MESSAGE = 50;
 
 /** Appends to the list under a key (a fresh list the first time). */
 export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
@@ -193,7 +193,7 @@ function latestNotes(db: Db | Tx, ids: number[]): Map<number, string> {
   return notes;
 }
 
-/** These actions as a message lists them (each once, the most pressing hundred), most pressing first. */
+/** These actions as a message lists them (each once, the fifty most pressing), most pressing first. */
 export function candidateActions(db: Db | Tx, clock: PlanClock, principal: Principal, actionIds: number[], withNotes: boolean): ChaseCandidateAction[] {
   const seen = new Set<number>();
   const rows = candidateRows(db, clock, principal, {}, actionIds)
