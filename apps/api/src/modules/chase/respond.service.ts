@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { ProgressUpdate, RespondUpdateCreate, RespondView } from '@lrt/contracts';
-import { agencies, chaseActions, chaseRecipients, chases, replyLinks, reviews, writeTransaction, type Db, type Tx } from '@lrt/db';
+import { agencies, chaseActions, chaseRecipients, chases, evidenceFiles, progressUpdateFiles, progressUpdates, replyLinks, reviews, writeTransaction, type Db, type Tx } from '@lrt/db';
 import { londonToday, type Principal } from '@lrt/domain';
 import { recordAudit, type Actor } from '../../lib/audit';
 import { ProblemError } from '../../plugins/problems';
@@ -171,6 +171,29 @@ export function postReply(db: Db, token: string, actionId: number, input: Respon
     );
     recordUse(tx, holder, now, { actionId, progressUpdateId: update.id });
     return update;
+  });
+}
+
+/**
+ * An evidence document the holder may download through the link: one cited by an update on the link's actions,
+ * or one they uploaded through it and have not cited yet. Anything else does not exist for them (404).
+ */
+export function replyDownload(db: Db, token: string, fileId: number, now: Date, request: { requestId?: string; ip?: string }) {
+  return writeTransaction(db, (tx) => {
+    const holder = openReplyLink(tx, token, now, request);
+    const asked = askedActionIds(tx, holder);
+    const file = tx.select().from(evidenceFiles).where(eq(evidenceFiles.id, fileId)).get();
+    const citedOn = tx
+      .select({ actionId: progressUpdates.actionId })
+      .from(progressUpdateFiles)
+      .innerJoin(progressUpdates, eq(progressUpdates.id, progressUpdateFiles.progressUpdateId))
+      .where(eq(progressUpdateFiles.evidenceFileId, fileId))
+      .all()
+      .map((r) => r.actionId);
+    const allowed = file && (citedOn.length > 0 ? citedOn.some((id) => asked.includes(id)) : file.uploadedByUserId === holder.principal.id);
+    if (!file || !allowed) throw new ProblemError(404, 'evidence.not_found', 'Not found', `There is no evidence document ${fileId} on the actions of this link.`);
+    recordUse(tx, holder, now, { downloaded: fileId });
+    return file;
   });
 }
 

@@ -1,12 +1,12 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import { fileTypeFromFile } from 'file-type/node';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { EVIDENCE_CONTENT_TYPES, EvidenceFile, IdParams, RespondParams } from '@lrt/contracts';
+import { EVIDENCE_CONTENT_TYPES, EvidenceFile, IdParams, RespondActionParams, RespondParams } from '@lrt/contracts';
 import type { Db } from '@lrt/db';
 import { actorOf, requirePrincipal } from '../../plugins/auth';
 import { ProblemError, ProblemResponse, unprocessable } from '../../plugins/problems';
@@ -14,7 +14,7 @@ import { getSettings } from '../settings/settings.service';
 import { evidenceStore, type EvidenceStore, type StagedUpload } from './evidence-store';
 import { contentDisposition, decideEvidenceType, sanitiseFileName } from './evidence-type';
 import { evidenceFileForDownload, keepEvidenceFile } from './evidence.service';
-import { replyUploader } from '../chase/respond.service';
+import { replyDownload, replyUploader } from '../chase/respond.service';
 import type { Actor } from '../../lib/audit';
 
 export interface EvidenceRouteOptions {
@@ -100,6 +100,23 @@ export async function evidenceRoutes(app: FastifyInstance, options: EvidenceRout
   const store = options.evidenceDir ? evidenceStore(options.evidenceDir) : null;
   const r = app.withTypeProvider<ZodTypeProvider>();
 
+  /** A kept document, as an attachment: never rendered by the browser, never cached. */
+  const sendDocument = async (reply: FastifyReply, file: { sha256: string; contentType: string; size: number; name: string }) => {
+    if (!store) throw storageUnavailable();
+    const path = store.pathOf(file.sha256);
+    // A row without its bytes is the server's fault (a lost or partial restore): a 500, logged with the path.
+    await stat(path);
+    return reply
+      .header('content-type', file.contentType.startsWith('text/') ? `${file.contentType}; charset=utf-8` : file.contentType)
+      .header('content-length', file.size)
+      .header('content-disposition', contentDisposition(file.name))
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, no-store')
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      // Streamed as it is on disk: the response schema documents the bytes, it does not serialise them.
+      .send(createReadStream(path) as unknown as string);
+  };
+
   /** Streams, checks and keeps one uploaded document as the uploader's. */
   const acceptUpload = async (request: FastifyRequest, uploader: Actor) => {
     if (!request.isMultipart()) throw noFile('send the document as multipart/form-data, in a part named file');
@@ -169,6 +186,28 @@ export async function evidenceRoutes(app: FastifyInstance, options: EvidenceRout
     },
   });
 
+  r.get('/respond/:token/evidence/:id', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['Chasing'],
+      summary: 'Download an evidence document through a reply link',
+      description:
+        'For the holder of a chase message’s personal link: a document cited by an update on the link’s actions, or one they uploaded ' +
+        'through it and have not cited yet; always as an attachment. Anything else answers 404; a revoked or expired link 410.',
+      params: RespondActionParams,
+      produces: EVIDENCE_CONTENT_TYPES,
+      response: {
+        200: { description: 'The document’s bytes', content: Object.fromEntries(EVIDENCE_CONTENT_TYPES.map((type) => [type, { schema: Binary }])) },
+        400: ProblemResponse,
+        404: ProblemResponse,
+        410: ProblemResponse,
+        503: ProblemResponse,
+      },
+    },
+    handler: async (request, reply) =>
+      sendDocument(reply, replyDownload(app.db, request.params.token, request.params.id, app.now(), { requestId: request.id, ip: request.ip })),
+  });
+
   r.get('/evidence/:id', {
     config: { access: 'read' },
     schema: {
@@ -188,21 +227,6 @@ export async function evidenceRoutes(app: FastifyInstance, options: EvidenceRout
         503: ProblemResponse,
       },
     },
-    handler: async (request, reply) => {
-      const file = evidenceFileForDownload(app.db, request.params.id, requirePrincipal(request));
-      if (!store) throw storageUnavailable();
-      const path = store.pathOf(file.sha256);
-      // A row without its bytes is the server's fault (a lost or partial restore): a 500, logged with the path.
-      await stat(path);
-      return reply
-        .header('content-type', file.contentType.startsWith('text/') ? `${file.contentType}; charset=utf-8` : file.contentType)
-        .header('content-length', file.size)
-        .header('content-disposition', contentDisposition(file.name))
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        // Streamed as it is on disk: the response schema documents the bytes, it does not serialise them.
-        .send(createReadStream(path) as unknown as string);
-    },
+    handler: async (request, reply) => sendDocument(reply, evidenceFileForDownload(app.db, request.params.id, requirePrincipal(request))),
   });
 }

@@ -6,6 +6,7 @@ import { fileTypeLabel, formatFileSize } from '@/features/evidence/evidence-file
 import { updateTitle } from '@/features/progress-updates/components/progress-timeline';
 import { LABELS } from '@/lib/contract-constants';
 import { formatDate, formatDateTime, formatInstantDate } from '@/lib/format';
+import { respondPath } from '../api/get-respond-view';
 
 /**
  * The form, and zod that checks it, load after the rest of the page: a reply link is often the first page its
@@ -23,16 +24,21 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /**
- * Evidence as the link's holder sees it: links open; documents are named (downloading one needs a session, since
- * a document belongs to the plan, not to the link).
+ * Evidence as the link's holder sees it: links open, and documents download through the link itself (the API
+ * lets the link read the documents cited on its own actions only).
  */
-function EvidenceNames({ items }: { items: readonly EvidenceItem[] }) {
+function EvidenceNames({ token, items }: { token: string; items: readonly EvidenceItem[] }) {
   return (
     <ul className="govuk-list govuk-list--bullet app-evidence-list">
       {items.map((item, index) => (
         <li key={`${'url' in item ? item.url : item.fileId}-${index}`} className="app-break-anywhere">
           {'fileId' in item ? (
-            `${item.label} (${item.name}, ${formatFileSize(item.size)}, ${fileTypeLabel(item.contentType)})`
+            <>
+              <a className="govuk-link" href={`/api${respondPath(token)}/evidence/${item.fileId}`} download={item.name}>
+                {item.label}
+              </a>{' '}
+              ({item.name}, {formatFileSize(item.size)}, {fileTypeLabel(item.contentType)})
+            </>
           ) : /^https?:\/\//i.test(item.url) ? (
             <a className="govuk-link" href={item.url} rel="noopener noreferrer">
               {item.label}
@@ -46,7 +52,7 @@ function EvidenceNames({ items }: { items: readonly EvidenceItem[] }) {
   );
 }
 
-function RecentUpdates({ updates }: { updates: readonly ProgressUpdate[] }) {
+function RecentUpdates({ token, updates }: { token: string; updates: readonly ProgressUpdate[] }) {
   if (updates.length === 0) return <p className="govuk-body">No progress update has been posted on this action yet.</p>;
   return (
     <ol className="govuk-list">
@@ -62,7 +68,7 @@ function RecentUpdates({ updates }: { updates: readonly ProgressUpdate[] }) {
           {update.question && update.question.trim() !== update.note.trim() ? (
             <p className="govuk-body govuk-!-margin-bottom-1 app-pre-wrap">Question: {update.question}</p>
           ) : null}
-          {update.evidence.length > 0 ? <EvidenceNames items={update.evidence} /> : null}
+          {update.evidence.length > 0 ? <EvidenceNames token={token} items={update.evidence} /> : null}
         </li>
       ))}
     </ol>
@@ -139,7 +145,7 @@ export function ReplyAction({ token, action, maxMegabytes }: { token: string; ac
       ) : null}
 
       <h3 className="govuk-heading-m">Recent updates</h3>
-      <RecentUpdates updates={action.recentUpdates} />
+      <RecentUpdates token={token} updates={action.recentUpdates} />
 
       {posted ? (
         <div className="app-inline-panel" ref={confirmation} tabIndex={-1} role="status">

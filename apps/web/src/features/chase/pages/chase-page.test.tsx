@@ -2,13 +2,16 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { ChaseCandidates, ChaseSummary } from '@lrt/contracts';
-import { makeAgencyLeadMe } from '@/test/factories';
+import { makeAgencyLeadMe, makeMe } from '@/test/factories';
 import { jsonResponse, renderAt } from '@/test/render';
 import { makeCandidateAction, makeCandidateAgency, makeCandidates, makeChaseSummary, makeCreated } from '../test-factories';
 import { ChasePage } from './chase-page';
 
 const reviews = [{ id: 3, code: 'SD-2022', childPseudonym: 'SD', title: 'Child SD' }];
-const subgroups = [{ id: 4, name: 'Learning and Practice Review subgroup', shortName: 'LPR', version: 1 }];
+const subgroups = [
+  { id: 4, name: 'Learning and Practice Review subgroup', shortName: 'LPR', version: 1 },
+  { id: 5, name: 'Child Exploitation subgroup', shortName: 'CE', version: 1 },
+];
 const agencies = [
   { id: 1, name: 'West Midlands Police', shortName: 'WMP', kind: 'police', active: true, version: 1 },
   { id: 2, name: 'Northshire Primary School', shortName: 'NPS', kind: 'education', active: true, version: 1 },
@@ -165,6 +168,16 @@ describe('ChasePage', () => {
     // The history follows the agency chosen.
     expect(await screen.findByRole('heading', { name: 'Update requests sent to West Midlands Police' })).toBeInTheDocument();
     await waitFor(() => expect(requested(fetchMock, '/api/chase').some((url) => url.searchParams.get('agencyId') === '1')).toBe(true));
+  });
+
+  it('offers a subgroup chair only the subgroups they chair', async () => {
+    stubApi();
+    const chair = makeMe({ roles: ['subgroup_chair'], subgroupIds: [subgroups[0]!.id] }, { managePlans: false, manageReferenceData: false, manageUsers: false, manageSettings: false });
+    renderAt(<ChasePage />, { url: '/chase', me: chair });
+    const select = await screen.findByLabelText('Subgroup');
+    const offered = within(select).getAllByRole('option').map((option) => option.textContent);
+    expect(offered).toContain(subgroups[0]!.name);
+    for (const other of subgroups.slice(1)) expect(offered).not.toContain(other.name);
   });
 
   it('previews the messages for the scope (nothing sent) and names the agencies nobody will be asked for', async () => {

@@ -4,6 +4,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { EmptyState, ErrorState, Loading } from '@/components/states';
 import { useAgencies } from '@/features/reference-data/api/get-agencies';
 import { useSubgroups } from '@/features/reference-data/api/get-subgroups';
+import { useSignedIn } from '@/features/auth/api/get-me';
 import { useLookup } from '@/features/reference-data/lookup';
 import { useReviews } from '@/features/reviews/api/get-reviews';
 import { useSettings } from '@/features/settings/api/get-settings';
@@ -48,6 +49,13 @@ function Chase() {
   const reviews = useReviews();
   const subgroups = useSubgroups();
   const agencies = useAgencies();
+  const me = useSignedIn();
+  // A subgroup chair chases only the subgroups they chair: the scope offers only those (the API holds to it too).
+  const chairsOnly = me && !me.user.roles.includes('admin') ? me.user.subgroupIds : null;
+  const chaseableSubgroups = useMemo(
+    () => (subgroups.data && chairsOnly ? subgroups.data.filter((subgroup) => chairsOnly.includes(subgroup.id)) : subgroups.data),
+    [subgroups.data, chairsOnly],
+  );
   const graceDays = useSettings().data?.replyLinkGraceDays;
   const names = {
     reviews: useLookup(reviews.data),
@@ -100,7 +108,7 @@ function Chase() {
           key={searchParams.toString()}
           filters={filters}
           reviews={reviews.data}
-          subgroups={subgroups.data}
+          subgroups={chaseableSubgroups ?? subgroups.data}
           agencies={agencies.data}
           onApply={go}
         />

@@ -65,6 +65,23 @@ async function actionSection(ref: string) {
 }
 
 describe('RespondPage', () => {
+  it('offers the documents of earlier updates for download through the link itself', async () => {
+    const withDocument = makeRespondView({
+      actions: [
+        makeRespondAction({
+          recentUpdates: [
+            makeUpdate({ evidence: [{ label: 'Audit report', fileId: 41, name: 'audit.pdf', size: 2048, contentType: 'application/pdf' }] }),
+          ],
+        }),
+      ],
+    });
+    stubApi({ view: withDocument });
+    renderPage();
+    const link = await screen.findByRole('link', { name: 'Audit report' });
+    expect(link).toHaveAttribute('href', `/api/respond/${TOKEN}/evidence/41`);
+    expect(link).toHaveAttribute('download', 'audit.pdf');
+  });
+
   it('opens for someone who is not signed in, saying who it is for, who asked, by when and until when it works', async () => {
     const fetchMock = stubApi({
       view: makeRespondView({
