@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useUploadEvidence } from './api/upload-evidence';
+import type { EvidenceFile } from '@lrt/contracts';
+import { useUploadEvidence, type EvidenceUpload } from './api/upload-evidence';
 import { checkEvidenceFile, labelFromFileName, uploadRefusal } from './evidence-files';
 
 /** A document chosen as evidence: uploading (no `fileId` yet) or stored, waiting for the update that cites it. */
@@ -32,16 +33,21 @@ export interface EvidenceUploads {
 
 let nextKey = 1;
 
+/** Documents for one progress update of a signed-in person, stored with `POST /api/evidence`. */
+export function useEvidenceUploads(maxMegabytes: number | undefined): EvidenceUploads {
+  return useDocumentUploads(useUploadEvidence().mutateAsync, maxMegabytes);
+}
+
 /**
  * Documents for one progress update, each uploaded as soon as it is chosen so the person sees it go. A file
- * that is too large or of a kind not accepted is refused before any of it is sent.
+ * that is too large or of a kind not accepted is refused before any of it is sent. `upload` is where they go:
+ * the signed-in route, or a reply link's.
  */
-export function useEvidenceUploads(maxMegabytes: number | undefined): EvidenceUploads {
+export function useDocumentUploads(upload: (upload: EvidenceUpload) => Promise<EvidenceFile>, maxMegabytes: number | undefined): EvidenceUploads {
   const [documents, setDocuments] = useState<EvidenceDocument[]>([]);
   const [refusal, setRefusal] = useState<string | undefined>();
   const [announcement, setAnnouncement] = useState('');
   const controllers = useRef(new Map<number, AbortController>());
-  const { mutateAsync: upload } = useUploadEvidence();
 
   useEffect(() => {
     const running = controllers.current;
