@@ -715,8 +715,11 @@ export function getChase(db: Db, id: number, clock: PlanClock, principal: Princi
   return { ...summary!, byAgency };
 }
 
-export const escalationKey = (chaseId: number, agencyId: number) => `escalation:${chaseId}:${agencyId}`;
-export const reminderKey = (recipientId: number) => `reminder:${recipientId}`;
+/** The outbox keys that make each reminder and escalation go once (reminders.ts builds the same keys in SQL from these prefixes). */
+export const REMINDER_KEY_PREFIX = 'reminder:';
+export const ESCALATION_KEY_PREFIX = 'escalation:';
+export const escalationKey = (chaseId: number, agencyId: number) => `${ESCALATION_KEY_PREFIX}${chaseId}:${agencyId}`;
+export const reminderKey = (recipientId: number) => `${REMINDER_KEY_PREFIX}${recipientId}`;
 
 /** Revokes a recipient's reply link (every copy of it: the message's and any reminder's). */
 export function revokeRecipient(db: Db, chaseId: number, recipientId: number, clock: PlanClock, actor: Actor) {

@@ -4,7 +4,7 @@ import { addDays, londonToday, type Principal } from '@lrt/domain';
 import { planClock } from '../settings/settings.service';
 import { getSettings } from '../settings/settings.service';
 import { enqueueEmail, LINK_PLACEHOLDER } from '../mail/outbox.service';
-import { candidateActions, escalationKey, pushTo, reminderKey, type MailContext } from './chase.service';
+import { candidateActions, ESCALATION_KEY_PREFIX, escalationKey, pushTo, REMINDER_KEY_PREFIX, reminderKey, type MailContext } from './chase.service';
 import { escalationEmail, reminderEmail } from './chase-messages';
 
 /** The rules read every action when the scheduler plans: it chases on nobody's behalf. */
@@ -44,7 +44,7 @@ export function planRemindersAndEscalations(db: Db, now: Date, mail: MailContext
       from chase_recipients r join chases c on c.id = r.chase_id
       where r.revoked_at is null and r.link_expires_on >= ${today} and c.reply_by <= ${remindBy}
         and date(c.created_at) < date(c.reply_by, ${`-${settings.reminderDaysBefore} days`})
-        and not exists (select 1 from emails e where e.dedupe_key = 'reminder:' || r.id)
+        and not exists (select 1 from emails e where e.dedupe_key = ${REMINDER_KEY_PREFIX} || r.id)
         and exists (select 1 from emails e where e.reply_recipient_id = r.id and e.status in ('sent', 'logged'))`);
     const open = unanswered(db, [...new Set(due.map((d) => d.chaseId))]);
     for (const recipient of due) {
@@ -89,7 +89,7 @@ export function planRemindersAndEscalations(db: Db, now: Date, mail: MailContext
       select distinct ca.chase_id as chaseId, ca.agency_id as agencyId
       from chase_actions ca join chases c on c.id = ca.chase_id join agencies g on g.id = ca.agency_id
       where c.reply_by <= ${escalateOnOrBefore} and g.senior_contact_email is not null
-        and not exists (select 1 from emails e where e.dedupe_key = 'escalation:' || ca.chase_id || ':' || ca.agency_id)`);
+        and not exists (select 1 from emails e where e.dedupe_key = ${ESCALATION_KEY_PREFIX} || ca.chase_id || ':' || ca.agency_id)`);
     const open = unanswered(db, [...new Set(due.map((d) => d.chaseId))]);
     const agencyRows = due.length ? db.select().from(agencies).where(inArray(agencies.id, [...new Set(due.map((d) => d.agencyId))])).all() : [];
     for (const { chaseId, agencyId } of due) {

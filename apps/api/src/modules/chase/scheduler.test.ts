@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { closeDatabase, migrateDatabase, openDatabase, userAgencies, userRoles, users, type Db } from '@lrt/db';
+import { closeDatabase, migrateDatabase, openDatabase, userAgencies, userRoles, users, writeTransaction, type Db } from '@lrt/db';
 import { factories } from '@lrt/db/testing';
 import { buildApp } from '../../app';
 import { startTestSmtpServer, type TestSmtpServer } from '../../testing/smtp-server';
 import { planClock } from '../settings/settings.service';
 import { sendChase } from './chase.service';
+import { enqueueEmail } from '../mail/outbox.service';
 
 /**
  * Two server processes on one database file by mistake, and restarts: each message, reminder and escalation
@@ -106,12 +107,24 @@ describe('the scheduler', () => {
     expect(smtp.received.slice(2, 4).every((m) => m.subject.includes('reminder'))).toBe(true);
   });
 
-  it('sends at a bounded rate: a tick takes at most its share of the per-minute rate', async () => {
+  it('sends at a bounded rate: each tick takes only its share of the per-minute rate, and the rest waits', async () => {
     const db = openDatabase(join(dir, 'rate.db'));
     migrateDatabase(db);
-    const app = await buildApp({ db, now: () => now, webDistDir: '/nonexistent', mail: { smtpUrl: smtp.url, perMinute: 24 }, scheduler: undefined });
+    // 24 a minute over ticks of 5 seconds: 2 a tick.
+    const app = await buildApp({ db, now: () => now, webDistDir: '/nonexistent', mail: { smtpUrl: smtp.url, perMinute: 24 } });
+    await app.ready();
     opened.push({ app, db });
-    expect(app.mail.batchSize(5_000)).toBe(2);
-    expect(app.mail.batchSize(60_000)).toBe(24);
+    writeTransaction(db, (tx) => {
+      for (let n = 1; n <= 5; n++) {
+        enqueueEmail(tx, { kind: 'chase', to: { name: `Lead ${n}`, address: `lead${n}@agency.example` }, subject: `Message ${n}`, text: 'Hello', html: '<p>Hello</p>', at: now });
+      }
+    });
+    await app.scheduler.runOnce();
+    await smtp.waitFor(2);
+    expect(smtp.received).toHaveLength(2);
+    await app.scheduler.runOnce();
+    await app.scheduler.runOnce();
+    await smtp.waitFor(5);
+    expect(smtp.received.map((m) => m.subject)).toEqual(['Message 1', 'Message 2', 'Message 3', 'Message 4', 'Message 5']);
   });
 });
