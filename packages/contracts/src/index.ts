@@ -19,3 +19,4 @@ export * from './sso';
 export * from './sessions';
 export * from './chase';
 export * from './account-links';
+export * from './imports';

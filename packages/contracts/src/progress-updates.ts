@@ -68,6 +68,8 @@ export const ProgressUpdate = z.object({
   question: z.string().nullable(),
   /** The day a return's answer is due. */
   replyBy: CalendarDate.nullable(),
+  /** Set when the note was brought in from a spreadsheet plan: the file's name (the author is who imported it). */
+  importedFrom: z.string().nullable(),
 });
 export type ProgressUpdate = z.infer<typeof ProgressUpdate>;
 

@@ -15,3 +15,4 @@ export * from './security';
 export * from './chase';
 export * from './account-links';
 export * from './mail';
+export * from './imports';

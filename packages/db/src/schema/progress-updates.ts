@@ -35,6 +35,8 @@ export const progressUpdates = sqliteTable(
     /** A return's question to the agency, and the day its answer is due. */
     question: text('question'),
     replyBy: text('reply_by'),
+    /** The spreadsheet a note was brought in from (its author is who imported it). */
+    importedFrom: text('imported_from'),
   },
   (t) => [
     index('progress_updates_action_created_idx').on(t.actionId, t.createdAt),

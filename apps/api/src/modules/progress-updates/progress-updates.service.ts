@@ -63,6 +63,7 @@ function toDtos(db: Db | Tx, rows: Row[], subgroupId: number | null): ProgressUp
     reason: row.reason,
     question: row.question,
     replyBy: row.replyBy,
+    importedFrom: row.importedFrom,
   }));
 }
 
