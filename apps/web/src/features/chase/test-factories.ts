@@ -152,6 +152,7 @@ export function makeUpdate(overrides: Partial<ProgressUpdate> = {}): ProgressUpd
     reason: null,
     question: null,
     replyBy: null,
+    importedFrom: null,
     ...overrides,
   };
 }

@@ -54,6 +54,7 @@ export function makeProgressUpdate(overrides: Partial<ProgressUpdate> = {}): Pro
     question: null,
     replyBy: null,
     reason: null,
+    importedFrom: null,
     ...overrides,
   };
 }
