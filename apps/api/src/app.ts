@@ -32,6 +32,7 @@ import { ownSessionRoutes } from './modules/auth/sessions.routes';
 import { userRoutes } from './modules/users/users.routes';
 import { accountLinkRoutes } from './modules/account-links/account-links.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
+import { importRoutes } from './modules/imports/imports.routes';
 import { exportRoutes } from './modules/exports/exports.routes';
 import { defaultEvidenceDir, evidenceRoutes } from './modules/evidence/evidence.routes';
 import { targetDateRoutes } from './modules/target-dates/target-dates.routes';
@@ -199,6 +200,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(dashboardRoutes);
       await api.register(settingsRoutes);
       await api.register(exportRoutes);
+      await api.register(importRoutes, mailContext);
       await api.register(evidenceRoutes, { evidenceDir: options.evidenceDir ?? defaultEvidenceDir(options.db) });
       await api.register(chaseRoutes, mailContext);
       await api.register(respondRoutes, mailContext);

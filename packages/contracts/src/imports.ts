@@ -50,7 +50,7 @@ export interface PlanColumn {
 
 /** The export's columns, in order. Fields the tracker computes (BRAG reason, overdue, stale) are not read back. */
 export const PLAN_COLUMNS: readonly PlanColumn[] = [
-  { heading: 'Ref', field: 'ref', aliases: ['Reference', 'Action ref', 'Action reference', 'Action no', 'Action number', 'No', 'Number', 'ID', '#'], width: 14 },
+  { heading: 'Ref', field: 'ref', aliases: ['Reference', 'Action ref', 'Action reference', 'Action no', 'Action number', 'No', 'Number', 'ID'], width: 14 },
   { heading: 'Review', field: null, aliases: [], width: 14 },
   { heading: 'Recommendation', field: 'recommendation', aliases: ['Rec', 'Rec no', 'Recommendation number', 'Recommendation no'], width: 16 },
   { heading: 'Key learning point', field: 'learningPoint', aliases: ['KLP', 'Learning point', 'KLP no', 'Key learning point number', 'Learning'], width: 12 },

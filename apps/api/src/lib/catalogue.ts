@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
-import { writeTransaction, type Db } from '@lrt/db';
+import { writeTransaction, type Db, type Tx } from '@lrt/db';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParams } from '@lrt/contracts';
@@ -36,6 +36,22 @@ export function catalogueService<Row extends { id: number; name: string }, Dto e
   const { table, resource, toDto } = options;
   const findRow = (db: Db, id: number) => db.select().from(table).where(eq(table.id, id)).get() as Row | undefined;
 
+  /** Creates a row inside the caller's transaction (an import creating the agencies its plan names). */
+  const createIn = (tx: Tx, values: Record<string, unknown>, now: Date, actor: Actor): Dto => {
+    try {
+      const row = tx
+        .insert(table)
+        .values({ ...values, createdAt: nowIso(now), updatedAt: nowIso(now) } as never)
+        .returning()
+        .get() as Row;
+      const dto = toDto(row);
+      recordCreation(tx, actor, resource, dto as { id: number }, now);
+      return dto;
+    } catch (error) {
+      explainConstraint(error);
+    }
+  };
+
   return {
     list(db: Db, query: { limit: number; cursor?: string | undefined; q?: string | undefined } & Record<string, unknown>) {
       const after = decodeCursor(query.cursor, TEXT_THEN_ID);
@@ -66,21 +82,10 @@ export function catalogueService<Row extends { id: number; name: string }, Dto e
     },
 
     create(db: Db, values: Record<string, unknown>, now: Date, actor: Actor): Dto {
-      return writeTransaction(db, (tx) => {
-        try {
-          const row = tx
-            .insert(table)
-            .values({ ...values, createdAt: nowIso(now), updatedAt: nowIso(now) } as never)
-            .returning()
-            .get() as Row;
-          const dto = toDto(row);
-          recordCreation(tx, actor, resource, dto as { id: number }, now);
-          return dto;
-        } catch (error) {
-          explainConstraint(error);
-        }
-      });
+      return writeTransaction(db, (tx) => createIn(tx, values, now, actor));
     },
+
+    createIn,
 
     patch(db: Db, id: number, patch: { version: number } & Record<string, unknown>, now: Date, actor: Actor): Dto {
       const { version, ...values } = patch;

@@ -345,9 +345,15 @@ export function createActionIn(tx: Tx, input: ActionCreate, clock: PlanClock, ac
  * its decider sees it against the date as it now is, and may refuse it (nothing is decided on their behalf).
  */
 export function patchAction(db: Db, id: number, patch: ActionPatch, clock: PlanClock, actor: Actor): Action {
+  writeTransaction(db, (tx) => patchActionIn(tx, id, patch, clock, actor));
+  return getAction(db, id, clock);
+}
+
+/** Changes an action inside the caller's transaction (an import updating the actions it came from). */
+export function patchActionIn(tx: Tx, id: number, patch: ActionPatch, clock: PlanClock, actor: Actor) {
   // The reason is kept in the history, never on the action itself.
   const { version, partnerAgencyIds, themeIds, targetDateReason, ...values } = patch;
-  writeTransaction(db, (tx) => {
+  {
     const current = getAction(tx, id, clock);
     const shape: ActionShape = {
       reviewId: current.reviewId,
@@ -397,8 +403,7 @@ export function patchAction(db: Db, id: number, patch: ActionPatch, clock: PlanC
         : {}),
       ...(revised ? { alsoChanged: { before: {}, after: { targetDateReason: reason } } } : {}),
     });
-  });
-  return getAction(db, id, clock);
+  }
 }
 
 /** What an action's audit records: its own fields, not the ratings computed from them and the clock. */

@@ -172,7 +172,19 @@ export function postProgressUpdate(db: Db, actionId: number, input: ProgressUpda
   return writeTransaction(db, (tx) => postProgressUpdateIn(tx, actionId, input, clock, actor, mail));
 }
 
-export function postProgressUpdateIn(tx: Tx, actionId: number, input: ProgressUpdateCreate, clock: PlanClock, actor: Actor, mail: MailContext): ProgressUpdate {
+/**
+ * Posts an update inside the caller's transaction. `importedFrom` marks an agency's note brought in from a
+ * spreadsheet plan (by the business unit, on the agency's behalf), with the file's name.
+ */
+export function postProgressUpdateIn(
+  tx: Tx,
+  actionId: number,
+  input: ProgressUpdateCreate,
+  clock: PlanClock,
+  actor: Actor,
+  mail: MailContext,
+  options: { importedFrom?: string } = {},
+): ProgressUpdate {
   const body = input as ParsedCreate;
   const context = openAction(tx, actionId, clock, { actionVersion: body.actionVersion, from: body.statusChange?.from });
   const { action, agencyIds, permission, author } = context;
@@ -244,6 +256,7 @@ export function postProgressUpdateIn(tx: Tx, actionId: number, input: ProgressUp
       evidence: body.evidence,
       evidenceOfImpact: null,
       reason: to === 'withdrawn' ? (body.reason?.trim() ?? null) : null,
+      importedFrom: options.importedFrom ?? null,
     })
     .returning()
     .get();
