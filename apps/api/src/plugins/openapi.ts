@@ -51,6 +51,11 @@ export const OPENAPI_TAGS = [
     description:
       'Who owes what; update requests sent to each agency’s leads, one message each with a personal reply link; replying through that link without an account; reminders, escalations, and the outbox every email goes through.',
   },
+  {
+    name: 'Imports',
+    description:
+      'A spreadsheet action plan (CSV or XLSX) brought into a review: columns and agencies matched by the names people use, a preview of every row as it will be saved, and an all-or-nothing commit that updates the actions an exported plan came from.',
+  },
   { name: 'Dashboard', description: 'Counts for the overview: BRAG ratings, overdue, stale and due soon, by agency and by review, and the 24-month trend.' },
   { name: 'Settings', description: "The partnership's settings: its name, the update cadence, the due-soon window, the reply period for returns, the largest evidence document, what chase messages say, reply links' grace period, and when reminders and escalations go." },
 ];
