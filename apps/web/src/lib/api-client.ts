@@ -156,15 +156,17 @@ export interface UploadOptions {
   /** Called as the browser sends the file: the only way to show a progress bar (fetch reports no upload progress). */
   onProgress?: (progress: UploadProgress) => void;
   signal?: AbortSignal;
+  /** Other parts of the form (an import's `reviewId`), sent before the file so the API reads them first. */
+  fields?: Record<string, string>;
 }
 
 /**
- * Send one file as `multipart/form-data` (a single part named `file`), reporting upload progress. It goes through
+ * Send one file as `multipart/form-data` (a part named `file`, after any `fields`), reporting upload progress. It goes through
  * XMLHttpRequest because fetch cannot report how much of a body has been sent; the headers (the CSRF token) come
  * from `requestHeaders()` and refusals are thrown as the same `ApiError` as every other call. An abort rejects with
  * an `AbortError` DOMException, as fetch does.
  */
-export function uploadFile<T>(path: string, file: File, { onProgress, signal }: UploadOptions = {}): Promise<T> {
+export function uploadFile<T>(path: string, file: File, { onProgress, signal, fields = {} }: UploadOptions = {}): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const abortError = () => new DOMException('The upload was cancelled', 'AbortError');
     if (signal?.aborted) {
@@ -203,6 +205,7 @@ export function uploadFile<T>(path: string, file: File, { onProgress, signal }: 
     });
 
     const body = new FormData();
+    for (const [name, value] of Object.entries(fields)) body.append(name, value);
     body.append('file', file, file.name);
     xhr.send(body);
   });
