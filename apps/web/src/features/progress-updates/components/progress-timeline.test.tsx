@@ -100,4 +100,19 @@ describe('ProgressTimeline', () => {
     expect(onBehalf).toHaveTextContent('by Alex Morgan on behalf of West Midlands Police');
     expect(own).toHaveTextContent('by Sam Patel, West Midlands Police');
   });
+
+  it('says which spreadsheet an imported note came from, next to who imported it', async () => {
+    const entries = [
+      makeProgressUpdate({ id: 61, authorName: 'Alex Morgan', postedAs: null, note: 'Audit completed. All 10 cases involved youth violence.', evidence: [], importedFrom: 'SD-2022 action plan.xlsx' }),
+      makeProgressUpdate({ id: 60, authorName: 'Sam Patel', postedAs: 'agency', evidence: [] }),
+    ];
+    vi.stubGlobal('fetch', vi.fn<typeof fetch>(async () => jsonResponse({ items: entries, nextCursor: null })));
+    renderAt(<ProgressTimeline actionId={7} agencies={agencies} />, { url: '/actions/7' });
+
+    const timeline = await screen.findByRole('list', { name: 'Progress updates, newest first' });
+    const [imported, typed] = [...timeline.children] as [HTMLElement, HTMLElement];
+    expect(imported).toHaveTextContent('Progress note by Alex Morgan, West Midlands Police. Imported from SD-2022 action plan.xlsx');
+    expect(imported).toHaveTextContent('Audit completed. All 10 cases involved youth violence.');
+    expect(typed).not.toHaveTextContent('Imported from');
+  });
 });

@@ -43,7 +43,11 @@ export function ProgressTimelineItem({ update, agencies }: { update: ProgressUpd
         {decision ? (
           agency ? <p className="moj-timeline__byline">{agency.name}</p> : null
         ) : (
-          <p className="moj-timeline__byline">{byline(update, agency)}</p>
+          <p className="moj-timeline__byline">
+            {byline(update, agency)}
+            {/* The note came from a spreadsheet plan: its author is who imported it, not who wrote it in the file. */}
+            {update.importedFrom ? <span className="app-file-name">. Imported from {update.importedFrom}</span> : null}
+          </p>
         )}
       </div>
       <p className="moj-timeline__date">

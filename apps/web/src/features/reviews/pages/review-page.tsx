@@ -73,6 +73,11 @@ function Review({ reviewId }: { reviewId: number }) {
             Edit review <span className="govuk-visually-hidden">{data.code}</span>
           </Link>
         ) : null}
+        {canEdit ? (
+          <Link to={`/reviews/${reviewId}/import`} className="govuk-button govuk-button--secondary" draggable="false">
+            Import from a spreadsheet <span className="govuk-visually-hidden">into {data.code}</span>
+          </Link>
+        ) : null}
         <button type="button" className="govuk-button govuk-button--secondary" onClick={() => window.print()}>
           Print this plan
         </button>

@@ -244,6 +244,7 @@ describe('the review plan, for the business unit', JOURNEY, () => {
     expect(screen.getByText('Changed: stage.')).toBeInTheDocument();
     expect(screen.getByText('The stage is Published but no publication date is recorded')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Edit review SD-2022' })).toHaveAttribute('href', '/reviews/3/edit');
+    expect(screen.getByRole('link', { name: 'Import from a spreadsheet into SD-2022' })).toHaveAttribute('href', '/reviews/3/import');
   });
 });
 
@@ -257,7 +258,7 @@ describe('the review plan, for everyone else', JOURNEY, () => {
     for (const name of [/^Edit/, /^Move/, 'Add a learning point', 'Add a recommendation']) {
       expect(screen.queryByRole('button', { name })).not.toBeInTheDocument();
     }
-    expect(screen.queryByRole('link', { name: /Edit review|Add actions/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: /Edit review|Add actions|Import from a spreadsheet/ })).not.toBeInTheDocument();
   });
 
   it('offers "Add a review" on the list of reviews to the business unit only', async () => {
