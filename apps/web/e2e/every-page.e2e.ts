@@ -70,6 +70,16 @@ describe('every page, at desktop and phone widths', () => {
     // An update request to every agency, so the outbox and the action page's update requests have something to show.
     const chased = await context.request.post(`${app.baseUrl}/api/chase`, { data: { replyBy: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10) }, headers: { 'x-csrf-token': csrfToken } });
     expect(chased.status(), await chased.text()).toBe(201);
+    // An import in draft, so its page (columns, agencies, preview and commit) is checked too.
+    const imported = await context.request.post(`${app.baseUrl}/api/imports`, {
+      multipart: {
+        reviewId: String(review.id),
+        file: { name: 'plan.csv', mimeType: 'text/csv', buffer: Buffer.from('Agency,Action to be taken,Target date\r\nNorthmoor Police,Brief every response team,31.3.26\r\nHorizons Team,Map the custody cohort,March 2026\r\n') },
+      },
+      headers: { 'x-csrf-token': csrfToken },
+    });
+    expect(imported.status(), await imported.text()).toBe(201);
+    const draft = (await imported.json()) as { id: number };
     const paths = [
       '/overview',
       `/subgroups/${subgroup.id}`,
@@ -78,6 +88,8 @@ describe('every page, at desktop and phone widths', () => {
       '/reviews/new',
       `/reviews/${review.id}/edit`,
       `/reviews/${review.id}/actions/new`,
+      `/reviews/${review.id}/import`,
+      `/reviews/${review.id}/import/${draft.id}`,
       '/actions',
       '/actions?status=completed&sort=attention',
       `/actions/${action.id}`,
