@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  actionsCsvHref,
+  actionsExportHref,
   countActiveFilters,
   readActionFilters,
   toActionListQuery,
@@ -57,10 +57,13 @@ describe('action filters in the URL', () => {
     expect(toActionListQuery(everyFilter)).toMatchObject({ dueBefore: '2026-12-31', dueAfter: '2026-01-01', recommendationId: [11, 12], returned: true, cursor: 'abc', limit: 50 });
   });
 
-  it('links the CSV export to the same filters and sort, without the page', () => {
-    const href = actionsCsvHref(everyFilter);
+  it.each([
+    ['Excel', 'xlsx'],
+    ['CSV', 'csv'],
+  ] as const)('links the %s export to the same filters and sort, without the page', (_, format) => {
+    const href = actionsExportHref(everyFilter, format);
     const url = new URL(href, 'http://localhost');
-    expect(url.pathname).toBe('/api/exports/actions.csv');
+    expect(url.pathname).toBe(`/api/exports/actions.${format}`);
     expect(url.searchParams.getAll('agencyId')).toEqual(['1', '2']);
     expect(url.searchParams.getAll('themeId')).toEqual(['7', '8']);
     expect(url.searchParams.get('stale')).toBe('false');
@@ -68,5 +71,11 @@ describe('action filters in the URL', () => {
     expect(url.searchParams.get('q')).toBe('chronology');
     expect(url.searchParams.has('cursor')).toBe(false);
     expect(url.searchParams.has('limit')).toBe(false);
+  });
+
+  it('gives both formats the same query', () => {
+    const query = (format: 'xlsx' | 'csv') => actionsExportHref(everyFilter, format).split('?')[1];
+    expect(query('xlsx')).toBe(query('csv'));
+    expect(actionsExportHref(readActionFilters(new URLSearchParams()), 'xlsx')).toBe('/api/exports/actions.xlsx?sort=targetDate');
   });
 });

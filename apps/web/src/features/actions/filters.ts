@@ -130,8 +130,14 @@ export function toActionListQuery(filters: ActionFilters, limit = ACTIONS_PAGE_S
   return { ...toFilterQuery(filters), cursor: filters.cursor, limit };
 }
 
-/** `/api/exports/actions.csv` with the same filters and sort as the view, every matching action (no paging). */
-export function actionsCsvHref(filters: ActionFilters): string {
+/** The formats the plan downloads in: Excel (`.xlsx`) and CSV. */
+export type ActionsExportFormat = 'xlsx' | 'csv';
+
+/**
+ * `/api/exports/actions.xlsx` or `.csv` with the same filters and sort as the view: every matching action (no paging),
+ * in the columns the import reads back.
+ */
+export function actionsExportHref(filters: ActionFilters, format: ActionsExportFormat): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(toFilterQuery(filters))) {
     if (value === undefined || value === null || value === '') continue;
@@ -139,7 +145,7 @@ export function actionsCsvHref(filters: ActionFilters): string {
     else params.append(key, String(value));
   }
   const search = params.toString();
-  return `/api/exports/actions.csv${search ? `?${search}` : ''}`;
+  return `/api/exports/actions.${format}${search ? `?${search}` : ''}`;
 }
 
 /** How many filters narrow the list: each ticked value, the search, each flag and each date. */

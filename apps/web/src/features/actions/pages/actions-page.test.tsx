@@ -88,13 +88,17 @@ describe('ActionsPage filters, search, sort, paging and export', () => {
   const url =
     '/actions?q=briefing&status=in_progress&brag=red&brag=amber&agencyId=1&overdue=true&dueBefore=2026-06-30&sort=-targetDate&cursor=page-2';
 
-  it('carries every filter and the sort into the CSV link, but not the page', async () => {
+  it.each([
+    ['Excel', 'xlsx'],
+    ['CSV', 'csv'],
+  ])('carries every filter and the sort into the %s link, but not the page', async (name, format) => {
     stubApi({ items: [makeAction()], nextCursor: null });
     renderAt(<ActionsPage />, { url });
 
-    const link = await screen.findByRole('link', { name: 'Download this view as CSV' });
+    const link = await screen.findByRole('link', { name: `Download this view as ${name}` });
+    expect(link).toHaveAttribute('download');
     const href = new URL(link.getAttribute('href') ?? '', 'http://localhost');
-    expect(href.pathname).toBe('/api/exports/actions.csv');
+    expect(href.pathname).toBe(`/api/exports/actions.${format}`);
     expect(href.searchParams.get('q')).toBe('briefing');
     expect(href.searchParams.getAll('brag')).toEqual(['red', 'amber']);
     expect(href.searchParams.getAll('agencyId')).toEqual(['1']);

@@ -18,7 +18,7 @@ import { ActionsFilterForm, SORT_LABELS } from '../components/actions-filter-for
 import { ActionsTable } from '../components/actions-table';
 import { SelectedFilters } from '../components/selected-filters';
 import {
-  actionsCsvHref,
+  actionsExportHref,
   actionsListPath,
   countActiveFilters,
   hasActiveFilters,
@@ -99,7 +99,11 @@ export function ActionsPage() {
           <SelectedFilters filters={filters} lookups={lookups} />
 
           <p className="govuk-body app-download">
-            <a className="govuk-link" href={actionsCsvHref(filters)} download>
+            <a className="govuk-link" href={actionsExportHref(filters, 'xlsx')} download>
+              Download this view as Excel
+            </a>{' '}
+            or{' '}
+            <a className="govuk-link" href={actionsExportHref(filters, 'csv')} download>
               Download this view as CSV
             </a>{' '}
             <span className="app-secondary-text">(every matching action with these filters and this sort, not only this page)</span>

@@ -101,10 +101,14 @@ describe('ReviewPage', () => {
     expect(within(within(plan).getByRole('row', { name: /SD-2022\/A2/ })).getByText('Amber')).toBeInTheDocument();
   });
 
-  it('links its themes, its actions list and their CSV', async () => {
+  it('links its themes, its actions list and their downloads as Excel and CSV', async () => {
     renderReview(makeReview());
     expect(await screen.findByRole('link', { name: 'Child’s voice' })).toHaveAttribute('href', '/themes/6');
     expect(screen.getByRole('link', { name: 'See this review’s actions in the actions list' })).toHaveAttribute('href', '/actions?reviewId=3');
+    expect(screen.getByRole('link', { name: 'Download this review’s actions as Excel' })).toHaveAttribute(
+      'href',
+      '/api/exports/actions.xlsx?reviewId=3&sort=ref',
+    );
     expect(screen.getByRole('link', { name: 'Download this review’s actions as CSV' })).toHaveAttribute(
       'href',
       '/api/exports/actions.csv?reviewId=3&sort=ref',

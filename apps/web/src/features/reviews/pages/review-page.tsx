@@ -14,7 +14,7 @@ import { useThemes } from '@/features/reference-data/api/get-themes';
 import { useLookup } from '@/features/reference-data/lookup';
 import { isApiError } from '@/lib/api-client';
 import { formatInstantDate, pluralise } from '@/lib/format';
-import { actionsCsvHref, actionsListPath, readActionFilters } from '@/features/actions/filters';
+import { actionsExportHref, actionsListPath, readActionFilters } from '@/features/actions/filters';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useIdParam } from '@/lib/use-id-param';
 import { useLearningPoints } from '../api/get-learning-points';
@@ -52,6 +52,7 @@ function Review({ reviewId }: { reviewId: number }) {
 
   const data = review.data;
   const { actionCounts } = data;
+  const reviewPlanFilters = readActionFilters(new URLSearchParams({ reviewId: String(reviewId), sort: 'ref' }));
   return (
     <>
       <Link to="/reviews" className="govuk-back-link app-no-print">
@@ -129,7 +130,13 @@ function Review({ reviewId }: { reviewId: number }) {
           (to filter and sort them)
         </li>
         <li>
-          <a className="govuk-link" href={actionsCsvHref(readActionFilters(new URLSearchParams({ reviewId: String(reviewId), sort: 'ref' })))} download>
+          <a className="govuk-link" href={actionsExportHref(reviewPlanFilters, 'xlsx')} download>
+            Download this review’s actions as Excel
+          </a>{' '}
+          (with its learning points and recommendations)
+        </li>
+        <li>
+          <a className="govuk-link" href={actionsExportHref(reviewPlanFilters, 'csv')} download>
             Download this review’s actions as CSV
           </a>
         </li>
