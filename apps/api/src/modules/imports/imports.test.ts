@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
@@ -180,6 +181,24 @@ describe('POST /api/imports: a messy plan in the style of Appendix A', () => {
       { method: 'PATCH', url: `/api/imports/${first.id}`, payload: { mapping: [{ column: 0, field: 'action' }, { column: 2, field: 'action' }] } },
       { status: 422, code: 'import.invalid_mapping', path: 'mapping' },
     );
+  });
+});
+
+describe('the example plan in docs/examples', () => {
+  it('reads as the README says: six rows, two agencies to match or create, a warning for each guessed date or missing one', async () => {
+    const file = readFileSync(new URL('../../../../../docs/examples/appendix-a-action-plan.csv', import.meta.url));
+    const preview = (await upload(file, 'appendix-a-action-plan.csv')).json<ImportPreview>();
+    expect(preview).toMatchObject({ headerRow: 2, counts: { rows: 6 } });
+    expect(preview.agencies.filter((a) => a.agencyId === null).map((a) => a.name)).toEqual(['WMAS', 'YJS']);
+    const dated = preview.rows.map((r) => [r.values.targetDate ?? null, r.warnings.filter((w) => w.field === 'targetDate').length]);
+    expect(dated).toEqual([
+      ['2026-03-31', 0],
+      ['2026-03-31', 1],
+      ['2026-03-31', 1],
+      ['2026-12-31', 1],
+      ['2026-06-30', 0],
+      [null, 1],
+    ]);
   });
 });
 

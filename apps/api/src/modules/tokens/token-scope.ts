@@ -16,6 +16,7 @@ import type { TokenHolder } from './tokens.service';
 export const TOKEN_SCOPED_ROUTES: Readonly<Record<string, 'filters' | 'reference'>> = {
   'GET /api/actions': 'filters',
   'GET /api/exports/actions.csv': 'filters',
+  'GET /api/exports/actions.xlsx': 'filters',
   'GET /api/dashboard': 'filters',
   'GET /api/agencies': 'reference',
   'GET /api/subgroups': 'reference',
