@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OutboxEmail } from '@lrt/contracts';
 import { createTestWorld, factories, type TestWorld } from '../../testing/test-app';
+import { multipartBody } from '../../testing/multipart';
 
 /** Documents through a reply link: uploaded as its holder, cited in their update, downloaded again by them. */
 let world: TestWorld;
@@ -19,13 +20,7 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function form(filename: string, content: string) {
-  const boundary = '----lrt-respond-boundary-1';
-  const payload = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: text/plain\r\n\r\n${content}\r\n--${boundary}--\r\n`,
-  );
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
+const form = (filename: string, content: string) => multipartBody([{ name: 'file', filename, contentType: 'text/plain', content }]);
 
 async function linkForLead() {
   const agency = factories.agency(world.db);

@@ -7,6 +7,7 @@ import type { EvidenceFile, ProgressUpdate } from '@lrt/contracts';
 import { auditEvents, evidenceFiles, progressUpdateFiles, settings } from '@lrt/db';
 import { expectProblem } from '../../testing/http-expect';
 import { createTestWorld, factories, seedSmallPlan, TEST_NOW, type Caller, type TestWorld } from '../../testing/test-app';
+import { multipartBody as multipart } from '../../testing/multipart';
 
 // ---- bytes of real documents, built here so the test needs no fixtures ---------------------------------------
 
@@ -79,27 +80,6 @@ const DOCX = zip({
 });
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-
-// ---- multipart bodies, by hand --------------------------------------------------------------------------------
-
-interface Part {
-  name: string;
-  filename?: string;
-  contentType?: string;
-  content: Buffer | string;
-}
-
-function multipart(parts: Part[]) {
-  const boundary = '----lrt-test-boundary-7MA4YWxkTrZu0gW';
-  const chunks: Buffer[] = [];
-  for (const part of parts) {
-    const disposition = `form-data; name="${part.name}"${part.filename === undefined ? '' : `; filename="${part.filename}"`}`;
-    const type = part.filename === undefined ? '' : `Content-Type: ${part.contentType ?? 'application/octet-stream'}\r\n`;
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n${type}\r\n`), Buffer.from(part.content), Buffer.from('\r\n'));
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 // ---- the world --------------------------------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ import { actorOf, requirePrincipal } from '../../plugins/auth';
 import { ProblemError, ProblemResponse, unprocessable } from '../../plugins/problems';
 import { planClock } from '../settings/settings.service';
 import type { MailContext } from '../chase/chase.service';
-import { commitImport, createImport, getImport, patchImport } from './imports.service';
+import { commitImport, createImport, patchImport, previewImport } from './imports.service';
 import { readSheet } from './read-sheet';
 
 const MEGABYTES = IMPORT_MAX_BYTES / (1024 * 1024);
@@ -95,7 +95,7 @@ export async function importRoutes(app: FastifyInstance, mail: MailContext) {
       params: IdParams,
       response: { 200: ImportPreview, 400: ProblemResponse, 401: ProblemResponse, 403: ProblemResponse, 404: ProblemResponse },
     },
-    handler: async (request) => getImport(app.db, request.params.id, clock(request), actorOf(request), mail),
+    handler: async (request) => previewImport(app.db, request.params.id, clock(request), actorOf(request), mail),
   });
 
   r.patch('/imports/:id', {

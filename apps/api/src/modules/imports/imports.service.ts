@@ -156,10 +156,6 @@ export function previewImport(db: Db, id: number, clock: PlanClock, actor: Actor
   return describe(record, runPlan(db, record, clock, actor, mail, 'preview'));
 }
 
-export function getImport(db: Db, id: number, clock: PlanClock, actor: Actor, mail: MailContext) {
-  return previewImport(db, id, clock, actor, mail);
-}
-
 export function commitImport(db: Db, id: number, clock: PlanClock, actor: Actor, mail: MailContext): ImportCommitResult {
   const record = findImport(db, id);
   refuseIfCommitted(record);
@@ -494,17 +490,19 @@ function readRow({ cell, context }: RowInput) {
   }
   recommendationId = recommendationLookup ?? undefined;
 
-  const themeIds = text('themes')
-    ? splitNames(text('themes')!).flatMap((name) => {
+  const themeCell = text('themes');
+  const themeIds = themeCell
+    ? splitNames(themeCell).flatMap((name) => {
         const theme = context.themeByName.get(keyOf(name));
         if (!theme) warnings.push({ field: 'themes', message: `no theme called “${name}”: left out (add it under Themes first to keep it)` });
         return theme ? [theme.id] : [];
       })
     : undefined;
   let subgroupId: number | undefined;
-  if (text('subgroup')) {
-    const subgroup = context.subgroupByName.get(keyOf(text('subgroup')!));
-    if (!subgroup) errors.push({ field: 'subgroup', message: `no subgroup called “${text('subgroup')}”` });
+  const subgroupCell = text('subgroup');
+  if (subgroupCell) {
+    const subgroup = context.subgroupByName.get(keyOf(subgroupCell));
+    if (!subgroup) errors.push({ field: 'subgroup', message: `no subgroup called “${subgroupCell}”` });
     else subgroupId = subgroup.id;
   }
 
@@ -650,7 +648,7 @@ function updateFromRow(tx: Tx, input: RowInput, values: ReadRow, id: number, bla
         patch[key] = value;
         changes.push(field);
       };
-      const sameIds = (a: number[], b: number[]) => a.length === b.length && [...a].sort().every((v, i) => v === [...b].sort()[i]);
+      const sameIds = (a: number[], b: number[]) => a.length === b.length && new Set([...a, ...b]).size === new Set(a).size;
       set('learningNeed', 'learningNeed', values.learningNeed, sameText(values.learningNeed, current.learningNeed));
       set('action', 'action', values.action, sameText(values.action, current.action));
       set('successMeasure', 'successMeasure', values.successMeasure, sameText(values.successMeasure, current.successMeasure));
