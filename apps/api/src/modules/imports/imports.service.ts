@@ -648,7 +648,7 @@ function updateFromRow(tx: Tx, input: RowInput, values: ReadRow, id: number, bla
         patch[key] = value;
         changes.push(field);
       };
-      const sameIds = (a: number[], b: number[]) => a.length === b.length && new Set([...a, ...b]).size === new Set(a).size;
+      const sameIds = (a: number[], b: number[]) => [...a].sort((x, y) => x - y).join() === [...b].sort((x, y) => x - y).join();
       set('learningNeed', 'learningNeed', values.learningNeed, sameText(values.learningNeed, current.learningNeed));
       set('action', 'action', values.action, sameText(values.action, current.action));
       set('successMeasure', 'successMeasure', values.successMeasure, sameText(values.successMeasure, current.successMeasure));
