@@ -20,3 +20,4 @@ export * from './sessions';
 export * from './chase';
 export * from './account-links';
 export * from './imports';
+export * from './reports';
