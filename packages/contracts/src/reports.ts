@@ -223,11 +223,12 @@ export const AssuranceReport = z.object({
       notifiedOn: CalendarDate.nullable(),
       rapidReviewDueOn: CalendarDate.nullable(),
       rapidReviewOn: CalendarDate.nullable(),
-      rapidReviewLate: z.boolean(),
+      /** Null while not yet due and not done: neither on time nor late yet. */
+      rapidReviewLate: z.boolean().nullable(),
       startedOn: CalendarDate.nullable(),
       reviewDueOn: CalendarDate.nullable(),
-      completedOn: CalendarDate.nullable(),
-      reviewLate: z.boolean(),
+      publishedOn: CalendarDate.nullable(),
+      reviewLate: z.boolean().nullable(),
     }),
   ),
 });

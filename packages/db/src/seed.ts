@@ -410,6 +410,29 @@ export function seedDemo(db: Db, options: { now: Date }): SeedCounts {
           const saved = tx.insert(schema.targetDateRequests).values({ ...request, actionId: actionRow.id }).returning({ id: schema.targetDateRequests.id }).get();
           if (change) tx.insert(schema.targetDateChanges).values({ ...change, actionId: actionRow.id, requestId: saved.id }).run();
         }
+        // The history an "as at" report rebuilds: the action as it stood before each agreed date, as the live
+        // trigger would have kept it had these changes been made through the product.
+        dateRequests
+          .flatMap((r) => (r.change ? [r.change] : []))
+          .forEach((change, i) =>
+            tx
+              .insert(schema.actionRevisions)
+              .values({
+                actionId: actionRow.id,
+                changedAt: change.changedAt!,
+                version: 1 + i,
+                ref,
+                recommendationId,
+                kind: a.kind,
+                ownerAgencyId: agencyId(a.owner),
+                learningNeed: text(a.learningNeed),
+                action: text(a.action),
+                successMeasure: text(a.successMeasure),
+                targetDate: change.fromDate ?? null,
+                subgroupId: subgroupId(subgroupKey),
+              })
+              .run(),
+          );
       });
     }
 

@@ -217,3 +217,17 @@ describe('lastDayOfMonth', () => {
     expect(() => lastDayOfMonth(value)).toThrow(RangeError);
   });
 });
+
+describe('londonEndOfDay', () => {
+  it('ends a winter day at midnight UTC and a summer day at 23:00 UTC', async () => {
+    const { londonEndOfDay, londonToday } = await import('./dates');
+    expect(londonEndOfDay('2026-01-15')).toBe('2026-01-15T23:59:59.999Z');
+    expect(londonEndOfDay('2026-07-01')).toBe('2026-07-01T22:59:59.999Z');
+    // The clocks change: the last instant still falls on the day asked for, and the next one on the day after.
+    for (const day of ['2026-03-28', '2026-03-29', '2026-10-24', '2026-10-25']) {
+      const end = new Date(londonEndOfDay(day));
+      expect(londonToday(end)).toBe(day);
+      expect(londonToday(new Date(end.getTime() + 1))).not.toBe(day);
+    }
+  });
+});

@@ -119,6 +119,17 @@ export function londonToday(now: Date): IsoDate {
   return `${pad(get('year'), 4)}-${pad(get('month'), 2)}-${pad(get('day'), 2)}`;
 }
 
+/**
+ * The last instant (to the millisecond) of a London calendar day, as ISO 8601 UTC text: what "as at the end of
+ * that day" means. London midnight is UTC midnight in winter (GMT) and 23:00 UTC the evening before in summer.
+ */
+export function londonEndOfDay(date: IsoDate): string {
+  const next = addDays(date, 1);
+  const utcMidnight = parseIsoDate(next).getTime();
+  const summer = londonToday(new Date(utcMidnight - 3_600_000)) === next;
+  return new Date(utcMidnight - (summer ? 3_600_000 : 0) - 1).toISOString();
+}
+
 /** The `YYYY-MM` month a date falls in, for grouping by month. */
 export function isoMonth(date: IsoDate): string {
   parseIsoDate(date);

@@ -16,3 +16,4 @@ export * from './chase';
 export * from './account-links';
 export * from './mail';
 export * from './imports';
+export * from './history';
