@@ -127,6 +127,7 @@ function AppNavigation({ me }: { me: Me }) {
     item('/actions', 'Actions'),
     item('/themes', 'Themes'),
     ...(me.capabilities.chase ? [item('/chase', 'Chase updates')] : []),
+    ...(me.user.roles.some((role) => role === 'admin' || role === 'independent_chair' || role === 'subgroup_chair') ? [item('/reports', 'Board report')] : []),
     ...(me.capabilities.manageReferenceData || me.capabilities.manageUsers ? [item('/admin', 'Administration')] : []),
   ];
 
