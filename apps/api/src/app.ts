@@ -38,6 +38,8 @@ import { defaultEvidenceDir, evidenceRoutes } from './modules/evidence/evidence.
 import { targetDateRoutes } from './modules/target-dates/target-dates.routes';
 import { tokenRoutes } from './modules/tokens/tokens.routes';
 import { chaseRoutes } from './modules/chase/chase.routes';
+import { reportRoutes } from './modules/reports/reports.routes';
+import { snapshotRoutes } from './modules/snapshots/snapshots.routes';
 import { respondRoutes } from './modules/chase/respond.routes';
 import { planRemindersAndEscalations } from './modules/chase/reminders';
 import { outboxRoutes } from './modules/mail/outbox.routes';
@@ -201,6 +203,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(settingsRoutes);
       await api.register(exportRoutes);
       await api.register(importRoutes, mailContext);
+      await api.register(reportRoutes);
+      await api.register(snapshotRoutes);
       await api.register(evidenceRoutes, { evidenceDir: options.evidenceDir ?? defaultEvidenceDir(options.db) });
       await api.register(chaseRoutes, mailContext);
       await api.register(respondRoutes, mailContext);

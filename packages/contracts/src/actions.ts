@@ -157,6 +157,8 @@ export const ActionListQuery = PageQuery.extend({
   dueBefore: CalendarDate.optional(),
   dueAfter: CalendarDate.optional(),
   sort: ActionSort.default('targetDate'),
+  /** The list as it stood at the end of this day (London): every field, BRAG and flag rebuilt from the history. */
+  asAt: CalendarDate.optional(),
 });
 export type ActionListQuery = z.input<typeof ActionListQuery>;
 export const ActionPage = page(Action);

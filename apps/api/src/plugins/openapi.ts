@@ -56,6 +56,11 @@ export const OPENAPI_TAGS = [
     description:
       'A spreadsheet action plan (CSV or XLSX) brought into a review: columns and agencies matched by the names people use, a preview of every row as it will be saved, and an all-or-nothing commit that updates the actions an exported plan came from.',
   },
+  {
+    name: 'Reports',
+    description:
+      'The board assurance report for the partnership, a review, a subgroup or an agency, as at any past day (rebuilt from the history of every field), as JSON, an editable Word document or a printable page; and board snapshots, the plan frozen as at a board meeting, that a report compares with.',
+  },
   { name: 'Dashboard', description: 'Counts for the overview: BRAG ratings, overdue, stale and due soon, by agency and by review, and the 24-month trend.' },
   { name: 'Settings', description: "The partnership's settings: its name, the update cadence, the due-soon window, the reply period for returns, the largest evidence document, what chase messages say, reply links' grace period, and when reminders and escalations go." },
 ];

@@ -5,6 +5,7 @@ import { planClock } from '../settings/settings.service';
 import { actorOf } from '../../plugins/auth';
 import { createAction, getAction, listActions, patchAction } from './actions.service';
 import { ProblemResponse } from '../../plugins/problems';
+import { listActionsAsAt } from '../history/actions-as-at';
 
 export async function actionRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -17,11 +18,15 @@ export async function actionRoutes(app: FastifyInstance) {
       description:
         'Filters that may repeat (`status=red&status=amber`) match any of their values; different filters must all match. ' +
         '`agencyId` matches actions the agency owns or shares. `q` searches the ref, learning need, action, success measure and every progress note. ' +
-        '`returned=true` finds actions returned for more information and not yet answered. `dueBefore` and `dueAfter` include the day named. `sort=attention` puts red first, then amber, then by target date.',
+        '`returned=true` finds actions returned for more information and not yet answered. `dueBefore` and `dueAfter` include the day named. `sort=attention` puts red first, then amber, then by target date. ' +
+        '`asAt=YYYY-MM-DD` lists the actions as they stood at the end of that day (London), rebuilt from the history of every field with the rules and settings of the time: an agency’s are those it owned then or shares; nothing on a past day can be done (`permissions` all false). A day in the future answers 422 naming `asAt`.',
       querystring: ActionListQuery,
-      response: { 200: ActionPage, 400: ProblemResponse },
+      response: { 200: ActionPage, 400: ProblemResponse, 422: ProblemResponse },
     },
-    handler: async (request) => listActions(app.db, request.query, clock(request)),
+    handler: async (request) => {
+      const { asAt } = request.query;
+      return asAt ? listActionsAsAt(app.db, { ...request.query, asAt }, app.now()) : listActions(app.db, request.query, clock(request));
+    },
   });
   r.post('/actions', {
     config: { access: 'managePlans' },

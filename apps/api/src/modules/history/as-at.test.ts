@@ -155,3 +155,39 @@ describe('the plan as at a past day', () => {
     expect(asAt('2026-05-10')!.stale).toBe(true);
   });
 });
+
+describe('GET /api/actions?asAt=', () => {
+  beforeEach(async () => {
+    world = await createTestWorld();
+  });
+
+  it('lists the plan as it stood, with the live list’s filters, sorts and paging; today equals the live list', async () => {
+    seedDemo(world.db, { now: TEST_NOW });
+    const live = await liveActions();
+    const today = [];
+    let cursor: string | null = null;
+    do {
+      const response = await world.request({ method: 'GET', url: `/api/actions?asAt=${TEST_TODAY}&limit=37&sort=ref${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}` });
+      expect(response.statusCode, response.body).toBe(200);
+      const page = response.json<{ items: Action[]; nextCursor: string | null }>();
+      today.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(today.map(comparable)).toEqual(live.map(comparable));
+    expect(today.every((a) => !a.permissions.canEdit && !a.permissions.canPostUpdate)).toBe(true);
+
+    // Filters apply to the state of the time: the Red actions of 1 December 2025 are the ones Red then.
+    const red = (await world.request({ method: 'GET', url: '/api/actions?asAt=2025-12-01&brag=red&limit=200' })).json<{ items: Action[] }>().items;
+    const then = actionsAsAt(world.db, clockAsAt(world.db, '2025-12-01', TEST_NOW)).filter((a) => a.brag === 'red');
+    expect(red.map((a) => a.id).sort()).toEqual(then.map((a) => a.id).sort());
+    expect(red.length).toBeGreaterThan(0);
+    const attention = (await world.request({ method: 'GET', url: '/api/actions?asAt=2025-12-01&sort=attention&limit=5' })).json<{ items: Action[] }>().items;
+    expect(attention.map((a) => a.brag)).toEqual(['red', 'red', 'red', 'red', 'red'].slice(0, Math.min(5, red.length)).concat(Array(Math.max(0, 5 - red.length)).fill(expect.anything())));
+  });
+
+  it('refuses a day in the future, naming asAt', async () => {
+    const response = await world.request({ method: 'GET', url: '/api/actions?asAt=2026-03-03' });
+    expect(response.statusCode).toBe(422);
+    expect(response.json().errors).toEqual([{ path: 'asAt', message: expect.stringContaining('future') }]);
+  });
+});

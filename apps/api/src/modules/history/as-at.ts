@@ -23,6 +23,7 @@ export interface AsAtClock extends AssessmentClock {
 }
 
 export interface AsAtNote {
+  id: number;
   on: string;
   author: string;
   text: string;
@@ -132,7 +133,7 @@ with scoped as (
 select m.id, m.review_id as reviewId, m.created_at as createdAt, m.status_then as status,
   ${REVISED.map((c) => `case when v.id is null then m.${c} else v.${c} end as ${camel(c)}`).join(',\n  ')},
   lp.created_at as lastUpdateAt, lp.confidence as latestConfidence,
-  lu.kind as latestKind, lu.created_at as latestAt, lu.author_name as latestAuthor, lu.note as latestText,
+  lu.id as latestId, lu.kind as latestKind, lu.created_at as latestAt, lu.author_name as latestAuthor, lu.note as latestText,
   lu.confidence as latestNoteConfidence, lu.question as latestQuestion, lu.reply_by as latestReplyBy,
   case when m.status_then = 'assured' then
     (select p.evidence_of_impact from progress_updates p where p.action_id = m.id and p.status_to = 'assured' and p.created_at <= @at
@@ -162,6 +163,7 @@ interface AsAtRow {
   subgroupId: number | null;
   lastUpdateAt: string | null;
   latestConfidence: Confidence | null;
+  latestId: number | null;
   latestKind: string | null;
   latestAt: string | null;
   latestAuthor: string | null;
@@ -245,7 +247,7 @@ function toAsAtAction(row: AsAtRow, clock: AsAtClock): AsAtAction {
     latestNote:
       row.latestAt === null
         ? null
-        : { on: row.latestAt, author: row.latestAuthor ?? '', text: row.latestText ?? '', kind: row.latestKind ?? 'progress', confidence: row.latestNoteConfidence },
+        : { id: row.latestId ?? 0, on: row.latestAt, author: row.latestAuthor ?? '', text: row.latestText ?? '', kind: row.latestKind ?? 'progress', confidence: row.latestNoteConfidence },
     ...assessAction(facts, clock),
   };
 }
