@@ -17,6 +17,7 @@ import {
   ImageRun,
   Packer,
   PageBreak,
+  Tab,
   PageNumber,
   Paragraph,
   ShadingType,
@@ -142,7 +143,7 @@ function titlePage(report: AssuranceReport): Paragraph[] {
         new Paragraph({
           spacing: { after: 120 },
           tabStops: [{ type: TabStopType.LEFT, position: 2400 }],
-          children: [run(`${line.label}`, { bold: true }), new TextRun({ text: `\t${cleanText(line.value)}` })],
+          children: [run(line.label, { bold: true }), new TextRun({ children: [new Tab(), cleanText(line.value)] })],
         }),
     ),
     new Paragraph({ spacing: { before: 720 }, children: [run(CONFIDENTIAL_LINE, { bold: true })] }),
@@ -156,7 +157,7 @@ function footer(): Footer {
     children: [
       new Paragraph({
         tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
-        children: [run(CONFIDENTIAL, { bold: true, size: 18 }), new TextRun({ text: '\t', size: 18 }), pageNumber],
+        children: [run(CONFIDENTIAL, { bold: true, size: 18 }), new TextRun({ children: [new Tab()], size: 18 }), pageNumber],
       }),
     ],
   });
@@ -167,7 +168,7 @@ function header(report: AssuranceReport): Header {
     children: [
       new Paragraph({
         tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
-        children: [run(CONFIDENTIAL, { bold: true, size: 18 }), new TextRun({ text: `\t${cleanText(report.partnershipName)}`, size: 18, color: '505A5F' })],
+        children: [run(CONFIDENTIAL, { bold: true, size: 18 }), new TextRun({ children: [new Tab(), cleanText(report.partnershipName)], size: 18, color: '505A5F' })],
       }),
     ],
   });

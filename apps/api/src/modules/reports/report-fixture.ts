@@ -16,7 +16,7 @@ export const AWKWARD = {
   theme: 'Neglect & “cumulative harm”',
 } as const;
 
-const LONG_NOTE = Array.from({ length: 12 }, (_, i) => `Paragraph ${i + 1} of the health visiting update: the audit of ${i + 3} files found consistent recording.`).join('\n');
+const LONG_NOTE = Array.from({ length: 20 }, (_, i) => `Paragraph ${i + 1} of the health visiting update: the audit of ${i + 3} files found consistent recording.`).join('\n');
 
 let nextId = 1000;
 
