@@ -1,10 +1,30 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
-import type { Tx } from '@lrt/db';
+import type { Db, Tx } from '@lrt/db';
 import { conflict, notFound, unprocessable, versionConflict } from '../plugins/problems';
 import { changedFields, recordAudit, type Actor } from './audit';
 
 export const nowIso = (now: Date) => now.toISOString();
+
+const preparedQueries = new WeakMap<object, Map<string, unknown>>();
+
+/**
+ * A query built once per connection and run again with new values (`sql.placeholder`), for the statements a
+ * write runs every time (an action read for its audit view, an audit insert): building a query with drizzle costs
+ * more than running it, and a batch such as an import runs them for every row. `name` names the query; `build`
+ * must not depend on anything but the connection. A transaction shares its connection's queries.
+ */
+export function prepared<T>(db: Db | Tx, name: string, build: (db: Db | Tx) => T): T {
+  const session = (db as unknown as { session: object }).session;
+  let queries = preparedQueries.get(session);
+  if (!queries) preparedQueries.set(session, (queries = new Map()));
+  let query = queries.get(name) as T | undefined;
+  if (query === undefined) {
+    query = build(db);
+    queries.set(name, query);
+  }
+  return query;
+}
 
 /** The unique constraints of the schema, as a user would hear about them. */
 const UNIQUE_CONSTRAINTS: { match: string; code: string; path: string; message: string }[] = [

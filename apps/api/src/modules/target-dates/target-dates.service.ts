@@ -2,9 +2,43 @@ import { asc, eq, inArray, and } from 'drizzle-orm';
 import type { Action } from '@lrt/contracts';
 import { targetDateChanges, targetDateRequests, type Db, type Tx } from '@lrt/db';
 
-interface TargetDateFacts {
+export interface TargetDateFacts {
   history: Action['targetDateHistory'];
   pending: Action['pendingTargetDateRequest'];
+}
+
+/** What a revision of the target date shows, of its row. */
+export type TargetDateChangeFacts = Pick<typeof targetDateChanges.$inferSelect, 'fromDate' | 'toDate' | 'reason' | 'decidedByName' | 'changedAt'>;
+/** What a pending request for a new date shows, of its row. */
+export type TargetDateRequestFacts = Pick<typeof targetDateRequests.$inferSelect, 'id' | 'requestedTargetDate' | 'reason' | 'requestedByName' | 'requestedAt'>;
+
+/** One action's target-date history (its revisions oldest first) and pending request, as the action shows them. */
+export function targetDateFactsOf(
+  row: { targetDate: string | null; createdAt: string },
+  mine: readonly TargetDateChangeFacts[],
+  request: TargetDateRequestFacts | undefined,
+): TargetDateFacts {
+  return {
+    history: [
+      { targetDate: mine[0] ? mine[0].fromDate : row.targetDate, from: null, reason: null, decidedBy: null, on: row.createdAt },
+      ...mine.map((change) => ({
+        targetDate: change.toDate,
+        from: change.fromDate,
+        reason: change.reason,
+        decidedBy: change.decidedByName,
+        on: change.changedAt,
+      })),
+    ],
+    pending: request
+      ? {
+          id: request.id,
+          requestedTargetDate: request.requestedTargetDate,
+          reason: request.reason,
+          requestedBy: request.requestedByName,
+          requestedAt: request.requestedAt,
+        }
+      : null,
+  };
 }
 
 /**
@@ -30,29 +64,14 @@ export function targetDateFacts(
     .where(and(inArray(targetDateRequests.actionId, ids), eq(targetDateRequests.state, 'pending')))
     .all();
   for (const row of rows) {
-    const mine = changes.filter((change) => change.actionId === row.id);
-    const request = pending.find((p) => p.actionId === row.id);
-    facts.set(row.id, {
-      history: [
-        { targetDate: mine[0] ? mine[0].fromDate : row.targetDate, from: null, reason: null, decidedBy: null, on: row.createdAt },
-        ...mine.map((change) => ({
-          targetDate: change.toDate,
-          from: change.fromDate,
-          reason: change.reason,
-          decidedBy: change.decidedByName,
-          on: change.changedAt,
-        })),
-      ],
-      pending: request
-        ? {
-            id: request.id,
-            requestedTargetDate: request.requestedTargetDate,
-            reason: request.reason,
-            requestedBy: request.requestedByName,
-            requestedAt: request.requestedAt,
-          }
-        : null,
-    });
+    facts.set(
+      row.id,
+      targetDateFactsOf(
+        row,
+        changes.filter((change) => change.actionId === row.id),
+        pending.find((p) => p.actionId === row.id),
+      ),
+    );
   }
   return facts;
 }
