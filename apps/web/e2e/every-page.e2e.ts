@@ -80,6 +80,10 @@ describe('every page, at desktop and phone widths', () => {
     });
     expect(imported.status(), await imported.text()).toBe(201);
     const draft = (await imported.json()) as { id: number };
+    // A board snapshot, so the snapshots list and a report compared with it are checked too.
+    const snapshotted = await context.request.post(`${app.baseUrl}/api/snapshots`, { data: { name: 'Board, every page', asAt: new Date().toISOString().slice(0, 10) }, headers: { 'x-csrf-token': csrfToken } });
+    expect(snapshotted.status(), await snapshotted.text()).toBe(201);
+    const snapshot = (await snapshotted.json()) as { id: number };
     const paths = [
       '/overview',
       `/subgroups/${subgroup.id}`,
@@ -96,6 +100,9 @@ describe('every page, at desktop and phone widths', () => {
       `/actions/${action.id}/edit`,
       '/themes',
       `/themes/${theme.id}`,
+      '/reports',
+      `/reports?scope=partnership&compareTo=${snapshot.id}`,
+      '/reports/snapshots',
       '/admin',
       '/admin/agencies',
       '/admin/subgroups',

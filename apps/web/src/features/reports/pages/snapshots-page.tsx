@@ -58,7 +58,11 @@ export function SnapshotsPage() {
             setTaken(snapshot);
             setHasErrors(false);
           }}
-          onErrorsChange={setHasErrors}
+          onErrorsChange={(has) => {
+            setHasErrors(has);
+            // A new refusal replaces the last confirmation: only one message speaks at a time.
+            if (has) setTaken(null);
+          }}
         />
       ) : null}
 
