@@ -57,7 +57,7 @@ describe('the assurance report as HTML', () => {
     );
     expect(facts).toEqual({
       Partnership: 'Northshire Safeguarding Children Partnership',
-      Scope: 'The whole partnership (Northshire Safeguarding Children Partnership)',
+      Scope: 'The whole partnership',
       'As at': '31 March 2026',
       Period: '1 April 2025 to 31 March 2026',
       'Compared with': 'Board meeting, 15 January 2026 (as at 15 January 2026)',

@@ -51,7 +51,9 @@ body.report { font: 11pt/1.45 Arial, Helvetica, sans-serif; margin: 0 auto; max-
 .report-note { font-style: italic; color: #505a5f; }
 .report-table { width: 100%; border-collapse: collapse; margin: 0 0 1.25rem; font-size: 9pt; line-height: 1.35; }
 .report-table caption { text-align: left; font-weight: bold; font-size: 10.5pt; padding: 0 0 .4rem; }
-.report-table th, .report-table td { border: 1px solid #8c8c8c; padding: .25rem .4rem; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
+.report-table th, .report-table td { border: 1px solid #8c8c8c; padding: .25rem .4rem; vertical-align: top; text-align: left; overflow-wrap: break-word; }
+.report-table thead th { hyphens: manual; }
+.report-table thead .report-num { white-space: nowrap; }
 .report-table thead th { background: #dee0e2; }
 .report-table tbody th { font-weight: bold; }
 .report-table .report-num { text-align: right; font-variant-numeric: tabular-nums; }
@@ -62,6 +64,10 @@ ${bragRules}
 .report-chart svg, .report-chart img { max-width: 100%; height: auto; display: block; }
 thead { display: table-header-group; }
 tr, .report-chart { break-inside: avoid; page-break-inside: avoid; }
+@media screen and (max-width: 40rem) {
+  .report-table th, .report-table td { overflow-wrap: anywhere; }
+  .report-table thead .report-num { white-space: normal; }
+}
 @media print {
   body.report { max-width: none; padding: 0; font-size: 10.5pt; }
   .report-contents { break-after: page; }

@@ -124,7 +124,7 @@ export function scopeText(report: AssuranceReport): string {
   const name = cleanText(report.scope.name);
   switch (report.scope.kind) {
     case 'partnership':
-      return name ? `The whole partnership (${name})` : 'The whole partnership';
+      return name && name !== cleanText(report.partnershipName) ? `The whole partnership (${name})` : 'The whole partnership';
     case 'review':
       return `Review: ${name}`;
     case 'subgroup':
