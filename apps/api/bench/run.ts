@@ -95,6 +95,8 @@ interface Case {
   name: string;
   url: string;
   targetP95Ms: number;
+  /** Fewer runs for requests that take seconds. */
+  runs?: number;
 }
 const firstPage = await app.inject({ method: 'GET', url: '/api/actions?sort=attention&limit=50', headers });
 const cursor = encodeURIComponent(firstPage.json().nextCursor);
@@ -109,26 +111,32 @@ const cases: Case[] = [
   { name: 'dashboard, whole partnership', url: '/api/dashboard', targetP95Ms: 1000 },
   { name: 'themes matrix', url: '/api/themes/matrix', targetP95Ms: 600 },
   { name: 'dashboard, one agency', url: '/api/dashboard?agencyId=7', targetP95Ms: 600 },
+  { name: 'actions as at a past day, first page', url: '/api/actions?asAt=2025-09-30&limit=50', targetP95Ms: 5000, runs: 3 },
+  { name: 'board report, one agency (JSON)', url: '/api/reports/assurance?agencyId=7', targetP95Ms: 2000, runs: 5 },
+  { name: 'board report, partnership (JSON)', url: '/api/reports/assurance', targetP95Ms: 8000, runs: 3 },
+  { name: 'board report, partnership as at (Word)', url: '/api/reports/assurance?asAt=2025-09-30&format=docx', targetP95Ms: 10000, runs: 3 },
 ];
 
 let missed = 0;
 console.log('request'.padEnd(40), 'median'.padStart(9), 'p95'.padStart(9), 'target'.padStart(9));
 for (const c of cases) {
   const times: number[] = [];
-  for (let run = 0; run < RUNS; run++) {
+  const runs = c.runs ?? RUNS;
+  for (let run = 0; run < runs; run++) {
     const t0 = performance.now();
     const response = await app.inject({ method: 'GET', url: c.url, headers });
     times.push(performance.now() - t0);
     if (response.statusCode !== 200) throw new Error(`${c.url} answered ${response.statusCode}: ${response.body}`);
   }
   times.sort((a, b) => a - b);
-  const median = times[Math.floor(RUNS / 2)]!;
-  const p95 = times[Math.ceil(RUNS * 0.95) - 1]!;
+  const median = times[Math.floor(runs / 2)]!;
+  const p95 = times[Math.ceil(runs * 0.95) - 1]!;
   const ok = p95 <= c.targetP95Ms;
   if (!ok) missed++;
   console.log(c.name.padEnd(40), `${median.toFixed(1)} ms`.padStart(9), `${p95.toFixed(1)} ms`.padStart(9), `${c.targetP95Ms} ms`.padStart(9), ok ? 'ok' : 'MISSED');
 }
 
+console.log(`\nPeak resident memory of this process: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
 await app.close();
 closeDatabase(db);
 rmSync(dir, { recursive: true, force: true });

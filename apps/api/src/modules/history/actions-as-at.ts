@@ -100,10 +100,15 @@ export function listActionsAsAt(db: Db, query: ParsedActionListQuery & { asAt: s
 function linksOf(db: Db) {
   const partners = new Map<number, number[]>();
   const themes = new Map<number, number[]>();
+  const add = (map: Map<number, number[]>, key: number, value: number) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
   for (const row of db.$client.prepare('select action_id as a, agency_id as b from action_agencies order by agency_id').all() as { a: number; b: number }[])
-    partners.set(row.a, [...(partners.get(row.a) ?? []), row.b]);
+    add(partners, row.a, row.b);
   for (const row of db.$client.prepare('select action_id as a, theme_id as b from action_themes order by theme_id').all() as { a: number; b: number }[])
-    themes.set(row.a, [...(themes.get(row.a) ?? []), row.b]);
+    add(themes, row.a, row.b);
   return { partners, themes };
 }
 

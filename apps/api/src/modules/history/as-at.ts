@@ -98,13 +98,15 @@ export function firstRecordAt(db: Db): string | null {
 }
 
 const REVISED = ['ref', 'recommendation_id', 'kind', 'owner_agency_id', 'learning_need', 'action', 'success_measure', 'target_date', 'subgroup_id'] as const;
+/** The long texts a light rebuild (counts and ratings only) leaves out, to spare the memory. */
+const TEXTS = new Set(['learning_need', 'action', 'success_measure']);
 const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /**
  * One statement for any scope: each action's first revision after the instant, its status from the status
  * changes either side of it, and its latest entries up to it, each found by an index seek on (action, time).
  */
-const AS_AT_SQL = `
+const asAtSql = (light: boolean) => `
 with scoped as (
   select a.* from actions a
    where a.created_at <= @at
@@ -131,9 +133,9 @@ with scoped as (
   from scoped s
 )
 select m.id, m.review_id as reviewId, m.created_at as createdAt, m.status_then as status,
-  ${REVISED.map((c) => `case when v.id is null then m.${c} else v.${c} end as ${camel(c)}`).join(',\n  ')},
+  ${REVISED.map((c) => (light && TEXTS.has(c) ? `'' as ${camel(c)}` : `case when v.id is null then m.${c} else v.${c} end as ${camel(c)}`)).join(',\n  ')},
   lp.created_at as lastUpdateAt, lp.confidence as latestConfidence,
-  lu.id as latestId, lu.kind as latestKind, lu.created_at as latestAt, lu.author_name as latestAuthor, lu.note as latestText,
+  lu.id as latestId, lu.kind as latestKind, lu.created_at as latestAt, ${light ? "'' as latestAuthor, '' as latestText" : 'lu.author_name as latestAuthor, lu.note as latestText'},
   lu.confidence as latestNoteConfidence, lu.question as latestQuestion, lu.reply_by as latestReplyBy,
   case when m.status_then = 'assured' then
     (select p.evidence_of_impact from progress_updates p where p.action_id = m.id and p.status_to = 'assured' and p.created_at <= @at
@@ -175,20 +177,22 @@ interface AsAtRow {
   withdrawnReason: string | null;
 }
 
-const statements = new WeakMap<Db['$client'], ReturnType<Db['$client']['prepare']>>();
+const statements = new WeakMap<Db['$client'], Map<boolean, ReturnType<Db['$client']['prepare']>>>();
 
-function asAtStatement(db: Db) {
-  let statement = statements.get(db.$client);
-  if (!statement) {
-    statement = db.$client.prepare(AS_AT_SQL);
-    statements.set(db.$client, statement);
-  }
+function asAtStatement(db: Db, light: boolean) {
+  let mine = statements.get(db.$client);
+  if (!mine) statements.set(db.$client, (mine = new Map()));
+  let statement = mine.get(light);
+  if (!statement) mine.set(light, (statement = db.$client.prepare(asAtSql(light))));
   return statement;
 }
 
-/** Every action in scope as it stood at the clock's instant, in id order. Actions created later are not there. */
-export function actionsAsAt(db: Db, clock: AsAtClock, scope: AsAtScope = {}): AsAtAction[] {
-  const rows = asAtStatement(db).all({
+/**
+ * Every action in scope as it stood at the clock's instant, in id order. Actions created later are not there.
+ * `light` leaves the long texts (learning need, action, success measure, the latest note's words) empty: for counts.
+ */
+export function actionsAsAt(db: Db, clock: AsAtClock, scope: AsAtScope = {}, options: { light?: boolean } = {}): AsAtAction[] {
+  const rows = asAtStatement(db, options.light ?? false).all({
     at: clock.instant,
     reviewId: scope.reviewId ?? null,
     subgroupId: scope.subgroupId ?? null,
