@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableName, inArray, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db, Tx } from '@lrt/db';
 import { conflict, notFound, unprocessable, versionConflict } from '../plugins/problems';
@@ -71,6 +71,8 @@ export function updateVersioned<T extends Record<string, unknown>>(
     actor: Actor;
     /** The resource as the API shows it. */
     current: () => T;
+    /** The resource as it is, when the caller has just read it in this transaction (saves reading it again). */
+    before?: T;
     /** Rules the change must keep, checked once the version is known to be current (so a stale edit hears 409 first). */
     check?: () => void;
     /** The fields the trail records, when the resource also shows figures computed from elsewhere. */
@@ -81,9 +83,11 @@ export function updateVersioned<T extends Record<string, unknown>>(
   },
 ): T {
   const { table, id } = options;
-  const row = tx.select({ version: table.version }).from(table).where(eq(table.id, id)).get() as { version: number } | undefined;
+  const row = prepared(tx, `versioned.${getTableName(table)}`, (d) =>
+    d.select({ version: table.version }).from(table).where(eq(table.id, sql.placeholder('id'))).prepare(),
+  ).get({ id }) as { version: number } | undefined;
   if (!row) throw notFound(options.resource, id);
-  const before = options.current();
+  const before = options.before ?? options.current();
   if (row.version !== options.version) throw versionConflict(options.resource, before);
   options.check?.();
   // Nothing to change: the version stays, and nothing enters the trail.
@@ -119,6 +123,16 @@ export interface Reference {
   what: string;
 }
 
+/** The ids of a table among some, in one statement prepared once per table (the ids go in as one JSON array). */
+const existingIds = (tx: Tx, table: Reference['table']) =>
+  prepared(tx, `references.${getTableName(table)}`, (d) =>
+    d
+      .select({ id: table.id })
+      .from(table)
+      .where(inArray(table.id, sql`(select value from json_each(${sql.placeholder('ids')}))`))
+      .prepare(),
+  );
+
 /** Checks that every id a request refers to exists, naming the field of any that does not (422). */
 export function requireReferences(tx: Tx, references: Reference[]) {
   const errors = [];
@@ -126,7 +140,7 @@ export function requireReferences(tx: Tx, references: Reference[]) {
     if (ref.ids === null || ref.ids === undefined) continue;
     const ids = [...new Set(Array.isArray(ref.ids) ? ref.ids : [ref.ids])] as number[];
     if (ids.length === 0) continue;
-    const found = new Set(tx.select({ id: ref.table.id }).from(ref.table).where(inArray(ref.table.id, ids)).all().map((r) => r.id as number));
+    const found = new Set(existingIds(tx, ref.table).all({ ids: JSON.stringify(ids) }).map((r) => r.id as number));
     const missing = ids.filter((id) => !found.has(id));
     if (missing.length > 0) errors.push({ path: ref.path, message: `no ${ref.what} with id ${missing.join(', ')}` });
   }
@@ -141,7 +155,16 @@ export function replaceLinks<T extends SQLiteTable>(
   ownerId: number,
   rows: T['$inferInsert'][],
 ) {
-  tx.delete(table).where(eq(ownerColumn, ownerId) as SQL).run();
-  if (rows.length > 0) tx.insert(table).values(rows).run();
+  const name = getTableName(table);
+  prepared(tx, `links.${name}.${ownerColumn.name}.delete`, (d) => d.delete(table).where(eq(ownerColumn, sql.placeholder('owner')) as SQL).prepare()).run({ owner: ownerId });
+  if (rows.length === 0) return;
+  // One prepared insert a row: a link table's rows are few, and all have the same columns.
+  const keys = Object.keys(rows[0]!).sort();
+  const insert = prepared(tx, `links.${name}.insert.${keys.join()}`, (d) =>
+    d
+      .insert(table)
+      .values(Object.fromEntries(keys.map((key) => [key, sql.placeholder(key)])) as T['$inferInsert'])
+      .prepare(),
+  );
+  for (const row of rows) insert.run(row as Record<string, unknown>);
 }
-

@@ -315,7 +315,9 @@ function checkActionShape(tx: Tx, shape: ActionShape, changedOwner: boolean) {
   ]);
   const errors = [];
   if (changedOwner) {
-    const owner = tx.select({ active: agencies.active }).from(agencies).where(eq(agencies.id, shape.ownerAgencyId)).get();
+    const owner = prepared(tx, 'actions.shape.owner', (d) => d.select({ active: agencies.active }).from(agencies).where(eq(agencies.id, sql.placeholder('id'))).prepare()).get({
+      id: shape.ownerAgencyId,
+    });
     if (owner && !owner.active) errors.push({ path: 'ownerAgencyId', message: 'this agency is no longer active in the partnership' });
   }
   if (shape.partnerAgencyIds.includes(shape.ownerAgencyId)) {
@@ -328,11 +330,9 @@ function checkActionShape(tx: Tx, shape: ActionShape, changedOwner: boolean) {
     errors.push({ path: 'partnerAgencyIds', message: 'a multi-agency action needs at least one partner agency' });
   }
   if (shape.recommendationId !== null) {
-    const recommendation = tx
-      .select({ reviewId: recommendations.reviewId })
-      .from(recommendations)
-      .where(eq(recommendations.id, shape.recommendationId))
-      .get();
+    const recommendation = prepared(tx, 'actions.shape.recommendation', (d) =>
+      d.select({ reviewId: recommendations.reviewId }).from(recommendations).where(eq(recommendations.id, sql.placeholder('id'))).prepare(),
+    ).get({ id: shape.recommendationId });
     if (!recommendation) errors.push({ path: 'recommendationId', message: `no recommendation with id ${shape.recommendationId}` });
     else if (recommendation.reviewId !== shape.reviewId) errors.push({ path: 'recommendationId', message: "is not one of this action's review's recommendations" });
   }
@@ -350,12 +350,40 @@ function writeLinks(tx: Tx, actionId: number, values: { partnerAgencyIds?: numbe
 
 /** The next free `<review code>/A<n>`. */
 function nextRef(tx: Tx, reviewId: number, code: string): string {
-  const count = tx.select({ n: sql<number>`count(*)` }).from(actions).where(eq(actions.reviewId, reviewId)).get()?.n ?? 0;
+  const counted = prepared(tx, 'actions.ref.count', (d) =>
+    d.select({ n: sql<number>`count(*)` }).from(actions).where(eq(actions.reviewId, sql.placeholder('reviewId'))).prepare(),
+  );
+  const taken = prepared(tx, 'actions.ref.taken', (d) =>
+    d.select({ id: actions.id }).from(actions).where(sql`lower(${actions.ref}) = lower(${sql.placeholder('ref')})`).prepare(),
+  );
+  const count = counted.get({ reviewId })?.n ?? 0;
   for (let n = count + 1; ; n++) {
     const ref = `${code}/A${n}`;
-    if (!tx.select({ id: actions.id }).from(actions).where(sql`lower(${actions.ref}) = lower(${ref})`).get()) return ref;
+    if (!taken.get({ ref })) return ref;
   }
 }
+
+const insertAction = (tx: Tx) =>
+  prepared(tx, 'actions.insert', (d) =>
+    d
+      .insert(actions)
+      .values({
+        ref: sql.placeholder('ref'),
+        reviewId: sql.placeholder('reviewId'),
+        recommendationId: sql.placeholder('recommendationId'),
+        kind: sql.placeholder('kind'),
+        ownerAgencyId: sql.placeholder('ownerAgencyId'),
+        learningNeed: sql.placeholder('learningNeed'),
+        action: sql.placeholder('action'),
+        successMeasure: sql.placeholder('successMeasure'),
+        targetDate: sql.placeholder('targetDate'),
+        subgroupId: sql.placeholder('subgroupId'),
+        createdAt: sql.placeholder('createdAt'),
+        updatedAt: sql.placeholder('updatedAt'),
+      })
+      .returning({ id: actions.id })
+      .prepare(),
+  );
 
 export function createAction(db: Db, input: ActionCreate, clock: PlanClock, actor: Actor): Action {
   const id = writeTransaction(db, (tx) => createActionIn(tx, input, clock, actor));
@@ -367,13 +395,17 @@ export function createAction(db: Db, input: ActionCreate, clock: PlanClock, acto
  * and audit event as a single one; returns its id.
  */
 export function createActionIn(tx: Tx, input: ActionCreate, clock: PlanClock, actor: Actor): number {
-  const review = tx.select({ code: reviews.code, subgroupId: reviews.subgroupId }).from(reviews).where(eq(reviews.id, input.reviewId)).get();
+  const review = prepared(tx, 'actions.create.review', (d) =>
+    d.select({ code: reviews.code, subgroupId: reviews.subgroupId }).from(reviews).where(eq(reviews.id, sql.placeholder('id'))).prepare(),
+  ).get({ id: input.reviewId });
   if (!review) throw unprocessable('validation.unknown_reference', [{ path: 'reviewId', message: `no review with id ${input.reviewId}` }]);
   const recommendationId = input.recommendationId ?? null;
   const recommendationSubgroup =
     recommendationId === null
       ? null
-      : (tx.select({ subgroupId: recommendations.subgroupId }).from(recommendations).where(eq(recommendations.id, recommendationId)).get()?.subgroupId ?? null);
+      : (prepared(tx, 'actions.create.recommendation', (d) =>
+          d.select({ subgroupId: recommendations.subgroupId }).from(recommendations).where(eq(recommendations.id, sql.placeholder('id'))).prepare(),
+        ).get({ id: recommendationId })?.subgroupId ?? null);
   const shape: ActionShape = {
     reviewId: input.reviewId,
     recommendationId,
@@ -385,24 +417,20 @@ export function createActionIn(tx: Tx, input: ActionCreate, clock: PlanClock, ac
   };
   checkActionShape(tx, shape, true);
   try {
-    const row = tx
-      .insert(actions)
-      .values({
-        ref: input.ref ?? nextRef(tx, input.reviewId, review.code),
-        reviewId: shape.reviewId,
-        recommendationId: shape.recommendationId,
-        kind: shape.kind,
-        ownerAgencyId: shape.ownerAgencyId,
-        learningNeed: input.learningNeed,
-        action: input.action,
-        successMeasure: input.successMeasure ?? '',
-        targetDate: input.targetDate ?? null,
-        subgroupId: shape.subgroupId,
-        createdAt: nowIso(clock.now),
-        updatedAt: nowIso(clock.now),
-      })
-      .returning({ id: actions.id })
-      .get();
+    const row = insertAction(tx).get({
+      ref: input.ref ?? nextRef(tx, input.reviewId, review.code),
+      reviewId: shape.reviewId,
+      recommendationId: shape.recommendationId,
+      kind: shape.kind,
+      ownerAgencyId: shape.ownerAgencyId,
+      learningNeed: input.learningNeed,
+      action: input.action,
+      successMeasure: input.successMeasure ?? '',
+      targetDate: input.targetDate ?? null,
+      subgroupId: shape.subgroupId,
+      createdAt: nowIso(clock.now),
+      updatedAt: nowIso(clock.now),
+    })!;
     writeLinks(tx, row.id, shape);
     recordCreation(tx, actor, 'action', auditable(getAction(tx, row.id, clock)), clock.now);
     return row.id;
@@ -456,6 +484,7 @@ export function patchActionIn(tx: Tx, id: number, patch: ActionPatch, clock: Pla
         }
       },
       current: () => getAction(tx, id, clock),
+      before: current,
       auditView: auditable,
       ...(writeLinksToo || revised
         ? {

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Action, AssuranceDecision, ProgressUpdate, ProgressUpdateCreate } from '@lrt/contracts';
 import type { ProgressUpdateCreate as ProgressUpdateCreateSchema } from '@lrt/contracts';
 import { actionAgencies, actions, progressUpdates, userAgencies, userRoles, userSubgroups, writeTransaction, type Db, type Tx } from '@lrt/db';
@@ -16,7 +16,7 @@ import {
   type UpdatePermission,
 } from '@lrt/domain';
 import { newestFirst, toPage } from '../../lib/pagination';
-import { nowIso } from '../../lib/persistence';
+import { nowIso, prepared } from '../../lib/persistence';
 import { ProblemError, forbidden, notFound, unprocessable, versionConflict } from '../../plugins/problems';
 import { auditable, completionProposers, getAction } from '../actions/actions.service';
 import { changedFields, recordAudit, type Actor } from '../../lib/audit';
@@ -37,9 +37,14 @@ function authorsOf(db: Db | Tx, userIds: number[]): Map<number, Author> {
     ids.map((id) => [id, { roles: [], agencyIds: [], subgroupIds: [] }]),
   );
   if (ids.length === 0) return authors;
-  for (const r of db.select().from(userRoles).where(inArray(userRoles.userId, ids)).all()) authors.get(r.userId)?.roles.push(r.role);
-  for (const r of db.select().from(userAgencies).where(inArray(userAgencies.userId, ids)).all()) authors.get(r.userId)?.agencyIds.push(r.agencyId);
-  for (const r of db.select().from(userSubgroups).where(inArray(userSubgroups.userId, ids)).all()) authors.get(r.userId)?.subgroupIds.push(r.subgroupId);
+  const among = sql`(select value from json_each(${sql.placeholder('ids')}))`;
+  const values = { ids: JSON.stringify(ids) };
+  const roles = prepared(db, 'progress-updates.author-roles', (d) => d.select().from(userRoles).where(inArray(userRoles.userId, among)).prepare());
+  const agencies = prepared(db, 'progress-updates.author-agencies', (d) => d.select().from(userAgencies).where(inArray(userAgencies.userId, among)).prepare());
+  const subgroups = prepared(db, 'progress-updates.author-subgroups', (d) => d.select().from(userSubgroups).where(inArray(userSubgroups.userId, among)).prepare());
+  for (const r of roles.all(values)) authors.get(r.userId)?.roles.push(r.role);
+  for (const r of agencies.all(values)) authors.get(r.userId)?.agencyIds.push(r.agencyId);
+  for (const r of subgroups.all(values)) authors.get(r.userId)?.subgroupIds.push(r.subgroupId);
   return authors;
 }
 
@@ -68,7 +73,7 @@ function toDtos(db: Db | Tx, rows: Row[], subgroupId: number | null): ProgressUp
 }
 
 function requireAction(db: Db | Tx, id: number) {
-  const action = db.select().from(actions).where(eq(actions.id, id)).get();
+  const action = prepared(db, 'progress-updates.action', (d) => d.select().from(actions).where(eq(actions.id, sql.placeholder('id'))).prepare()).get({ id });
   if (!action) throw notFound('action', id);
   return action;
 }
@@ -105,7 +110,10 @@ function openAction(tx: Tx, actionId: number, clock: PlanClock, seen: { actionVe
   const author = clock.viewer;
   if (!author) throw new ProblemError(401, 'auth.unauthenticated', 'Sign in', 'Sign in to post a progress update.');
   const action = requireAction(tx, actionId);
-  const agencyIds = [action.ownerAgencyId, ...tx.select().from(actionAgencies).where(eq(actionAgencies.actionId, actionId)).all().map((a) => a.agencyId)];
+  const partners = prepared(tx, 'progress-updates.partners', (d) =>
+    d.select({ agencyId: actionAgencies.agencyId }).from(actionAgencies).where(eq(actionAgencies.actionId, sql.placeholder('actionId'))).prepare(),
+  );
+  const agencyIds = [action.ownerAgencyId, ...partners.all({ actionId }).map((a) => a.agencyId)];
   const scope: ActionScope = {
     status: action.status,
     agencyIds,
@@ -134,14 +142,16 @@ function refuseIfClosed({ action, whileOpen }: Context) {
 /** Instants order the history: never let a new entry sort before the latest one (a comment or a decision included). */
 const entryInstant = (tx: Tx, action: ActionRow, clock: PlanClock) => {
   const now = nowIso(clock.now);
-  const latest =
-    tx
+  const newest = prepared(tx, 'progress-updates.newest', (d) =>
+    d
       .select({ at: progressUpdates.createdAt })
       .from(progressUpdates)
-      .where(eq(progressUpdates.actionId, action.id))
+      .where(eq(progressUpdates.actionId, sql.placeholder('actionId')))
       .orderBy(desc(progressUpdates.createdAt))
       .limit(1)
-      .get()?.at ?? '';
+      .prepare(),
+  );
+  const latest = newest.get({ actionId: action.id })?.at ?? '';
   const floor = latest > (action.lastUpdateAt ?? '') ? latest : (action.lastUpdateAt ?? '');
   return now > floor ? now : floor;
 };
@@ -157,6 +167,55 @@ function audit(tx: Tx, actor: Actor, actionId: number, before: ReturnType<typeof
     at: clock.now,
   });
 }
+
+/** An agency's progress note, as postProgressUpdateIn writes it: prepared once per connection. */
+const insertProgress = (tx: Tx) =>
+  prepared(tx, 'progress-updates.insert', (d) =>
+    d
+      .insert(progressUpdates)
+      .values({
+        actionId: sql.placeholder('actionId'),
+        authorName: sql.placeholder('authorName'),
+        authorUserId: sql.placeholder('authorUserId'),
+        agencyId: sql.placeholder('agencyId'),
+        createdAt: sql.placeholder('createdAt'),
+        kind: 'progress',
+        note: sql.placeholder('note'),
+        confidence: sql.placeholder('confidence'),
+        statusFrom: sql.placeholder('statusFrom'),
+        statusTo: sql.placeholder('statusTo'),
+        evidence: sql.placeholder('evidence'),
+        evidenceOfImpact: null,
+        reason: sql.placeholder('reason'),
+        importedFrom: sql.placeholder('importedFrom'),
+      })
+      .returning()
+      .prepare(),
+  );
+
+/**
+ * What an agency's note does to its action: its latest word and confidence, its version, any return for more
+ * information answered, and its status and the reason it was withdrawn when the note changes them (null keeps them).
+ */
+const moveAction = (tx: Tx) =>
+  prepared(tx, 'progress-updates.move-action', (d) =>
+    d
+      .update(actions)
+      .set({
+        lastUpdateAt: sql`${sql.placeholder('lastUpdateAt')}`,
+        latestConfidence: sql`${sql.placeholder('latestConfidence')}`,
+        updatedAt: sql`${sql.placeholder('updatedAt')}`,
+        version: sql`${sql.placeholder('version')}`,
+        // The agency's note is its answer to a return for more information.
+        returnedAt: null,
+        returnedQuestion: null,
+        returnedReplyBy: null,
+        status: sql`coalesce(${sql.placeholder('status')}, ${actions.status})`,
+        withdrawnReason: sql`coalesce(${sql.placeholder('withdrawnReason')}, ${actions.withdrawnReason})`,
+      })
+      .where(eq(actions.id, sql.placeholder('id')))
+      .prepare(),
+  );
 
 /**
  * Appends a dated note to an action, and with it any change of status the workflow and the author's role allow.
@@ -240,42 +299,30 @@ export function postProgressUpdateIn(
   checkEvidenceFiles(tx, body.evidence, author.id);
   const before = auditable(getAction(tx, actionId, clock));
   const at = entryInstant(tx, action, clock);
-  const row = tx
-    .insert(progressUpdates)
-    .values({
-      actionId,
-      authorName: author.name,
-      authorUserId: author.id,
-      agencyId,
-      createdAt: at,
-      kind: 'progress',
-      note: body.note,
-      confidence: body.confidence,
-      statusFrom: to ? action.status : null,
-      statusTo: to ?? null,
-      evidence: body.evidence,
-      evidenceOfImpact: null,
-      reason: to === 'withdrawn' ? (body.reason?.trim() ?? null) : null,
-      importedFrom: options.importedFrom ?? null,
-    })
-    .returning()
-    .get();
+  const row = insertProgress(tx).get({
+    actionId,
+    authorName: author.name,
+    authorUserId: author.id,
+    agencyId,
+    createdAt: at,
+    note: body.note,
+    confidence: body.confidence,
+    statusFrom: to ? action.status : null,
+    statusTo: to ?? null,
+    evidence: body.evidence,
+    reason: to === 'withdrawn' ? (body.reason?.trim() ?? null) : null,
+    importedFrom: options.importedFrom ?? null,
+  })!;
   linkEvidenceFiles(tx, row.id, body.evidence);
-  tx.update(actions)
-    .set({
-      lastUpdateAt: at,
-      latestConfidence: body.confidence,
-      updatedAt: nowIso(clock.now),
-      version: action.version + 1,
-      // The agency's note is its answer to a return for more information.
-      returnedAt: null,
-      returnedQuestion: null,
-      returnedReplyBy: null,
-      ...(to ? { status: to } : {}),
-      ...(to === 'withdrawn' ? { withdrawnReason: body.reason!.trim() } : {}),
-    })
-    .where(eq(actions.id, actionId))
-    .run();
+  moveAction(tx).run({
+    id: actionId,
+    lastUpdateAt: at,
+    latestConfidence: body.confidence,
+    updatedAt: nowIso(clock.now),
+    version: action.version + 1,
+    status: to ?? null,
+    withdrawnReason: to === 'withdrawn' ? body.reason!.trim() : null,
+  });
   const update = toDtos(tx, [row], action.subgroupId)[0]!;
   audit(tx, actor, actionId, before, clock, update);
   return update;

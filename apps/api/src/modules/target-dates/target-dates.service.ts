@@ -1,6 +1,7 @@
-import { asc, eq, inArray, and } from 'drizzle-orm';
+import { asc, eq, inArray, and, sql } from 'drizzle-orm';
 import type { Action } from '@lrt/contracts';
 import { targetDateChanges, targetDateRequests, type Db, type Tx } from '@lrt/db';
+import { prepared } from '../../lib/persistence';
 
 export interface TargetDateFacts {
   history: Action['targetDateHistory'];
@@ -82,7 +83,10 @@ export function targetDateFacts(
  */
 export function isTargetDateRevision(tx: Db | Tx, actionId: number, currentTargetDate: string | null): boolean {
   if (currentTargetDate !== null) return true;
-  return tx.select({ id: targetDateChanges.id }).from(targetDateChanges).where(eq(targetDateChanges.actionId, actionId)).limit(1).get() !== undefined;
+  const revised = prepared(tx, 'target-dates.revised', (d) =>
+    d.select({ id: targetDateChanges.id }).from(targetDateChanges).where(eq(targetDateChanges.actionId, sql.placeholder('actionId'))).limit(1).prepare(),
+  );
+  return revised.get({ actionId }) !== undefined;
 }
 
 /** Appends one revision to an action's target-date history (the table refuses updates and deletes). */
