@@ -23,6 +23,8 @@ ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
     DATABASE_PATH=/data/tracker.db
+# The board report's charts are drawn on the server: without a font, resvg draws them with no words at all.
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /out/ ./
 RUN mkdir -p /data && chown -R node:node /data

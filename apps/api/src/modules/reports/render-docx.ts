@@ -8,6 +8,7 @@
  * removed, so nothing a user writes can change or corrupt the document's XML.
  */
 import {
+  LineRuleType,
   AlignmentType,
   BorderStyle,
   Document,
@@ -197,12 +198,12 @@ export async function renderAssuranceDocx(report: AssuranceReport): Promise<Buff
     features: { updateFields: true },
     styles: {
       default: {
-        document: { run: { font: FONT, size: BODY_SIZE }, paragraph: { spacing: { line: 276 } } },
+        document: { run: { font: FONT, size: BODY_SIZE }, paragraph: { spacing: { line: 276, lineRule: LineRuleType.AUTO } } },
         heading1: { run: { font: FONT, size: 32, bold: true, color: '0B0C0C' }, paragraph: { spacing: { before: 480, after: 200 }, keepNext: true } },
         heading2: { run: { font: FONT, size: 26, bold: true, color: '0B0C0C' }, paragraph: { spacing: { before: 320, after: 120 }, keepNext: true } },
       },
       paragraphStyles: [
-        { id: 'TableText', name: 'Table text', basedOn: 'Normal', quickFormat: true, run: { size: TABLE_SIZE }, paragraph: { spacing: { before: 0, after: 40, line: 240 } } },
+        { id: 'TableText', name: 'Table text', basedOn: 'Normal', quickFormat: true, run: { size: TABLE_SIZE }, paragraph: { spacing: { before: 0, after: 40, line: 240, lineRule: LineRuleType.AUTO } } },
         { id: 'TableTextRight', name: 'Table number', basedOn: 'TableText', paragraph: { alignment: AlignmentType.RIGHT } },
         { id: 'TableStrong', name: 'Table text bold', basedOn: 'TableText', run: { bold: true } },
         { id: 'TableStrongRight', name: 'Table number bold', basedOn: 'TableStrong', paragraph: { alignment: AlignmentType.RIGHT } },

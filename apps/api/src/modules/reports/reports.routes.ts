@@ -56,8 +56,9 @@ export async function reportRoutes(app: FastifyInstance) {
         return reply.type(DOCX_TYPE).header('content-disposition', `attachment; filename="${fileName(report, 'docx')}"`).send(file as never);
       }
       if (request.query.format === 'html') {
-        const { renderAssuranceHtml } = await import('./render-html');
-        return reply.type('text/html; charset=utf-8').send(renderAssuranceHtml(report));
+        const { renderAssuranceHtml, ASSURANCE_HTML_CSP } = await import('./render-html');
+        // The page's own stylesheet is inline: its hash, not the API's strict policy, says what it may run.
+        return reply.type('text/html; charset=utf-8').header('content-security-policy', ASSURANCE_HTML_CSP).send(renderAssuranceHtml(report));
       }
       return report;
     },
