@@ -348,15 +348,30 @@ function writeLinks(tx: Tx, actionId: number, values: { partnerAgencyIds?: numbe
   }
 }
 
-/** The next free `<review code>/A<n>`. */
-function nextRef(tx: Tx, reviewId: number, code: string): string {
+/** How many actions a review has. */
+export function countActionsOf(tx: Db | Tx, reviewId: number): number {
   const counted = prepared(tx, 'actions.ref.count', (d) =>
     d.select({ n: sql<number>`count(*)` }).from(actions).where(eq(actions.reviewId, sql.placeholder('reviewId'))).prepare(),
   );
+  return counted.get({ reviewId })?.n ?? 0;
+}
+
+/**
+ * A review's count of actions kept by a caller that creates many in one transaction (an import), so that each
+ * creation need not count them again: the caller adds one for each action it creates in the review (once its
+ * savepoint is kept), and creates none there otherwise.
+ */
+export interface ReviewActionCount {
+  reviewId: number;
+  actions: number;
+}
+
+/** The next free `<review code>/A<n>`, from the count of the review's actions. */
+function nextRef(tx: Tx, reviewId: number, code: string, counted?: ReviewActionCount): string {
   const taken = prepared(tx, 'actions.ref.taken', (d) =>
     d.select({ id: actions.id }).from(actions).where(sql`lower(${actions.ref}) = lower(${sql.placeholder('ref')})`).prepare(),
   );
-  const count = counted.get({ reviewId })?.n ?? 0;
+  const count = counted?.reviewId === reviewId ? counted.actions : countActionsOf(tx, reviewId);
   for (let n = count + 1; ; n++) {
     const ref = `${code}/A${n}`;
     if (!taken.get({ ref })) return ref;
@@ -392,9 +407,10 @@ export function createAction(db: Db, input: ActionCreate, clock: PlanClock, acto
 
 /**
  * Creates an action inside the caller's transaction (a batch of a plan's actions, an import) with the same rules
- * and audit event as a single one; returns its id.
+ * and audit event as a single one; returns its id. `counted` is the review's count of actions when the caller
+ * keeps it (see ReviewActionCount).
  */
-export function createActionIn(tx: Tx, input: ActionCreate, clock: PlanClock, actor: Actor): number {
+export function createActionIn(tx: Tx, input: ActionCreate, clock: PlanClock, actor: Actor, counted?: ReviewActionCount): number {
   const review = prepared(tx, 'actions.create.review', (d) =>
     d.select({ code: reviews.code, subgroupId: reviews.subgroupId }).from(reviews).where(eq(reviews.id, sql.placeholder('id'))).prepare(),
   ).get({ id: input.reviewId });
@@ -418,7 +434,7 @@ export function createActionIn(tx: Tx, input: ActionCreate, clock: PlanClock, ac
   checkActionShape(tx, shape, true);
   try {
     const row = insertAction(tx).get({
-      ref: input.ref ?? nextRef(tx, input.reviewId, review.code),
+      ref: input.ref ?? nextRef(tx, input.reviewId, review.code, counted),
       reviewId: shape.reviewId,
       recommendationId: shape.recommendationId,
       kind: shape.kind,

@@ -34,7 +34,7 @@ import {
 import { recordAudit, type Actor } from '../../lib/audit';
 import { notFound, ProblemError, unprocessable } from '../../plugins/problems';
 import type { PlanClock } from '../settings/settings.service';
-import { createActionIn, getAction, patchActionIn } from '../actions/actions.service';
+import { countActionsOf, createActionIn, getAction, patchActionIn, type ReviewActionCount } from '../actions/actions.service';
 import { postProgressUpdateIn } from '../progress-updates/progress-updates.service';
 import type { MailContext } from '../chase/chase.service';
 import { agencyService } from '../agencies/agencies.routes';
@@ -358,6 +358,8 @@ function runPlan(db: Db, record: ImportRecord, clock: PlanClock, actor: Actor, m
     }
     const context: Context = { ...base, agencyOfName, shortNameOf };
     const existing = existingActions(tx, record, columnOf.get('ref'));
+    // Counted once; each row's creation adds one (see ReviewActionCount).
+    const counted: ReviewActionCount = { reviewId: record.reviewId, actions: countActionsOf(tx, record.reviewId) };
     const rows: ImportRow[] = [];
     let created = 0;
     let updated = 0;
@@ -370,7 +372,7 @@ function runPlan(db: Db, record: ImportRecord, clock: PlanClock, actor: Actor, m
         rows.push({ rowNumber: row.n, outcome: 'left_out', ref: cell('ref') || null, actionId: null, values: {}, changes: [], errors: [], warnings: [] });
         continue;
       }
-      const result = importRow(tx, { record, row: row.n, cell, context, existing, clock, actor, mail });
+      const result = importRow(tx, { record, row: row.n, cell, context, existing, counted, clock, actor, mail });
       if (result.outcome === 'create') created++;
       if (result.outcome === 'update') updated++;
       rows.push(result);
@@ -428,6 +430,7 @@ interface RowInput {
   cell: (field: ImportField) => string | undefined;
   context: Context;
   existing: Map<string, { id: number; reviewId: number; version: number; ref: string }>;
+  counted: ReviewActionCount;
   clock: PlanClock;
   actor: Actor;
   mail: MailContext;
@@ -622,7 +625,7 @@ function createFromRow(tx: Tx, input: RowInput, values: ReadRow, blank: ImportRo
   const status = reachableStatus(values, warnings);
   try {
     const action = tx.transaction((sp) => {
-      const id = createActionIn(sp, parsed.data, input.clock, input.actor);
+      const id = createActionIn(sp, parsed.data, input.clock, input.actor, input.counted);
       if (values.note || status !== 'not_started') {
         const update = firstUpdate(values, status, input.record.fileName);
         if (status !== 'not_started') update.statusChange = { to: status };
@@ -630,6 +633,7 @@ function createFromRow(tx: Tx, input: RowInput, values: ReadRow, blank: ImportRo
       }
       return getAction(sp, id, input.clock);
     });
+    input.counted.actions++;
     return { ...blank, outcome: 'create', ref: action.ref, actionId: null, values: displayAction(action, input.context, values), errors: [], warnings };
   } catch (error) {
     return { ...blank, errors: refusalMessages(error), values: display(values, input.context) };
