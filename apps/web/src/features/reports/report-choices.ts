@@ -1,4 +1,5 @@
-import { REPORT_SECTIONS, type ReportSection } from '@lrt/contracts';
+import type { ReportSection } from '@lrt/contracts';
+import { REPORT_SECTIONS } from './sections';
 import type { ReportQuery } from './api/report-href';
 
 /** What the report covers: the whole partnership, or one review, subgroup or agency. */

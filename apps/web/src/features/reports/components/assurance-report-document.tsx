@@ -1,4 +1,4 @@
-import { REPORT_SECTION_TITLES, type AssuranceReport, type Brag, type ReportAction, type ReportSection } from '@lrt/contracts';
+import type { AssuranceReport, Brag, ReportAction, ReportSection } from '@lrt/contracts';
 import { Suspense, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { BragTag } from '@/components/brag-tag';
@@ -6,6 +6,7 @@ import { StatusTag } from '@/components/status-tag';
 import { ChartLoading, StackedBarChart } from '@/features/dashboard/components/lazy-charts';
 import { LABELS } from '@/lib/contract-constants';
 import { formatDate, formatDateTime, formatInstantDate, pluralise } from '@/lib/format';
+import { REPORT_SECTION_TITLES } from '../sections';
 import { ReportTable, type ReportColumn } from './report-table';
 
 /** The order ratings are read out in the report: the ones needing attention first. */

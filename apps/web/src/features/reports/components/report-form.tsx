@@ -1,4 +1,4 @@
-import { REPORT_SECTION_TITLES, REPORT_SECTIONS, type Agency, type Review, type ReportSection, type Snapshot, type Subgroup } from '@lrt/contracts';
+import type { Agency, Review, ReportSection, Snapshot, Subgroup } from '@lrt/contracts';
 import { londonToday } from '@lrt/domain';
 import { useState, type FormEvent } from 'react';
 import { CheckboxGroup } from '@/components/checkbox-group';
@@ -8,6 +8,7 @@ import type { FormError } from '@/features/admin/form-errors';
 import { dateFromParts, partsOf, type DateParts } from '@/lib/date-parts';
 import { formatDate } from '@/lib/format';
 import { REPORT_SCOPES, type ReportChoices, type ReportScope } from '../report-choices';
+import { REPORT_SECTION_TITLES, REPORT_SECTIONS } from '../sections';
 
 /** The id of each field, where the error summary's links go. A scope's picker is shown only while it is chosen. */
 export const REPORT_FIELD_IDS = {
