@@ -123,3 +123,17 @@ export const snapshotActions = sqliteTable(
     check('snapshot_actions_status_check', sql`${t.status} in (${inList(ACTION_STATUSES)})`),
   ],
 );
+
+/**
+ * One number that every change to what the overview counts moves on (triggers in the migrations, on every table
+ * the dashboard and the themes matrix read), so their answers can be kept until the plan changes or the clock
+ * crosses a boundary that would change a rating (see apps/api/src/lib/plan-cache.ts).
+ */
+export const planVersion = sqliteTable(
+  'plan_version',
+  {
+    id: integer('id').primaryKey(),
+    version: integer('version').notNull().default(0),
+  },
+  (t) => [check('plan_version_single_row', sql`${t.id} = 1`)],
+);

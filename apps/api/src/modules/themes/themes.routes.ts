@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { PlanCache } from '../../lib/plan-cache';
 import { Theme, ThemeCreate, ThemeListQuery, ThemeMatrix, ThemeMatrixQuery, ThemePage, ThemePatch } from '@lrt/contracts';
 import { planClock } from '../settings/settings.service';
 import { getThemeMatrix } from './theme-matrix.service';
@@ -15,6 +16,7 @@ export const themeService = catalogueService<typeof themes.$inferSelect, Theme>(
 });
 
 export async function themeRoutes(app: FastifyInstance) {
+  const answers = new PlanCache(app.db);
   // Registered before the catalogue's /themes/:id so the static path wins clearly in the docs too.
   app.withTypeProvider<ZodTypeProvider>().get('/themes/matrix', {
     config: { access: 'read' },
@@ -25,7 +27,11 @@ export async function themeRoutes(app: FastifyInstance) {
       querystring: ThemeMatrixQuery,
       response: { 200: ThemeMatrix, 400: ProblemResponse, 401: ProblemResponse },
     },
-    handler: async (request) => getThemeMatrix(app.db, request.query, planClock(app.db, app.now(), request.principal)),
+    handler: async (request, reply) => {
+      const clock = planClock(app.db, app.now(), request.principal);
+      const body = answers.get(JSON.stringify([request.query.subgroupId]), clock, () => getThemeMatrix(app.db, request.query, clock));
+      return reply.type('application/json; charset=utf-8').send(body as never);
+    },
   });
   registerCatalogueRoutes(app, {
     path: '/themes',
