@@ -234,3 +234,44 @@ export const SSO_REFUSALS = ['cancelled', 'state', 'no_account', 'unverified_ema
  * domain would run the tracker) and not subgroup chair (a chair is named to a subgroup by the business unit).
  */
 export const SSO_DOMAIN_ROLES = ['agency_lead', 'independent_chair', 'viewer'] as const;
+
+/**
+ * The board assurance report: one model, built once by the API, then written as JSON, as a Word document and as a
+ * printable page. Every section the chair may choose, in the order the report prints them.
+ */
+export const REPORT_SECTIONS = [
+  'summary',
+  'brag',
+  'agencies',
+  'recommendations',
+  'overdue',
+  'revisedDates',
+  'completed',
+  'changes',
+  'themes',
+  'timeliness',
+] as const;
+export type ReportSection = (typeof REPORT_SECTIONS)[number];
+
+/** The headings the report gives its sections, in every format. */
+export const REPORT_SECTION_TITLES: Record<ReportSection, string> = {
+  summary: 'Summary',
+  brag: 'BRAG ratings and their change over the period',
+  agencies: 'Progress by agency',
+  recommendations: 'Recommendations and their actions',
+  overdue: 'Overdue actions',
+  revisedDates: 'Revised target dates',
+  completed: 'Completed and assured actions: evidence of impact',
+  changes: 'What changed',
+  themes: 'Themes that recur across reviews',
+  timeliness: 'Reviews against the statutory timescales',
+};
+
+export const REPORT_FORMATS = ['json', 'docx', 'html'] as const;
+
+/**
+ * A section lists at most this many actions (or rows); the counts above it always cover everything in scope, and
+ * the report says how many it did not list, so a whole-partnership report at any size stays a document a board
+ * can read and a server can build in bounded memory.
+ */
+export const REPORT_LIST_LIMIT = 500;

@@ -48,7 +48,7 @@ describe('the header', () => {
   it('gives the business unit chasing and administration, and subgroup chairs their subgroup', () => {
     renderLayout(makeMe({ roles: ['admin', 'subgroup_chair'], subgroupIds: [4] }));
     const admin = within(screen.getByRole('navigation', { name: 'Menu' })).getAllByRole('link').map((link) => link.textContent);
-    expect(admin).toEqual(['Overview', 'Reviews', 'Actions', 'Themes', 'Chase updates', 'Administration']);
+    expect(admin).toEqual(['Overview', 'Reviews', 'Actions', 'Themes', 'Chase updates', 'Board report', 'Administration']);
     cleanup();
     renderLayout(makeMe({ roles: ['subgroup_chair'], subgroupIds: [4] }, { managePlans: false, manageReferenceData: false, manageUsers: false }));
     const menu = within(screen.getByRole('navigation', { name: 'Menu' }));

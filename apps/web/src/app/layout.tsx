@@ -5,7 +5,7 @@ import { Link, Outlet, useLocation, useNavigation } from 'react-router';
 import { useMe } from '@/features/auth/api/get-me';
 import { authKeys } from '@/features/auth/api/keys';
 import { useSignOut } from '@/features/auth/api/sign-out';
-import { isAgencyLead, isSubgroupChair, mySubgroupPath } from '@/features/auth/landing';
+import { isAgencyLead, isSubgroupChair, mySubgroupPath, preparesBoardReports } from '@/features/auth/landing';
 import { useSettings } from '@/features/settings/api/get-settings';
 import { ROLE_LABELS } from '@/lib/contract-constants';
 import { PRODUCT_NAME } from '@/lib/use-document-title';
@@ -127,7 +127,7 @@ function AppNavigation({ me }: { me: Me }) {
     item('/actions', 'Actions'),
     item('/themes', 'Themes'),
     ...(me.capabilities.chase ? [item('/chase', 'Chase updates')] : []),
-    ...(me.user.roles.some((role) => role === 'admin' || role === 'independent_chair' || role === 'subgroup_chair') ? [item('/reports', 'Board report')] : []),
+    ...(preparesBoardReports(me) ? [item('/reports', 'Board report')] : []),
     ...(me.capabilities.manageReferenceData || me.capabilities.manageUsers ? [item('/admin', 'Administration')] : []),
   ];
 

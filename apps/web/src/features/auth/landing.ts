@@ -17,6 +17,10 @@ export function isMyAgencies(me: Me, agencyIds: readonly number[]) {
 }
 
 /** Subgroup chairs who are not the business unit work from their subgroup's view. */
+/** Who prepares board assurance reports: the business unit, the independent chair and subgroup chairs. */
+export const preparesBoardReports = (me: Me) =>
+  me.user.roles.some((role) => role === 'admin' || role === 'independent_chair' || role === 'subgroup_chair');
+
 export const isSubgroupChair = (me: Me) =>
   me.user.roles.includes('subgroup_chair') && !me.user.roles.includes('admin') && me.user.subgroupIds.length > 0;
 

@@ -1,5 +1,5 @@
 import type { ReportSection } from '@lrt/contracts';
-import { REPORT_SECTIONS } from './sections';
+import { REPORT_SECTIONS } from '@/lib/contract-constants';
 import type { ReportQuery } from './api/report-href';
 
 /** What the report covers: the whole partnership, or one review, subgroup or agency. */

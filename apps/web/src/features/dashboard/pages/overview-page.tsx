@@ -1,4 +1,7 @@
+import { Link } from 'react-router';
 import { EmptyState, ErrorState, Loading } from '@/components/states';
+import { useSignedIn } from '@/features/auth/api/get-me';
+import { preparesBoardReports } from '@/features/auth/landing';
 import { formatDateTime } from '@/lib/format';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useDashboard } from '../api/get-dashboard';
@@ -13,6 +16,7 @@ export function OverviewPage() {
   useDocumentTitle('Overview');
   const dashboard = useDashboard();
   const settings = useCachedSettings();
+  const me = useSignedIn();
 
   return (
     <>
@@ -32,6 +36,14 @@ export function OverviewPage() {
             Every action of every review, as at {formatDateTime(dashboard.data.asAt)}. Select a number to see the actions
             it counts.
           </p>
+          {me && preparesBoardReports(me) ? (
+            <p className="govuk-body">
+              <Link className="govuk-link" to="/reports">
+                Board assurance report
+              </Link>
+              : the plan as at any day, for the board, to preview, download as Word or print.
+            </p>
+          ) : null}
           <DashboardSections dashboard={dashboard.data} scope={{}} idPrefix="overview" />
         </>
       )}

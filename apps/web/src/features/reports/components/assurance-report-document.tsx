@@ -6,7 +6,7 @@ import { StatusTag } from '@/components/status-tag';
 import { ChartLoading, StackedBarChart } from '@/features/dashboard/components/lazy-charts';
 import { LABELS } from '@/lib/contract-constants';
 import { formatDate, formatDateTime, formatInstantDate, pluralise } from '@/lib/format';
-import { REPORT_SECTION_TITLES } from '../sections';
+import { REPORT_SECTION_TITLES } from '@/lib/contract-constants';
 import { ReportTable, type ReportColumn } from './report-table';
 
 /** The order ratings are read out in the report: the ones needing attention first. */

@@ -8,7 +8,7 @@ import type { FormError } from '@/features/admin/form-errors';
 import { dateFromParts, partsOf, type DateParts } from '@/lib/date-parts';
 import { formatDate } from '@/lib/format';
 import { REPORT_SCOPES, type ReportChoices, type ReportScope } from '../report-choices';
-import { REPORT_SECTION_TITLES, REPORT_SECTIONS } from '../sections';
+import { REPORT_SECTION_TITLES, REPORT_SECTIONS } from '@/lib/contract-constants';
 
 /** The id of each field, where the error summary's links go. A scope's picker is shown only while it is chosen. */
 export const REPORT_FIELD_IDS = {
