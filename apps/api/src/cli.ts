@@ -1,6 +1,9 @@
 /**
  * Administration from the command line, on the server: `node apps/api/dist/cli.js create-admin --email E --name N`
  * creates the first administrator (the password is read from ADMIN_PASSWORD, or asked for without echo).
+ * `backup <file>` copies the database (while the server runs) and the evidence documents it refers to
+ * (`<file>.evidence/`); `restore <file>` puts them back, with the server stopped (`pnpm db:backup` / `pnpm db:restore`).
+ * Both read DATABASE_PATH and EVIDENCE_DIR as the server does.
  */
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
@@ -10,6 +13,7 @@ import { readConfig } from './config';
 import { SYSTEM_ACTOR } from './lib/audit';
 import { ProblemError } from './plugins/problems';
 import { createUser } from './modules/users/users.service';
+import { BackupError, backupDatabase, restoreDatabase } from './modules/backup/backup.service';
 
 async function askPassword(prompt: string): Promise<string> {
   let muted = false;
@@ -45,15 +49,44 @@ async function createAdmin(args: string[]) {
   }
 }
 
+function fileArgument(args: string[], usage: string): string {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  if (positionals.length !== 1) throw new BackupError(`usage: ${usage}`);
+  return positionals[0]!;
+}
+
+async function backup(args: string[]) {
+  const file = fileArgument(args, 'backup <file>   (e.g. backup backups/tracker-2026-03-02.db)');
+  const config = readConfig();
+  const result = await backupDatabase({ databasePath: config.databasePath, evidenceDir: config.evidenceDir, file });
+  console.log(`Backed up ${config.databasePath} to ${result.file} (${(result.bytes / 1024).toFixed(0)} KB, integrity ok).`);
+  console.log(`Evidence documents: ${result.evidenceCopied} copied to ${result.evidenceDir}.`);
+  if (result.evidenceMissing.length > 0) {
+    console.warn(`Warning: ${result.evidenceMissing.length} document(s) the database refers to are not in ${config.evidenceDir}: ${result.evidenceMissing.slice(0, 5).join(', ')}`);
+    process.exitCode = 1;
+  }
+}
+
+async function restore(args: string[]) {
+  const file = fileArgument(args, 'restore <file>   (with the server stopped)');
+  const config = readConfig();
+  const result = await restoreDatabase({ file, databasePath: config.databasePath, evidenceDir: config.evidenceDir });
+  console.log(`Restored ${file} to ${result.databasePath} (integrity ok), and ${result.evidenceRestored} evidence document(s) to ${config.evidenceDir}.`);
+  if (result.previous) console.log(`The database that was there is kept as ${result.previous}.`);
+  console.log('Start the server again.');
+}
+
+const USAGE = ['usage: cli.js create-admin --email you@example.org --name "Your Name"', '       cli.js backup <file>', '       cli.js restore <file>'].join('\n');
 const [command, ...rest] = process.argv.slice(2);
-const commands: Record<string, (args: string[]) => Promise<void>> = { 'create-admin': createAdmin };
+const commands: Record<string, (args: string[]) => Promise<void>> = { 'create-admin': createAdmin, backup, restore };
 const run = command ? commands[command] : undefined;
 if (!run) {
-  console.error('usage: cli.js create-admin --email you@example.org --name "Your Name"');
+  console.error(USAGE);
   process.exit(2);
 }
 run(rest).catch((error: unknown) => {
   if (error instanceof ProblemError) console.error(`Not created: ${error.errors?.map((e) => `${e.path} ${e.message}`).join('; ') ?? error.detail}`);
+  else if (error instanceof BackupError) console.error(error.message);
   else console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });
