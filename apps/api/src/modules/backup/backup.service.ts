@@ -39,6 +39,21 @@ async function sha256Of(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/**
+ * Makes a copy one file that stands alone: a rollback journal instead of WAL (the server turns WAL back on when it
+ * opens it), and no -wal or -shm beside it (a read-only check leaves them; the last read-write connection to
+ * close removes them).
+ */
+function standAlone(path: string) {
+  const db = new Database(path, { fileMustExist: true });
+  try {
+    db.pragma('journal_mode = DELETE');
+  } finally {
+    db.close();
+  }
+  for (const suffix of ['-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+}
+
 /** `ok` when SQLite finds the file sound and it is a tracker's database; otherwise what is wrong. */
 export function checkDatabaseFile(path: string): string {
   if (!existsSync(path)) return `${path} does not exist`;
@@ -89,6 +104,7 @@ export async function backupDatabase(options: { databasePath: string; evidenceDi
   } finally {
     source.close();
   }
+  standAlone(file);
   const check = checkDatabaseFile(file);
   if (check !== 'ok') throw new BackupError(`The backup did not check out: ${check}`);
 
@@ -176,6 +192,7 @@ export async function restoreDatabase(options: { file: string; databasePath: str
   } finally {
     source.close();
   }
+  standAlone(staged);
   const staging = checkDatabaseFile(staged);
   if (staging !== 'ok') {
     rmSync(staged, { force: true });

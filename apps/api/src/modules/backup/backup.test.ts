@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -104,6 +104,8 @@ describe('online backup and restore', () => {
     await load;
     expect(during.length).toBeGreaterThan(0);
 
+    // One file that stands alone, and its documents beside it.
+    expect(readdirSync(join(dir, 'backups')).sort()).toEqual(['tracker-2026-03-02.db', 'tracker-2026-03-02.db.evidence']);
     const backedUp = notesIn(file);
     expect(backedUp.integrity).toBe('ok');
     expect(backedUp.notes.slice(0, acknowledged.length)).toEqual(acknowledged);
@@ -128,6 +130,7 @@ describe('online backup and restore', () => {
     const restored = await restoreDatabase({ file, databasePath: world.databasePath, evidenceDir: world.evidenceDir, now: TEST_NOW });
     expect(restored).toMatchObject({ evidenceRestored: 2 });
     expect(notesIn(world.databasePath)).toEqual(backedUp);
+    expect(readdirSync(join(dir, 'live')).filter((name) => name.includes('restoring'))).toEqual([]);
     expect(notesIn(restored.previous!).notes.length).toBe(liveCount);
     for (const [n, sha] of backedUp.evidence.entries()) expect(existsSync(join(world.evidenceDir, sha.slice(0, 2), sha)), `document ${n}`).toBe(true);
 
@@ -147,7 +150,6 @@ describe('online backup and restore', () => {
     await backupDatabase({ databasePath: world.databasePath, evidenceDir: world.evidenceDir, file: good });
     const bytes = readFileSync(good);
     bytes.fill(0x5a, 4096, bytes.length); // every page after the first overwritten
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(damaged, bytes);
     await expect(restoreDatabase({ file: damaged, databasePath: world.databasePath, evidenceDir: world.evidenceDir })).rejects.toThrow(/Not restored/);
     const other = join(dir, 'other.db');
