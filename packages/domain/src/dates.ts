@@ -110,6 +110,19 @@ const londonDateFormat = new Intl.DateTimeFormat('en-GB', {
  */
 export function londonToday(now: Date): IsoDate {
   if (Number.isNaN(now.getTime())) throw new RangeError('Invalid Date');
+  // London's offset from UTC is a whole number of hours, so a day never changes inside a UTC minute: every request
+  // of the same minute shares one answer (Intl's formatting costs more than the rest of a small request).
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute === lastMinute) return lastDay;
+  lastDay = londonDayOf(now);
+  lastMinute = minute;
+  return lastDay;
+}
+
+let lastMinute = Number.NaN;
+let lastDay: IsoDate = '';
+
+function londonDayOf(now: Date): IsoDate {
   const parts = londonDateFormat.formatToParts(now);
   const get = (type: 'year' | 'month' | 'day'): number => {
     const part = parts.find((candidate) => candidate.type === type);

@@ -19,28 +19,31 @@ const MAX_ENTRIES = 500;
 
 export class PlanCache {
   private readonly entries = new Map<string, Entry>();
-  private readonly versionStatement;
-  private readonly nextStaleStatement;
 
-  constructor(db: Db) {
-    this.versionStatement = db.$client.prepare('select version as v from plan_version where id = 1');
-    // The oldest last word among open actions not yet stale: it is the next to go stale, a cadence after it.
-    this.nextStaleStatement = db.$client
-      .prepare(
-        `select min(coalesce(last_update_at, created_at)) as v from actions
-          where status in ('not_started', 'in_progress') and coalesce(last_update_at, created_at) >= ?`,
-      );
-  }
+  constructor(private readonly db: Db) {}
+
+  private readonly version = () => (this.db.$client.prepare('select version as v from plan_version where id = 1').get() as { v: number }).v;
+
+  /** The oldest last word among open actions not yet stale: it is the next to go stale, a cadence after it. */
+  private readonly oldestFresh = (staleBefore: string) =>
+    (
+      this.db.$client
+        .prepare(
+          `select min(coalesce(last_update_at, created_at)) as v from actions
+            where status in ('not_started', 'in_progress') and coalesce(last_update_at, created_at) >= ?`,
+        )
+        .get(staleBefore) as { v: string | null }
+    ).v;
 
   /** The serialised answer for `key`, computed again only when the plan or the clock has moved past it. */
   get(key: string, clock: { now: Date; today: string; staleBefore: string }, compute: () => unknown): string {
-    const version = (this.versionStatement.get() as { v: number }).v;
+    const version = this.version();
     const now = clock.now.getTime();
     const entry = this.entries.get(key);
     if (entry && entry.version === version && now < entry.validUntil) return entry.body;
     const body = JSON.stringify(compute());
     const cadenceMs = now - Date.parse(clock.staleBefore);
-    const oldestFresh = (this.nextStaleStatement.get(clock.staleBefore) as { v: string | null }).v;
+    const oldestFresh = this.oldestFresh(clock.staleBefore);
     const nextStale = oldestFresh === null ? Infinity : Date.parse(oldestFresh) + cadenceMs;
     const endOfDay = Date.parse(londonEndOfDay(clock.today)) + 1;
     if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);

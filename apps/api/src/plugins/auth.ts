@@ -1,13 +1,13 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { and, eq, gt } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { sessions, userAgencies, userRoles, userSubgroups, users, type Db } from '@lrt/db';
 import type { Role } from '@lrt/contracts';
 import { hasCapability, type Capability, type Principal } from '@lrt/domain';
 import type { Actor } from '../lib/audit';
 import { sendProblem } from './error-handler';
-import { mustSetUpSecondFactor, type SignInMethod } from '../modules/auth/mfa.service';
+import type { SignInMethod } from '../modules/auth/mfa.service';
 import { authenticateBearer } from '../modules/tokens/token-auth';
 
 /**
@@ -59,6 +59,60 @@ export function loadPrincipal(db: Db, userId: number): (Principal & { email: str
     roles: db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId)).all().map((r) => r.role as Role),
     agencyIds: db.select({ id: userAgencies.agencyId }).from(userAgencies).where(eq(userAgencies.userId, userId)).all().map((r) => r.id),
     subgroupIds: db.select({ id: userSubgroups.subgroupId }).from(userSubgroups).where(eq(userSubgroups.userId, userId)).all().map((r) => r.id),
+  };
+}
+
+/**
+ * A live session with its user, roles, agencies and subgroups and whether the partnership requires a second factor
+ * they have not set up: one prepared statement, as every request with a cookie asks it (the same facts as
+ * `loadPrincipal` and `mustSetUpSecondFactor`, which the sign-in routes use).
+ */
+const SESSION_SQL = `
+select s.csrf_token as csrfToken, s.sign_in_method as signInMethod, s.last_seen_at as lastSeenAt,
+  u.id, u.name, u.email, u.active, u.must_change_password as mustChangePassword, u.totp_secret is not null as hasSecondFactor,
+  (select json_group_array(role) from user_roles where user_id = u.id) as roles,
+  (select json_group_array(agency_id) from (select agency_id from user_agencies where user_id = u.id order by agency_id)) as agencyIds,
+  (select json_group_array(subgroup_id) from (select subgroup_id from user_subgroups where user_id = u.id order by subgroup_id)) as subgroupIds,
+  (select require_mfa_roles from settings where id = 1) as requiredRoles
+from sessions s join users u on u.id = s.user_id
+where s.id_hash = ? and s.expires_at > ?`;
+
+interface SessionRow {
+  csrfToken: string;
+  signInMethod: SignInMethod;
+  lastSeenAt: string;
+  id: number;
+  name: string;
+  email: string;
+  active: number;
+  mustChangePassword: number;
+  hasSecondFactor: number;
+  roles: string;
+  agencyIds: string;
+  subgroupIds: string;
+  requiredRoles: string;
+}
+
+function sessionOf(db: Db, idHash: string, now: string) {
+  const row = db.$client.prepare(SESSION_SQL).get(idHash, now) as SessionRow | undefined;
+  if (!row) return null;
+  const roles = JSON.parse(row.roles) as Role[];
+  const required = JSON.parse(row.requiredRoles ?? '[]') as Role[];
+  return {
+    csrfToken: row.csrfToken,
+    signInMethod: row.signInMethod,
+    lastSeenAt: row.lastSeenAt,
+    mustSetUpSecondFactor: row.signInMethod === 'password' && roles.length > 0 && !row.hasSecondFactor && roles.some((r) => required.includes(r)),
+    principal: {
+      id: row.id,
+      name: row.name,
+      email: row.email,
+      active: row.active === 1,
+      mustChangePassword: row.mustChangePassword === 1,
+      roles,
+      agencyIds: JSON.parse(row.agencyIds) as number[],
+      subgroupIds: JSON.parse(row.subgroupIds) as number[],
+    },
   };
 }
 
@@ -140,23 +194,19 @@ export const authPlugin = fp<SessionOptions>(async (app, options) => {
     if (id) {
       const now = app.now();
       const idHash = hashId(id);
-      const session = app.db
-        .select()
-        .from(sessions)
-        .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, now.toISOString())))
-        .get();
+      const found = sessionOf(app.db, idHash, now.toISOString());
       const idleSince = new Date(now.getTime() - options.idleMinutes * 60_000).toISOString();
-      const principal = session && session.lastSeenAt > idleSince ? loadPrincipal(app.db, session.userId) : null;
-      if (session && principal?.active) {
+      const principal = found && found.lastSeenAt > idleSince ? found.principal : null;
+      if (found && principal?.active) {
         request.principal = principal;
-        request.session = { idHash, csrfToken: session.csrfToken, signInMethod: session.signInMethod };
-        if (session.signInMethod === 'password' && principal.mustChangePassword) request.restriction = 'password_change_required';
-        else if (mustSetUpSecondFactor(app.db, principal, session.signInMethod)) request.restriction = 'second_factor_enrolment_required';
-        if (now.getTime() - Date.parse(session.lastSeenAt) > TOUCH_EVERY_MS) {
+        request.session = { idHash, csrfToken: found.csrfToken, signInMethod: found.signInMethod };
+        if (found.signInMethod === 'password' && principal.mustChangePassword) request.restriction = 'password_change_required';
+        else if (found.mustSetUpSecondFactor) request.restriction = 'second_factor_enrolment_required';
+        if (now.getTime() - Date.parse(found.lastSeenAt) > TOUCH_EVERY_MS) {
           app.db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.idHash, idHash)).run();
         }
       } else {
-        if (session) endSession(app.db, idHash);
+        if (found) endSession(app.db, idHash);
         clearSessionCookie(reply, options);
       }
     }
