@@ -197,11 +197,12 @@ export function replyDownload(db: Db, token: string, fileId: number, now: Date, 
   });
 }
 
-/** The holder an upload through a link belongs to (the evidence route keeps the document as theirs). */
-export function replyUploader(db: Db, token: string, now: Date, request: { requestId?: string; ip?: string }): Actor {
-  return writeTransaction(db, (tx) => {
-    const holder = openReplyLink(tx, token, now, request);
-    recordUse(tx, holder, now, { upload: true });
-    return holder.actor;
-  });
+/**
+ * The holder an upload through a link belongs to (the evidence route keeps the document as theirs), checked
+ * before the document is read. The use is recorded by `recordUpload`, in the transaction that keeps the document,
+ * so a refused upload leaves nothing behind.
+ */
+export function replyUploader(db: Db, token: string, now: Date, request: { requestId?: string; ip?: string }): { actor: Actor; recordUpload: (tx: Tx) => void } {
+  const holder = openReplyLink(db, token, now, request);
+  return { actor: holder.actor, recordUpload: (tx) => recordUse(tx, holder, now, { upload: true }) };
 }

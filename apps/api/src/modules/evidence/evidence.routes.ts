@@ -7,7 +7,7 @@ import { fileTypeFromFile } from 'file-type/node';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { EVIDENCE_CONTENT_TYPES, EvidenceFile, IdParams, RespondActionParams, RespondParams } from '@lrt/contracts';
-import type { Db } from '@lrt/db';
+import type { Db, Tx } from '@lrt/db';
 import { actorOf, requirePrincipal } from '../../plugins/auth';
 import { ProblemError, ProblemResponse, unprocessable } from '../../plugins/problems';
 import { getSettings } from '../settings/settings.service';
@@ -118,7 +118,7 @@ export async function evidenceRoutes(app: FastifyInstance, options: EvidenceRout
   };
 
   /** Streams, checks and keeps one uploaded document as the uploader's. */
-  const acceptUpload = async (request: FastifyRequest, uploader: Actor) => {
+  const acceptUpload = async (request: FastifyRequest, uploader: Actor, alsoIn?: (tx: Tx) => void) => {
     if (!request.isMultipart()) throw noFile('send the document as multipart/form-data, in a part named file');
     const megabytes = getSettings(app.db).evidenceMaxMegabytes;
     // Refuse an upload that says it is far too large before reading it.
@@ -130,7 +130,7 @@ export async function evidenceRoutes(app: FastifyInstance, options: EvidenceRout
       const name = sanitiseFileName(filename);
       const detected = await fileTypeFromFile(staged.tempPath);
       const contentType = decideEvidenceType({ name, detected, isText: staged.isText });
-      return keepEvidenceFile(app.db, store, staged, { name, contentType }, uploader, app.now());
+      return keepEvidenceFile(app.db, store, staged, { name, contentType }, uploader, app.now(), alsoIn);
     } finally {
       await store.discard(staged);
     }
@@ -181,8 +181,8 @@ export async function evidenceRoutes(app: FastifyInstance, options: EvidenceRout
     },
     validatorCompiler: formValidator as never,
     handler: async (request, reply) => {
-      const uploader = replyUploader(app.db, request.params.token, app.now(), { requestId: request.id, ip: request.ip });
-      return reply.status(201).send(await acceptUpload(request, uploader));
+      const { actor, recordUpload } = replyUploader(app.db, request.params.token, app.now(), { requestId: request.id, ip: request.ip });
+      return reply.status(201).send(await acceptUpload(request, actor, recordUpload));
     },
   });
 

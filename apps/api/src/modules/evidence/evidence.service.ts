@@ -109,7 +109,7 @@ export function recordEvidenceFileIn(
 
 /**
  * Keeps a checked upload: its bytes under their hash in the evidence folder (already fsynced; the rename happens
- * before the row is committed), then its row. If the transaction fails, a file placed for it that no row uses
+ * before the row is committed), then its row, with whatever `alsoIn` records beside it. If the transaction fails, a file placed for it that no row uses
  * is removed again. Synchronous from the rename to the cleanup, so no other upload of this process interleaves.
  */
 export function keepEvidenceFile(
@@ -119,10 +119,15 @@ export function keepEvidenceFile(
   details: { name: string; contentType: EvidenceContentType },
   actor: Actor,
   now: Date,
+  alsoIn?: (tx: Tx) => void,
 ): EvidenceFile {
   const placed = store.place(staged);
   try {
-    return writeTransaction(db, (tx) => recordEvidenceFileIn(tx, { sha256: staged.sha256, size: staged.size, ...details }, actor, now));
+    return writeTransaction(db, (tx) => {
+      const file = recordEvidenceFileIn(tx, { sha256: staged.sha256, size: staged.size, ...details }, actor, now);
+      alsoIn?.(tx);
+      return file;
+    });
   } catch (error) {
     const used = db.select({ id: evidenceFiles.id }).from(evidenceFiles).where(eq(evidenceFiles.sha256, staged.sha256)).limit(1).get();
     if (placed.created && !used) store.remove(staged.sha256);
