@@ -33,11 +33,27 @@ export const DashboardAgency = ActionTotals.extend({
 });
 export type DashboardAgency = z.infer<typeof DashboardAgency>;
 
+/**
+ * How many reviews the dashboard lists in `byReview`: the ones needing most attention. The response stays the same
+ * size however many reviews the partnership has held; the reviews list (`GET /api/reviews`) pages through them all.
+ */
+export const DASHBOARD_REVIEWS_SHOWN = 10;
+
+export const DashboardReview = ActionTotals.extend({ reviewId: z.number().int(), code: z.string(), title: z.string() });
+export type DashboardReview = z.infer<typeof DashboardReview>;
+
 export const Dashboard = z.object({
   asAt: z.string(),
   totals: ActionTotals,
+  /** Every agency with actions in scope: grows with the number of agencies, never with reviews or years. */
   byAgency: z.array(DashboardAgency),
-  byReview: z.array(ActionTotals.extend({ reviewId: z.number().int(), code: z.string(), title: z.string() })),
+  /**
+   * At most DASHBOARD_REVIEWS_SHOWN reviews, those needing most attention first: the most red actions, then the most
+   * overdue, then the most stale, then by code. Narrowed to one review, that review.
+   */
+  byReview: z.array(DashboardReview),
+  /** How many reviews in scope have actions: `byReview` shows the first DASHBOARD_REVIEWS_SHOWN of them. */
+  reviewCount: Count,
   trend: z.array(z.object({ month: z.string(), open: Count, completed: Count, assured: Count })),
 });
 export type Dashboard = z.infer<typeof Dashboard>;

@@ -1,6 +1,6 @@
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { ActionTotals, Dashboard, DashboardAgency } from '@lrt/contracts';
-import { ACTION_STATUSES, BRAG_RATINGS } from '@lrt/contracts';
+import { ACTION_STATUSES, BRAG_RATINGS, DASHBOARD_REVIEWS_SHOWN } from '@lrt/contracts';
 import type { Db } from '@lrt/db';
 import { addDays, isoMonth } from '@lrt/domain';
 import { actionRulesSql } from '../actions/action-rules.sql';
@@ -46,8 +46,10 @@ function toTotals(row: CountRow | undefined): ActionTotals {
 
 /**
  * Everything the overview shows, counted in SQL in one pass per breakdown: totals, each agency's share (actions it
- * owns or shares, so one multi-agency action counts for each of its agencies), each review, and the trend of open,
- * completed and assured actions at the end of each of the last 24 months, rebuilt from the status history.
+ * owns or shares, so one multi-agency action counts for each of its agencies), the reviews needing most attention
+ * (with how many reviews there are in all), and the trend of open, completed and assured actions at the end of each
+ * of the last 24 months, rebuilt from the status history. Nothing in it grows with the number of reviews or years:
+ * agencies are the only list that grows, and only with the partnership's agencies.
  */
 export function getDashboard(db: Db, query: DashboardQuery, clock: PlanClock): Dashboard {
   const rules = actionRulesSql(clock);
@@ -75,12 +77,15 @@ export function getDashboard(db: Db, query: DashboardQuery, clock: PlanClock): D
     group by agencies.id
     order by lower(agencies.name)`);
 
+  // Every review is counted (the window gives how many there are) but only the first few, by attention, are sent.
   const byReview = db.all<CountRow>(sql`
-    select reviews.id as "review_id", reviews.code as "code", reviews.title as "title", ${columns}
+    select reviews.id as "review_id", reviews.code as "code", reviews.title as "title", ${columns},
+      count(*) over () as "review_count"
     from actions join reviews on reviews.id = actions.review_id
     where ${filters}
     group by reviews.id
-    order by coalesce(reviews.notified_on, reviews.started_on, substr(reviews.created_at, 1, 10)) desc, reviews.id desc`);
+    order by "brag_red" desc, "overdue" desc, "stale" desc, reviews.code, reviews.id
+    limit ${DASHBOARD_REVIEWS_SHOWN}`);
 
   const trend = monthlyTrend(db, filters, isoMonth(clock.today));
   const leads = agencyLeads(db);
@@ -96,6 +101,7 @@ export function getDashboard(db: Db, query: DashboardQuery, clock: PlanClock): D
       leads: leads.get(Number(row.agency_id)) ?? [],
     })),
     byReview: byReview.map((row) => ({ reviewId: Number(row.review_id), code: String(row.code), title: String(row.title), ...toTotals(row) })),
+    reviewCount: Number(byReview[0]?.review_count ?? 0),
     trend,
   };
 }

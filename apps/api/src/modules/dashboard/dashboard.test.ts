@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Dashboard } from '@lrt/contracts';
+import { DASHBOARD_REVIEWS_SHOWN, type Dashboard } from '@lrt/contracts';
 import { createTestWorld, factories, seedSmallPlan, type Caller, type TestWorld } from '../../testing/test-app';
 
 let world: TestWorld;
@@ -99,10 +99,40 @@ describe('GET /api/dashboard', () => {
       ['KD-2024', 2],
       ['SD-2025', 1],
     ]);
-    expect((await dashboard(`?reviewId=${other.id}`)).totals.actions).toBe(2);
+    expect(all.reviewCount).toBe(2);
+    const one = await dashboard(`?reviewId=${other.id}`);
+    expect(one.totals.actions).toBe(2);
+    expect([one.byReview.map((r) => r.code), one.reviewCount]).toEqual([['KD-2024'], 1]);
     expect((await dashboard(`?agencyId=${plan.police.id}`)).totals.actions).toBe(1);
-    expect((await dashboard(`?subgroupId=${plan.subgroup.id}`)).totals.actions).toBe(1);
-    expect((await dashboard('?reviewId=999')).totals.actions).toBe(0);
+    const subgroup = await dashboard(`?subgroupId=${plan.subgroup.id}`);
+    expect([subgroup.totals.actions, subgroup.byReview.map((r) => r.code), subgroup.reviewCount]).toEqual([1, ['SD-2025'], 1]);
+    const none = await dashboard('?reviewId=999');
+    expect([none.totals.actions, none.byReview, none.reviewCount]).toEqual([0, [], 0]);
+  });
+
+  it('lists only the reviews needing most attention: most red, then most overdue, then most stale, then by code', async () => {
+    const act = (reviewId: number, values: { targetDate?: string; createdAt?: string; latestConfidence?: 'off_track' } = {}) =>
+      factories.action(world.db, { reviewId, ownerAgencyId: plan.police.id, targetDate: '2026-06-30', createdAt: '2026-02-20T09:00:00.000Z', ...values });
+    const review = (code: string) => factories.review(world.db, { code }).id;
+    // Twelve reviews going well, whose codes come first: a list by code alone would show them first.
+    for (let i = 1; i <= 12; i++) act(review(`AA-${String(i).padStart(2, '0')}`));
+    const twoRed = review('ZZ-RED-TWO');
+    act(twoRed, { latestConfidence: 'off_track' });
+    act(twoRed, { latestConfidence: 'off_track' });
+    act(review('ZZ-RED-LATE'), { targetDate: '2026-02-01' }); // red because overdue
+    act(review('ZZ-RED'), { latestConfidence: 'off_track' }); // red, on time
+    act(review('ZZ-STALE'), { createdAt: '2025-11-01T09:00:00.000Z' }); // amber: no update for months
+
+    const all = await dashboard();
+    // The plan's own review and the sixteen above.
+    expect(all.reviewCount).toBe(17);
+    expect(all.byReview).toHaveLength(DASHBOARD_REVIEWS_SHOWN);
+    expect(all.byReview.map((r) => r.code)).toEqual(['ZZ-RED-TWO', 'ZZ-RED-LATE', 'ZZ-RED', 'ZZ-STALE', 'AA-01', 'AA-02', 'AA-03', 'AA-04', 'AA-05', 'AA-06']);
+    expect(all.byReview[0]).toMatchObject({ actions: 2, byBrag: { red: 2 } });
+    expect(all.byReview[1]).toMatchObject({ overdue: 1, byBrag: { red: 1 } });
+    expect(all.byReview[3]).toMatchObject({ stale: 1, byBrag: { amber: 1 } });
+    // Every review still counts in the totals, shown or not.
+    expect(all.totals.actions).toBe(18);
   });
 
   it('rebuilds 24 months of open, completed and assured actions from the history', async () => {
