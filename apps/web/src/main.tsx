@@ -1,13 +1,25 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/app';
+import { RouterProvider } from 'react-router/dom';
+import { AppProvider } from './app/provider';
+import { createAppQueryClient, prefetchFirstPage } from './app/query-client';
+import { createAppRouter, startLoadingFirstPage } from './app/router';
 import './styles/app.scss';
+
+// The first page's code, the session and the page's data are asked for together, before anything renders:
+// the page paints once the slowest of them has come, not after each in turn.
+const queryClient = createAppQueryClient();
+const { pathname } = window.location;
+prefetchFirstPage(queryClient, { pathname, ...startLoadingFirstPage(pathname) });
+const router = createAppRouter();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element to render into');
 
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <AppProvider queryClient={queryClient}>
+      <RouterProvider router={router} />
+    </AppProvider>
   </StrictMode>,
 );

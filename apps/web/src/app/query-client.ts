@@ -1,4 +1,8 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { meQueryOptions } from '@/features/auth/api/get-me';
 import { sessionExpired } from '@/features/auth/api/sign-out';
+import { dashboardQueryOptions } from '@/features/dashboard/api/get-dashboard';
+import { settingsQueryOptions } from '@/features/settings/api/get-settings';
 import { createQueryClient } from '@/lib/query-client';
 
 /**
@@ -6,3 +10,22 @@ import { createQueryClient } from '@/lib/query-client';
  * and `RequireSignIn` sends the person to sign in, to come back to the page they were on.
  */
 export const createAppQueryClient = () => createQueryClient({ onUnauthenticated: sessionExpired });
+
+/** The data of a page, asked for with the session when that page is the first opened. */
+const FIRST_PAGE_DATA: Record<string, (queryClient: QueryClient) => Promise<void>> = {
+  '/overview': (queryClient) => queryClient.prefetchQuery(dashboardQueryOptions()),
+};
+
+/**
+ * Ask for everything the first page needs at once, before React renders: who is signed in, and, on a page that
+ * needs a session, the settings the shell words things with and the page's own data. Without this each waits on
+ * the one before (the session, then the page, then its data). Someone not signed in is answered 401 for the
+ * settings and the data as for the session; a 401 ends the session (see `createAppQueryClient`), which is what the
+ * session's own answer says then, and `RequireSignIn` sends them to sign in as before.
+ */
+export function prefetchFirstPage(queryClient: QueryClient, { pathname, needsSession }: { pathname: string; needsSession: boolean }) {
+  void queryClient.prefetchQuery(meQueryOptions());
+  if (!needsSession) return;
+  void queryClient.prefetchQuery(settingsQueryOptions());
+  void FIRST_PAGE_DATA[pathname.replace(/\/+$/, '') || '/']?.(queryClient);
+}

@@ -1,14 +1,26 @@
 import type { ComponentType } from 'react';
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, matchRoutes, type RouteObject } from 'react-router';
 import { AppLayout } from './layout';
 import { NotFoundPage } from './not-found-page';
 import { RouteErrorPage } from './route-error-page';
 import { Loading } from '@/components/states';
 import { HomeRedirect, RequireSignIn } from '@/features/auth/components/require-sign-in';
 
-/** A page loaded as its own chunk the first time someone opens it. */
+/**
+ * A page loaded as its own chunk the first time someone opens it (or `startLoadingFirstPage` starts it). Asked
+ * twice, it is loaded once; a load that failed (the network) is tried again when next asked.
+ */
 function page<K extends string>(path: string, load: () => Promise<Record<K, ComponentType>>, name: K): RouteObject {
-  return { path, lazy: async () => ({ Component: (await load())[name] }) };
+  let loading: Promise<{ Component: ComponentType }> | undefined;
+  const lazy = () =>
+    (loading ??= load().then(
+      (module) => ({ Component: module[name] }),
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    ));
+  return { path, lazy };
 }
 
 /**
@@ -74,3 +86,16 @@ export const routes: RouteObject[] = [
 ];
 
 export const createAppRouter = () => createBrowserRouter(routes);
+
+/**
+ * Start loading the code of the page at `pathname` now, alongside its data, rather than when the router first
+ * renders. Says whether that page needs a session: every page inside `RequireSignIn`, unknown paths included.
+ */
+export function startLoadingFirstPage(pathname: string): { needsSession: boolean } {
+  const matches = matchRoutes(routes, pathname) ?? [];
+  for (const { route } of matches) {
+    // A failure is the router's to show, when it asks for the page itself.
+    if (typeof route.lazy === 'function') route.lazy().catch(() => undefined);
+  }
+  return { needsSession: matches.length === 0 || matches.some(({ route }) => route.Component === RequireSignIn) };
+}
