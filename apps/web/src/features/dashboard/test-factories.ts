@@ -32,6 +32,7 @@ export function makeDashboard(overrides: Partial<Dashboard> = {}): Dashboard {
       { agencyId: 5, name: 'Sandwell Children’s Trust', shortName: 'SCT', ...makeTotals({ actions: 6, overdue: 0 }), leads: [] },
     ],
     byReview: [{ reviewId: 2, code: 'SD-2022', title: 'Learning from the review of SD', ...makeTotals() }],
+    reviewCount: 1,
     trend: months,
     ...overrides,
   };

@@ -22,7 +22,7 @@ export interface DashboardSectionsProps {
   parts?: readonly ('headline' | 'agencies' | 'reviews' | 'trend')[];
 }
 
-/** The figures of a dashboard: headline counts, progress by agency and by review, and the trend. */
+/** The figures of a dashboard: headline counts, progress by agency, the reviews needing most attention, and the trend. */
 export function DashboardSections({ dashboard, scope, whose, idPrefix, parts = ['headline', 'agencies', 'reviews', 'trend'] }: DashboardSectionsProps) {
   const settings = useCachedSettings();
   return (
@@ -43,7 +43,7 @@ export function DashboardSections({ dashboard, scope, whose, idPrefix, parts = [
           case 'agencies':
             return <AgencyProgress key={part} rows={dashboard.byAgency} scope={scope} idPrefix={idPrefix} />;
           case 'reviews':
-            return <ReviewProgress key={part} rows={dashboard.byReview} scope={scope} idPrefix={idPrefix} />;
+            return <ReviewProgress key={part} rows={dashboard.byReview} total={dashboard.reviewCount} scope={scope} idPrefix={idPrefix} />;
           case 'trend':
             return <ActionTrend key={part} trend={dashboard.trend} idPrefix={idPrefix} />;
           default:

@@ -10,9 +10,32 @@ import { CountLink } from './count-link';
 type ReviewRow = Dashboard['byReview'][number];
 
 const STATUSES: ActionStatus[] = ['not_started', 'in_progress', 'completed', 'assured'];
+const count = new Intl.NumberFormat('en-GB');
 
-/** Each review's actions by status, with its red and overdue actions: how far each plan has come. */
-export function ReviewProgress({ rows, scope, idPrefix }: { rows: readonly ReviewRow[]; scope: DashboardScope; idPrefix: string }) {
+/** What the table holds, in words: all the reviews, or the few needing most attention out of how many. */
+export function reviewsShownWords(shown: number, total: number) {
+  if (shown >= total) {
+    return total === 1 ? 'The one review with actions.' : `All ${count.format(total)} reviews with actions, those needing most attention first.`;
+  }
+  return `The ${count.format(shown)} reviews needing most attention, of ${count.format(total)} with actions: the most red actions first, then the most overdue, then the most stale.`;
+}
+
+/**
+ * The reviews needing most attention (the API sends at most DASHBOARD_REVIEWS_SHOWN, the most red first, then the
+ * most overdue, then the most stale), each with its actions by status, red, overdue and stale: how far each plan
+ * has come. `total` is how many reviews have actions in all; the reviews list has every one of them.
+ */
+export function ReviewProgress({
+  rows,
+  total,
+  scope,
+  idPrefix,
+}: {
+  rows: readonly ReviewRow[];
+  total: number;
+  scope: DashboardScope;
+  idPrefix: string;
+}) {
   const link = (row: ReviewRow, filter: CountFilter, count: number, words: string) => (
     <CountLink count={count} to={countPath({ ...scope, reviewId: row.reviewId }, filter)} label={`${words} of review ${row.code}`} />
   );
@@ -42,23 +65,34 @@ export function ReviewProgress({ rows, scope, idPrefix }: { rows: readonly Revie
     ),
     { key: 'red', header: 'Red', numeric: true, cell: (row) => link(row, { kind: 'brag', brag: 'red' }, row.byBrag.red, 'red actions') },
     { key: 'overdue', header: 'Overdue', numeric: true, cell: (row) => link(row, { kind: 'overdue' }, row.overdue, 'overdue actions') },
+    { key: 'stale', header: 'Stale', numeric: true, cell: (row) => link(row, { kind: 'stale' }, row.stale, 'stale actions') },
   ];
 
   return (
     <section aria-labelledby={`${idPrefix}-review-heading`}>
       <h2 className="govuk-heading-l" id={`${idPrefix}-review-heading`}>
-        Progress by review
+        Reviews needing most attention
       </h2>
       {rows.length === 0 ? (
         <EmptyState title="No review has actions here yet" />
       ) : (
-        <DataTable
-          caption="Progress by review: actions by status, red and overdue"
-          captionSize="s"
-          columns={columns}
-          rows={rows}
-          rowKey={(row) => row.reviewId}
-        />
+        <>
+          <p className="govuk-body">
+            {reviewsShownWords(rows.length, total)}{' '}
+            {rows.length < total ? (
+              <Link className="govuk-link" to="/reviews">
+                See all reviews
+              </Link>
+            ) : null}
+          </p>
+          <DataTable
+            caption="Reviews needing most attention: actions by status, red, overdue and stale"
+            captionSize="s"
+            columns={columns}
+            rows={rows}
+            rowKey={(row) => row.reviewId}
+          />
+        </>
       )}
     </section>
   );

@@ -81,11 +81,18 @@ describe('OverviewPage', () => {
       params: { brag: ['red'], agencyId: ['3'] },
     });
 
-    const reviews = screen.getByRole('table', { name: /Progress by review/ });
+    const reviews = screen.getByRole('table', { name: /Reviews needing most attention/ });
     expect(target(within(reviews).getByRole('link', { name: '2 actions completed of review SD-2022' }))).toEqual({
       path: '/actions',
       params: { status: ['completed'], reviewId: ['2'] },
     });
+    expect(target(within(reviews).getByRole('link', { name: '4 stale actions of review SD-2022' }))).toEqual({
+      path: '/actions',
+      params: { stale: ['true'], reviewId: ['2'] },
+    });
+    // Every review is in the table: there is nothing more to see.
+    expect(screen.getByText('The one review with actions.')).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'See all reviews' })).not.toBeInTheDocument();
 
     const chart = await screen.findByRole('img', { name: /Actions of each agency by BRAG rating/ });
     expect(chart).toHaveAccessibleName(expect.stringContaining('West Midlands Police has the most red actions'));
@@ -94,6 +101,34 @@ describe('OverviewPage', () => {
     const numbers = screen.getByRole('table', { name: 'Open, completed and assured actions at the end of each month' });
     const march = within(numbers).getByRole('row', { name: /March 2026/ });
     expect(within(march).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['33', '3', '11']);
+  });
+
+  it('shows the reviews needing most attention in the order the API gives, says of how many, and links to all of them', async () => {
+    const review = (reviewId: number, code: string, red: number) => ({
+      reviewId,
+      code,
+      title: `Review ${code}`,
+      ...makeTotals({ byBrag: { blue: 0, green: 1, amber: 0, red } }),
+    });
+    stubApi(makeDashboard({ byReview: [review(9, 'ZZ-2026', 5), review(4, 'AA-2020', 2), review(7, 'MM-2023', 1)], reviewCount: 3000 }));
+    renderAt(<OverviewPage />, { url: '/overview' });
+    const table = await screen.findByRole('table', { name: /Reviews needing most attention/ });
+    expect(within(table).getAllByRole('rowheader').map((cell) => cell.querySelector('a')?.textContent)).toEqual(['ZZ-2026', 'AA-2020', 'MM-2023']);
+    expect(within(table).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual([
+      'Review',
+      'Actions',
+      'Not started',
+      'In progress',
+      'Completed',
+      'Assured',
+      'Red',
+      'Overdue',
+      'Stale',
+    ]);
+    expect(
+      screen.getByText(/^The 3 reviews needing most attention, of 3,000 with actions: the most red actions first, then the most overdue, then the most stale\./),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'See all reviews' })).toHaveAttribute('href', '/reviews');
   });
 
   it("names each agency's leads with their email addresses, and says when an agency has none", async () => {
