@@ -74,6 +74,8 @@ export const ThemeMatrix = z.object({
 export type ThemeMatrix = z.infer<typeof ThemeMatrix>;
 export const ThemeMatrixQuery = z.object({
   subgroupId: Id.optional(),
+  /** Only this theme, and only the reviews it is found in. */
+  themeId: Id.optional(),
   /** Reviews dated on or after this day. */
   from: CalendarDate.optional(),
   /** Reviews dated on or before this day. */

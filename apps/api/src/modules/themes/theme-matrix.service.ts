@@ -49,10 +49,18 @@ export function getThemeMatrix(db: Db, query: ThemeMatrixQuery, clock: PlanClock
       ...(query.subgroupId === undefined ? [] : [sql`reviews.subgroup_id = ${query.subgroupId}`]),
       ...(query.from === undefined ? [] : [sql`${reviewDate} >= ${query.from}`]),
       ...(query.to === undefined ? [] : [sql`${reviewDate} <= ${query.to}`]),
+      ...(query.themeId === undefined
+        ? []
+        : [
+            sql`(exists (select 1 from review_themes where review_themes.review_id = reviews.id and review_themes.theme_id = ${query.themeId})
+              or exists (select 1 from actions join action_themes on action_themes.action_id = actions.id
+                         where actions.review_id = reviews.id and action_themes.theme_id = ${query.themeId}))`,
+          ]),
     ],
     sql` and `,
   );
-  const themes = db.all<{ id: number; name: string }>(sql`select id, name from themes order by lower(name)`);
+  const oneTheme = query.themeId === undefined ? sql`1` : sql`themes.id = ${query.themeId}`;
+  const themes = db.all<{ id: number; name: string }>(sql`select id, name from themes where ${oneTheme} order by lower(name)`);
   const reviewCount = Number(db.get<{ n: number }>(sql`select count(*) as n from reviews where ${inScope}`)?.n ?? 0);
 
   const cursor = readCursor(query.cursor);
@@ -84,12 +92,12 @@ export function getThemeMatrix(db: Db, query: ThemeMatrixQuery, clock: PlanClock
       from action_themes
       join actions on actions.id = action_themes.action_id
       join reviews on reviews.id = actions.review_id
-      where ${where}
+      where ${where} and ${query.themeId === undefined ? sql`1` : sql`action_themes.theme_id = ${query.themeId}`}
       group by action_themes.theme_id, actions.review_id
       union all
       select review_themes.theme_id, review_themes.review_id, 1, 0, 0, 0
       from review_themes join reviews on reviews.id = review_themes.review_id
-      where ${where}
+      where ${where} and ${query.themeId === undefined ? sql`1` : sql`review_themes.theme_id = ${query.themeId}`}
     )
     group by theme_id, review_id`;
 

@@ -43,6 +43,17 @@ describe('GET /api/themes/matrix', () => {
     expect(matrix.cells).toHaveLength(3);
     expect(matrix.byTheme.find((t) => t.themeId === voice.id)).toEqual({ themeId: voice.id, reviews: 2, actions: 2, open: 1, overdue: 1, recurs: true });
     expect(matrix.byTheme.find((t) => t.themeId === men.id)?.recurs).toBe(false);
+
+    // One theme: only it, and only the reviews it is found in.
+    // The newest review has neither theme: it is left out.
+    factories.review(db, { code: 'C-2026', notifiedOn: '2026-01-10' });
+    const onlyMen = (await world.request({ method: 'GET', url: `/api/themes/matrix?themeId=${men.id}` })).json<ThemeMatrix>();
+    expect(onlyMen.themes).toEqual([{ id: men.id, name: 'Hidden men' }]);
+    expect([onlyMen.reviews.map((r) => r.code), onlyMen.reviewCount]).toEqual([['A-2024'], 1]);
+    expect(onlyMen.cells).toEqual([{ themeId: men.id, reviewId: first.id, reviewTagged: false, actions: 1, open: 1, overdue: 0 }]);
+    expect(onlyMen.byTheme).toEqual([{ themeId: men.id, reviews: 1, actions: 1, open: 1, overdue: 0, recurs: false }]);
+    const onlyVoice = (await world.request({ method: 'GET', url: `/api/themes/matrix?themeId=${voice.id}` })).json<ThemeMatrix>();
+    expect(onlyVoice.reviews.map((r) => r.code)).toEqual(['B-2025', 'A-2024']);
   });
 
   it('narrows to the reviews a subgroup oversees', async () => {

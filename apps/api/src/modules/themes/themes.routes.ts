@@ -27,15 +27,15 @@ export async function themeRoutes(app: FastifyInstance) {
         'A review counts for a theme when it is tagged with it or any of its actions is. `recurs`: found in two or more reviews. ' +
         'The reviews (and their cells) come a page at a time, newest first by the date the review was notified (else started, else added), then id: ' +
         `\`limit\` of them (${THEME_MATRIX_PAGE.default} unless asked, at most ${THEME_MATRIX_PAGE.max}); \`nextCursor\` gives the older reviews and \`previousCursor\` the newer. ` +
-        '`from` and `to` narrow the reviews to those dated within them, and `subgroupId` to those a subgroup oversees. ' +
+        '`from` and `to` narrow the reviews to those dated within them, `subgroupId` to those a subgroup oversees, and `themeId` to one theme and the reviews it is found in. ' +
         '`reviewCount` and each theme\'s totals in `byTheme` count every review in scope, whichever page is shown.',
       querystring: ThemeMatrixQuery,
       response: { 200: ThemeMatrix, 400: ProblemResponse, 401: ProblemResponse },
     },
     handler: async (request, reply) => {
       const clock = planClock(app.db, app.now(), request.principal);
-      const { subgroupId, from, to, limit, cursor } = request.query;
-      const body = answers.get(JSON.stringify([subgroupId, from, to, limit, cursor]), clock, () => getThemeMatrix(app.db, request.query, clock));
+      const { subgroupId, themeId, from, to, limit, cursor } = request.query;
+      const body = answers.get(JSON.stringify([subgroupId, themeId, from, to, limit, cursor]), clock, () => getThemeMatrix(app.db, request.query, clock));
       return reply.type('application/json; charset=utf-8').send(body as never);
     },
   });
