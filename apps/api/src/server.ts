@@ -1,4 +1,4 @@
-import { closeDatabase, migrateDatabase, openDatabase } from '@lrt/db';
+import { checkpointWhenIdle, closeDatabase, migrateDatabase, openDatabase } from '@lrt/db';
 import { isDatabaseEmpty, seedDemo } from '@lrt/db/seed';
 import { buildApp } from './app';
 import { readConfig } from './config';
@@ -9,6 +9,8 @@ async function main() {
   const config = readConfig();
   const db = openDatabase(config.databasePath);
   migrateDatabase(db, config.migrationsDir);
+  // Long reads (exports, reports) can let the WAL grow: empty it whenever a minute passes with no write.
+  const stopCheckpoints = checkpointWhenIdle(db);
 
   const app = await buildApp({
     db,
@@ -40,6 +42,7 @@ async function main() {
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();
+    stopCheckpoints();
     closeDatabase(db);
     process.exit(0);
   };
