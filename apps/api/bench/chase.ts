@@ -2,7 +2,7 @@
  * Performance budget of chasing over a large partnership: 150 agencies (two leads each) and 200,000 actions with
  * 400,000 progress updates. Preparing a chase of every agency (who owes what, and the preview of every message)
  * must take under a second; sending is the scheduler's, in the background at a bounded rate, and must not slow
- * requests. Run with `pnpm bench` (CHASE_ACTIONS=n to change the size).
+ * requests. Run with `pnpm --filter @lrt/api bench:budget` (CHASE_ACTIONS=n to change the size).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';

@@ -683,7 +683,7 @@ export async function generate(file: string, options: GenerateOptions, force = f
   return { counts, seconds: (performance.now() - started) / 1000 };
 }
 
-/** `pnpm bench:data [file] [--force]`: paths are taken from where the command was typed. */
+/** `pnpm bench:data [file] [--force]`: a relative path is taken from the repository root (where pnpm runs the script). */
 async function main() {
   const args = process.argv.slice(2);
   const force = args.includes('--force') || process.env.BENCH_FORCE === '1';

@@ -1,6 +1,6 @@
 /**
  * Performance budget of the API over a large partnership: 100,000 actions with 200,000 progress updates.
- * Run with `pnpm bench` (ACTIONS=n to change the size). Prints the median and 95th percentile of each request
+ * Run with `pnpm --filter @lrt/api bench:budget` (ACTIONS=n to change the size). Prints the median and 95th percentile of each request
  * and exits non-zero if any 95th percentile misses its target.
  */
 import { createHash, randomBytes } from 'node:crypto';
