@@ -8,9 +8,12 @@ import { ThemePage } from './theme-page';
 const matrix: ThemeMatrix = {
   themes: [{ id: 3, name: 'Professional curiosity' }],
   reviews: [
-    { id: 3, code: 'SD-2022', title: 'Learning review: SD', childPseudonym: 'SD' },
-    { id: 11, code: 'LCSPR-R', title: 'Child R', childPseudonym: 'Child R' },
+    { id: 3, code: 'SD-2022', title: 'Learning review: SD', childPseudonym: 'SD', date: '2025-06-01' },
+    { id: 11, code: 'LCSPR-R', title: 'Child R', childPseudonym: 'Child R', date: '2024-02-10' },
   ],
+  reviewCount: 2,
+  nextCursor: null,
+  previousCursor: null,
   cells: [
     { themeId: 3, reviewId: 3, reviewTagged: true, actions: 1, open: 1, overdue: 1 },
     { themeId: 3, reviewId: 11, reviewTagged: false, actions: 2, open: 0, overdue: 0 },
@@ -18,14 +21,14 @@ const matrix: ThemeMatrix = {
   byTheme: [{ themeId: 3, reviews: 2, actions: 3, open: 1, overdue: 1, recurs: true }],
 };
 
-function stubApi({ theme = true }: { theme?: boolean } = {}) {
+function stubApi({ theme = true, body = matrix }: { theme?: boolean; body?: ThemeMatrix } = {}) {
   const fetchMock = vi.fn<typeof fetch>(async (input) => {
     const url = new URL(String(input), 'http://localhost');
     if (url.pathname === '/api/themes/3')
       return theme
         ? jsonResponse({ id: 3, name: 'Professional curiosity', description: 'Asking, not assuming.', version: 2 })
         : jsonResponse({ type: 'about:blank', title: 'Not found', status: 404, detail: 'No theme 3', code: 'theme.not_found' }, { status: 404 });
-    if (url.pathname === '/api/themes/matrix') return jsonResponse(matrix);
+    if (url.pathname === '/api/themes/matrix') return jsonResponse(body);
     if (url.pathname === '/api/actions')
       return jsonResponse({
         items: [makeAction({ brag: 'red', bragReason: 'overdue since 31 March 2026', overdue: true, themeIds: [3] })],
@@ -66,8 +69,20 @@ describe('ThemePage', () => {
     expect(within(row).getByText('31 March 2026')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'See these actions in the actions list' })).toHaveAttribute('href', '/actions?themeId=3');
 
-    const actionsCall = fetchMock.mock.calls.map(([input]) => String(input)).find((url) => url.startsWith('/api/actions'));
-    expect(actionsCall).toBe('/api/actions?themeId=3&sort=attention&limit=50');
+    const urls = fetchMock.mock.calls.map(([input]) => String(input));
+    expect(urls.find((url) => url.startsWith('/api/actions'))).toBe('/api/actions?themeId=3&sort=attention&limit=50');
+    // One request for the reviews it is found in, narrowed to this theme.
+    expect(urls.filter((url) => url.startsWith('/api/themes/matrix'))).toEqual(['/api/themes/matrix?themeId=3&limit=100']);
+  });
+
+  it('counts every review the theme is found in, showing the newest with a link to older ones', async () => {
+    stubApi({ body: { ...matrix, reviewCount: 150, nextCursor: 'older-1', byTheme: [{ ...matrix.byTheme[0]!, reviews: 150 }] } });
+    renderAt(<ThemePage />, { url: '/themes/3', path: '/themes/:themeId' });
+    await screen.findByRole('table', { name: 'Reviews where Professional curiosity is found' });
+    expect(screen.getByText(/^Found in 150 reviews/)).toHaveTextContent('Found in 150 reviews Recurs This page shows 2 of them, newest first.');
+    const pages = screen.getByRole('navigation', { name: 'Pages of reviews' });
+    expect(within(pages).getByRole('link', { name: 'Older reviews' })).toHaveAttribute('href', '/themes/3?cursor=older-1');
+    expect(within(pages).queryByRole('link', { name: 'Newer reviews' })).not.toBeInTheDocument();
   });
 
   it('says the page is not found for a theme that does not exist', async () => {

@@ -1,5 +1,5 @@
-import type { Action, ThemeMatrix } from '@lrt/contracts';
-import { Link } from 'react-router';
+import { THEME_MATRIX_PAGE, type Action, type ThemeMatrix } from '@lrt/contracts';
+import { Link, useSearchParams } from 'react-router';
 import { NotFoundPage } from '@/app/not-found-page';
 import { BragTag } from '@/components/brag-tag';
 import { DataTable, type Column } from '@/components/data-table';
@@ -15,10 +15,20 @@ import { useDocumentTitle } from '@/lib/use-document-title';
 import { useIdParam } from '@/lib/use-id-param';
 import { useTheme } from '../api/get-theme';
 import { useThemeMatrix } from '../api/get-theme-matrix';
+import { readCursor, ReviewPages } from '../components/review-pages';
 import { openWords, themeActionsPath, type MatrixCell, type MatrixReview } from '../matrix';
 
 /** The theme's page shows its first actions, those needing attention first; the actions list has the rest. */
 const THEME_ACTIONS_LIMIT = 50;
+
+/**
+ * The reviews the theme is found in, newest first, as many at a time as the matrix gives (older ones a link away).
+ * The theme's actions name their reviews from the same answer, so the page asks for it once.
+ */
+function useThemeReviews(themeId: number) {
+  const [params] = useSearchParams();
+  return useThemeMatrix({ themeId, limit: THEME_MATRIX_PAGE.max, cursor: readCursor(params) });
+}
 
 export function ThemePage() {
   const themeId = useIdParam('themeId');
@@ -73,7 +83,7 @@ function reviewRows(matrix: ThemeMatrix, themeId: number): ReviewRow[] {
 }
 
 function ThemeReviews({ themeId, themeName }: { themeId: number; themeName: string }) {
-  const matrix = useThemeMatrix({});
+  const matrix = useThemeReviews(themeId);
   const columns: Column<ReviewRow>[] = [
     {
       key: 'review',
@@ -124,7 +134,9 @@ function ThemeReviews({ themeId, themeName }: { themeId: number; themeName: stri
       ) : (
         (() => {
           const rows = reviewRows(matrix.data, themeId);
-          if (rows.length === 0) {
+          const summary = matrix.data.byTheme.find((candidate) => candidate.themeId === themeId);
+          const found = summary?.reviews ?? rows.length;
+          if (found === 0) {
             return (
               <EmptyState title="This theme is not found in any review yet">
                 It is found in a review when the review, or one of its actions, is tagged with it.
@@ -134,8 +146,8 @@ function ThemeReviews({ themeId, themeName }: { themeId: number; themeName: stri
           return (
             <>
               <p className="govuk-body">
-                Found in {pluralise(rows.length, 'review')}
-                {rows.length >= 2 ? (
+                Found in {pluralise(found, 'review')}
+                {found >= 2 ? (
                   <>
                     {' '}
                     <strong className="govuk-tag govuk-tag--purple">Recurs</strong>
@@ -143,14 +155,24 @@ function ThemeReviews({ themeId, themeName }: { themeId: number; themeName: stri
                 ) : (
                   '.'
                 )}
+                {rows.length < found ? ` This page shows ${rows.length} of them, newest first.` : null}
               </p>
-              <DataTable
-                caption={`Reviews where ${themeName} is found`}
-                captionSize="hidden"
-                columns={columns}
-                rows={rows}
-                rowKey={({ review }) => review.id}
-              />
+              {rows.length === 0 ? (
+                <EmptyState title="There are no more reviews">
+                  <Link className="govuk-link" to={`/themes/${themeId}`}>
+                    Show the newest reviews
+                  </Link>
+                </EmptyState>
+              ) : (
+                <DataTable
+                  caption={`Reviews where ${themeName} is found`}
+                  captionSize="hidden"
+                  columns={columns}
+                  rows={rows}
+                  rowKey={({ review }) => review.id}
+                />
+              )}
+              <ReviewPages newer={matrix.data.previousCursor} older={matrix.data.nextCursor} />
             </>
           );
         })()
@@ -164,7 +186,7 @@ const clamp = (text: string, length = 140) => (text.length > length ? `${text.sl
 function ThemeActions({ themeId }: { themeId: number }) {
   const actions = useActions({ themeId: [themeId], sort: 'attention', limit: THEME_ACTIONS_LIMIT });
   const agencies = useLookup(useAgencies().data);
-  const reviews = useLookup(useThemeMatrix({}).data?.reviews);
+  const reviews = useLookup(useThemeReviews(themeId).data?.reviews);
   const allActionsPath = themeActionsPath(themeId);
 
   const columns: Column<Action>[] = [

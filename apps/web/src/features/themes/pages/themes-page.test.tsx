@@ -14,9 +14,12 @@ const matrix: ThemeMatrix = {
     { id: 3, name: 'Professional curiosity' },
   ],
   reviews: [
-    { id: 10, code: 'SD-2022', title: 'Learning review: SD', childPseudonym: 'SD' },
-    { id: 11, code: 'LCSPR-R', title: 'Child R', childPseudonym: 'Child R' },
+    { id: 10, code: 'SD-2022', title: 'Learning review: SD', childPseudonym: 'SD', date: '2025-06-01' },
+    { id: 11, code: 'LCSPR-R', title: 'Child R', childPseudonym: 'Child R', date: '2024-02-10' },
   ],
+  reviewCount: 2,
+  nextCursor: null,
+  previousCursor: null,
   cells: [
     { themeId: 1, reviewId: 10, reviewTagged: true, actions: 0, open: 0, overdue: 0 },
     { themeId: 3, reviewId: 10, reviewTagged: true, actions: 3, open: 2, overdue: 1 },
@@ -29,10 +32,10 @@ const matrix: ThemeMatrix = {
   ],
 };
 
-function stubApi(body: ThemeMatrix = matrix) {
+function stubApi(body: ThemeMatrix | ((url: URL) => ThemeMatrix) = matrix) {
   const fetchMock = vi.fn<typeof fetch>(async (input) => {
     const url = new URL(String(input), 'http://localhost');
-    if (url.pathname === '/api/themes/matrix') return jsonResponse(body);
+    if (url.pathname === '/api/themes/matrix') return jsonResponse(typeof body === 'function' ? body(url) : body);
     if (url.pathname === '/api/subgroups')
       return jsonResponse({ items: [{ id: 4, name: 'Learning and Practice Review subgroup', shortName: 'LPR', version: 1 }], nextCursor: null });
     return jsonResponse({ items: [], nextCursor: null });
@@ -92,7 +95,7 @@ describe('ThemesPage', () => {
       "Child's voice",
       'Hidden men',
     ]);
-    expect(screen.getByText(/1 of 3 themes recurs: it is found in two or more of these 2 reviews/)).toBeInTheDocument();
+    expect(screen.getByText(/1 of 3 themes recurs: it is found in two or more of the 2 reviews/)).toBeInTheDocument();
   });
 
   it('filters by subgroup through the URL and the API', async () => {
@@ -111,8 +114,52 @@ describe('ThemesPage', () => {
     expect(calls(fetchMock)).toContain('/api/themes/matrix?subgroupId=4');
   });
 
+  it('shows a page of the newest reviews, says how many in all, and pages older and newer through the URL', async () => {
+    // 41 reviews in all; the API gives this page's two, with cursors either side.
+    const page = (cursor: string | null): ThemeMatrix => ({
+      ...matrix,
+      reviewCount: 41,
+      reviews: cursor === 'older-1' ? [{ ...matrix.reviews[1]!, id: 12, code: 'OLD-2019', date: '2019-03-04' }] : matrix.reviews,
+      cells: cursor === 'older-1' ? [] : matrix.cells,
+      nextCursor: cursor === 'older-1' ? null : 'older-1',
+      previousCursor: cursor === 'older-1' ? 'newer-1' : null,
+    });
+    const fetchMock = stubApi((url) => page(url.searchParams.get('cursor')));
+    const user = userEvent.setup();
+    renderAt(<ThemesPage />, { url: '/themes?subgroupId=4' });
+
+    const table = await screen.findByRole('table', {
+      name: '3 themes across 2 of 41 reviews overseen by Learning and Practice Review subgroup, 1 June 2025 back to 10 February 2024',
+    });
+    expect(table).toBeInTheDocument();
+    expect(screen.getByText(/1 of 3 themes recurs: it is found in two or more of the 41 reviews/)).toBeInTheDocument();
+    expect(screen.getByText(/counts all 41 reviews/)).toBeInTheDocument();
+    const pages = screen.getByRole('navigation', { name: 'Pages of reviews' });
+    expect(within(pages).queryByRole('link', { name: 'Newer reviews' })).not.toBeInTheDocument();
+
+    await user.click(within(pages).getByRole('link', { name: 'Older reviews' }));
+    expect(await screen.findByRole('link', { name: 'OLD-2019' })).toHaveAttribute('href', '/reviews/12');
+    expect(screen.getByTestId('location')).toHaveTextContent('/themes?subgroupId=4&cursor=older-1');
+    expect(calls(fetchMock)).toContain('/api/themes/matrix?subgroupId=4&cursor=older-1');
+    // The theme's totals are still those of every review, though this page holds one.
+    const curiosity = within(screen.getByRole('table')).getByRole('row', { name: /Professional curiosity/ });
+    expect(within(curiosity).getAllByRole('cell')[0]).toHaveTextContent('In 2 reviews');
+    expect(within(curiosity).getAllByRole('cell')[1]).toHaveTextContent('Not found');
+
+    const back = within(screen.getByRole('navigation', { name: 'Pages of reviews' })).getByRole('link', { name: 'Newer reviews' });
+    expect(back).toHaveAttribute('href', '/themes?subgroupId=4&cursor=newer-1');
+    expect(screen.queryByRole('link', { name: 'Older reviews' })).not.toBeInTheDocument();
+  });
+
+  it('shows no paging when every review is on the page', async () => {
+    stubApi();
+    renderAt(<ThemesPage />, { url: '/themes' });
+    await screen.findByRole('table', { name: '3 themes across 2 reviews' });
+    expect(screen.queryByRole('navigation', { name: 'Pages of reviews' })).not.toBeInTheDocument();
+  });
+
   it('says so when there are no themes, and when the API fails', async () => {
-    stubApi({ themes: [], reviews: [], cells: [], byTheme: [] });
+    stubApi({ themes: [], reviews: [], reviewCount: 0, nextCursor: null, previousCursor: null, cells: [], byTheme: [] });
     renderAt(<ThemesPage />, { url: '/themes' });
     expect(await screen.findByText('There are no themes yet')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Add the themes the partnership looks for' })).toHaveAttribute('href', '/admin/themes');

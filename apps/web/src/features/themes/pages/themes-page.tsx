@@ -1,12 +1,14 @@
 import type { FormEvent } from 'react';
+import { THEME_MATRIX_PAGE } from '@lrt/contracts';
 import { Link, useSearchParams } from 'react-router';
 import { Select } from '@/components/form-fields';
 import { EmptyState, ErrorState, Loading } from '@/components/states';
 import { useSignedIn } from '@/features/auth/api/get-me';
 import { useSubgroups } from '@/features/reference-data/api/get-subgroups';
-import { pluralise } from '@/lib/format';
+import { formatDate, pluralise } from '@/lib/format';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useThemeMatrix } from '../api/get-theme-matrix';
+import { readCursor, ReviewPages } from '../components/review-pages';
 import { ThemeMatrixTable } from '../components/theme-matrix-table';
 
 const readSubgroupId = (params: URLSearchParams) => {
@@ -18,7 +20,8 @@ export function ThemesPage() {
   useDocumentTitle('Themes');
   const [params, setParams] = useSearchParams();
   const subgroupId = readSubgroupId(params);
-  const matrix = useThemeMatrix({ subgroupId });
+  const cursor = readCursor(params);
+  const matrix = useThemeMatrix({ subgroupId, cursor });
   const subgroups = useSubgroups();
   const me = useSignedIn();
   const subgroup = subgroupId === undefined ? undefined : subgroups.data?.find((candidate) => candidate.id === subgroupId);
@@ -31,6 +34,16 @@ export function ThemesPage() {
 
   const recurring = matrix.data?.byTheme.filter((summary) => summary.recurs).length ?? 0;
   const scope = subgroupId === undefined ? '' : ` overseen by ${subgroup?.name ?? 'this subgroup'}`;
+  const shown = matrix.data?.reviews ?? [];
+  const total = matrix.data?.reviewCount ?? 0;
+  const allReviews = pluralise(total, 'review');
+  const newest = shown[0];
+  const oldest = shown[shown.length - 1];
+  /** Which reviews the table shows: all of them, or this page's, newest first, between their dates. */
+  const shownWords =
+    shown.length === total
+      ? `${allReviews}${scope}`
+      : `${shown.length} of ${total.toLocaleString('en-GB')} reviews${scope}, ${formatDate(newest?.date)} back to ${formatDate(oldest?.date)}`;
 
   return (
     <>
@@ -74,7 +87,7 @@ export function ThemesPage() {
             'The business unit adds the themes the partnership looks for across its reviews.'
           )}
         </EmptyState>
-      ) : matrix.data.reviews.length === 0 ? (
+      ) : matrix.data.reviewCount === 0 ? (
         <EmptyState title={subgroupId === undefined ? 'There are no reviews yet' : `There are no reviews${scope}`}>
           {subgroupId === undefined ? null : (
             <Link className="govuk-link" to="/themes">
@@ -82,13 +95,26 @@ export function ThemesPage() {
             </Link>
           )}
         </EmptyState>
+      ) : shown.length === 0 ? (
+        <EmptyState title="There are no more reviews">
+          <Link className="govuk-link" to={subgroupId === undefined ? '/themes' : `/themes?subgroupId=${subgroupId}`}>
+            Show the newest reviews
+          </Link>
+        </EmptyState>
       ) : (
         <>
           <p className="govuk-body" role="status">
             {recurring === 0
-              ? `No theme recurs: none is found in two or more of these ${pluralise(matrix.data.reviews.length, 'review')}.`
-              : `${recurring} of ${pluralise(matrix.data.themes.length, 'theme')} ${recurring === 1 ? 'recurs: it is' : 'recur: each is'} found in two or more of these ${pluralise(matrix.data.reviews.length, 'review')}. ${recurring === 1 ? 'It is' : 'They are'} listed first.`}
+              ? `No theme recurs: none is found in two or more of the ${allReviews}${scope}.`
+              : `${recurring} of ${pluralise(matrix.data.themes.length, 'theme')} ${recurring === 1 ? 'recurs: it is' : 'recur: each is'} found in two or more of the ${allReviews}${scope}. ${recurring === 1 ? 'It is' : 'They are'} listed first.`}
           </p>
+          {shown.length < total ? (
+            <p className="govuk-body">
+              The table shows the reviews {THEME_MATRIX_PAGE.default} at a time, newest first; &ldquo;Across reviews&rdquo; counts all{' '}
+              {allReviews}. Use &ldquo;Older reviews&rdquo; and &ldquo;Newer reviews&rdquo; below the table to see the
+              others.
+            </p>
+          ) : null}
           <details className="govuk-details">
             <summary className="govuk-details__summary">
               <span className="govuk-details__summary-text">How to read this table</span>
@@ -101,15 +127,14 @@ export function ThemesPage() {
                 still open and how many are overdue.
               </p>
               <p className="govuk-body govuk-!-margin-bottom-0">
-                &ldquo;Recurs&rdquo; marks a theme found in two or more reviews. On a small screen, scroll the table
+                &ldquo;Recurs&rdquo; marks a theme found in two or more reviews: the &ldquo;Across reviews&rdquo; column
+                counts every review, not only those on this page. On a small screen, scroll the table
                 sideways to see every review.
               </p>
             </div>
           </details>
-          <ThemeMatrixTable
-            matrix={matrix.data}
-            caption={`${pluralise(matrix.data.themes.length, 'theme')} across ${pluralise(matrix.data.reviews.length, 'review')}${scope}`}
-          />
+          <ThemeMatrixTable matrix={matrix.data} caption={`${pluralise(matrix.data.themes.length, 'theme')} across ${shownWords}`} />
+          <ReviewPages newer={matrix.data.previousCursor} older={matrix.data.nextCursor} />
         </>
       )}
     </>
