@@ -624,7 +624,7 @@ function createFromRow(tx: Tx, input: RowInput, values: ReadRow, blank: ImportRo
   }
   const status = reachableStatus(values, warnings);
   try {
-    const action = tx.transaction((sp) => {
+    const action = savepoint(tx, (sp) => {
       const id = createActionIn(sp, parsed.data, input.clock, input.actor, input.counted);
       if (values.note || status !== 'not_started') {
         const update = firstUpdate(values, status, input.record.fileName);
@@ -643,7 +643,7 @@ function createFromRow(tx: Tx, input: RowInput, values: ReadRow, blank: ImportRo
 function updateFromRow(tx: Tx, input: RowInput, values: ReadRow, id: number, blank: ImportRow): ImportRow {
   const { warnings } = values;
   try {
-    const outcome = tx.transaction((sp) => {
+    const outcome = savepoint(tx, (sp) => {
       const current = getAction(sp, id, input.clock);
       const patch: Partial<ActionPatch> = {};
       const changes: string[] = [];
@@ -693,6 +693,28 @@ function updateFromRow(tx: Tx, input: RowInput, values: ReadRow, id: number, bla
     };
   } catch (error) {
     return { ...blank, actionId: id, errors: refusalMessages(error), values: display(values, input.context) };
+  }
+}
+
+const SAVEPOINT = sql.raw('savepoint import_row');
+const RELEASE = sql.raw('release import_row');
+const ROLLBACK = sql.raw('rollback to import_row');
+
+/**
+ * One row's commands in a savepoint of the import's transaction, so that a refused row leaves nothing behind and
+ * the next row goes on. As drizzle's nested transaction, without building a new transaction object for each of
+ * ten thousand rows.
+ */
+function savepoint<T>(tx: Tx, work: (sp: Tx) => T): T {
+  tx.run(SAVEPOINT);
+  try {
+    const result = work(tx);
+    tx.run(RELEASE);
+    return result;
+  } catch (error) {
+    tx.run(ROLLBACK);
+    tx.run(RELEASE);
+    throw error;
   }
 }
 
