@@ -1,13 +1,43 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * Brotli and gzip copies of the built page, scripts and styles (`index-….js.br`, `.gz`), made once at build time
+ * at the highest levels, so that the API can send them to browsers that accept them (`preCompressed` of
+ * @fastify/static) without compressing on every request. The shell is about a third of its size gzipped.
+ */
+function precompress(): Plugin {
+  let outDir = '';
+  return {
+    name: 'lrt-precompress',
+    apply: 'build',
+    configResolved: (config) => {
+      outDir = config.build.outDir.startsWith('/') ? config.build.outDir : join(config.root, config.build.outDir);
+    },
+    closeBundle: () => {
+      const files = readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((file) => /\.(?:js|css|html|svg|json)$/.test(file));
+      for (const file of files) {
+        const path = join(outDir, file);
+        if (!statSync(path).isFile() || file.startsWith('.vite')) continue;
+        const content = readFileSync(path);
+        if (content.length < 1024) continue;
+        writeFileSync(`${path}.br`, brotliCompressSync(content, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: content.length } }));
+        writeFileSync(`${path}.gz`, gzipSync(content, { level: 9 }));
+      }
+    },
+  };
+}
 
 const apiProxy = { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } };
 
 export default defineConfig({
   base: '/',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

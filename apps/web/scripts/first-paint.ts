@@ -7,11 +7,12 @@
  * round trips after the HTML the BRAG figures were painted; exits non-zero if that is more than two. Then runs
  * Lighthouse (its mobile preset) on /overview, signed in, RUNS times (3 by default) and prints the median run's
  * performance and accessibility scores with FCP, LCP and TBT. Writes the figures into bench/RESULTS.md, under
- * "## The SPA's first paint" (the rest of that file is left as it is). LIGHTHOUSE=0 skips Lighthouse.
+ * "## The SPA's first paint" (the rest of that file is left as it is). LIGHTHOUSE=0 skips Lighthouse; BASE_URL measures
+ * a tracker already running with the demo partnership instead of starting one.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import lighthouse from 'lighthouse';
@@ -21,7 +22,7 @@ const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 const RESULTS = join(ROOT, 'bench/RESULTS.md');
 const HEADING = "## The SPA's first paint";
 // eslint-disable-next-line no-restricted-syntax -- a measuring script's own knobs, not the API's configuration
-const { RTT: rttSetting, RUNS: runsSetting, LIGHTHOUSE: lighthouseSetting } = process.env;
+const { RTT: rttSetting, RUNS: runsSetting, LIGHTHOUSE: lighthouseSetting, BASE_URL: baseUrlSetting } = process.env;
 const RTT = Number(rttSetting ?? 150);
 const RUNS = Number(runsSetting ?? 3);
 const MAX_ROUNDS = 2;
@@ -159,10 +160,11 @@ interface LighthouseRun {
 }
 
 async function runLighthouse(baseUrl: string, cookie: string): Promise<LighthouseRun[]> {
-  const chrome = await launchDebuggableChromium();
   const runs: LighthouseRun[] = [];
-  try {
-    for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < RUNS; i++) {
+    // A fresh browser each run: a second run in the same one can lose the trace's start (NO_NAVSTART).
+    const chrome = await launchDebuggableChromium();
+    try {
       const result = await lighthouse(`${baseUrl}/overview`, {
         port: chrome.port,
         output: 'json',
@@ -188,9 +190,9 @@ async function runLighthouse(baseUrl: string, cookie: string): Promise<Lighthous
       });
       const run = runs.at(-1)!;
       console.log(`  run ${i + 1}: performance ${run.performance}, accessibility ${run.accessibility}, FCP ${seconds(run.fcp)}, LCP ${seconds(run.lcp)}, TBT ${Math.round(run.tbt)} ms`);
+    } finally {
+      await chrome.stop();
     }
-  } finally {
-    await chrome.stop();
   }
   return runs;
 }
@@ -217,8 +219,9 @@ function writeSection(section: string) {
   writeFileSync(RESULTS, `${text.slice(0, start)}${body}${after}`);
 }
 
-const removeCopy = await serveCopyOfBuiltSpa();
-const app = await startApp();
+// BASE_URL measures a tracker already running with the demo partnership (DEMO_PASSWORD as the e2e harness's).
+const removeCopy = baseUrlSetting ? () => undefined : await serveCopyOfBuiltSpa();
+const app = baseUrlSetting ? { baseUrl: baseUrlSetting.replace(/\/$/, ''), stop: async () => undefined } : await startApp();
 let failed = false;
 try {
   const cookie = await signInCookie(app.baseUrl);
@@ -260,7 +263,7 @@ try {
 
   writeSection(
     [
-      `Measured by \`pnpm --filter @lrt/web first-paint\` (apps/web/scripts/first-paint.ts) after \`pnpm build\`, on ${new Date().toISOString().slice(0, 10)}, ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, Node ${process.version}. The built app on a fresh demo database.`,
+      `Measured by \`pnpm --filter @lrt/web first-paint\` (apps/web/scripts/first-paint.ts) after \`pnpm build\`, on ${new Date().toISOString().slice(0, 10)}, ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, Node ${process.version}, load average ${loadavg()[0]!.toFixed(1)} when it ended (Lighthouse's simulated figures scale the CPU time it observes, so a busy machine gives a slower total blocking time). The built app on a fresh demo database.`,
       '',
       `### Round trips before the BRAG figures`,
       '',

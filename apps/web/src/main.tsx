@@ -3,14 +3,14 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { AppProvider } from './app/provider';
 import { createAppQueryClient, prefetchFirstPage } from './app/query-client';
-import { createAppRouter, startLoadingFirstPage } from './app/router';
+import { createAppRouter, firstPage, startLoadingFirstPage } from './app/router';
 import './styles/app.scss';
 
 // The first page's code, the session and the page's data are asked for together, before anything renders:
 // the page paints once the slowest of them has come, not after each in turn.
 const queryClient = createAppQueryClient();
-const { pathname } = window.location;
-prefetchFirstPage(queryClient, { pathname, ...startLoadingFirstPage(pathname) });
+const first = firstPage(window.location.pathname);
+startLoadingFirstPage(first.routes, prefetchFirstPage(queryClient, first));
 const router = createAppRouter();
 
 const root = document.getElementById('root');

@@ -21,11 +21,12 @@ const FIRST_PAGE_DATA: Record<string, (queryClient: QueryClient) => Promise<void
  * needs a session, the settings the shell words things with and the page's own data. Without this each waits on
  * the one before (the session, then the page, then its data). Someone not signed in is answered 401 for the
  * settings and the data as for the session; a 401 ends the session (see `createAppQueryClient`), which is what the
- * session's own answer says then, and `RequireSignIn` sends them to sign in as before.
+ * session's own answer says then, and `RequireSignIn` sends them to sign in as before. Settles (never rejects)
+ * when every answer has come.
  */
-export function prefetchFirstPage(queryClient: QueryClient, { pathname, needsSession }: { pathname: string; needsSession: boolean }) {
-  void queryClient.prefetchQuery(meQueryOptions());
-  if (!needsSession) return;
-  void queryClient.prefetchQuery(settingsQueryOptions());
-  void FIRST_PAGE_DATA[pathname.replace(/\/+$/, '') || '/']?.(queryClient);
+export function prefetchFirstPage(queryClient: QueryClient, { pathname, needsSession }: { pathname: string; needsSession: boolean }): Promise<unknown> {
+  const me = queryClient.prefetchQuery(meQueryOptions());
+  if (!needsSession) return me;
+  const pageData = FIRST_PAGE_DATA[pathname.replace(/\/+$/, '') || '/'];
+  return Promise.all([me, queryClient.prefetchQuery(settingsQueryOptions()), pageData?.(queryClient)]);
 }

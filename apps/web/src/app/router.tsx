@@ -6,21 +6,26 @@ import { RouteErrorPage } from './route-error-page';
 import { Loading } from '@/components/states';
 import { HomeRedirect, RequireSignIn } from '@/features/auth/components/require-sign-in';
 
+/** What the first page opened waits for besides its code: its data, asked for at the same time (see main.tsx). */
+const firstPageData = new WeakMap<RouteObject, Promise<unknown>>();
+
 /**
  * A page loaded as its own chunk the first time someone opens it (or `startLoadingFirstPage` starts it). Asked
- * twice, it is loaded once; a load that failed (the network) is tried again when next asked.
+ * twice, it is loaded once; a load that failed (the network) is tried again when next asked. The first page is
+ * shown once its data has come as well, so it renders complete and at once, not one answer at a time.
  */
 function page<K extends string>(path: string, load: () => Promise<Record<K, ComponentType>>, name: K): RouteObject {
   let loading: Promise<{ Component: ComponentType }> | undefined;
-  const lazy = () =>
-    (loading ??= load().then(
-      (module) => ({ Component: module[name] }),
+  const route: RouteObject = { path };
+  route.lazy = () =>
+    (loading ??= Promise.all([load(), firstPageData.get(route)]).then(
+      ([module]) => ({ Component: module[name] }),
       (error: unknown) => {
         loading = undefined;
         throw error;
       },
     ));
-  return { path, lazy };
+  return route;
 }
 
 /**
@@ -87,15 +92,21 @@ export const routes: RouteObject[] = [
 
 export const createAppRouter = () => createBrowserRouter(routes);
 
-/**
- * Start loading the code of the page at `pathname` now, alongside its data, rather than when the router first
- * renders. Says whether that page needs a session: every page inside `RequireSignIn`, unknown paths included.
- */
-export function startLoadingFirstPage(pathname: string): { needsSession: boolean } {
+/** The pages (with their layouts) that `pathname` opens, and whether they need a session: every page inside `RequireSignIn`, unknown paths included. */
+export function firstPage(pathname: string) {
   const matches = matchRoutes(routes, pathname) ?? [];
-  for (const { route } of matches) {
+  return { pathname, needsSession: matches.length === 0 || matches.some(({ route }) => route.Component === RequireSignIn), routes: matches.map(({ route }) => route) };
+}
+
+/**
+ * Start loading the code of the first page now, alongside its data, rather than when the router first renders;
+ * the page is shown once `data` has settled too.
+ */
+export function startLoadingFirstPage(pages: readonly RouteObject[], data: Promise<unknown>) {
+  for (const route of pages) {
+    if (typeof route.lazy !== 'function') continue;
+    firstPageData.set(route, data);
     // A failure is the router's to show, when it asks for the page itself.
-    if (typeof route.lazy === 'function') route.lazy().catch(() => undefined);
+    route.lazy().catch(() => undefined);
   }
-  return { needsSession: matches.length === 0 || matches.some(({ route }) => route.Component === RequireSignIn) };
 }
