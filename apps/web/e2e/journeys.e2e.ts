@@ -203,11 +203,20 @@ describe('the independent chair', () => {
     const { context, page } = await newPage(browser);
     await signIn(page, app.baseUrl, 'chair@demo.example');
     await page.waitForURL(/\/overview$/);
+    // The overview lists the few reviews needing most attention, saying of how many, never every review held.
+    const dashboard = await api<{ reviewCount: number }>(context, '/api/dashboard');
+    const needing = page.getByRole('region', { name: 'Reviews needing most attention' });
+    await expect.poll(() => needing.getByRole('table').count()).toBe(1);
+    expect(await needing.getByRole('rowheader').count()).toBe(Math.min(dashboard.reviewCount, 10));
+    expect(await needing.innerText()).toMatch(dashboard.reviewCount > 10 ? `of ${dashboard.reviewCount.toLocaleString('en-GB')} with actions` : /reviews? with actions/);
     await expectAccessible(page, 'the overview for the chair');
 
     await page.getByRole('link', { name: 'Themes', exact: true }).click();
     await page.waitForURL(/\/themes$/);
     await expect.poll(() => page.getByText('Recurs').count()).toBeGreaterThan(0);
+    const matrix = await api<{ reviewCount: number; reviews: unknown[] }>(context, '/api/themes/matrix');
+    expect(await page.getByRole('status').filter({ hasText: 'found in two or more of the' }).innerText()).toContain(`of the ${matrix.reviewCount} reviews`);
+    expect(await page.getByRole('table').getByRole('columnheader').count()).toBe(2 + matrix.reviews.length);
     await expectAccessible(page, 'the themes matrix');
     await screenshot(page, 'independent-chair-01-themes');
 
