@@ -54,6 +54,12 @@ export const actions = sqliteTable(
     index('actions_status_target_idx').on(t.status, t.targetDate),
     index('actions_target_date_idx').on(t.targetDate, t.id),
     index('actions_last_update_idx').on(t.lastUpdateAt, t.id),
+    /**
+     * The list's sorts by target date and by last update, exactly as actions.service.ts writes them (no date
+     * sorts after every date; no update before every update), so a page is read off the index, not sorted.
+     */
+    index('actions_target_sort_idx').on(sql`coalesce(${t.targetDate}, '9999-12-31')`, t.id),
+    index('actions_last_update_sort_idx').on(sql`coalesce(${t.lastUpdateAt}, '')`, t.id),
     check('actions_kind_check', sql`${t.kind} in (${inList(ACTION_KINDS)})`),
     check('actions_status_check', sql`${t.status} in (${inList(ACTION_STATUSES)})`),
     check(

@@ -36,7 +36,8 @@ import {
 type ActionRow = typeof actions.$inferSelect;
 export type ParsedActionListQuery = z.output<typeof ActionListQuerySchema>;
 
-const FAR_FUTURE = '9999-12-31';
+/** Written into the SQL, not bound, so the sort matches its expression index (see the actions schema). */
+const FAR_FUTURE = sql.raw(`'9999-12-31'`);
 
 /** Each sort is a list of keys in one direction; the action id breaks ties so keyset paging is exact. */
 function sortKeys(sort: ActionSort, rules: ReturnType<typeof actionRulesSql>): { keys: SQL[]; dir: 'asc' | 'desc'; kinds?: CursorShape } {
@@ -51,9 +52,9 @@ function sortKeys(sort: ActionSort, rules: ReturnType<typeof actionRulesSql>): {
     case '-ref':
       return { keys: [sql`lower(${actions.ref})`], dir: 'desc' };
     case 'lastUpdateAt':
-      return { keys: [sql`coalesce(${actions.lastUpdateAt}, '')`], dir: 'asc' };
+      return { keys: [sql`coalesce(${actions.lastUpdateAt}, ${sql.raw(`''`)})`], dir: 'asc' };
     case '-lastUpdateAt':
-      return { keys: [sql`coalesce(${actions.lastUpdateAt}, '')`], dir: 'desc' };
+      return { keys: [sql`coalesce(${actions.lastUpdateAt}, ${sql.raw(`''`)})`], dir: 'desc' };
     case 'createdAt':
       return { keys: [actions.createdAt as unknown as SQL], dir: 'asc' };
     case '-createdAt':
