@@ -9,7 +9,8 @@
  *   pnpm build && pnpm bench
  *
  * BENCH_DB=path        reuse the partnership in that file (generated there first if it does not exist); the run
- *                      works on a copy, so the file is left as it was
+ *                      works on a copy, so the file is left as it was. Its dates are relative to the day it was
+ *                      generated: weeks later more of it is overdue and stale, so generate it again
  * BENCH_ACTIONS etc.   the generator's sizes (see bench/generate.ts), when the data is generated
  * BENCH_SECONDS (8)    measured seconds per case, after BENCH_WARMUP (1) unmeasured seconds
  * BENCH_CONNECTIONS (10)
@@ -127,8 +128,9 @@ function freePort(): Promise<number> {
 
 const children: ChildProcess[] = [];
 // Whatever happens to the benchmark, the servers it started stop with it.
-process.once('exit', () => {
+process.once('exit', (code) => {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  if (code !== 0 && existsSync(work)) console.error(`The servers' logs and the database are kept in ${work}.`);
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 function start(name: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): ChildProcess {
