@@ -65,6 +65,20 @@ export default defineConfig({
     sourcemap: true,
     // Read by scripts/check-bundle-budget.mjs to measure what the first page loads.
     manifest: true,
+    rolldownOptions: {
+      output: {
+        // What every page shares (React, React Query, the API client, the contract's constants) in one chunk, not
+        // five: with HTTP/1.1's six connections a browser would otherwise queue part of the first page's code.
+        codeSplitting: {
+          groups: [
+            {
+              name: 'shared',
+              test: /node_modules[\\/](?:react|react-dom|scheduler|@tanstack[\\/][^\\/]+)[\\/]|src[\\/]lib[\\/](?:api-client|contract-constants)\.ts$|packages[\\/]contracts[\\/]src[\\/]constants\.ts$/,
+            },
+          ],
+        },
+      },
+    },
   },
   test: {
     name: 'web',
