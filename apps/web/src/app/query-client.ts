@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { meQueryOptions } from '@/features/auth/api/get-me';
 import { sessionExpired } from '@/features/auth/api/sign-out';
 import { dashboardQueryOptions } from '@/features/dashboard/api/get-dashboard';
+import { subgroupReviewsQueryOptions } from '@/features/dashboard/api/get-subgroup-reviews';
 import { settingsQueryOptions } from '@/features/settings/api/get-settings';
 import { createQueryClient } from '@/lib/query-client';
 
@@ -11,9 +12,30 @@ import { createQueryClient } from '@/lib/query-client';
  */
 export const createAppQueryClient = () => createQueryClient({ onUnauthenticated: sessionExpired });
 
-/** The data of a page, asked for with the session when that page is the first opened. */
-const FIRST_PAGE_DATA: Record<string, (queryClient: QueryClient) => Promise<void>> = {
-  '/overview': (queryClient) => queryClient.prefetchQuery(dashboardQueryOptions()),
+/**
+ * The data of a page, asked for with the session when that page is the first opened: the overview (home of the
+ * business unit, the independent chair and viewers) and a subgroup's view (home of its chair). Each must ask with
+ * the same query keys as the page, or the page would ask again.
+ */
+const FIRST_PAGE_DATA: [RegExp, (queryClient: QueryClient, id: number) => Promise<unknown>][] = [
+  [/^\/overview$/, (queryClient) => queryClient.prefetchQuery(dashboardQueryOptions())],
+  [
+    /^\/subgroups\/([1-9]\d{0,14})$/,
+    (queryClient, subgroupId) =>
+      Promise.all([
+        queryClient.prefetchQuery(dashboardQueryOptions({ subgroupId })),
+        queryClient.prefetchQuery(subgroupReviewsQueryOptions(subgroupId)),
+      ]),
+  ],
+];
+
+const prefetchPageData = (queryClient: QueryClient, pathname: string) => {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  for (const [pattern, prefetch] of FIRST_PAGE_DATA) {
+    const match = pattern.exec(path);
+    if (match) return prefetch(queryClient, Number(match[1]));
+  }
+  return undefined;
 };
 
 /**
@@ -27,6 +49,5 @@ const FIRST_PAGE_DATA: Record<string, (queryClient: QueryClient) => Promise<void
 export function prefetchFirstPage(queryClient: QueryClient, { pathname, needsSession }: { pathname: string; needsSession: boolean }): Promise<unknown> {
   const me = queryClient.prefetchQuery(meQueryOptions());
   if (!needsSession) return me;
-  const pageData = FIRST_PAGE_DATA[pathname.replace(/\/+$/, '') || '/'];
-  return Promise.all([me, queryClient.prefetchQuery(settingsQueryOptions()), pageData?.(queryClient)]);
+  return Promise.all([me, queryClient.prefetchQuery(settingsQueryOptions()), prefetchPageData(queryClient, pathname)]);
 }

@@ -30,7 +30,8 @@ function api(me: Me | null) {
   });
   vi.stubGlobal('fetch', fetchMock);
   const asked = () => fetchMock.mock.calls.map(([input]) => new URL(String(input), 'http://localhost').pathname);
-  return { answerMe, asked };
+  const askedWithQuery = () => fetchMock.mock.calls.map(([input]) => decodeURIComponent(String(input)));
+  return { answerMe, asked, askedWithQuery };
 }
 
 /** What main.tsx does: ask for the first page's session, data and code, then render the app. */
@@ -50,7 +51,11 @@ function openApp(url: string) {
 
 // The pages these tests open, transformed once before they run, so that none is still loading when they end.
 beforeAll(async () => {
-  await Promise.all([import('@/features/auth/pages/sign-in-page'), import('@/features/dashboard/pages/overview-page')]);
+  await Promise.all([
+    import('@/features/auth/pages/sign-in-page'),
+    import('@/features/dashboard/pages/overview-page'),
+    import('@/features/dashboard/pages/subgroup-page'),
+  ]);
 });
 afterEach(() => vi.unstubAllGlobals());
 
@@ -86,6 +91,13 @@ describe('the first page opened', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
     expect(`${router.state.location.pathname}${router.state.location.search}`).toBe('/sign-in?returnTo=%2Foverview');
     expect(screen.queryByRole('list', { name: 'Actions by BRAG rating' })).not.toBeInTheDocument();
+  });
+
+  it('asks for a subgroup’s figures and reviews with the session on its view, the home of its chair', () => {
+    const { askedWithQuery } = api(makeMe({ roles: ['subgroup_chair'], subgroupIds: [4] }));
+    openApp('/subgroups/4');
+
+    expect(askedWithQuery()).toEqual(['/api/auth/me', '/api/settings', '/api/dashboard?subgroupId=4', '/api/reviews?subgroupId=4&limit=200']);
   });
 
   it('asks only who is signed in on a page that needs no session', async () => {
