@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import cookie from '@fastify/cookie';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { validatorCompiler } from 'fastify-type-provider-zod';
+import { compiledSerializer } from './plugins/serializer';
 import type { Db } from '@lrt/db';
 import { DEFAULT_SCRYPT_COST } from './lib/password-hash';
 import { authPlugin, cookieName } from './plugins/auth';
@@ -59,6 +60,8 @@ export interface AppOptions {
   db: Db;
   /** The current instant; tests fix it. */
   now?: () => Date;
+  /** Check every response against its contract before writing it (default: yes; production turns it off). */
+  validateResponses?: boolean;
   logger?: FastifyServerOptions['logger'];
   /** The built SPA; defaults to apps/web/dist beside this app. */
   webDistDir?: string;
@@ -137,7 +140,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(compiledSerializer({ validate: options.validateResponses ?? true }) as never);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
     if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');

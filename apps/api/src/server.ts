@@ -15,6 +15,7 @@ async function main() {
   const app = await buildApp({
     db,
     logger: { level: config.logLevel },
+    validateResponses: config.validateResponses,
     publicUrl: config.publicUrl,
     sessionIdleMinutes: config.sessionIdleMinutes,
     sessionMaxHours: config.sessionMaxHours,
