@@ -22,7 +22,7 @@ export default tseslint.config(
     languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly', Buffer: 'readonly' } },
   },
   {
-    files: ['apps/api/src/config.ts', '**/*.test.ts', '**/*.test.tsx', '**/e2e/**', '**/*.config.ts', '**/build.mjs', '**/bench/**', 'scripts/**'],
+    files: ['apps/api/src/config.ts', '**/*.test.ts', '**/*.test.tsx', '**/e2e/**', '**/*.config.ts', '**/build.mjs', '**/bench/**', 'scripts/**', '**/scripts/**', '**/test/**'],
     rules: { 'no-restricted-syntax': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },
 );

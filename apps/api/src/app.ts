@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOpt
 import cookie from '@fastify/cookie';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { compiledSerializer } from './plugins/serializer';
+import { sendProblem } from './plugins/error-handler';
 import type { Db } from '@lrt/db';
 import { DEFAULT_SCRYPT_COST } from './lib/password-hash';
 import { authPlugin, cookieName } from './plugins/auth';
@@ -132,6 +133,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // The request id is always the server's own, so no one can file their event under another's request in the
     // audit trail; a proxy's or client's id is kept beside it in the log line, to follow a request across hops.
     genReqId: () => crypto.randomUUID(),
+    // The router's own refusals (a path segment longer than it allows, a path that is not UTF-8) are problems too.
+    frameworkErrors: (error, _request, reply) => {
+      const tooLong = (error as { code?: string }).code === 'FST_ERR_ROUTER_URL_TOO_LONG' || /too long/i.test(error.message);
+      return sendProblem(
+        reply,
+        tooLong
+          ? { title: 'Address too long', status: 414, detail: 'A part of this address is longer than the tracker accepts.', code: 'request.uri_too_long' }
+          : { title: 'Bad address', status: 400, detail: 'This address is not one the tracker can read (it is not valid UTF-8).', code: 'request.malformed' },
+      );
+    },
     childLoggerFactory: (parent, bindings, options, rawRequest) => {
       const given = rawRequest.headers['x-request-id'];
       const clientRequestId = typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : undefined;

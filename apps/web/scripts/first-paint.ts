@@ -21,7 +21,6 @@ import { chromiumPath, DEMO_PASSWORD, launchBrowser, serveCopyOfBuiltSpa, signIn
 const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 const RESULTS = join(ROOT, 'bench/RESULTS.md');
 const HEADING = "## The SPA's first paint";
-// eslint-disable-next-line no-restricted-syntax -- a measuring script's own knobs, not the API's configuration
 const { RTT: rttSetting, RUNS: runsSetting, LIGHTHOUSE: lighthouseSetting, BASE_URL: baseUrlSetting } = process.env;
 const RTT = Number(rttSetting ?? 150);
 const RUNS = Number(runsSetting ?? 3);

@@ -1,7 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router/dom';
-import { AppProvider } from './app/provider';
+import { App } from './app/app';
 import { createAppQueryClient, prefetchFirstPage } from './app/query-client';
 import { createAppRouter, firstPage, startLoadingFirstPage } from './app/router';
 import './styles/app.scss';
@@ -18,8 +17,6 @@ if (!root) throw new Error('The page has no #root element to render into');
 
 createRoot(root).render(
   <StrictMode>
-    <AppProvider queryClient={queryClient}>
-      <RouterProvider router={router} />
-    </AppProvider>
+    <App queryClient={queryClient} router={router} />
   </StrictMode>,
 );

@@ -12,7 +12,11 @@ export const IdRef = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const IdParams = z.strictObject({ id: Id });
 
 /** A calendar date, `YYYY-MM-DD`, that exists (2026-02-30 does not). */
-export const CalendarDate = z.iso.date({ error: 'must be a real calendar date written YYYY-MM-DD' });
+export const CalendarDate = z.iso
+  .date({ error: 'must be a real calendar date written YYYY-MM-DD' })
+  // Statutory timescales and due-soon windows are counted from these days: years far outside a plan's life would
+  // only overflow that arithmetic, never mean anything.
+  .refine((date) => date >= '1900-01-01' && date <= '2199-12-31', { error: 'must be a day between 1900 and 2199' });
 export const Instant = z.iso.datetime();
 
 export const requiredText = (max: number) =>

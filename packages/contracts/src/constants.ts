@@ -275,3 +275,6 @@ export const REPORT_FORMATS = ['json', 'docx', 'html'] as const;
  * can read and a server can build in bounded memory.
  */
 export const REPORT_LIST_LIMIT = 500;
+
+/** How many reviews a page of the themes matrix shows unless asked, and at most. */
+export const THEME_MATRIX_PAGE = { default: 20, max: 100 } as const;

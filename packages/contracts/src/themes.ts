@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CalendarDate, Id, optionalText, page, PageQuery, requiredText, SearchText, Version } from './common';
-import { LIMITS } from './constants';
+import { LIMITS, THEME_MATRIX_PAGE } from './constants';
 
 export const Theme = z.object({
   id: z.number().int(),
@@ -28,8 +28,6 @@ export type ThemePatchInput = z.input<typeof ThemePatch>;
 export const ThemeListQuery = PageQuery.extend({ q: SearchText.optional() });
 export const ThemePage = page(Theme);
 
-/** How many reviews a page of the themes matrix shows unless asked, and at most. */
-export const THEME_MATRIX_PAGE = { default: 20, max: 100 } as const;
 
 /**
  * Which themes recur across which reviews: a review counts for a theme if it is tagged with it or any of its actions is.
@@ -85,3 +83,5 @@ export const ThemeMatrixQuery = z.object({
   cursor: z.string().max(500).optional(),
 });
 export type ThemeMatrixQuery = z.output<typeof ThemeMatrixQuery>;
+
+export { THEME_MATRIX_PAGE } from './constants';

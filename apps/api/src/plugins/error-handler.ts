@@ -39,7 +39,11 @@ export const errorHandlerPlugin = fp(async (app) => {
         const keys = issue.keyword === 'unrecognized_keys' ? issue.params['keys'] : undefined;
         if (Array.isArray(keys) && keys.length > 0) {
           const prefix = issue.instancePath.replace(/^\//, '').replace(/\//g, '.');
-          return keys.map((key) => ({ path: prefix ? `${prefix}.${String(key)}` : String(key), message: 'is not a field this request takes' }));
+          // A key that is the empty string is named as written in JSON, so the path always names something.
+          return keys.map((key) => {
+            const name = String(key) === '' ? '""' : String(key);
+            return { path: prefix ? `${prefix}.${name}` : name, message: 'is not a field this request takes' };
+          });
         }
         return [{ path: fieldPath(issue.instancePath, error.validationContext), message: issue.message ?? 'is not valid' }];
       });

@@ -19,8 +19,11 @@ export const spaPlugin = fp<{ webDistDir: string | undefined }>(async (app, opti
       wildcard: false,
       index: ['index.html'],
       cacheControl: false,
+      // The SPA's build writes Brotli and gzip copies beside each file: sent to browsers that accept them.
+      preCompressed: true,
       // Hashed bundles never change; the page that names them must be checked every time.
       setHeaders: (res, filePath) => {
+        res.setHeader('vary', 'accept-encoding');
         res.setHeader('cache-control', filePath.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });

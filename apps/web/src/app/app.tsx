@@ -1,18 +1,13 @@
-import { useState } from 'react';
+import type { QueryClient } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router/dom';
-import { meQueryOptions } from '@/features/auth/api/get-me';
+import type { createAppRouter } from './router';
 import { AppProvider } from './provider';
-import { createAppQueryClient } from './query-client';
-import { createAppRouter } from './router';
 
-export function App() {
-  const [queryClient] = useState(() => {
-    const client = createAppQueryClient();
-    // Ask who is signed in at once, while the first page's code loads.
-    void client.prefetchQuery(meQueryOptions());
-    return client;
-  });
-  const [router] = useState(createAppRouter);
+/**
+ * The whole SPA: its providers around the router. The query client and router are made (and the first page's
+ * requests started) before React renders, in main.tsx, so nothing waits on a render to be asked for.
+ */
+export function App({ queryClient, router }: { queryClient: QueryClient; router: ReturnType<typeof createAppRouter> }) {
   return (
     <AppProvider queryClient={queryClient}>
       <RouterProvider router={router} />

@@ -17,4 +17,5 @@ export {
   REPORT_SECTIONS,
   ROLE_LABELS,
   STATUS_TRANSITIONS,
+  THEME_MATRIX_PAGE,
 } from '@lrt/contracts/constants';

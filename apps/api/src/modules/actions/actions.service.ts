@@ -402,8 +402,8 @@ const insertAction = (tx: Tx) =>
   );
 
 export function createAction(db: Db, input: ActionCreate, clock: PlanClock, actor: Actor): Action {
-  const id = writeTransaction(db, (tx) => createActionIn(tx, input, clock, actor));
-  return getAction(db, id, clock);
+  // Read back inside the transaction: if that read fails, nothing was saved, so a 500 never hides a change.
+  return writeTransaction(db, (tx) => getAction(tx, createActionIn(tx, input, clock, actor), clock));
 }
 
 /**
@@ -463,8 +463,10 @@ export function createActionIn(tx: Tx, input: ActionCreate, clock: PlanClock, ac
  * its decider sees it against the date as it now is, and may refuse it (nothing is decided on their behalf).
  */
 export function patchAction(db: Db, id: number, patch: ActionPatch, clock: PlanClock, actor: Actor): Action {
-  writeTransaction(db, (tx) => patchActionIn(tx, id, patch, clock, actor));
-  return getAction(db, id, clock);
+  return writeTransaction(db, (tx) => {
+    patchActionIn(tx, id, patch, clock, actor);
+    return getAction(tx, id, clock);
+  });
 }
 
 /** Changes an action inside the caller's transaction (an import updating the actions it came from). */

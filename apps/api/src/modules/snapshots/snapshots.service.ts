@@ -74,7 +74,8 @@ export function createSnapshot(db: Db, input: SnapshotCreate, now: Date, actor: 
   const first = firstRecordAt(db);
   const firstDay = first ? londonToday(new Date(first)) : today;
   if (input.asAt < firstDay) throw unprocessable('validation.failed', [{ path: 'asAt', message: `must not be before the partnership's first record, on ${firstDay}` }]);
-  const id = writeTransaction(db, (tx) => {
+  // The answer is read inside the transaction: a failure there saves nothing, so a 500 never hides a snapshot.
+  return writeTransaction(db, (tx) => {
     const taken = db.$client.prepare('select 1 from snapshots where lower(name) = lower(?)').get(input.name);
     if (taken) throw conflict('snapshot.name_taken', 'name', `a snapshot is already called "${input.name}"`);
     const created = db.$client
@@ -88,9 +89,8 @@ export function createSnapshot(db: Db, input: SnapshotCreate, now: Date, actor: 
       insert.run(created.id, a.id, a.ref, a.reviewId, a.subgroupId, a.ownerAgencyId, a.status, a.brag, a.overdue ? 1 : 0, a.stale ? 1 : 0, a.targetDate);
     }
     recordCreation(tx, actor, 'snapshot', { id: created.id, name: input.name, asAt: input.asAt }, now);
-    return created.id;
+    return getSnapshot(db, created.id);
   });
-  return getSnapshot(db, id);
 }
 
 /** A snapshot's actions within a report's scope (an agency's: those it owned then, or shares now). */

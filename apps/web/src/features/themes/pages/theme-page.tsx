@@ -1,4 +1,5 @@
-import { THEME_MATRIX_PAGE, type Action, type ThemeMatrix } from '@lrt/contracts';
+import type { Action, ThemeMatrix } from '@lrt/contracts';
+import { THEME_MATRIX_PAGE } from '@/lib/contract-constants';
 import { Link, useSearchParams } from 'react-router';
 import { NotFoundPage } from '@/app/not-found-page';
 import { BragTag } from '@/components/brag-tag';

@@ -1,5 +1,5 @@
 import type { FormEvent } from 'react';
-import { THEME_MATRIX_PAGE } from '@lrt/contracts';
+import { THEME_MATRIX_PAGE } from '@/lib/contract-constants';
 import { Link, useSearchParams } from 'react-router';
 import { Select } from '@/components/form-fields';
 import { EmptyState, ErrorState, Loading } from '@/components/states';
