@@ -36,6 +36,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { closeDatabase, migrateDatabase, openDatabase } from '@lrt/db';
+import type { SeedCounts } from '@lrt/db/seed';
 import { addDays, londonToday } from '@lrt/domain';
 import { hashPassword } from '../src/lib/password-hash';
 
@@ -60,15 +61,8 @@ export interface GenerateOptions {
   log?: (line: string) => void;
 }
 
-export interface GenerateCounts {
-  agencies: number;
-  subgroups: number;
-  themes: number;
-  reviews: number;
-  learningPoints: number;
-  recommendations: number;
-  actions: number;
-  progressUpdates: number;
+/** What the demo seed counts, and what only a generated partnership has. */
+export interface GenerateCounts extends SeedCounts {
   targetDateChanges: number;
   pendingDateRequests: number;
   users: number;

@@ -244,7 +244,8 @@ export function completionProposers(db: Db | Tx, actionIds: number[]): Map<numbe
   return new Map(rows.map((row) => [row.actionId, row.authorUserId]));
 }
 
-const NO_PERMISSIONS: Action['permissions'] = {
+/** What someone may do with an action when they may do nothing: no viewer, or a past day's plan. */
+export const NO_PERMISSIONS: Action['permissions'] = {
   canEdit: false,
   canPostUpdate: false,
   canComment: false,

@@ -1,23 +1,10 @@
 import type { Action, ActionSort } from '@lrt/contracts';
 import type { Db } from '@lrt/db';
-import { BRAG_ATTENTION_ORDER, londonToday } from '@lrt/domain';
+import { BRAG_ATTENTION_ORDER } from '@lrt/domain';
 import { unprocessable } from '../../plugins/problems';
 import { decodeCursor, encodeCursor } from '../../lib/pagination';
-import type { ParsedActionListQuery } from '../actions/actions.service';
-import { actionsAsAt, clockAsAt, type AsAtAction, type AsAtClock } from './as-at';
-
-/** A past day's plan is history: nothing on it can be done any more, whoever looks. */
-const READ_ONLY: Action['permissions'] = {
-  canEdit: false,
-  canPostUpdate: false,
-  canComment: false,
-  statusChanges: [],
-  agencyIds: [],
-  canDecideAssurance: false,
-  proposedCompletion: false,
-  canRequestTargetDate: false,
-  canDecideTargetDate: false,
-};
+import { NO_PERMISSIONS, type ParsedActionListQuery } from '../actions/actions.service';
+import { actionsAsAt, asAtDayProblem, clockAsAt, type AsAtAction, type AsAtClock } from './as-at';
 
 type SortKey = string | number;
 const FAR_FUTURE = '9999-12-31';
@@ -56,8 +43,8 @@ const compareKeys = (a: SortKey[], b: SortKey[]) => {
  * `q` matches every word in the ref, learning need, action, success measure or latest note of the time.
  */
 export function listActionsAsAt(db: Db, query: ParsedActionListQuery & { asAt: string }, now: Date) {
-  const today = londonToday(now);
-  if (query.asAt > today) throw unprocessable('validation.failed', [{ path: 'asAt', message: `must not be in the future (today is ${today})` }]);
+  const day = asAtDayProblem(db, query.asAt, now);
+  if (day) throw unprocessable('validation.failed', [{ path: 'asAt', message: day }]);
   const clock = clockAsAt(db, query.asAt, now);
   const single = <T>(values: T[] | undefined) => (values?.length === 1 ? values[0] : undefined);
   const rows = actionsAsAt(db, clock, { reviewId: single(query.reviewId), agencyId: single(query.agencyId), subgroupId: single(query.subgroupId) });
@@ -173,7 +160,8 @@ function toDtos(db: Db, page: AsAtAction[], clock: AsAtClock, links: ReturnType<
       createdAt: a.createdAt,
       updatedAt: current.get(a.id)?.updatedAt ?? a.createdAt,
       version: current.get(a.id)?.version ?? 1,
-      permissions: READ_ONLY,
+      // A past day's plan is history: nothing on it can be done any more, whoever looks.
+      permissions: NO_PERMISSIONS,
     };
   });
 }

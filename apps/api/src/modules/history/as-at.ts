@@ -1,6 +1,6 @@
 import type { ActionKind, ActionStatus, Confidence } from '@lrt/contracts';
 import type { Db } from '@lrt/db';
-import { addDays, assessAction, londonEndOfDay, londonToday, staleBefore, type ActionAssessment, type AssessmentClock } from '@lrt/domain';
+import { addDays, assessAction, daysBetween, londonEndOfDay, londonToday, staleBefore, type ActionAssessment, type AssessmentClock } from '@lrt/domain';
 
 /**
  * The plan as it stood at the end of a past day, rebuilt exactly from what the database keeps:
@@ -89,8 +89,22 @@ export function clockAsAt(db: Db, date: string, now: Date): AsAtClock {
   };
 }
 
+/**
+ * What is wrong with a day asked for "as at", in words, or null: a day in the future has no plan yet, and a day
+ * before the partnership's first record (its first review or action) has none either. One rule for the report,
+ * snapshots and the list.
+ */
+export function asAtDayProblem(db: Db, date: string, now: Date): string | null {
+  const today = londonToday(now);
+  if (date > today) return `must not be in the future (today is ${today})`;
+  const first = firstRecordAt(db);
+  const firstDay = first ? londonToday(new Date(first)) : today;
+  if (date < firstDay) return `must not be before the partnership's first record, on ${firstDay}`;
+  return null;
+}
+
 /** The earliest instant the partnership has any record of (its first review or action), or null when empty. */
-export function firstRecordAt(db: Db): string | null {
+function firstRecordAt(db: Db): string | null {
   const row = db.$client
     .prepare('select min(at) as at from (select min(created_at) as at from reviews union all select min(created_at) from actions)')
     .get() as { at: string | null };
@@ -259,5 +273,5 @@ function toAsAtAction(row: AsAtRow, clock: AsAtClock): AsAtAction {
 /** The whole days from a target date to the clock's day, when the action is overdue. */
 export function daysOverdue(action: Pick<AsAtAction, 'overdue' | 'targetDate'>, clock: Pick<AsAtClock, 'today'>): number {
   if (!action.overdue || action.targetDate === null) return 0;
-  return Math.round((Date.parse(clock.today) - Date.parse(action.targetDate)) / 86_400_000);
+  return daysBetween(action.targetDate, clock.today);
 }

@@ -3,7 +3,7 @@ import { REPORT_LIST_LIMIT, REPORT_SECTIONS } from '@lrt/contracts';
 import type { Db } from '@lrt/db';
 import { addDays, addMonths, londonToday, reviewTimeliness } from '@lrt/domain';
 import { unprocessable } from '../../plugins/problems';
-import { actionsAsAt, clockAsAt, daysOverdue, firstRecordAt, type AsAtAction, type AsAtClock, type AsAtScope } from '../history/as-at';
+import { actionsAsAt, asAtDayProblem, clockAsAt, daysOverdue, type AsAtAction, type AsAtClock, type AsAtScope } from '../history/as-at';
 import { snapshotRows, findSnapshot, type SnapshotRow } from '../snapshots/snapshots.service';
 import { plural, ukDate } from './report-text';
 
@@ -115,10 +115,8 @@ function validate(db: Db, query: ParsedAssuranceReportQuery, now: Date) {
   const asAt = query.asAt ?? today;
   const to = query.to ?? asAt;
   const from = query.from ?? addDays(addMonths(to, -12), 1);
-  const first = firstRecordAt(db);
-  const firstDay = first ? londonToday(new Date(first)) : today;
-  if (asAt > today) errors.push({ path: 'asAt', message: `must not be in the future (today is ${today})` });
-  else if (asAt < firstDay) errors.push({ path: 'asAt', message: `must not be before the partnership's first record, on ${firstDay}` });
+  const day = asAtDayProblem(db, asAt, now);
+  if (day) errors.push({ path: 'asAt', message: day });
   if (to < from) errors.push({ path: 'to', message: 'the period must not end before it starts' });
   if (to > asAt) errors.push({ path: 'to', message: 'the period must not end after the as-at date' });
   const given = (['reviewId', 'subgroupId', 'agencyId'] as const).filter((k) => query[k] !== undefined);
@@ -383,7 +381,7 @@ export function buildAssuranceReport(db: Db, query: ParsedAssuranceReportQuery, 
     },
     timeliness,
   };
-  report.summary = summarise(report, completedInPeriod.length, revisions.length, clock);
+  report.summary = summarise(report, completedInPeriod.length, revisions.length, clock, { moved: moved.length, newlyOverdue: newlyOverdue.length, assured: assured.length });
   return report;
 }
 
@@ -401,7 +399,14 @@ function describeScope(db: Db, query: ParsedAssuranceReportQuery, names: Names):
 }
 
 /** The summary in words: what a chair would say first. Every figure comes from the report itself. */
-function summarise(report: AssuranceReport, completedInPeriod: number, revisedInPeriod: number, clock: AsAtClock): string[] {
+function summarise(
+  report: AssuranceReport,
+  completedInPeriod: number,
+  revisedInPeriod: number,
+  clock: AsAtClock,
+  // Counted in full: the report's lists of changes stop at REPORT_LIST_LIMIT.
+  changed: { moved: number; newlyOverdue: number; assured: number },
+): string[] {
   const { totals, brag } = report;
   const open = totals.byStatus.not_started + totals.byStatus.in_progress;
   const done = totals.byStatus.completed + totals.byStatus.assured;
@@ -426,9 +431,8 @@ function summarise(report: AssuranceReport, completedInPeriod: number, revisedIn
   if (recurring.length > 0) lines.push(`Themes recurring across reviews: ${recurring.map((t) => `${t.name} (${t.reviewCount} reviews)`).join(', ')}.`);
   const late = report.timeliness.filter((r) => r.rapidReviewLate || r.reviewLate).length;
   if (report.timeliness.length > 0) lines.push(`${plural(late, 'review was', 'reviews were')} outside the statutory timescales, of ${report.timeliness.length} in scope.`);
-  const { moved, newlyOverdue, assured } = report.changes;
   lines.push(
-    `Since ${report.comparedWith.snapshotId === null ? 'the start of the period' : `the snapshot "${report.comparedWith.name}" (as at ${ukDate(report.comparedWith.asAt)})`}: ${plural(moved.length, 'action')} moved, ${newlyOverdue.length} became overdue and ${assured.length} were assured.`,
+    `Since ${report.comparedWith.snapshotId === null ? 'the start of the period' : `the snapshot "${report.comparedWith.name}" (as at ${ukDate(report.comparedWith.asAt)})`}: ${plural(changed.moved, 'action')} moved, ${changed.newlyOverdue} became overdue and ${changed.assured} were assured.`,
   );
   return lines;
 }

@@ -1,11 +1,10 @@
 import type { Brag, Snapshot, SnapshotCreate, ActionStatus } from '@lrt/contracts';
 import { writeTransaction, type Db } from '@lrt/db';
-import { londonToday } from '@lrt/domain';
 import { conflict, notFound, unprocessable } from '../../plugins/problems';
 import { recordCreation } from '../../lib/persistence';
 import type { Actor } from '../../lib/audit';
 import { decodeCursor, toPage } from '../../lib/pagination';
-import { actionsAsAt, clockAsAt, firstRecordAt, type AsAtScope } from '../history/as-at';
+import { actionsAsAt, asAtDayProblem, clockAsAt, type AsAtScope } from '../history/as-at';
 
 export interface SnapshotRow {
   actionId: number;
@@ -69,11 +68,8 @@ export function listSnapshots(db: Db, query: { limit: number; cursor?: string | 
  * one transaction, so later edits, and later changes of the rules' settings, never alter what the board saw.
  */
 export function createSnapshot(db: Db, input: SnapshotCreate, now: Date, actor: Actor): Snapshot {
-  const today = londonToday(now);
-  if (input.asAt > today) throw unprocessable('validation.failed', [{ path: 'asAt', message: `must not be in the future (today is ${today})` }]);
-  const first = firstRecordAt(db);
-  const firstDay = first ? londonToday(new Date(first)) : today;
-  if (input.asAt < firstDay) throw unprocessable('validation.failed', [{ path: 'asAt', message: `must not be before the partnership's first record, on ${firstDay}` }]);
+  const day = asAtDayProblem(db, input.asAt, now);
+  if (day) throw unprocessable('validation.failed', [{ path: 'asAt', message: day }]);
   // The answer is read inside the transaction: a failure there saves nothing, so a 500 never hides a snapshot.
   return writeTransaction(db, (tx) => {
     const taken = db.$client.prepare('select 1 from snapshots where lower(name) = lower(?)').get(input.name);
