@@ -102,6 +102,8 @@ describe('chasing updates', () => {
     await page.goto(`${app.baseUrl}/admin/outbox?kind=chase`);
     await page.getByRole('heading', { level: 1, name: 'Outbox' }).waitFor();
     const message = page.locator('li', { has: page.getByRole('link', { name: /Open the update request/ }) }).filter({ hasText: lead.email }).first();
+    // The scheduler keeps it within a tick; the page, left open, says so without being reloaded.
+    await message.getByText('Kept in the outbox').waitFor();
     await message.locator('summary', { hasText: 'Read the message' }).click();
     const personal = message.getByRole('link', { name: /\/respond\// });
     await personal.first().waitFor();

@@ -20,4 +20,18 @@ export const outboxQueryOptions = (filters: OutboxFilters) =>
     getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
   });
 
-export const useOutbox = (filters: OutboxFilters) => useInfiniteQuery(outboxQueryOptions(filters));
+/** How often the page asks again while a listed message is still waiting to leave (the scheduler's tick). */
+export const OUTBOX_REFRESH_MS = 5_000;
+
+const stillLeaving = (pages: OutboxPage[] | undefined) =>
+  pages?.some((page) => page.items.some((email) => email.status === 'queued' || email.status === 'sending')) ?? false;
+
+/**
+ * The outbox, kept current while any message it shows is queued or sending: the business unit who has just sent a
+ * chase sees it become sent (or kept, with its link) without reloading the page.
+ */
+export const useOutbox = (filters: OutboxFilters) =>
+  useInfiniteQuery({
+    ...outboxQueryOptions(filters),
+    refetchInterval: (query) => (stillLeaving(query.state.data?.pages) ? OUTBOX_REFRESH_MS : false),
+  });

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { makeMe } from '@/test/factories';
 import { jsonResponse, renderAt } from '@/test/render';
+import { OUTBOX_REFRESH_MS } from '../api/get-outbox';
 import { AdminOutboxPage } from './outbox-page';
 
 function makeEmail(overrides: Partial<OutboxEmail> = {}): OutboxEmail {
@@ -104,6 +105,35 @@ describe('AdminOutboxPage', () => {
     );
     expect(valueOf(await messageTitled('Leaving one'), 'Status')).toHaveTextContent(/^Sending$/);
     expect(valueOf(await messageTitled('Sent one'), 'Status')).toHaveTextContent('Sent on 2 March 2026 at 10:01am');
+  });
+
+  it('keeps itself current while a message is waiting to leave, then stops asking once nothing is', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      let answers = 0;
+      const fetchMock = stubApi(() => {
+        answers += 1;
+        // The scheduler has kept the message (with its link) by the time the page asks a second time.
+        return {
+          items: [answers === 1 ? makeEmail({ status: 'queued', text: 'Post your updates:\n{{link}}' }) : makeEmail()],
+          nextCursor: null,
+          transport: 'log',
+        };
+      });
+      renderOutbox();
+      const message = await messageTitled(makeEmail().subject);
+      expect(valueOf(message, 'Status')).toHaveTextContent(/^Queued$/);
+
+      await vi.advanceTimersByTimeAsync(OUTBOX_REFRESH_MS + 100);
+      await waitFor(() => expect(valueOf(message, 'Status')).toHaveTextContent('Kept in the outbox (not sent)'));
+      expect(within(message).getByRole('link', { name: 'http://localhost:3000/respond/tok_abc123' })).toBeInTheDocument();
+
+      const asked = calls(fetchMock).filter((url) => url.includes('/api/outbox?')).length;
+      await vi.advanceTimersByTimeAsync(3 * OUTBOX_REFRESH_MS);
+      expect(calls(fetchMock).filter((url) => url.includes('/api/outbox?')).length, 'no more asking once every message has left').toBe(asked);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('opens a message to its plain text, with its reply link one to follow, and its HTML version on request', async () => {
