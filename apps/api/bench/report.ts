@@ -137,20 +137,20 @@ export function renderSection(meta: ReportMeta, outcomes: Outcome[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Replaces this benchmark's section of the file (from its heading to the next "## "), or adds it. */
-export function writeSection(file: string, section: string) {
+/** Replaces a section of the file (from its heading, this benchmark's by default, to the next "## "), or adds it. */
+export function writeSection(file: string, section: string, heading = HEADING) {
   mkdirSync(dirname(file), { recursive: true });
   if (!existsSync(file)) {
     writeFileSync(file, `# Benchmark results\n\n${section}`);
     return;
   }
   const text = readFileSync(file, 'utf8');
-  const start = text.indexOf(`${HEADING}\n`);
+  const start = text.indexOf(`${heading}\n`);
   if (start === -1) {
     writeFileSync(file, `${text.trimEnd()}\n\n${section}`);
     return;
   }
-  const next = text.indexOf('\n## ', start + HEADING.length);
+  const next = text.indexOf('\n## ', start + heading.length);
   const after = next === -1 ? '' : `\n${text.slice(next + 1)}`;
   writeFileSync(file, `${text.slice(0, start)}${section}${after}`);
 }

@@ -7,15 +7,12 @@
  * either wholly there (its rows and its one audit event) or wholly absent; an import is all its rows or none;
  * each action's version, status, latest confidence and last update agree with its history; integrity_check is ok.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { bundleServer, freePort, ServerProcess, signIn as signInAt, type Session } from '../support/server-process';
 
 const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 20);
 let seed = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000);
@@ -27,87 +24,15 @@ const random = () => {
 };
 const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)]!;
 
-const API_DIR = fileURLToPath(new URL('../../', import.meta.url));
-const ROOT = join(API_DIR, '../..');
 const PASSWORD = 'crash test demo passphrase';
 const WRITERS = 6;
 const IMPORT_ROWS = 12;
 
 let work: string;
-let serverJs: string;
-let port: number;
-let child: ChildProcess | undefined;
+let server: ServerProcess;
+let removeBundle: (() => void) | undefined;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port: p } = server.address() as { port: number };
-      server.close(() => resolve(p));
-    });
-  });
-}
-
-async function startServer() {
-  const output: string[] = [];
-  const proc = spawn(process.execPath, [serverJs], {
-    cwd: work,
-    env: {
-      PATH: process.env.PATH,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_PATH: join(work, 'tracker.db'),
-      EVIDENCE_DIR: join(work, 'evidence'),
-      MIGRATIONS_DIR: join(ROOT, 'migrations'),
-      WEB_DIST_DIR: join(work, 'no-web'),
-      SEED_DEMO: 'true',
-      DEMO_PASSWORD: PASSWORD,
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  proc.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  proc.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  child = proc;
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (proc.exitCode !== null) throw new Error(`the server stopped on starting (${proc.exitCode}):\n${output.join('')}`);
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (response.ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`the server did not answer within a minute:\n${output.join('')}`);
-}
-
-async function killServer() {
-  const proc = child;
-  if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
-  const gone = new Promise((resolve) => proc.once('exit', resolve));
-  proc.kill('SIGKILL');
-  await gone;
-  child = undefined;
-}
-
-interface Session {
-  cookie: string;
-  csrf: string;
-}
-
-async function signIn(email: string): Promise<Session> {
-  const response = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  expect(response.status, await response.clone().text()).toBe(200);
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  return { cookie, csrf: ((await response.json()) as { csrfToken: string }).csrfToken };
-}
+const signIn = (email: string) => signInAt(server.baseUrl, email, PASSWORD);
 
 /** A write as the writers sent it: acknowledged (2xx came back), refused (another status), or cut off (no answer). */
 type Outcome = 'acknowledged' | 'refused' | 'cut_off';
@@ -137,7 +62,7 @@ const writes: Write[] = [];
 async function send(session: Session, method: string, path: string, body?: unknown, form?: FormData) {
   const headers: Record<string, string> = { cookie: session.cookie, 'x-csrf-token': session.csrf };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  return fetch(`http://127.0.0.1:${port}/api${path}`, {
+  return fetch(`${server.baseUrl}/api${path}`, {
     method,
     headers,
     body: form ?? (body === undefined ? undefined : JSON.stringify(body)),
@@ -303,34 +228,19 @@ let baselineUpdate = 0;
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'lrt-crash-'));
-  mkdirSync(join(work, 'server'));
-  // Bundled as `pnpm build` bundles it (third-party packages load from the API's node_modules), into a folder of
-  // the test's own beside them, so that no one else's build is disturbed.
-  const outdir = join(API_DIR, 'node_modules', '.crash-test', String(process.pid));
-  const pkg = JSON.parse(readFileSync(join(API_DIR, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-  await build({
-    entryPoints: [join(API_DIR, 'src/server.ts')],
-    outdir,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    external: Object.keys(pkg.dependencies).filter((name) => !name.startsWith('@lrt/')),
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-    logLevel: 'warning',
-  });
-  serverJs = join(outdir, 'server.js');
-  port = await freePort();
+  const bundle = await bundleServer('crash-test');
+  removeBundle = bundle.remove;
+  server = new ServerProcess({ serverJs: bundle.serverJs, work, port: await freePort(), demoPassword: PASSWORD });
 });
 
 afterAll(async () => {
-  await killServer();
+  await server?.stop('SIGKILL');
   if (work) rmSync(work, { recursive: true, force: true });
-  if (serverJs) rmSync(join(serverJs, '..'), { recursive: true, force: true });
+  removeBundle?.();
 });
 
 test(`every acknowledged write survives ${ROUNDS} kills of the server (seed ${SEED})`, async () => {
-  await startServer();
+  await server.start();
   const admin = await signIn('admin@demo.example');
   const police = await signIn('police@demo.example');
   const seedDb = new Database(join(work, 'tracker.db'), { readonly: true });
@@ -354,10 +264,10 @@ test(`every acknowledged write survives ${ROUNDS} kills of the server (seed ${SE
     const running = Array.from({ length: WRITERS }, () => writer(world, () => stopped));
     await new Promise((r) => setTimeout(r, 150 + random() * 600));
     stopped = true;
-    await killServer();
+    await server.stop('SIGKILL');
     const failures = (await Promise.allSettled(running)).filter((r) => r.status === 'rejected');
     expect(failures, `round ${round}: a writer failed before the kill`).toEqual([]);
-    await startServer();
+    await server.start();
     check(initial);
   }
   const tally = (kind: Write['kind'], outcome: Outcome) => writes.filter((w) => w.kind === kind && w.outcome === outcome).length;
