@@ -11,6 +11,8 @@ beforeEach(async () => {
 afterEach(() => world.close());
 
 const dashboard = async () => (await world.request({ method: 'GET', url: '/api/dashboard' })).json<Dashboard>().totals;
+const trendNow = async (query = '') => (await world.request({ method: 'GET', url: `/api/dashboard${query}` })).json<Dashboard>().trend.at(-1)!;
+const historyVersion = () => (world.db.$client.prepare('select history_version as v from plan_version').get() as { v: number }).v;
 
 describe('the overview kept between changes', () => {
   it('answers again from what it kept, and is never behind a write, a day passing or an action going stale', async () => {
@@ -37,5 +39,32 @@ describe('the overview kept between changes', () => {
     const settings = (await world.request({ method: 'GET', url: '/api/settings' })).json<{ version: number }>();
     await world.request({ method: 'PATCH', url: '/api/settings', payload: { version: settings.version, updateCadenceDays: 28 } });
     expect((await dashboard()).stale).toBe(1);
+  });
+
+  it('keeps the monthly trend through progress notes, and rebuilds it when a status changes or an action moves', async () => {
+    expect(await trendNow()).toMatchObject({ month: '2026-03', open: 1 });
+    const before = historyVersion();
+    const note = await world.request({ method: 'POST', url: `/api/actions/${plan.action.id}/updates`, payload: { note: 'Training booked.', confidence: 'at_risk' } });
+    expect(note.statusCode).toBe(201);
+    // A note moves the plan (the action is Amber now) but not the history the trend is built from.
+    expect(historyVersion()).toBe(before);
+    expect((await dashboard()).byBrag.amber).toBe(1);
+
+    const withdrawn = await world.request({
+      method: 'POST',
+      url: `/api/actions/${plan.action.id}/updates`,
+      payload: { note: 'Superseded by the new protocol.', confidence: 'on_track', statusChange: { from: 'not_started', to: 'withdrawn' }, reason: 'Superseded by the new protocol.' },
+    });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(201);
+    expect(historyVersion()).toBeGreaterThan(before);
+    expect(await trendNow(), 'a withdrawn action is no longer open').toMatchObject({ open: 0 });
+
+    // An action made, then handed to another agency: the agencies' trends follow it.
+    const made = factories.action(world.db, { reviewId: plan.review.id, ownerAgencyId: plan.police.id, createdAt: '2026-03-01T09:00:00.000Z' });
+    expect(await trendNow(`?agencyId=${plan.police.id}`)).toMatchObject({ open: 1 });
+    expect(await trendNow(`?agencyId=${plan.health.id}`)).toMatchObject({ open: 0 });
+    world.db.$client.prepare('update actions set owner_agency_id = ? where id = ?').run(plan.health.id, made.id);
+    expect(await trendNow(`?agencyId=${plan.police.id}`)).toMatchObject({ open: 0 });
+    expect(await trendNow(`?agencyId=${plan.health.id}`)).toMatchObject({ open: 1 });
   });
 });

@@ -9,20 +9,38 @@ import { londonEndOfDay } from '@lrt/domain';
  * the trend's months) or the instant the next open action goes stale. So a busy overview costs one read of a
  * number, not a rescan of every action, and is never a second out of date.
  */
-interface Entry {
+interface Entry<T> {
   version: number;
   validUntil: number;
-  body: string;
+  value: T;
 }
 
 const MAX_ENTRIES = 500;
 
+/** A bounded map of entries, the oldest dropped first. */
+class Entries<T> {
+  private readonly map = new Map<string, Entry<T>>();
+
+  find(key: string, version: number, now: number) {
+    const entry = this.map.get(key);
+    return entry && entry.version === version && now < entry.validUntil ? entry : undefined;
+  }
+
+  keep(key: string, entry: Entry<T>) {
+    if (this.map.size >= MAX_ENTRIES) this.map.delete(this.map.keys().next().value!);
+    this.map.delete(key);
+    this.map.set(key, entry);
+  }
+}
+
 export class PlanCache {
-  private readonly entries = new Map<string, Entry>();
+  private readonly answers = new Entries<string>();
+  private readonly histories = new Entries<unknown>();
 
   constructor(private readonly db: Db) {}
 
-  private readonly version = () => (this.db.$client.prepare('select version as v from plan_version where id = 1').get() as { v: number }).v;
+  private readonly versions = () =>
+    this.db.$client.prepare('select version as plan, history_version as history from plan_version where id = 1').get() as { plan: number; history: number };
 
   /** The oldest last word among open actions not yet stale: it is the next to go stale, a cadence after it. */
   private readonly oldestFresh = (staleBefore: string) =>
@@ -35,20 +53,34 @@ export class PlanCache {
         .get(staleBefore) as { v: string | null }
     ).v;
 
+  private readonly endOfDay = (today: string) => Date.parse(londonEndOfDay(today)) + 1;
+
   /** The serialised answer for `key`, computed again only when the plan or the clock has moved past it. */
   get(key: string, clock: { now: Date; today: string; staleBefore: string }, compute: () => unknown): string {
-    const version = this.version();
+    const version = this.versions().plan;
     const now = clock.now.getTime();
-    const entry = this.entries.get(key);
-    if (entry && entry.version === version && now < entry.validUntil) return entry.body;
+    const kept = this.answers.find(key, version, now);
+    if (kept) return kept.value;
     const body = JSON.stringify(compute());
     const cadenceMs = now - Date.parse(clock.staleBefore);
     const oldestFresh = this.oldestFresh(clock.staleBefore);
     const nextStale = oldestFresh === null ? Infinity : Date.parse(oldestFresh) + cadenceMs;
-    const endOfDay = Date.parse(londonEndOfDay(clock.today)) + 1;
-    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.delete(key);
-    this.entries.set(key, { version, validUntil: Math.min(endOfDay, nextStale), body });
+    this.answers.keep(key, { version, validUntil: Math.min(this.endOfDay(clock.today), nextStale), value: body });
     return body;
+  }
+
+  /**
+   * A part of an answer that depends only on the status history and on what each action belongs to (the monthly
+   * trend), computed again only when `history_version` moves or the London day ends: a progress note that changes
+   * no status leaves it as it was.
+   */
+  history<T>(key: string, clock: { now: Date; today: string }, compute: () => T): T {
+    const version = this.versions().history;
+    const now = clock.now.getTime();
+    const kept = this.histories.find(key, version, now);
+    if (kept) return kept.value as T;
+    const value = compute();
+    this.histories.keep(key, { version, validUntil: this.endOfDay(clock.today), value });
+    return value;
   }
 }

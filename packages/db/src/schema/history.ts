@@ -127,13 +127,17 @@ export const snapshotActions = sqliteTable(
 /**
  * One number that every change to what the overview counts moves on (triggers in the migrations, on every table
  * the dashboard and the themes matrix read), so their answers can be kept until the plan changes or the clock
- * crosses a boundary that would change a rating (see apps/api/src/lib/plan-cache.ts).
+ * crosses a boundary that would change a rating (see apps/api/src/lib/plan-cache.ts). `historyVersion` moves only
+ * when the status history or what an action belongs to changes (an action made or removed, its created day,
+ * review, owner or subgroup, its partners, a change of status): the dashboard's monthly trend is kept by it, so a
+ * progress note that changes no status does not make the trend be rebuilt.
  */
 export const planVersion = sqliteTable(
   'plan_version',
   {
     id: integer('id').primaryKey(),
     version: integer('version').notNull().default(0),
+    historyVersion: integer('history_version').notNull().default(0),
   },
   (t) => [check('plan_version_single_row', sql`${t.id} = 1`)],
 );

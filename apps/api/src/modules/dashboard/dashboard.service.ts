@@ -5,6 +5,7 @@ import type { Db } from '@lrt/db';
 import { addDays, isoMonth } from '@lrt/domain';
 import { actionRulesSql } from '../actions/action-rules.sql';
 import { actionFilters } from '../actions/actions.service';
+import type { PlanCache } from '../../lib/plan-cache';
 import type { PlanClock } from '../settings/settings.service';
 
 export const TREND_MONTHS = 24;
@@ -44,14 +45,29 @@ function toTotals(row: CountRow | undefined): ActionTotals {
   };
 }
 
+/** Counts added together: an agency's own actions and those it shares, or every owner's for the whole partnership. */
+function sumTotals(parts: ActionTotals[]): ActionTotals {
+  const sum = toTotals(undefined);
+  for (const part of parts) {
+    sum.actions += part.actions;
+    for (const s of ACTION_STATUSES) sum.byStatus[s] += part.byStatus[s];
+    for (const b of BRAG_RATINGS) sum.byBrag[b] += part.byBrag[b];
+    sum.overdue += part.overdue;
+    sum.stale += part.stale;
+    sum.dueSoon += part.dueSoon;
+  }
+  return sum;
+}
+
 /**
- * Everything the overview shows, counted in SQL in one pass per breakdown: totals, each agency's share (actions it
- * owns or shares, so one multi-agency action counts for each of its agencies), the reviews needing most attention
- * (with how many reviews there are in all), and the trend of open, completed and assured actions at the end of each
- * of the last 24 months, rebuilt from the status history. Nothing in it grows with the number of reviews or years:
- * agencies are the only list that grows, and only with the partnership's agencies.
+ * Everything the overview shows, counted in SQL: each agency's share (actions it owns, in one pass that also gives
+ * the totals, and those it shares, so one multi-agency action counts for each of its agencies), the reviews needing
+ * most attention (with how many reviews there are in all), and the trend of open, completed and assured actions at
+ * the end of each of the last 24 months, rebuilt from the status history (kept in `cache`, when given, until that
+ * history changes). Nothing in it grows with the number of reviews or years: agencies are the only list that
+ * grows, and only with the partnership's agencies.
  */
-export function getDashboard(db: Db, query: DashboardQuery, clock: PlanClock): Dashboard {
+export function getDashboard(db: Db, query: DashboardQuery, clock: PlanClock, cache?: PlanCache): Dashboard {
   const rules = actionRulesSql(clock);
   const filters = and(
     ...actionFilters(
@@ -65,40 +81,52 @@ export function getDashboard(db: Db, query: DashboardQuery, clock: PlanClock): D
   ) ?? sql`1`;
   const columns = totalsColumns(rules);
 
-  const totals = db.get<CountRow>(sql`select ${columns} from actions where ${filters}`);
-
-  const byAgency = db.all<CountRow>(sql`
-    select agencies.id as "agency_id", agencies.name as "name", agencies.short_name as "short_name", ${columns}
-    from agencies
-    join (select id as action_id, owner_agency_id as agency_id from actions
-          union select action_id, agency_id from action_agencies) shares on shares.agency_id = agencies.id
-    join actions on actions.id = shares.action_id
-    where ${filters}
-    group by agencies.id
-    order by lower(agencies.name)`);
+  // Each action is rated once for the agency that owns it; the owners' rows add up to the totals, since every
+  // action has one owner. A shared action is rated again only for each partner (never the owner a second time).
+  const byOwner = db.all<CountRow>(sql`
+    select actions.owner_agency_id as "agency_id", ${columns} from actions where ${filters} group by actions.owner_agency_id`);
+  // CROSS JOIN keeps actions the outer loop, read from actions_rating_idx alone (the partners are looked up by
+  // their primary key), rather than each partner's action looked up in the wide table.
+  const byPartner = db.all<CountRow>(sql`
+    select action_agencies.agency_id as "agency_id", ${columns}
+    from actions cross join action_agencies on action_agencies.action_id = actions.id
+    where action_agencies.agency_id <> actions.owner_agency_id and ${filters}
+    group by action_agencies.agency_id`);
+  const totals = sumTotals(byOwner.map(toTotals));
+  const shares = new Map<number, ActionTotals[]>();
+  for (const row of [...byOwner, ...byPartner]) {
+    const id = Number(row.agency_id);
+    const list = shares.get(id);
+    if (list) list.push(toTotals(row));
+    else shares.set(id, [toTotals(row)]);
+  }
+  const agencyNames = db.all<{ id: number; name: string; short_name: string }>(sql`
+    select id, name, short_name from agencies order by lower(name), id`);
+  const byAgency = agencyNames.filter((agency) => shares.has(agency.id));
 
   // Every review is counted (the window gives how many there are) but only the first few, by attention, are sent.
+  // The actions are rated from actions_rating_idx and grouped by review before the reviews' codes are joined.
   const byReview = db.all<CountRow>(sql`
-    select reviews.id as "review_id", reviews.code as "code", reviews.title as "title", ${columns},
+    select reviews.id as "review_id", reviews.code as "code", reviews.title as "title", counted.*,
       count(*) over () as "review_count"
-    from actions join reviews on reviews.id = actions.review_id
-    where ${filters}
-    group by reviews.id
+    from (select actions.review_id as "counted_review_id", ${columns} from actions where ${filters} group by actions.review_id) counted
+    cross join reviews on reviews.id = counted."counted_review_id"
     order by "brag_red" desc, "overdue" desc, "stale" desc, reviews.code, reviews.id
     limit ${DASHBOARD_REVIEWS_SHOWN}`);
 
-  const trend = monthlyTrend(db, filters, isoMonth(clock.today));
+  const buildTrend = () => monthlyTrend(db, filters, isoMonth(clock.today));
+  const trend = cache ? cache.history(JSON.stringify(['trend', query.reviewId, query.subgroupId, query.agencyId]), clock, buildTrend) : buildTrend();
   const leads = agencyLeads(db);
 
   return {
     asAt: clock.now.toISOString(),
-    totals: toTotals(totals),
-    byAgency: byAgency.map((row) => ({
-      agencyId: Number(row.agency_id),
-      name: String(row.name),
-      shortName: String(row.short_name),
-      ...toTotals(row),
-      leads: leads.get(Number(row.agency_id)) ?? [],
+    totals,
+    byAgency: byAgency.map((agency) => ({
+      agencyId: agency.id,
+      name: agency.name,
+      shortName: agency.short_name,
+      ...sumTotals(shares.get(agency.id)!),
+      leads: leads.get(agency.id) ?? [],
     })),
     byReview: byReview.map((row) => ({ reviewId: Number(row.review_id), code: String(row.code), title: String(row.title), ...toTotals(row) })),
     reviewCount: Number(byReview[0]?.review_count ?? 0),
