@@ -1,4 +1,4 @@
-import { checkpointWhenIdle, closeDatabase, migrateDatabase, openDatabase } from '@lrt/db';
+import { checkpointWhenIdle, closeDatabase, migrateDatabase, openDatabase, refreshPlannerStatistics } from '@lrt/db';
 import { isDatabaseEmpty, seedDemo } from '@lrt/db/seed';
 import { buildApp } from './app';
 import { readConfig } from './config';
@@ -9,6 +9,7 @@ async function main() {
   const config = readConfig();
   const db = openDatabase(config.databasePath);
   migrateDatabase(db, config.migrationsDir);
+  refreshPlannerStatistics(db);
   // Long reads (exports, reports) can let the WAL grow: empty it whenever a minute passes with no write.
   const stopCheckpoints = checkpointWhenIdle(db);
 

@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Action, ActionCreate, ActionPatch, ActionSort } from '@lrt/contracts';
 import type { ActionListQuery as ActionListQuerySchema } from '@lrt/contracts';
 import {
@@ -80,9 +80,13 @@ export function actionFilters(query: Partial<ParsedActionListQuery>, rules: Retu
   return [
     anyOf(query.reviewId, (ids) => inArray(actions.reviewId, ids)),
     anyOf(query.recommendationId, (ids) => inArray(actions.recommendationId, ids)),
-    anyOf(query.agencyId, (ids) =>
-      or(inArray(actions.ownerAgencyId, ids), sql`exists (select 1 from ${actionAgencies} where ${actionAgencies.actionId} = ${actions.id} and ${inArray(actionAgencies.agencyId, ids)})`),
-    ),
+    // The agency's own actions (by the owner index) and those it shares (by the partners' agency index), as one
+    // set of ids: no action is rated, or its row read, before it is known to be the agency's.
+    anyOf(query.agencyId, (ids) => {
+      const list = sql.join(ids.map((id) => sql`${id}`), sql`, `);
+      return sql`${actions.id} in (select owned.id from actions owned where owned.owner_agency_id in (${list})
+        union all select shared.action_id from action_agencies shared where shared.agency_id in (${list}))`;
+    }),
     anyOf(query.subgroupId, (ids) => inArray(actions.subgroupId, ids)),
     anyOf(query.themeId, (ids) => sql`exists (select 1 from ${actionThemes} where ${actionThemes.actionId} = ${actions.id} and ${inArray(actionThemes.themeId, ids)})`),
     anyOf(query.status, (statuses) => inArray(actions.status, statuses)),
@@ -280,15 +284,26 @@ export function listActions(db: Db, query: ParsedActionListQuery, clock: PlanClo
   }
   const order = [...keys, sql`${actions.id}`].map((k) => (dir === 'asc' ? sql`${k} asc` : sql`${k} desc`));
   const keyColumns = Object.fromEntries(keys.map((k, i) => [`k${i}`, sql<string | number>`${k}`]));
-  const rows = db
-    .select({ row: actions, ...keyColumns })
-    .from(actions)
-    .where(and(...conditions))
-    .orderBy(...order)
-    .limit(query.limit + 1)
-    .all() as ({ row: ActionRow } & Record<string, string | number>)[];
-  const page = toPage(rows, query.limit, (r) => [...keys.map((_, i) => r[`k${i}`] as string | number), r.row.id]);
-  return { items: toDtos(db, page.items.map((r) => r.row), clock), nextCursor: page.nextCursor };
+  // The page is chosen first from the narrow columns alone (which actions_rating_idx covers for the BRAG filters
+  // and the attention order), so filtering and sorting never drag the wide rows, texts and all, through the sort;
+  // only the page's rows are read in full, in one snapshot with the choice.
+  return db.transaction(
+    (tx) => {
+      const chosen = tx
+        .select({ id: actions.id, ...keyColumns })
+        .from(actions)
+        .where(and(...conditions))
+        .orderBy(...order)
+        .limit(query.limit + 1)
+        .all() as ({ id: number } & Record<string, string | number>)[];
+      const page = toPage(chosen, query.limit, (r) => [...keys.map((_, i) => r[`k${i}`] as string | number), r.id]);
+      const ids = page.items.map((r) => r.id);
+      const rows = ids.length === 0 ? [] : tx.select().from(actions).where(inArray(actions.id, ids)).all();
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return { items: toDtos(tx, ids.map((id) => byId.get(id)!), clock), nextCursor: page.nextCursor };
+    },
+    { behavior: 'deferred' },
+  );
 }
 
 export function getAction(db: Db | Tx, id: number, clock: PlanClock): Action {

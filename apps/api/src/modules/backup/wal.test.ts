@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { checkpointWhenIdle, closeDatabase, migrateDatabase, openDatabase, type Db } from '@lrt/db';
+import { checkpointWhenIdle, closeDatabase, migrateDatabase, openDatabase, refreshPlannerStatistics, type Db } from '@lrt/db';
 import { factories } from '@lrt/db/testing';
 
 let dir: string;
@@ -49,4 +49,11 @@ test('a WAL that grew behind a long read is emptied once the writes stop and the
   } finally {
     stop();
   }
+});
+
+test('the query planner is given the tables\' statistics at start-up, so it plans for the partnership\'s size', () => {
+  for (let i = 0; i < 300; i++) factories.agency(db, { name: `Agency ${i}` });
+  refreshPlannerStatistics(db);
+  const stat = db.$client.prepare("select stat from sqlite_stat1 where tbl = 'agencies' and idx = 'agencies_name_unique'").get() as { stat: string } | undefined;
+  expect(stat?.stat.split(' ')[0], 'rows counted in the name index').toBe('300');
 });
