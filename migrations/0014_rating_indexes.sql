@@ -1,3 +1,3 @@
 DROP INDEX `actions_owner_agency_idx`;--> statement-breakpoint
-CREATE INDEX `actions_rating_idx` ON `actions` (`owner_agency_id`,`status`,`target_date`,`returned_reply_by`,`latest_confidence`,`last_update_at`,`created_at`,`review_id`,`subgroup_id`);--> statement-breakpoint
+CREATE INDEX `actions_rating_idx` ON `actions` (`owner_agency_id`,`status`,`target_date`,`returned_reply_by`,`latest_confidence`,`last_update_at`,`created_at`,`review_id`,`subgroup_id`,`ref`);--> statement-breakpoint
 CREATE INDEX `actions_next_stale_idx` ON `actions` (coalesce("last_update_at", "created_at")) WHERE "status" in ('not_started', 'in_progress');

@@ -60,9 +60,10 @@ export const actions = sqliteTable(
     index('actions_target_sort_idx').on(sql`coalesce(${t.targetDate}, '9999-12-31')`, t.id),
     index('actions_last_update_sort_idx').on(sql`coalesce(${t.lastUpdateAt}, '')`, t.id),
     /**
-     * Every column the BRAG rules (apps/api/src/modules/actions/action-rules.sql.ts) and the overview's filters
-     * read, owner first (it serves lookups by owner too): the dashboard rates every action from this index alone,
-     * never reading the wide rows with their texts (ten times faster at 200,000 actions).
+     * Every column the BRAG rules (apps/api/src/modules/actions/action-rules.sql.ts), the overview's filters and
+     * the chase's ranking read, owner first (it serves lookups by owner too): the dashboard and who owes updates
+     * rate every action from this index alone, never reading the wide rows with their texts (ten times faster at
+     * 200,000 actions).
      */
     index('actions_rating_idx').on(
       t.ownerAgencyId,
@@ -74,6 +75,7 @@ export const actions = sqliteTable(
       t.createdAt,
       t.reviewId,
       t.subgroupId,
+      t.ref,
     ),
     /** The next open action to go stale is the first entry (apps/api/src/lib/plan-cache.ts). */
     index('actions_next_stale_idx')

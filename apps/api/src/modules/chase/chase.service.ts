@@ -246,8 +246,9 @@ function rankedCandidates(db: Db | Tx, clock: PlanClock, principal: Principal, s
   if (scope.subgroupId !== undefined) where.push(sql`${actions.subgroupId} = ${scope.subgroupId}`);
   if (allowed !== 'all') where.push(allowed.length === 0 ? sql`0` : sql`${actions.subgroupId} in (select value from json_each(${JSON.stringify(allowed)}))`);
   type Ranked = { agencyId: number; id: number; rn: number; attention: number; targetDate: string | null; ref: string } & AgencyCounts;
-  // Owners and partners are ranked apart (each one indexed pass, no union to materialise) and merged below. The
-  // partners' pass starts from action_agencies (CROSS JOIN keeps that order), the few shared actions.
+  // Owners and partners are ranked apart (each one indexed pass, no union to materialise) and merged below. Both
+  // read the actions from actions_rating_idx alone (it holds every column used here); the partners' pass keeps the
+  // actions as its outer loop (CROSS JOIN) and finds each one's partners by the primary key of action_agencies.
   const ranked = (agency: SQL, from: SQL, conditions: SQL[]) =>
     db.all<Ranked>(sql`
       select * from (
@@ -262,7 +263,7 @@ function rankedCandidates(db: Db | Tx, clock: PlanClock, principal: Principal, s
         window agency as (partition by agencyId))
       where rn <= ${cap}`);
   const owned = ranked(sql`${actions.ownerAgencyId}`, sql`${actions}`, [...where, ...(scope.agencyId !== undefined ? [sql`${actions.ownerAgencyId} = ${scope.agencyId}`] : [])]);
-  const shared = ranked(sql`action_agencies.agency_id`, sql`action_agencies cross join ${actions} on ${actions.id} = action_agencies.action_id`, [
+  const shared = ranked(sql`action_agencies.agency_id`, sql`${actions} cross join action_agencies on action_agencies.action_id = ${actions.id}`, [
     ...where,
     ...(scope.agencyId !== undefined ? [sql`action_agencies.agency_id = ${scope.agencyId}`] : []),
   ]);
