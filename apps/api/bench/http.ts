@@ -254,7 +254,7 @@ const cases: Case[] = [
   { name: 'dashboard, whole partnership', target: 0.2, base: api, requests: get('/api/dashboard') },
   { name: 'dashboard, one agency', target: 0.2, base: api, requests: get(`/api/dashboard?agencyId=${one$}`) },
   { name: 'themes matrix', target: 0.05, base: api, requests: get('/api/themes/matrix') },
-  { name: 'board report, one agency (JSON)', base: api, requests: get(`/api/reports/assurance?agencyId=${one$}`) },
+  { name: 'board report, one agency (JSON, one at a time)', connections: 1, base: api, requests: get(`/api/reports/assurance?agencyId=${one$}`) },
   { name: 'who owes updates, every agency (one at a time)', maxP99Ms: 1000, connections: 1, base: api, requests: get('/api/chase/candidates') },
   {
     name: 'preparing a chase of every agency: the preview (one at a time)',

@@ -238,69 +238,94 @@ interface AgencyCounts {
  * (counted in SQL by the rules of action-rules.sql.ts), and which are its `cap` most pressing. Only those are
  * read out and described, so the page costs the same whether an agency owes ten actions or ten thousand.
  */
-function rankedCandidates(db: Db | Tx, clock: PlanClock, principal: Principal, scope: ChaseScope, cap: number) {
+/** The open actions needing an update, once per agency (owner and partners), with what the ranking reads. */
+function candidateSources(clock: PlanClock, principal: Principal, scope: ChaseScope) {
   const rules = actionRulesSql(clock);
   const allowed = chaseableSubgroups(principal);
   const where: SQL[] = [rules.open, sql`(${rules.overdue} or ${rules.stale} or ${rules.dueSoon} or ${rules.returned})`];
   if (scope.reviewId !== undefined) where.push(sql`${actions.reviewId} = ${scope.reviewId}`);
   if (scope.subgroupId !== undefined) where.push(sql`${actions.subgroupId} = ${scope.subgroupId}`);
   if (allowed !== 'all') where.push(allowed.length === 0 ? sql`0` : sql`${actions.subgroupId} in (select value from json_each(${JSON.stringify(allowed)}))`);
-  type Ranked = { agencyId: number; id: number; rn: number; attention: number; targetDate: string | null; ref: string } & AgencyCounts;
-  // Owners and partners are ranked apart (each one indexed pass, no union to materialise) and merged below. Both
-  // read the actions from actions_rating_idx alone (it holds every column used here); the partners' pass keeps the
-  // actions as its outer loop (CROSS JOIN) and finds each one's partners by the primary key of action_agencies.
-  const ranked = (agency: SQL, from: SQL, conditions: SQL[]) =>
-    db.all<Ranked>(sql`
+  const select = (agency: SQL, from: SQL, conditions: SQL[]) => sql`
+    select ${agency} as agencyId, ${actions.id} as id, ${actions.ref} as ref, ${actions.targetDate} as targetDate, ${rules.attention} as attention,
+      ${rules.overdue} as overdue, ${rules.stale} as stale, ${rules.dueSoon} as dueSoon, ${rules.returned} as returned
+    from ${from} where ${sql.join(conditions, sql` and `)}`;
+  // Owners and partners are read apart (each one indexed pass, no union to materialise) and merged by the caller.
+  // Both read the actions from actions_rating_idx alone (it holds every column used here); the partners' pass keeps
+  // the actions as its outer loop (CROSS JOIN) and finds each one's partners by the primary key of action_agencies.
+  return {
+    owned: select(sql`${actions.ownerAgencyId}`, sql`${actions}`, [...where, ...(scope.agencyId !== undefined ? [sql`${actions.ownerAgencyId} = ${scope.agencyId}`] : [])]),
+    shared: select(sql`action_agencies.agency_id`, sql`${actions} cross join action_agencies on action_agencies.action_id = ${actions.id}`, [
+      ...where,
+      ...(scope.agencyId !== undefined ? [sql`action_agencies.agency_id = ${scope.agencyId}`] : []),
+    ]),
+  };
+}
+
+type Ranked = { agencyId: number; id: number; attention: number; targetDate: string | null; ref: string };
+
+// Plain comparisons, as SQLite's: the dates are ISO days and the refs compared as the query compares them.
+const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+const byAttention = (a: Ranked, b: Ranked) =>
+  a.attention - b.attention || Number(a.targetDate === null) - Number(b.targetDate === null) || compare(a.targetDate ?? '', b.targetDate ?? '') || compare(a.ref, b.ref);
+const PRESSING_FIRST = sql`attention, targetDate is null, targetDate, ref`;
+
+/** Each agency's actions (owned, then shared, merged), most pressing first. */
+function mergeByAgency(owned: Ranked[], shared: Ranked[], cap: number) {
+  const byAgency = new Map<number, Ranked[]>();
+  for (const row of owned) pushTo(byAgency, row.agencyId, row);
+  for (const row of shared) pushTo(byAgency, row.agencyId, row);
+  const listed = new Map<number, number[]>();
+  for (const agencyId of [...byAgency.keys()].sort((a, b) => a - b)) {
+    const rows = byAgency.get(agencyId)!;
+    listed.set(agencyId, (shared.length === 0 ? rows : rows.sort(byAttention)).slice(0, cap).map((r) => r.id));
+  }
+  return listed;
+}
+
+/** Who owes what: each agency's counts, and its `cap` most pressing actions. */
+function rankedCandidates(db: Db | Tx, clock: PlanClock, principal: Principal, scope: ChaseScope, cap: number) {
+  const sources = candidateSources(clock, principal, scope);
+  type Counted = Ranked & AgencyCounts;
+  const ranked = (source: SQL) =>
+    db.all<Counted>(sql`
       select * from (
         select agencyId, id, attention, targetDate, ref,
-          row_number() over (partition by agencyId order by attention, targetDate is null, targetDate, ref) as rn,
+          row_number() over (partition by agencyId order by ${PRESSING_FIRST}) as rn,
           count(*) over agency as needingUpdate, sum(overdue) over agency as overdue, sum(stale) over agency as stale,
           sum(dueSoon) over agency as dueSoon, sum(returned) over agency as returned
-        from (
-          select ${agency} as agencyId, ${actions.id} as id, ${actions.ref} as ref, ${actions.targetDate} as targetDate, ${rules.attention} as attention,
-            ${rules.overdue} as overdue, ${rules.stale} as stale, ${rules.dueSoon} as dueSoon, ${rules.returned} as returned
-          from ${from} where ${sql.join(conditions, sql` and `)})
+        from (${source})
         window agency as (partition by agencyId))
       where rn <= ${cap}`);
-  const owned = ranked(sql`${actions.ownerAgencyId}`, sql`${actions}`, [...where, ...(scope.agencyId !== undefined ? [sql`${actions.ownerAgencyId} = ${scope.agencyId}`] : [])]);
-  const shared = ranked(sql`action_agencies.agency_id`, sql`${actions} cross join action_agencies on action_agencies.action_id = ${actions.id}`, [
-    ...where,
-    ...(scope.agencyId !== undefined ? [sql`action_agencies.agency_id = ${scope.agencyId}`] : []),
-  ]);
+  const owned = ranked(sources.owned);
+  const shared = ranked(sources.shared);
   const counts = new Map<number, AgencyCounts>();
   const seen = new Set<string>();
-  const byAgency = new Map<number, Ranked[]>();
   const tagged = [...owned.map((row) => ({ row, branch: 'owner' })), ...shared.map((row) => ({ row, branch: 'partner' }))];
   for (const { row, branch: side } of tagged) {
     // Each branch repeats its agency's counts on every row: add each branch's once.
     const branch = `${row.agencyId}:${side}`;
-    if (!seen.has(branch)) {
-      seen.add(branch);
-      const c = counts.get(row.agencyId) ?? { needingUpdate: 0, overdue: 0, stale: 0, dueSoon: 0, returned: 0 };
-      counts.set(row.agencyId, {
-        needingUpdate: c.needingUpdate + row.needingUpdate,
-        overdue: c.overdue + row.overdue,
-        stale: c.stale + row.stale,
-        dueSoon: c.dueSoon + row.dueSoon,
-        returned: c.returned + row.returned,
-      });
-    }
-    pushTo(byAgency, row.agencyId, row);
+    if (seen.has(branch)) continue;
+    seen.add(branch);
+    const c = counts.get(row.agencyId) ?? { needingUpdate: 0, overdue: 0, stale: 0, dueSoon: 0, returned: 0 };
+    counts.set(row.agencyId, {
+      needingUpdate: c.needingUpdate + row.needingUpdate,
+      overdue: c.overdue + row.overdue,
+      stale: c.stale + row.stale,
+      dueSoon: c.dueSoon + row.dueSoon,
+      returned: c.returned + row.returned,
+    });
   }
-  const order = (a: Ranked, b: Ranked) =>
-    a.attention - b.attention ||
-    Number(a.targetDate === null) - Number(b.targetDate === null) ||
-    (a.targetDate ?? '').localeCompare(b.targetDate ?? '') ||
-    (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0);
-  const listed = new Map<number, number[]>();
-  for (const agencyId of [...byAgency.keys()].sort((a, b) => a - b)) {
-    const rows = byAgency.get(agencyId)!;
-    listed.set(agencyId, (shared.length === 0 ? rows : rows.sort(order)).slice(0, cap).map((r) => r.id));
-  }
-  return { counts, listed };
+  return { counts, listed: mergeByAgency(owned, shared, cap) };
 }
 
-/** Who owes what: per agency, its actions needing an update, its leads and senior contact, and what was last asked of it. */
+/** Every action a chase of this scope asks about, by agency, most pressing first (no counts, no cap: one sort). */
+function everyCandidate(db: Db | Tx, clock: PlanClock, principal: Principal, scope: ChaseScope) {
+  const sources = candidateSources(clock, principal, scope);
+  const ordered = (source: SQL) => db.all<Ranked>(sql`select agencyId, id, attention, targetDate, ref from (${source}) order by agencyId, ${PRESSING_FIRST}`);
+  return mergeByAgency(ordered(sources.owned), ordered(sources.shared), Number.MAX_SAFE_INTEGER);
+}
+
 export function listCandidates(db: Db, clock: PlanClock, principal: Principal, scope: ChaseScope): ChaseCandidates {
   checkScope(db, principal, scope);
   const cap = scope.agencyId !== undefined ? LISTED_FOR_ONE_AGENCY : LISTED_PER_AGENCY;
@@ -555,7 +580,7 @@ export function sendChase(db: Db, input: ChaseCreate, clock: PlanClock, actor: A
       }
       byAgency = idsByAgency(candidateRows(tx, clock, principal, scope, ids));
     } else {
-      byAgency = rankedCandidates(tx, clock, principal, scope, Number.MAX_SAFE_INTEGER).listed;
+      byAgency = everyCandidate(tx, clock, principal, scope);
     }
     if (byAgency.size === 0) {
       throw new ProblemError(422, 'chase.nothing_to_ask', 'Nothing to ask', 'No open action in this scope needs an update: none is overdue, stale, due soon or returned. Tick actions by hand to ask about others.');
