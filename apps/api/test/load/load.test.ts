@@ -154,13 +154,17 @@ async function patchAction(world: World, mine: number[]) {
   if (answer) patches.push({ token, actionId });
 }
 
+const roleOf = (index: number) => ROLE_MIX[index % ROLE_MIX.length]!;
+const adminClientsBefore = (index: number) => Array.from({ length: index }, (_, i) => roleOf(i)).filter((role) => role === 'admin').length;
+
 async function client(world: World, index: number, until: number) {
-  const role = ROLE_MIX[index % ROLE_MIX.length]!;
+  const role = roleOf(index);
   const reads = readsOf(world, role);
-  const writers = Array.from({ length: CLIENTS }, (_, i) => ROLE_MIX[i % ROLE_MIX.length]!).filter((r) => WRITERS.includes(r)).length;
+  const writers = Array.from({ length: CLIENTS }, (_, i) => roleOf(i)).filter((r) => WRITERS.includes(r)).length;
   // Writers write more often than one in five, so that one request in five of the whole load is a write.
   const writeChance = WRITERS.includes(role) ? Math.min(1, (WRITE_SHARE * CLIENTS) / writers) : 0;
-  const mine = world.adminActions[Math.floor(index / ROLE_MIX.length) % world.adminActions.length]!;
+  // The business unit's clients each edit actions of their own (dealt out by their place among them).
+  const mine = world.adminActions[adminClientsBefore(index) % world.adminActions.length]!;
   while (Date.now() < until) {
     if (Math.random() < writeChance) {
       if (role === 'admin') await patchAction(world, mine);
@@ -248,7 +252,7 @@ test(`${CLIENTS} clients for ${SECONDS} s, a fifth of them writing: no errors, n
   const openActions = { police: open(policeAgencyId), health: open(healthAgencyId) };
   seeded.close();
 
-  const adminClients = Math.max(1, Math.ceil(CLIENTS / ROLE_MIX.length));
+  const adminClients = Math.max(1, adminClientsBefore(CLIENTS));
   const adminActions = Array.from({ length: adminClients }, (_, i) => others.filter((_, j) => j % adminClients === i)).filter((list) => list.length > 0);
   const world: World = { sessions, policeAgencyId, healthAgencyId, subgroupId, openActions, adminActions, readableActions };
   expect(world.openActions.police.length, 'open police actions to post on').toBeGreaterThan(0);
