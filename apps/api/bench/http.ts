@@ -313,7 +313,9 @@ function failures(result: autocannon.Result, status: number) {
   };
 }
 
-// One real request of each case first: the answer must be right before its speed means anything.
+// One real request of each case first: the answer must be right before its speed means anything. Its size is kept:
+// no answer of the overview's requests may grow with the number of reviews or years.
+const answerBytes = new Map<string, number>();
 for (const c of cases) {
   if (c.base !== api) continue;
   const r = c.requests[0]!;
@@ -322,8 +324,10 @@ for (const c of cases) {
   const response = await fetch(`${api}${prepared.path}`, { method: prepared.method, headers: prepared.headers as Record<string, string>, body: prepared.body as string | undefined });
   const expected = c.status ?? 200;
   if (response.status !== expected) throw new Error(`${c.name}: ${prepared.method} ${prepared.path} answered ${response.status}, not ${expected}: ${(await response.text()).slice(0, 500)}`);
-  const body = (await response.json()) as { items?: unknown[] };
-  console.log(`  first answer: ${c.name.padEnd(58)} ${(performance.now() - t0).toFixed(0).padStart(6)} ms`);
+  const text = await response.text();
+  answerBytes.set(c.name, Buffer.byteLength(text));
+  const body = JSON.parse(text) as { items?: unknown[] };
+  console.log(`  first answer: ${c.name.padEnd(58)} ${(performance.now() - t0).toFixed(0).padStart(6)} ms ${Buffer.byteLength(text).toLocaleString('en-GB').padStart(11)} bytes`);
   if (Array.isArray(body.items) && body.items.length === 0 && c.name.startsWith('actions')) console.warn(`  note: ${c.name} found no actions`);
 }
 
@@ -351,6 +355,7 @@ for (const c of cases) {
     ...(c.target !== undefined ? { target: c.target } : {}),
     ...(c.maxP99Ms !== undefined ? { maxP99Ms: c.maxP99Ms } : {}),
     ...(c.connections !== undefined ? { connections: c.connections } : {}),
+    ...(answerBytes.has(c.name) ? { bytes: answerBytes.get(c.name)! } : {}),
   };
   if (sideResult && c.alongside) {
     outcome.alongsideSent = sideResult.requests.total;

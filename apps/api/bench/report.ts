@@ -23,6 +23,8 @@ export interface Outcome {
   maxP99Ms?: number;
   /** The case's connections, when not the run's. */
   connections?: number;
+  /** The size of the case's answer (its first request), in bytes. */
+  bytes?: number;
   alongsideSent?: number;
   alongsideBad?: number;
 }
@@ -113,16 +115,19 @@ export function renderSection(meta: ReportMeta, outcomes: Outcome[]): string {
   lines.push(`- Ratio = the case's requests per second ÷ the bare route's (the mean of before, ${fmt(bareBefore)}, and after, ${fmt(bareAfter)}: ${fmt(drift * 100)}% apart).`);
   lines.push('');
   lines.push('### Results', '');
-  lines.push('| Case | req/s | p50 ms | p99 ms | ratio | target | |');
-  lines.push('|---|---:|---:|---:|---:|---:|---|');
+  lines.push('| Case | req/s | p50 ms | p99 ms | ratio | target | | answer |');
+  lines.push('|---|---:|---:|---:|---:|---:|---|---:|');
   for (const o of rows) {
     const failed = o.bad > 0 ? ` (${o.bad} failed: ${o.codes})` : '';
     const verdict = o.met === undefined ? failed.trim() : `${o.met ? 'met' : '**missed**'}${failed}`;
     const side = o.alongsideSent !== undefined ? ` (${fmt(o.alongsideSent)} update${o.alongsideSent === 1 ? '' : 's'} posted alongside${o.alongsideBad ? `, ${o.alongsideBad} failed` : ''})` : '';
     const target = o.target !== undefined ? `≥ ${o.target}` : o.maxP99Ms !== undefined ? `p99 ≤ ${fmt(o.maxP99Ms)} ms` : '';
-    lines.push(`| ${o.name}${side} | ${rate(o.rps)} | ${ms(o.p50)} | ${ms(o.p99)} | ${ratio(o.ratio)} | ${target} | ${verdict} |`);
+    const size = o.bytes === undefined ? '' : o.bytes < 1024 ? `${fmt(o.bytes)} B` : `${fmt(o.bytes / 1024)} KB`;
+    lines.push(`| ${o.name}${side} | ${rate(o.rps)} | ${ms(o.p50)} | ${ms(o.p99)} | ${ratio(o.ratio)} | ${target} | ${verdict} | ${size} |`);
   }
-  lines.push(`| peak memory of the server (VmHWM) | | | | | ≤ ${MEMORY_TARGET_MB} MB | ${fmt(meta.peakMb)} MB, ${memoryMissed ? '**missed**' : 'met'} |`);
+  lines.push(`| peak memory of the server (VmHWM) | | | | | ≤ ${MEMORY_TARGET_MB} MB | ${fmt(meta.peakMb)} MB, ${memoryMissed ? '**missed**' : 'met'} | |`);
+  lines.push('');
+  lines.push("\"answer\" is the size of the case's answer (its first request), at this scale: the overview's answers (the dashboard, the themes matrix) do not grow with the number of reviews or years.");
   lines.push('');
   lines.push('### Missed targets', '');
   if (missed.length === 0 && !memoryMissed) lines.push('None.');
