@@ -6,8 +6,10 @@ import { londonEndOfDay } from '@lrt/domain';
  * again while they are still exactly right: until the plan changes (every table they read moves `plan_version`
  * on, by trigger, in the writing transaction, whichever process writes) or until the clock crosses the next
  * moment a rating could change by itself: the end of the London day (overdue, due soon, a return's reply period,
- * the trend's months) or the instant the next open action goes stale. So a busy overview costs one read of a
- * number, not a rescan of every action, and is never a second out of date.
+ * the trend's months) or the instant the next open action goes stale (the first entry of actions_next_stale_idx).
+ * So a busy overview costs one read of a number, not a rescan of every action, and is never a second out of date.
+ * Parts that depend only on the status history (the dashboard's trend) are kept apart, by `history_version`, so
+ * that a progress note does not make them be built again.
  */
 interface Entry<T> {
   version: number;
