@@ -97,6 +97,8 @@ export type ReviewPatch = z.output<typeof ReviewPatch>;
 export type ReviewPatchInput = z.input<typeof ReviewPatch>;
 
 export const ReviewListQuery = PageQuery.extend({
+  /** Only these reviews (a page naming the reviews of the actions it lists asks for those alone). */
+  id: repeatable(Id).optional(),
   type: repeatable(ReviewType).optional(),
   stage: repeatable(ReviewStage).optional(),
   subgroupId: repeatable(Id).optional(),

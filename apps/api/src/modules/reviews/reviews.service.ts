@@ -17,6 +17,7 @@ type ParsedCreate = z.output<typeof ReviewCreateSchema>;
 export interface ReviewListQuery {
   limit: number;
   cursor?: string | undefined;
+  id?: number[] | undefined;
   type?: string[] | undefined;
   stage?: string[] | undefined;
   subgroupId?: number[] | undefined;
@@ -78,6 +79,7 @@ function toDtos(db: Db, rows: ReviewRow[], clock: PlanClock): Review[] {
 export function listReviews(db: Db, query: ReviewListQuery, clock: PlanClock) {
   const after = decodeCursor(query.cursor, TEXT_THEN_ID);
   const conditions: (SQL | undefined)[] = [
+    query.id?.length ? inArray(reviews.id, query.id) : undefined,
     query.type?.length ? inArray(reviews.type, query.type as ReviewRow['type'][]) : undefined,
     query.stage?.length ? inArray(reviews.stage, query.stage as ReviewRow['stage'][]) : undefined,
     query.subgroupId?.length ? inArray(reviews.subgroupId, query.subgroupId) : undefined,

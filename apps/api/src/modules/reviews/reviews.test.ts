@@ -269,6 +269,14 @@ describe('GET /api/reviews', () => {
     expectProblem(await world.request({ method: 'GET', url: '/api/reviews?stage=draft' }), { status: 400, code: 'validation.failed', path: 'stage.0' });
   });
 
+  it('lists only the reviews asked for by id, and refuses an id that is not one', async () => {
+    const [a, b, c] = [factories.review(world.db), factories.review(world.db), factories.review(world.db)];
+    expect((await listIds(`id=${a.id}&id=${c.id}`)).sort()).toEqual([a.id, c.id].sort());
+    expect(await listIds(`id=${b.id}`)).toEqual([b.id]);
+    expect(await listIds('id=999999')).toEqual([]);
+    expectProblem(await world.request({ method: 'GET', url: '/api/reviews?id=abc' }), { status: 400, code: 'validation.failed', path: 'id.0' });
+  });
+
   it('filters by subgroup and by theme, each repeatable', async () => {
     const [sg1, sg2] = [factories.subgroup(world.db), factories.subgroup(world.db)];
     const [neglect, voice] = [factories.theme(world.db), factories.theme(world.db)];

@@ -3,6 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { makeDashboard, makeProgressUpdate, makeTotals } from '@/features/dashboard/test-factories';
+import { makeReview } from '@/features/reviews/test-fixtures';
 import { makeAction, makeAgency, makeAgencyLeadMe } from '@/test/factories';
 import { jsonResponse, renderAt } from '@/test/render';
 import { MyAgencyPage } from './my-agency-page';
@@ -43,6 +44,10 @@ function stubApi(openActions: Action[] = [overdue, dueSoonAndOffTrack, stale, on
       return jsonResponse({ partnershipName: 'Sandwell', updateCadenceDays: 56, dueSoonDays: 14, replyPeriodDays: 28, evidenceMaxMegabytes: 20, version: 1 });
     }
     if (url.pathname === '/api/agencies') return jsonResponse(page([makeAgency()]));
+    if (url.pathname === '/api/reviews') {
+      const known = [makeReview({ id: 3, code: 'SD-2022' }), makeReview({ id: 9, code: 'JT-2024' })];
+      return jsonResponse(page(known.filter((review) => url.searchParams.getAll('id').includes(String(review.id)))));
+    }
     if (url.pathname === '/api/actions' && url.searchParams.get('status') === 'completed') return jsonResponse(page([completed]));
     // In the API's attention order: red first (overdue or off track), then amber, then by target date.
     if (url.pathname === '/api/actions') return jsonResponse(page(openActions));
@@ -69,6 +74,20 @@ describe('MyAgencyPage', () => {
     expect(within(summary).getByRole('link', { name: '1 no recent update: actions of West Midlands Police' })).toHaveAttribute('href', '/actions?agencyId=1&stale=true');
     expect(within(summary).getByRole('link', { name: '1 due soon: actions of West Midlands Police' })).toHaveAttribute('href', '/actions?agencyId=1&dueSoon=true');
     expect(within(summary).getByRole('link', { name: '2 awaiting assurance: actions of West Midlands Police' })).toHaveAttribute('href', '/actions?status=completed&agencyId=1');
+  });
+
+  it('asks only for the reviews of the actions it shows, and names each action’s review', async () => {
+    const { fetchMock } = stubApi([overdue, makeAction({ ...onTrack, reviewId: 9 })]);
+    renderMyAgency();
+    const open = await screen.findByRole('region', { name: 'Open actions' });
+    await waitFor(() => expect(within(open).getByText(/Review JT-2024/)).toBeInTheDocument());
+    expect(within(open).getByText(/Review SD-2022/)).toBeInTheDocument();
+    const asked = fetchMock.mock.calls.map(([input]) => String(input)).filter((url) => url.startsWith('/api/reviews'));
+    // Never the partnership's every review: each request names the reviews of the actions loaded so far, and the
+    // last names the open actions' (3 and 9) and the awaiting one's (3), once each.
+    expect(asked.length).toBeGreaterThan(0);
+    for (const url of asked) expect(url).toMatch(/^\/api\/reviews\?id=\d+(&id=\d+)*&limit=200$/);
+    expect(asked.at(-1)).toBe('/api/reviews?id=3&id=9&limit=200');
   });
 
   it('lists overdue actions first, then stale, then due soon, then the rest, by the API’s flags', async () => {

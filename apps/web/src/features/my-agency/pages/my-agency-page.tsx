@@ -10,7 +10,7 @@ import { ActionSummary } from '@/features/dashboard/components/action-summary';
 import { OPEN_STATUSES } from '@/features/dashboard/links';
 import { useAgencies } from '@/features/reference-data/api/get-agencies';
 import { useLookup } from '@/features/reference-data/lookup';
-import { useReviews } from '@/features/reviews/api/get-reviews';
+import { useReviewsByIds } from '@/features/reviews/api/get-reviews';
 import { useSettings } from '@/features/settings/api/get-settings';
 import { pluralise } from '@/lib/format';
 import { useDocumentTitle } from '@/lib/use-document-title';
@@ -45,11 +45,12 @@ export function MyAgencyPage() {
 function MyAgencyView({ me }: { me: Me }) {
   const agencyIds = me.user.agencyIds;
   const agencies = useLookup(useAgencies().data);
-  const reviews = useLookup(useReviews().data);
   const settings = useSettings().data;
   const dashboards = useAgencyDashboards(agencyIds);
   const open = useActions({ agencyId: agencyIds, status: OPEN_STATUSES, sort: 'attention', limit: OPEN_LIMIT });
   const awaiting = useActions({ agencyId: agencyIds, status: 'completed', sort: 'targetDate', limit: AWAITING_LIMIT });
+  // Only the reviews of the actions shown: the page does not grow with the partnership's years of reviews.
+  const reviews = useLookup(useReviewsByIds([...(open.data?.items ?? []), ...(awaiting.data?.items ?? [])].map((action) => action.reviewId)).data);
   const [formHasErrors, setFormHasErrors] = useState(false);
   useDocumentTitle('My agency', { hasErrors: formHasErrors });
 
