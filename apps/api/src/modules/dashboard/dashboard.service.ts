@@ -92,13 +92,15 @@ export function getDashboard(db: Db, query: DashboardQuery, clock: PlanClock, ca
     from actions cross join action_agencies on action_agencies.action_id = actions.id
     where action_agencies.agency_id <> actions.owner_agency_id and ${filters}
     group by action_agencies.agency_id`);
-  const totals = sumTotals(byOwner.map(toTotals));
-  const shares = new Map<number, ActionTotals[]>();
-  for (const row of [...byOwner, ...byPartner]) {
+  // Each agency's share: what it owns, plus what it shares as a partner; every row read into totals once.
+  const owned = byOwner.map((row) => [Number(row.agency_id), toTotals(row)] as const);
+  const totals = sumTotals(owned.map(([, counts]) => counts));
+  const shares = new Map<number, ActionTotals>(owned);
+  for (const row of byPartner) {
     const id = Number(row.agency_id);
-    const list = shares.get(id);
-    if (list) list.push(toTotals(row));
-    else shares.set(id, [toTotals(row)]);
+    const counts = toTotals(row);
+    const own = shares.get(id);
+    shares.set(id, own ? sumTotals([own, counts]) : counts);
   }
   const agencyNames = db.all<{ id: number; name: string; short_name: string }>(sql`
     select id, name, short_name from agencies order by lower(name), id`);
@@ -125,7 +127,7 @@ export function getDashboard(db: Db, query: DashboardQuery, clock: PlanClock, ca
       agencyId: agency.id,
       name: agency.name,
       shortName: agency.short_name,
-      ...sumTotals(shares.get(agency.id)!),
+      ...shares.get(agency.id)!,
       leads: leads.get(agency.id) ?? [],
     })),
     byReview: byReview.map((row) => ({ reviewId: Number(row.review_id), code: String(row.code), title: String(row.title), ...toTotals(row) })),
