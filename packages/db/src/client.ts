@@ -44,13 +44,6 @@ export function openDatabase(path: string): Db {
 }
 
 /**
- * Every `intervalMs`, when no write has been committed on this connection since the last look, refreshes the
- * query planner's statistics where they have drifted (`PRAGMA optimize`), then checkpoints the WAL and truncates it (`wal_checkpoint(TRUNCATE)`): the database file then holds everything and the WAL is empty,
- * which keeps the WAL small after a long read held checkpoints back and makes a copy of the file alone complete.
- * A checkpoint that a reader still holds back is simply tried again next time (it never waits: busy_timeout is
- * lifted for it). Returns the function that stops it; the timer never keeps the process alive.
- */
-/**
  * Gives the query planner statistics of the tables (`sqlite_stat1`), so it picks the right index at any size: a
  * partnership of 200,000 actions is planned differently from a new one. Run at start-up, after the migrations:
  * SQLite analyses only the tables whose statistics are missing or out of date. Each is read whole: a sample
@@ -61,6 +54,14 @@ export function refreshPlannerStatistics(db: Db) {
   db.$client.pragma('optimize = 0x10002');
 }
 
+/**
+ * Every `intervalMs`, when no write has been committed on this connection since the last look, refreshes the
+ * query planner's statistics where they have drifted (`PRAGMA optimize`), then checkpoints the WAL and truncates
+ * it (`wal_checkpoint(TRUNCATE)`): the database file then holds everything and the WAL is empty,
+ * which keeps the WAL small after a long read held checkpoints back and makes a copy of the file alone complete.
+ * A checkpoint that a reader still holds back is simply tried again next time (it never waits: busy_timeout is
+ * lifted for it). Returns the function that stops it; the timer never keeps the process alive.
+ */
 export function checkpointWhenIdle(db: Db, intervalMs = 60_000): () => void {
   const sqlite = db.$client;
   let changesSeen = (sqlite.prepare('select total_changes() as n').get() as { n: number }).n;
