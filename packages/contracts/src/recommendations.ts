@@ -46,10 +46,16 @@ export const RecommendationPatch = z.strictObject({
 export type RecommendationPatch = z.output<typeof RecommendationPatch>;
 export type RecommendationPatchInput = z.input<typeof RecommendationPatch>;
 
+/**
+ * The order of a list of recommendations: `plan`, in review order then by number, the order a plan is read in;
+ * `newest`, the newest review's first (each review's still by number), the order a subgroup's page shows them in.
+ */
+export const RecommendationSort = z.enum(['plan', 'newest']);
 export const RecommendationListQuery = PageQuery.extend({
   reviewId: repeatable(Id).optional(),
   subgroupId: repeatable(Id).optional(),
   leadAgencyId: repeatable(Id).optional(),
+  sort: RecommendationSort.default('plan'),
 });
 export const RecommendationPage = page(Recommendation);
 

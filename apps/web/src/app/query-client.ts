@@ -24,7 +24,7 @@ const FIRST_PAGE_DATA: [RegExp, (queryClient: QueryClient, id: number) => Promis
     (queryClient, subgroupId) =>
       Promise.all([
         queryClient.prefetchQuery(dashboardQueryOptions({ subgroupId })),
-        queryClient.prefetchQuery(subgroupReviewsQueryOptions(subgroupId)),
+        queryClient.prefetchInfiniteQuery(subgroupReviewsQueryOptions(subgroupId)),
       ]),
   ],
 ];

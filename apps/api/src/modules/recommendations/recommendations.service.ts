@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Recommendation, RecommendationCreate, RecommendationPatch } from '@lrt/contracts';
 import { agencies, learningPoints, reviews, recommendationLearningPoints, recommendations, subgroups, writeTransaction, type Db, type Tx } from '@lrt/db';
 import { decodeCursor, toPage } from '../../lib/pagination';
@@ -7,6 +7,7 @@ import type { Actor } from '../../lib/audit';
 import { notFound, unprocessable } from '../../plugins/problems';
 import { requireReview } from '../learning-points/learning-points.service';
 import { renumberWithinReview } from '../reviews/renumber';
+import { reviewRecency } from '../reviews/recency';
 
 type Row = typeof recommendations.$inferSelect;
 
@@ -38,25 +39,51 @@ export interface RecommendationListQuery {
   reviewId?: number[] | undefined;
   subgroupId?: number[] | undefined;
   leadAgencyId?: number[] | undefined;
+  sort?: 'plan' | 'newest' | undefined;
 }
 
-/** In review order, then by number: the order a plan is read in. */
+/**
+ * In review order, then by number: the order a plan is read in; or (`sort: 'newest'`) the most recent review's
+ * first, in the order reviews are listed (see `reviewRecency`), each review's still by number.
+ */
 export function listRecommendations(db: Db, query: RecommendationListQuery) {
-  const after = decodeCursor(query.cursor, ['number', 'number', 'number']);
   const conditions: (SQL | undefined)[] = [
     query.reviewId?.length ? inArray(recommendations.reviewId, query.reviewId) : undefined,
     query.subgroupId?.length ? inArray(recommendations.subgroupId, query.subgroupId) : undefined,
     query.leadAgencyId?.length ? inArray(recommendations.leadAgencyId, query.leadAgencyId) : undefined,
   ];
-  if (after) {
-    const [reviewId, number, id] = after as number[];
-    conditions.push(
-      or(
-        gt(recommendations.reviewId, reviewId!),
-        and(eq(recommendations.reviewId, reviewId!), gt(recommendations.number, number!)),
-        and(eq(recommendations.reviewId, reviewId!), eq(recommendations.number, number!), gt(recommendations.id, id!)),
-      ),
+  const withinReview = (reviewId: number, number: number, id: number) =>
+    or(
+      and(eq(recommendations.reviewId, reviewId), gt(recommendations.number, number)),
+      and(eq(recommendations.reviewId, reviewId), eq(recommendations.number, number), gt(recommendations.id, id)),
     );
+  if (query.sort === 'newest') {
+    const after = decodeCursor(query.cursor, ['string', 'number', 'number', 'number']);
+    if (after) {
+      const [recency, reviewId, number, id] = after as [string, number, number, number];
+      conditions.push(
+        or(
+          lt(reviewRecency, recency),
+          and(eq(reviewRecency, recency), lt(recommendations.reviewId, reviewId)),
+          and(eq(reviewRecency, recency), withinReview(reviewId, number, id)),
+        ),
+      );
+    }
+    const rows = db
+      .select({ row: recommendations, recency: reviewRecency })
+      .from(recommendations)
+      .innerJoin(reviews, eq(reviews.id, recommendations.reviewId))
+      .where(and(...conditions))
+      .orderBy(desc(reviewRecency), desc(recommendations.reviewId), asc(recommendations.number), asc(recommendations.id))
+      .limit(query.limit + 1)
+      .all();
+    const page = toPage(rows, query.limit, (r) => [r.recency, r.row.reviewId, r.row.number, r.row.id]);
+    return { items: toDtos(db, page.items.map((r) => r.row)), nextCursor: page.nextCursor };
+  }
+  const after = decodeCursor(query.cursor, ['number', 'number', 'number']);
+  if (after) {
+    const [reviewId, number, id] = after as [number, number, number];
+    conditions.push(or(gt(recommendations.reviewId, reviewId), withinReview(reviewId, number, id)));
   }
   const rows = db
     .select()

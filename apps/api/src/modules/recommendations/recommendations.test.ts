@@ -156,6 +156,41 @@ describe('GET /api/recommendations', () => {
     ]);
   });
 
+  it('lists the most recent review’s first with sort=newest, in the order reviews are listed, each exactly once', async () => {
+    const oldest = factories.review(world.db, { notifiedOn: '2023-02-01' });
+    const newest = factories.review(world.db, { notifiedOn: '2026-05-01' });
+    // Recorded last but notified in between: recency, not the order of recording, decides.
+    const between = factories.review(world.db, { notifiedOn: '2024-09-01' });
+    for (const review of [oldest, newest, between]) {
+      await createRecommendation({ reviewId: review.id, number: 2 });
+      await createRecommendation({ reviewId: review.id, number: 1 });
+    }
+    const only = `reviewId=${oldest.id}&reviewId=${newest.id}&reviewId=${between.id}`;
+    const { items, pages } = await walkPages<Recommendation>(world, `/api/recommendations?sort=newest&${only}`, 4);
+    expect(pages).toBe(2);
+    expect(items.map((r) => [r.reviewId, r.number])).toEqual([
+      [newest.id, 1],
+      [newest.id, 2],
+      [between.id, 1],
+      [between.id, 2],
+      [oldest.id, 1],
+      [oldest.id, 2],
+    ]);
+    const reviewsListed = (await world.request({ method: 'GET', url: `/api/reviews?id=${oldest.id}&id=${newest.id}&id=${between.id}` })).json<{ items: { id: number }[] }>();
+    expect(reviewsListed.items.map((r) => r.id)).toEqual([newest.id, between.id, oldest.id]);
+  });
+
+  it('refuses a sort it does not know, and a plan-order cursor given to the newest-first list', async () => {
+    expectProblem(await world.request({ method: 'GET', url: '/api/recommendations?sort=oldest' }), { status: 400, code: 'validation.failed', path: 'sort' });
+    await createRecommendation({ reviewId: plan.review.id, number: 2 });
+    const planPage = (await world.request({ method: 'GET', url: '/api/recommendations?limit=1' })).json<{ nextCursor: string }>();
+    expectProblem(await world.request({ method: 'GET', url: `/api/recommendations?sort=newest&cursor=${planPage.nextCursor}` }), {
+      status: 400,
+      code: 'validation.failed',
+      path: 'cursor',
+    });
+  });
+
   it('refuses a limit over 200 and a cursor it did not give out', async () => {
     expectProblem(await world.request({ method: 'GET', url: '/api/recommendations?limit=201' }), { status: 400, code: 'validation.failed', path: 'limit' });
     const wrongShape = Buffer.from('[1,2]').toString('base64url');

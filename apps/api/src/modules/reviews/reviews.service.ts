@@ -10,6 +10,7 @@ import type { Actor } from '../../lib/audit';
 import { notFound, unprocessable } from '../../plugins/problems';
 import { actionRulesSql } from '../actions/action-rules.sql';
 import type { PlanClock } from '../settings/settings.service';
+import { reviewRecency } from './recency';
 
 type ReviewRow = typeof reviews.$inferSelect;
 type ParsedCreate = z.output<typeof ReviewCreateSchema>;
@@ -26,7 +27,7 @@ export interface ReviewListQuery {
 }
 
 /** Reviews are listed most recent first, by the first date the partnership has for them. */
-const recency = sql<string>`coalesce(${reviews.notifiedOn}, ${reviews.startedOn}, substr(${reviews.createdAt}, 1, 10))`;
+const recency = reviewRecency;
 
 function toDtos(db: Db, rows: ReviewRow[], clock: PlanClock): Review[] {
   if (rows.length === 0) return [];

@@ -1,8 +1,9 @@
 import type { OutboxEmail } from '@lrt/contracts';
 import { EMAIL_KINDS, EMAIL_STATUSES } from '@lrt/contracts/constants';
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Select, TextInput } from '@/components/form-fields';
+import { useShowMore } from '@/components/show-more';
 import { EmptyState, ErrorState, Loading } from '@/components/states';
 import { formatDateTime, pluralise } from '@/lib/format';
 import { useDocumentTitle } from '@/lib/use-document-title';
@@ -89,14 +90,9 @@ function Outbox() {
   const filters = readFilters(params);
   const outbox = useOutbox(filters);
   const filtered = Boolean(filters.status || filters.kind || filters.q);
-  const items = outbox.data?.pages.flatMap((page) => page.items) ?? [];
-  const transport = outbox.data?.pages[0]?.transport;
   // After "Show more", focus moves to the first message it added, so keyboard users carry on from there.
-  const [focusId, setFocusId] = useState<number | null>(null);
-  const itemRefs = useRef(new Map<number, HTMLLIElement>());
-  useEffect(() => {
-    if (focusId !== null) itemRefs.current.get(focusId)?.focus();
-  }, [focusId]);
+  const { items, focusRef, button } = useShowMore<OutboxEmail, HTMLLIElement>(outbox, 'Show more');
+  const transport = outbox.data?.pages[0]?.transport;
 
   const onFilter = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -179,30 +175,11 @@ function Outbox() {
               <OutboxItem
                 key={email.id}
                 email={email}
-                itemRef={(element) => {
-                  if (element) itemRefs.current.set(email.id, element);
-                  else itemRefs.current.delete(email.id);
-                }}
+                itemRef={focusRef(email.id)}
               />
             ))}
           </ol>
-          {outbox.hasNextPage ? (
-            <button
-              type="button"
-              className="govuk-button govuk-button--secondary"
-              disabled={outbox.isFetchingNextPage}
-              aria-disabled={outbox.isFetchingNextPage}
-              onClick={() => {
-                const before = items.length;
-                void outbox.fetchNextPage().then((result) => {
-                  const next = result.data?.pages.flatMap((page) => page.items)[before];
-                  if (next) setFocusId(next.id);
-                });
-              }}
-            >
-              {outbox.isFetchingNextPage ? 'Loading more…' : 'Show more'}
-            </button>
-          ) : null}
+          {button}
         </>
       )}
     </>

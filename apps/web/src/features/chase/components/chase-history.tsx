@@ -1,6 +1,6 @@
 import type { Agency, ChaseSummary, Review, Subgroup } from '@lrt/contracts';
-import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import { useShowMore } from '@/components/show-more';
 import { EmptyState, ErrorState, Loading } from '@/components/states';
 import { formatDate, pluralise } from '@/lib/format';
 import { useChases } from '../api/get-chases';
@@ -32,18 +32,7 @@ export function scopeInWords(summary: Pick<ChaseSummary, 'byHand' | 'kind' | 're
  */
 export function ChaseHistory({ agencyId, names }: { agencyId: number | undefined; names: ScopeNames }) {
   const chases = useChases(agencyId);
-  const [focusId, setFocusId] = useState<number | null>(null);
-  const links = useRef(new Map<number, HTMLAnchorElement>());
-  const items = chases.data?.pages.flatMap((page) => page.items) ?? [];
-
-  useEffect(() => {
-    if (focusId === null) return;
-    const link = links.current.get(focusId);
-    if (link) {
-      link.focus();
-      setFocusId(null);
-    }
-  }, [focusId, items.length]);
+  const { items, focusRef, button } = useShowMore(chases, 'Show more update requests');
 
   const agencyName = agencyId !== undefined ? names.agencies.get(agencyId)?.name : undefined;
   return (
@@ -63,14 +52,7 @@ export function ChaseHistory({ agencyId, names }: { agencyId: number | undefined
             {items.map((summary) => (
               <li key={summary.id} className="govuk-!-margin-bottom-5">
                 <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
-                  <Link
-                    className="govuk-link"
-                    to={`/chase/${summary.id}`}
-                    ref={(element) => {
-                      if (element) links.current.set(summary.id, element);
-                      else links.current.delete(summary.id);
-                    }}
-                  >
+                  <Link className="govuk-link" to={`/chase/${summary.id}`} ref={focusRef(summary.id)}>
                     {requestTitle(summary)}
                   </Link>
                 </h3>
@@ -84,23 +66,7 @@ export function ChaseHistory({ agencyId, names }: { agencyId: number | undefined
               </li>
             ))}
           </ol>
-          {chases.hasNextPage ? (
-            <button
-              type="button"
-              className="govuk-button govuk-button--secondary"
-              disabled={chases.isFetchingNextPage}
-              aria-disabled={chases.isFetchingNextPage}
-              onClick={() => {
-                const before = items.length;
-                void chases.fetchNextPage().then((result) => {
-                  const next = result.data?.pages.flatMap((page) => page.items)[before];
-                  if (next) setFocusId(next.id);
-                });
-              }}
-            >
-              {chases.isFetchingNextPage ? 'Loading more…' : 'Show more update requests'}
-            </button>
-          ) : null}
+          {button}
         </>
       )}
     </section>

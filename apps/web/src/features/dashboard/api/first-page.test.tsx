@@ -97,7 +97,7 @@ describe('the first page opened', () => {
     const { askedWithQuery } = api(makeMe({ roles: ['subgroup_chair'], subgroupIds: [4] }));
     openApp('/subgroups/4');
 
-    expect(askedWithQuery()).toEqual(['/api/auth/me', '/api/settings', '/api/dashboard?subgroupId=4', '/api/reviews?subgroupId=4&limit=200']);
+    expect(askedWithQuery()).toEqual(['/api/auth/me', '/api/settings', '/api/dashboard?subgroupId=4', '/api/reviews?subgroupId=4&limit=20']);
   });
 
   it('asks only who is signed in on a page that needs no session', async () => {

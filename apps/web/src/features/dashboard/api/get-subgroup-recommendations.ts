@@ -1,17 +1,27 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import type { Recommendation } from '@lrt/contracts';
-import { getAllPages } from '@/lib/api-client';
+import { api, type Page } from '@/lib/api-client';
 import { dashboardKeys } from './keys';
 
-/** The recommendations allotted to a subgroup, by review and number. */
-export const getSubgroupRecommendations = (subgroupId: number, { signal }: { signal?: AbortSignal } = {}) =>
-  getAllPages<Recommendation>('/recommendations', { signal, query: { subgroupId } });
+/** Recommendations a subgroup's page shows at first, and adds with each "Show more". */
+export const SUBGROUP_RECOMMENDATIONS_PAGE_SIZE = 20;
 
-export const subgroupRecommendationsQueryOptions = (subgroupId: number) =>
-  queryOptions({
-    queryKey: dashboardKeys.subgroupRecommendations(subgroupId),
-    queryFn: ({ signal }) => getSubgroupRecommendations(subgroupId, { signal }),
-    select: (items) => [...items].sort((a, b) => a.reviewId - b.reviewId || a.number - b.number),
+/** One page of the recommendations allotted to a subgroup: the newest review's first, each review's by number. */
+export const getSubgroupRecommendations = (
+  subgroupId: number,
+  { cursor, signal }: { cursor?: string | undefined; signal?: AbortSignal } = {},
+) =>
+  api.get<Page<Recommendation>>('/recommendations', {
+    query: { subgroupId, sort: 'newest', cursor, limit: SUBGROUP_RECOMMENDATIONS_PAGE_SIZE },
+    signal,
   });
 
-export const useSubgroupRecommendations = (subgroupId: number) => useQuery(subgroupRecommendationsQueryOptions(subgroupId));
+export const subgroupRecommendationsQueryOptions = (subgroupId: number) =>
+  infiniteQueryOptions({
+    queryKey: dashboardKeys.subgroupRecommendations(subgroupId),
+    queryFn: ({ pageParam, signal }) => getSubgroupRecommendations(subgroupId, { cursor: pageParam, signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
+  });
+
+export const useSubgroupRecommendations = (subgroupId: number) => useInfiniteQuery(subgroupRecommendationsQueryOptions(subgroupId));

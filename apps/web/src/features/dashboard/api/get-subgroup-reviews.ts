@@ -1,16 +1,21 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import type { Review } from '@lrt/contracts';
-import { getAllPages } from '@/lib/api-client';
+import { api, type Page } from '@/lib/api-client';
 import { dashboardKeys } from './keys';
 
-/** The reviews whose plans a subgroup oversees, with their timeliness and action counts. */
-export const getSubgroupReviews = (subgroupId: number, { signal }: { signal?: AbortSignal } = {}) =>
-  getAllPages<Review>('/reviews', { signal, query: { subgroupId } });
+/** Reviews a subgroup's page shows at first, and adds with each "Show more": the page never holds a subgroup's whole history at once. */
+export const SUBGROUP_REVIEWS_PAGE_SIZE = 20;
+
+/** One page of the reviews whose plans a subgroup oversees, most recent first, with their timeliness and action counts. */
+export const getSubgroupReviews = (subgroupId: number, { cursor, signal }: { cursor?: string | undefined; signal?: AbortSignal } = {}) =>
+  api.get<Page<Review>>('/reviews', { query: { subgroupId, cursor, limit: SUBGROUP_REVIEWS_PAGE_SIZE }, signal });
 
 export const subgroupReviewsQueryOptions = (subgroupId: number) =>
-  queryOptions({
+  infiniteQueryOptions({
     queryKey: dashboardKeys.subgroupReviews(subgroupId),
-    queryFn: ({ signal }) => getSubgroupReviews(subgroupId, { signal }),
+    queryFn: ({ pageParam, signal }) => getSubgroupReviews(subgroupId, { cursor: pageParam, signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
   });
 
-export const useSubgroupReviews = (subgroupId: number) => useQuery(subgroupReviewsQueryOptions(subgroupId));
+export const useSubgroupReviews = (subgroupId: number) => useInfiniteQuery(subgroupReviewsQueryOptions(subgroupId));

@@ -1,4 +1,4 @@
-import type { Agency, Review } from '@lrt/contracts';
+import type { Agency } from '@lrt/contracts';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { CountBadge } from '@/components/flags';
@@ -6,6 +6,8 @@ import { SuccessBanner } from '@/components/notification-banner';
 import { EmptyState, ErrorState, Loading } from '@/components/states';
 import type { AssuranceDecisionAnswer } from '@/features/actions/api/decide-assurance';
 import { useActions } from '@/features/actions/api/get-actions';
+import { useLookup } from '@/features/reference-data/lookup';
+import { useReviewsByIds } from '@/features/reviews/api/get-reviews';
 import { SignOffControls } from '@/features/actions/components/sign-off-controls';
 import { formatDate } from '@/lib/format';
 import { countPath } from '../links';
@@ -18,7 +20,6 @@ const PAGE_SIZE = 50;
 interface Props {
   subgroupId: number;
   agencies: ReadonlyMap<number, Agency>;
-  reviews: ReadonlyMap<number, Review>;
   onErrorsChange: (hasErrors: boolean) => void;
 }
 
@@ -33,9 +34,10 @@ interface Decided {
  * long it has waited. The controls show only when the API says this person may decide
  * (`permissions.canDecideAssurance`).
  */
-export function AwaitingAssurance({ subgroupId, agencies, reviews, onErrorsChange }: Props) {
+export function AwaitingAssurance({ subgroupId, agencies, onErrorsChange }: Props) {
   const query = { subgroupId, status: 'completed', sort: 'targetDate', limit: PAGE_SIZE };
   const actions = useActions(query);
+  const reviews = useLookup(useReviewsByIds(actions.data?.items.map((action) => action.reviewId) ?? []).data);
   const [decided, setDecided] = useState<Decided | null>(null);
 
   // The action leaves this list, so focus goes to the confirmation instead of back to its button.

@@ -1,7 +1,9 @@
-import type { Agency, Review } from '@lrt/contracts';
+import type { Agency } from '@lrt/contracts';
 import { Link } from 'react-router';
 import { EmptyState, ErrorState, Loading } from '@/components/states';
 import { useActions } from '@/features/actions/api/get-actions';
+import { useLookup } from '@/features/reference-data/lookup';
+import { useReviewsByIds } from '@/features/reviews/api/get-reviews';
 import { pluralise } from '@/lib/format';
 import { countPath } from '../links';
 import { ActionSummary } from './action-summary';
@@ -10,8 +12,9 @@ import { LatestUpdate } from './latest-update';
 const SHOWN = 10;
 
 /** The subgroup's red actions, most urgent first, each with its latest note: what the meeting must discuss. */
-export function RedActions({ subgroupId, agencies, reviews }: { subgroupId: number; agencies: ReadonlyMap<number, Agency>; reviews: ReadonlyMap<number, Review> }) {
+export function RedActions({ subgroupId, agencies }: { subgroupId: number; agencies: ReadonlyMap<number, Agency> }) {
   const actions = useActions({ subgroupId, brag: 'red', sort: 'attention', limit: SHOWN });
+  const reviews = useLookup(useReviewsByIds(actions.data?.items.map((action) => action.reviewId) ?? []).data);
   const allRed = countPath({ subgroupId }, { kind: 'brag', brag: 'red' });
   return (
     <section aria-labelledby="red-actions-heading">

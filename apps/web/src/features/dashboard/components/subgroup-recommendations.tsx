@@ -1,20 +1,28 @@
-import type { Agency, Recommendation, Review } from '@lrt/contracts';
+import type { Agency, Recommendation } from '@lrt/contracts';
 import { Link } from 'react-router';
 import { DataTable, type Column } from '@/components/data-table';
+import { useShowMore } from '@/components/show-more';
 import { EmptyState, ErrorState, Loading } from '@/components/states';
 import { LABELS } from '@/lib/contract-constants';
+import { useLookup } from '@/features/reference-data/lookup';
+import { useReviewsByIds } from '@/features/reviews/api/get-reviews';
 import { formatDate } from '@/lib/format';
 import { useSubgroupRecommendations } from '../api/get-subgroup-recommendations';
 
 interface Props {
   subgroupId: number;
   agencies: ReadonlyMap<number, Agency>;
-  reviews: ReadonlyMap<number, Review>;
 }
 
-/** The recommendations allotted to the subgroup, by review and number. */
-export function SubgroupRecommendations({ subgroupId, agencies, reviews }: Props) {
+/**
+ * The recommendations allotted to the subgroup, the most recent review's first (as its reviews are listed), each
+ * review's by number. A page at a time; "Show more recommendations" adds the next below and moves focus to the
+ * first one it added. Only the reviews of the recommendations shown are asked for, to name them.
+ */
+export function SubgroupRecommendations({ subgroupId, agencies }: Props) {
   const recommendations = useSubgroupRecommendations(subgroupId);
+  const { items: rows, focusRef, button } = useShowMore(recommendations, 'Show more recommendations');
+  const reviews = useLookup(useReviewsByIds(rows.map((recommendation) => recommendation.reviewId)).data);
   const addressee = (recommendation: Recommendation) => {
     if (recommendation.addressee !== 'agency') return LABELS.addressee[recommendation.addressee];
     const agency = recommendation.leadAgencyId === null ? undefined : agencies.get(recommendation.leadAgencyId);
@@ -26,7 +34,7 @@ export function SubgroupRecommendations({ subgroupId, agencies, reviews }: Props
       header: 'Recommendation',
       rowHeader: true,
       cell: (recommendation) => (
-        <Link className="govuk-link" to={`/reviews/${recommendation.reviewId}`}>
+        <Link className="govuk-link" to={`/reviews/${recommendation.reviewId}`} ref={focusRef(recommendation.id)}>
           {reviews.get(recommendation.reviewId)?.code ?? `Review ${recommendation.reviewId}`}, recommendation {recommendation.number}
         </Link>
       ),
@@ -45,16 +53,19 @@ export function SubgroupRecommendations({ subgroupId, agencies, reviews }: Props
         <Loading label="Loading the recommendations" />
       ) : recommendations.isError ? (
         <ErrorState error={recommendations.error} onRetry={() => void recommendations.refetch()} />
-      ) : recommendations.data.length === 0 ? (
+      ) : rows.length === 0 ? (
         <EmptyState title="No recommendations are allotted to the subgroup" />
       ) : (
-        <DataTable
-          caption="Recommendations allotted to the subgroup"
-          captionSize="hidden"
-          columns={columns}
-          rows={recommendations.data}
-          rowKey={(recommendation) => recommendation.id}
-        />
+        <>
+          <DataTable
+            caption="Recommendations allotted to the subgroup, the most recent review’s first"
+            captionSize="hidden"
+            columns={columns}
+            rows={rows}
+            rowKey={(recommendation) => recommendation.id}
+          />
+          {button}
+        </>
       )}
     </section>
   );

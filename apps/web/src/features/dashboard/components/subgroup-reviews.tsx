@@ -1,15 +1,23 @@
 import type { Review } from '@lrt/contracts';
 import { Link } from 'react-router';
 import { DataTable, type Column } from '@/components/data-table';
+import { useShowMore } from '@/components/show-more';
 import { EmptyState, ErrorState, Loading } from '@/components/states';
 import { ReviewTimelinessSummary } from '@/features/reviews/components/review-timeliness';
 import { LABELS } from '@/lib/contract-constants';
-import type { useSubgroupReviews } from '../api/get-subgroup-reviews';
+import { useSubgroupReviews } from '../api/get-subgroup-reviews';
 import { countPath } from '../links';
 import { CountLink } from './count-link';
 
-/** The reviews whose plans the subgroup oversees: stage, timeliness against the statutory timescales, action counts. */
-export function SubgroupReviews({ reviews, subgroupId }: { reviews: ReturnType<typeof useSubgroupReviews>; subgroupId: number }) {
+/**
+ * The reviews whose plans the subgroup oversees, most recent first: stage, timeliness against the statutory
+ * timescales, action counts. A page at a time, however many years of reviews the subgroup has overseen; "Show more
+ * reviews" adds the next below and moves focus to the first review it added.
+ */
+export function SubgroupReviews({ subgroupId }: { subgroupId: number }) {
+  const reviews = useSubgroupReviews(subgroupId);
+  const { items: rows, focusRef, button } = useShowMore(reviews, 'Show more reviews');
+
   const link = (review: Review, count: number, words: string, filter: Parameters<typeof countPath>[1]) => (
     <CountLink count={count} to={countPath({ subgroupId, reviewId: review.id }, filter)} label={`${words} of review ${review.code}`} />
   );
@@ -20,7 +28,7 @@ export function SubgroupReviews({ reviews, subgroupId }: { reviews: ReturnType<t
       rowHeader: true,
       cell: (review) => (
         <>
-          <Link className="govuk-link" to={`/reviews/${review.id}`}>
+          <Link className="govuk-link" to={`/reviews/${review.id}`} ref={focusRef(review.id)}>
             {review.code}
           </Link>
           <span className="app-secondary-text govuk-!-display-block">
@@ -54,16 +62,19 @@ export function SubgroupReviews({ reviews, subgroupId }: { reviews: ReturnType<t
         <Loading label="Loading the reviews" />
       ) : reviews.isError ? (
         <ErrorState error={reviews.error} onRetry={() => void reviews.refetch()} />
-      ) : reviews.data.length === 0 ? (
+      ) : rows.length === 0 ? (
         <EmptyState title="The subgroup oversees no review yet" />
       ) : (
-        <DataTable
-          caption="Reviews the subgroup oversees, with their timeliness and actions"
-          captionSize="hidden"
-          columns={columns}
-          rows={reviews.data}
-          rowKey={(review) => review.id}
-        />
+        <>
+          <DataTable
+            caption="Reviews the subgroup oversees, most recent first, with their timeliness and actions"
+            captionSize="hidden"
+            columns={columns}
+            rows={rows}
+            rowKey={(review) => review.id}
+          />
+          {button}
+        </>
       )}
     </section>
   );

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Action } from '@lrt/contracts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeAction, makeAgency, makeMe } from '@/test/factories';
+import { makeAction, makeAgency, makeMe, makeRecommendation, makeReview } from '@/test/factories';
 import { jsonResponse, renderAt } from '@/test/render';
 import { makeDashboard, makeProgressUpdate } from '../test-factories';
 import { SubgroupPage } from './subgroup-page';
@@ -84,7 +84,27 @@ const lateAction = makeAction({
 
 const settings = { partnershipName: 'Demo partnership', updateCadenceDays: 56, dueSoonDays: 28, replyPeriodDays: 14, evidenceMaxMegabytes: 20, version: 1 };
 
-function stubApi({ awaiting = [assurable, notMine], post }: { awaiting?: Action[]; post?: (body: unknown) => Response } = {}) {
+/** A subgroup with 25 reviews, each with one recommendation: the first 20 of each are one page, the rest the next. */
+const manyReviews = Array.from({ length: 25 }, (_, index) =>
+  makeReview({ id: 100 + index, code: `R-${String(index + 1).padStart(2, '0')}`, childPseudonym: `C${index + 1}`, subgroupId: 4 }),
+);
+const manyRecommendations = manyReviews.map((review, index) =>
+  makeRecommendation({ id: 500 + index, reviewId: review.id, text: `Recommendation of ${review.code}.`, subgroupId: 4 }),
+);
+
+/** Answers a list in pages of `limit`, the cursor being the offset of the next page. */
+function paged<T>(items: readonly T[], url: URL) {
+  const limit = Number(url.searchParams.get('limit'));
+  const offset = Number(url.searchParams.get('cursor') ?? 0);
+  const next = offset + limit;
+  return { items: items.slice(offset, next), nextCursor: next < items.length ? String(next) : null };
+}
+
+function stubApi({
+  awaiting = [assurable, notMine],
+  post,
+  history = false,
+}: { awaiting?: Action[]; post?: (body: unknown) => Response; history?: boolean } = {}) {
   const posted: unknown[] = [];
   const fetchMock = vi.fn<typeof fetch>(async (input, init) => {
     const url = new URL(String(input), 'http://localhost');
@@ -108,7 +128,12 @@ function stubApi({ awaiting = [assurable, notMine], post }: { awaiting?: Action[
     if (path === '/api/dashboard') return jsonResponse(makeDashboard());
     if (path === '/api/subgroups') return jsonResponse(page([subgroup]));
     if (path === '/api/agencies') return jsonResponse(page([makeAgency()]));
-    if (path === '/api/reviews' || path === '/api/recommendations') return jsonResponse(page([]));
+    if (path === '/api/reviews' && url.searchParams.has('id')) {
+      const ids = new Set(url.searchParams.getAll('id').map(Number));
+      return jsonResponse(page(manyReviews.filter((review) => ids.has(review.id))));
+    }
+    if (path === '/api/reviews') return jsonResponse(history ? paged(manyReviews, url) : page([]));
+    if (path === '/api/recommendations') return jsonResponse(history ? paged(manyRecommendations, url) : page([]));
     if (path === '/api/actions' && url.searchParams.get('status') === 'completed') return jsonResponse(page(awaiting));
     if (path === '/api/actions' && url.searchParams.get('returned') === 'true') return jsonResponse(page([returnedAction, lateAction]));
     if (path === '/api/actions' && url.searchParams.get('brag') === 'red') return jsonResponse(page([red, redWithoutUpdates]));
@@ -142,8 +167,8 @@ describe('SubgroupPage', () => {
     expect(await screen.findByRole('heading', { level: 1, name: subgroup.name })).toBeInTheDocument();
     const urls = fetchMock.mock.calls.map(([input]) => String(input));
     expect(urls).toContain('/api/dashboard?subgroupId=4');
-    expect(urls).toContain('/api/reviews?subgroupId=4&limit=200');
-    expect(urls).toContain('/api/recommendations?subgroupId=4&limit=200');
+    expect(urls).toContain('/api/reviews?subgroupId=4&limit=20');
+    expect(urls).toContain('/api/recommendations?subgroupId=4&sort=newest&limit=20');
     expect(urls).toContain('/api/actions?subgroupId=4&status=completed&sort=targetDate&limit=50');
 
     const brag = await screen.findByRole('list', { name: 'Actions by BRAG rating' });
@@ -153,6 +178,39 @@ describe('SubgroupPage', () => {
     const redItem = (await within(redSection).findByRole('link', { name: 'Action SD-2022/A5' })).closest('li')!;
     expect(within(redItem).getByText('Red')).toBeInTheDocument();
     expect(document.title).toBe(`${subgroup.name} – Learning Review Tracker`);
+  });
+
+  it('shows a page of its reviews and recommendations at a time, however many it has overseen, and adds the next on asking', async () => {
+    const { fetchMock } = stubApi({ history: true });
+    const user = userEvent.setup();
+    renderSubgroup();
+    const reviewsSection = await screen.findByRole('region', { name: 'Reviews the subgroup oversees' });
+    const reviewsTable = await within(reviewsSection).findByRole('table');
+    expect(within(reviewsTable).getAllByRole('rowheader')).toHaveLength(20);
+    expect(within(reviewsTable).queryByRole('link', { name: 'R-21' })).not.toBeInTheDocument();
+
+    await user.click(within(reviewsSection).getByRole('button', { name: 'Show more reviews' }));
+    const added = await within(reviewsTable).findByRole('link', { name: 'R-21' });
+    expect(within(reviewsTable).getAllByRole('rowheader')).toHaveLength(25);
+    // Focus moves to the first review added, and there is nothing more to show.
+    await waitFor(() => expect(added).toHaveFocus());
+    expect(within(reviewsSection).queryByRole('button', { name: 'Show more reviews' })).not.toBeInTheDocument();
+
+    const recommendationsSection = screen.getByRole('region', { name: 'Recommendations allotted to the subgroup' });
+    const recommendationsTable = await within(recommendationsSection).findByRole('table');
+    // Each recommendation is named by its review's code, asked for only for the recommendations shown.
+    expect(await within(recommendationsTable).findByRole('link', { name: 'R-01, recommendation 1' })).toBeInTheDocument();
+    expect(within(recommendationsTable).getAllByRole('rowheader')).toHaveLength(20);
+    await user.click(within(recommendationsSection).getByRole('button', { name: 'Show more recommendations' }));
+    const addedRecommendation = await within(recommendationsTable).findByRole('link', { name: 'R-21, recommendation 1' });
+    await waitFor(() => expect(addedRecommendation).toHaveFocus());
+    expect(within(recommendationsTable).getAllByRole('rowheader')).toHaveLength(25);
+
+    const urls = fetchMock.mock.calls.map(([input]) => String(input));
+    expect(urls.filter((url) => url.startsWith('/api/reviews?subgroupId=4'))).toEqual(['/api/reviews?subgroupId=4&limit=20', '/api/reviews?subgroupId=4&cursor=20&limit=20']);
+    expect(urls).toContain('/api/recommendations?subgroupId=4&sort=newest&cursor=20&limit=20');
+    // Never every page of the subgroup's history at once.
+    expect(urls.filter((url) => /^\/api\/(reviews|recommendations)\?subgroupId/.test(url) && !url.endsWith('limit=20'))).toEqual([]);
   });
 
   it('shows the agencies of what it oversees with their leads, sorted as its URL says', async () => {

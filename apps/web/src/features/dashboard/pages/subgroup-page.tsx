@@ -8,7 +8,6 @@ import { formatDateTime } from '@/lib/format';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useIdParam } from '@/lib/use-id-param';
 import { useDashboard } from '../api/get-dashboard';
-import { useSubgroupReviews } from '../api/get-subgroup-reviews';
 import { AwaitingAssurance } from '../components/awaiting-assurance';
 import { DashboardSections } from '../components/dashboard-figures';
 import { RedActions } from '../components/red-actions';
@@ -32,8 +31,6 @@ function SubgroupView({ subgroupId }: { subgroupId: number }) {
   const dashboard = useDashboard(scope);
   const subgroups = useSubgroups();
   const agencies = useLookup(useAgencies().data);
-  const reviews = useSubgroupReviews(subgroupId);
-  const reviewLookup = useLookup(reviews.data);
   const [formHasErrors, setFormHasErrors] = useState(false);
 
   const subgroup = subgroups.data?.find((candidate) => candidate.id === subgroupId);
@@ -66,16 +63,16 @@ function SubgroupView({ subgroupId }: { subgroupId: number }) {
         </>
       )}
 
-      <AwaitingAssurance subgroupId={subgroupId} agencies={agencies} reviews={reviewLookup} onErrorsChange={setFormHasErrors} />
+      <AwaitingAssurance subgroupId={subgroupId} agencies={agencies} onErrorsChange={setFormHasErrors} />
       <ReturnedActions subgroupId={subgroupId} agencies={agencies} />
-      <RedActions subgroupId={subgroupId} agencies={agencies} reviews={reviewLookup} />
+      <RedActions subgroupId={subgroupId} agencies={agencies} />
 
       {dashboard.data && dashboard.data.totals.actions > 0 ? (
         <DashboardSections dashboard={dashboard.data} scope={scope} whose={`of ${name}`} idPrefix="subgroup" parts={['agencies']} />
       ) : null}
 
-      <SubgroupReviews reviews={reviews} subgroupId={subgroupId} />
-      <SubgroupRecommendations subgroupId={subgroupId} agencies={agencies} reviews={reviewLookup} />
+      <SubgroupReviews subgroupId={subgroupId} />
+      <SubgroupRecommendations subgroupId={subgroupId} agencies={agencies} />
 
       {dashboard.data && dashboard.data.totals.actions > 0 ? (
         <DashboardSections dashboard={dashboard.data} scope={scope} idPrefix="subgroup" parts={['trend']} />
