@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Settings, SettingsPatch } from '@lrt/contracts';
 import { settings, writeTransaction, type Db } from '@lrt/db';
 import { staleBefore, type AssessmentClock, addDays, londonToday, type Principal } from '@lrt/domain';
-import { updateVersioned } from '../../lib/persistence';
+import { prepared, updateVersioned } from '../../lib/persistence';
 import type { Actor } from '../../lib/audit';
 
 const toDto = (row: typeof settings.$inferSelect): Settings => ({
@@ -19,8 +19,9 @@ const toDto = (row: typeof settings.$inferSelect): Settings => ({
   version: row.version,
 });
 
+/** Read by every request (for the clock the rules run on): its query is built and prepared once per database. */
 export function getSettings(db: Db): Settings {
-  const row = db.select().from(settings).where(eq(settings.id, 1)).get();
+  const row = prepared(db, 'settings.get', (d) => d.select().from(settings).where(eq(settings.id, 1)).prepare()).get();
   if (!row) throw new Error('The settings row is missing: the database was not migrated');
   return toDto(row);
 }
