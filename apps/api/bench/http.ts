@@ -32,7 +32,7 @@ import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { cookieNameFor } from '../src/app';
 import { generate, optionsFromEnv } from './generate';
-import { assess, HEADING, renderSection, writeSection, type Outcome, type ReportMeta } from './report';
+import { assess, HEADING, renderSection, writeSection, type Outcome, type PageAnswers, type ReportMeta } from './report';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const apiDir = join(here, '..');
@@ -89,6 +89,10 @@ const agency = one<{ id: number; n: number; name: string }>(
   'select owner_agency_id id, count(*) n, (select name from agencies where id = owner_agency_id) name from actions group by owner_agency_id order by n desc limit 1',
 );
 const admin = one<{ id: number }>(`select u.id from users u join user_roles r on r.user_id = u.id where r.role = 'admin' and u.active order by u.id limit 1`);
+/** The subgroup overseeing the most reviews: the longest history a subgroup's page can have. */
+const subgroup = one<{ id: number; name: string; reviews: number }>(
+  'select s.id, s.name, count(r.id) reviews from subgroups s join reviews r on r.subgroup_id = s.id group by s.id order by reviews desc limit 1',
+);
 const lead = one<{ id: number }>(
   `select u.id from users u join user_roles r on r.user_id = u.id and r.role = 'agency_lead' join user_agencies ua on ua.user_id = u.id where ua.agency_id = ? order by u.id limit 1`,
   agency.id,
@@ -331,6 +335,42 @@ for (const c of cases) {
   if (Array.isArray(body.items) && body.items.length === 0 && c.name.startsWith('actions')) console.warn(`  note: ${c.name} found no actions`);
 }
 
+// What each dashboard page asks for when it opens (as the SPA asks it), and how big each answer is at this scale.
+const pageRequests: { page: string; paths: string[] }[] = [
+  { page: 'Overview', paths: ['/api/dashboard'] },
+  {
+    page: `Subgroup (${subgroup.name}, ${subgroup.reviews.toLocaleString('en-GB')} reviews)`,
+    paths: [
+      `/api/dashboard?subgroupId=${subgroup.id}`,
+      `/api/reviews?subgroupId=${subgroup.id}&limit=20`,
+      `/api/recommendations?subgroupId=${subgroup.id}&sort=newest&limit=20`,
+      `/api/actions?subgroupId=${subgroup.id}&brag=red&sort=attention&limit=10`,
+      `/api/actions?subgroupId=${subgroup.id}&status=completed&sort=targetDate&limit=50`,
+      `/api/actions?subgroupId=${subgroup.id}&returned=true&sort=targetDate&limit=200`,
+    ],
+  },
+  {
+    page: `My agency (${agency.name}, ${agency.n.toLocaleString('en-GB')} actions)`,
+    paths: [
+      `/api/dashboard?agencyId=${one$}`,
+      `/api/actions?agencyId=${one$}&status=not_started&status=in_progress&sort=attention&limit=200`,
+      `/api/actions?agencyId=${one$}&status=completed&sort=targetDate&limit=50`,
+    ],
+  },
+  { page: 'Themes matrix', paths: ['/api/themes/matrix'] },
+];
+const pages: PageAnswers[] = [];
+for (const { page, paths } of pageRequests) {
+  const answers: PageAnswers['answers'] = [];
+  for (const path of paths) {
+    const response = await fetch(`${api}${path}`, { headers: readHeaders });
+    const text = await response.text();
+    if (response.status !== 200) throw new Error(`${page}: GET ${path} answered ${response.status}: ${text.slice(0, 500)}`);
+    answers.push({ path, bytes: Buffer.byteLength(text) });
+  }
+  pages.push({ page, answers });
+}
+
 console.log(`\nMeasuring ${cases.length} cases, ${SECONDS} s each after ${WARMUP} s of warm-up, ${CONNECTIONS} connections...`);
 const loadBefore = loadavg();
 const outcomes: Outcome[] = [];
@@ -400,6 +440,7 @@ const meta: ReportMeta = {
   seconds: SECONDS,
   writeRate: WRITE_RATE,
   peakMb,
+  pages,
 };
 if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify({ meta, outcomes }, null, 2));
 const section = renderSection(meta, outcomes);

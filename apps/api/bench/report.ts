@@ -52,10 +52,18 @@ export interface ReportMeta {
   seconds: number;
   writeRate: number;
   peakMb: number;
+  /** What each dashboard page asks for when it opens, with the size of each answer at this scale. */
+  pages?: PageAnswers[];
+}
+
+export interface PageAnswers {
+  page: string;
+  answers: { path: string; bytes: number }[];
 }
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const ms = (n: number) => (n === 0 ? '< 1' : n < 10 ? n.toFixed(1) : fmt(n));
+const kb = (bytes: number) => (bytes < 1024 ? `${fmt(bytes)} B` : `${fmt(bytes / 1024)} KB`);
 const rate = (n: number) => (n < 10 ? fmt(n, 1) : fmt(n));
 /** Three decimals, or two significant figures for the smallest ratios, so none reads as 0. */
 const ratio = (n: number) => (n === 0 ? '0' : n >= 0.01 ? n.toFixed(3) : n.toPrecision(2));
@@ -122,13 +130,23 @@ export function renderSection(meta: ReportMeta, outcomes: Outcome[]): string {
     const verdict = o.met === undefined ? failed.trim() : `${o.met ? 'met' : '**missed**'}${failed}`;
     const side = o.alongsideSent !== undefined ? ` (${fmt(o.alongsideSent)} update${o.alongsideSent === 1 ? '' : 's'} posted alongside${o.alongsideBad ? `, ${o.alongsideBad} failed` : ''})` : '';
     const target = o.target !== undefined ? `≥ ${o.target}` : o.maxP99Ms !== undefined ? `p99 ≤ ${fmt(o.maxP99Ms)} ms` : '';
-    const size = o.bytes === undefined ? '' : o.bytes < 1024 ? `${fmt(o.bytes)} B` : `${fmt(o.bytes / 1024)} KB`;
+    const size = o.bytes === undefined ? '' : kb(o.bytes);
     lines.push(`| ${o.name}${side} | ${rate(o.rps)} | ${ms(o.p50)} | ${ms(o.p99)} | ${ratio(o.ratio)} | ${target} | ${verdict} | ${size} |`);
   }
   lines.push(`| peak memory of the server (VmHWM) | | | | | ≤ ${MEMORY_TARGET_MB} MB | ${fmt(meta.peakMb)} MB, ${memoryMissed ? '**missed**' : 'met'} | |`);
   lines.push('');
   lines.push("\"answer\" is the size of the case's answer (its first request), at this scale: the overview's answers (the dashboard, the themes matrix) do not grow with the number of reviews or years.");
   lines.push('');
+  if (meta.pages?.length) {
+    lines.push('### What each page asks for when it opens', '');
+    lines.push('Every request the page makes on opening (the session, settings and reference data aside), with its answer at this scale. Each is bounded by a count of rows, never by the number of reviews or years: lists come a page at a time, with "Show more" or a link to all of them.', '');
+    lines.push('| Page | Request | answer |', '|---|---|---:|');
+    for (const page of meta.pages) {
+      for (const answer of page.answers) lines.push(`| ${page.page} | \`${answer.path}\` | ${kb(answer.bytes)} |`);
+      lines.push(`| ${page.page} | **all of them** | **${kb(page.answers.reduce((sum, answer) => sum + answer.bytes, 0))}** |`);
+    }
+    lines.push('');
+  }
   lines.push('### Missed targets', '');
   if (missed.length === 0 && !memoryMissed) lines.push('None.');
   for (const o of missed) {
