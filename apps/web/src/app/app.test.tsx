@@ -1,15 +1,34 @@
-import type { AuditEvent, Me } from '@lrt/contracts';
+import type { AuditEvent, Me, Review } from '@lrt/contracts';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
-import { makeAction, makeAgency, makeAgencyLeadMe, makeMe, makeReview } from '@/test/factories';
+import { makeAction, makeAgency, makeAgencyLeadMe, makeMe } from '@/test/factories';
 import { jsonResponse } from '@/test/render';
 import { AppProvider } from './provider';
 import { createAppQueryClient } from './query-client';
 import { routes } from './router';
 
-const review = makeReview();
+const review: Review = {
+  id: 3,
+  code: 'SD-2022',
+  type: 'lcspr',
+  childPseudonym: 'SD',
+  title: 'Local child safeguarding practice review: SD',
+  stage: 'published',
+  notifiedOn: '2022-01-04',
+  rapidReviewOn: '2022-01-28',
+  startedOn: '2022-02-10',
+  completedOn: '2022-09-01',
+  publishedOn: '2022-10-03',
+  leadReviewer: 'Jane Reviewer',
+  subgroupId: 5,
+  summary: 'A review of the multi-agency response to SD.',
+  themeIds: [6],
+  timeliness: { rapidReviewDueOn: '2022-01-25', rapidReviewLate: true, reviewDueOn: '2022-08-10', reviewLate: true },
+  actionCounts: { total: 1, overdue: 1, byBrag: { blue: 0, green: 0, amber: 0, red: 1 } },
+  version: 1,
+};
 
 const action = makeAction({ recommendationId: 11, brag: 'red', bragReason: 'overdue since 31 March 2026', overdue: true });
 

@@ -1,50 +1,8 @@
-import type { Action, Agency, Capabilities, Me, Recommendation, Review, User } from '@lrt/contracts';
+import type { Action, Agency, Capabilities, Me, User } from '@lrt/contracts';
 import { STATUS_TRANSITIONS } from '@/lib/contract-constants';
 
 export function makeAgency(overrides: Partial<Agency> = {}): Agency {
   return { id: 1, name: 'West Midlands Police', shortName: 'WMP', kind: 'police', active: true, seniorContactName: null, seniorContactEmail: null, version: 1, ...overrides };
-}
-
-/** A published review as the API sends it, with one overdue red action. */
-export function makeReview(overrides: Partial<Review> = {}): Review {
-  return {
-    id: 3,
-    code: 'SD-2022',
-    type: 'lcspr',
-    childPseudonym: 'SD',
-    title: 'Local child safeguarding practice review: SD',
-    stage: 'published',
-    notifiedOn: '2022-01-04',
-    rapidReviewOn: '2022-01-28',
-    startedOn: '2022-02-10',
-    completedOn: '2022-09-01',
-    publishedOn: '2022-10-03',
-    leadReviewer: 'Jane Reviewer',
-    subgroupId: 5,
-    summary: 'A review of the multi-agency response to SD.',
-    themeIds: [6],
-    timeliness: { rapidReviewDueOn: '2022-01-25', rapidReviewLate: true, reviewDueOn: '2022-08-10', reviewLate: true },
-    actionCounts: { total: 1, overdue: 1, byBrag: { blue: 0, green: 0, amber: 0, red: 1 } },
-    version: 1,
-    ...overrides,
-  };
-}
-
-/** A recommendation to the partnership as a whole, with no target date. */
-export function makeRecommendation(overrides: Partial<Recommendation> = {}): Recommendation {
-  return {
-    id: 1,
-    reviewId: 3,
-    number: 1,
-    text: 'The partnership should make sure the child is seen alone.',
-    addressee: 'partnership',
-    leadAgencyId: null,
-    subgroupId: null,
-    learningPointIds: [],
-    targetDate: null,
-    version: 1,
-    ...overrides,
-  };
 }
 
 /**

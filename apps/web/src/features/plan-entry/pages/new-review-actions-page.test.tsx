@@ -1,9 +1,9 @@
-import type { Action, Me, Review } from '@lrt/contracts';
+import type { Action, Me, Recommendation, Review } from '@lrt/contracts';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useLocation } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
-import { makeAction, makeAgency, makeAgencyLeadMe, makeRecommendation } from '@/test/factories';
+import { makeAction, makeAgency, makeAgencyLeadMe } from '@/test/factories';
 import { jsonResponse, renderAt } from '@/test/render';
 import { PlanEntrySavedBanner } from '../components/plan-entry-saved-banner';
 import { NewReviewActionsPage } from './new-review-actions-page';
@@ -29,7 +29,18 @@ const review: Review = {
   version: 1,
 };
 
-const recommendation = (id: number, number: number, text: string) => makeRecommendation({ id, number, text });
+const recommendation = (id: number, number: number, text: string): Recommendation => ({
+  id,
+  reviewId: 3,
+  number,
+  text,
+  addressee: 'partnership',
+  leadAgencyId: null,
+  subgroupId: null,
+  learningPointIds: [],
+  targetDate: null,
+  version: 1,
+});
 
 const agencies = [
   makeAgency({ id: 1, name: 'West Midlands Police', shortName: 'WMP' }),
