@@ -30,6 +30,30 @@ describe('configuration', () => {
     expect(readConfig({ EVIDENCE_DIR: '' }).evidenceDir).toBe('data/evidence');
   });
 
+  it('takes DATABASE_URL as a SQLite file, and stops on PostgreSQL or a mistyped address, naming the setting and never the password', () => {
+    expect(readConfig({ DATABASE_URL: 'sqlite:./data/other.db' })).toMatchObject({ databasePath: './data/other.db', evidenceDir: 'data/evidence' });
+    expect(readConfig({ DATABASE_URL: 'file:///srv/tracker.db', DATABASE_PATH: '/data/tracker.db' })).toMatchObject({
+      databasePath: '/srv/tracker.db',
+      evidenceDir: '/srv/evidence',
+    });
+    const refusal = (address: string) => {
+      try {
+        readConfig({ DATABASE_URL: address });
+      } catch (error) {
+        return (error as Error).message;
+      }
+      throw new Error(`${address} was accepted`);
+    };
+    const postgres = refusal('postgres://tracker:s3cret-Pa55@db.council.example:5432/tracker');
+    expect(postgres).toMatch(/^Invalid configuration:\n {2}DATABASE_URL: asks for PostgreSQL \(postgres:\/\/tracker:\*\*\*@db\.council\.example:5432\/tracker\)/);
+    expect(postgres).toMatch(/unset DATABASE_URL to keep the partnership in the SQLite file at DATABASE_PATH/);
+    expect(postgres).not.toContain('s3cret-Pa55');
+    const mistyped = refusal('mysql://tracker:s3cret-Pa55@db/tracker');
+    expect(mistyped).toMatch(/DATABASE_URL: must be postgres:\/\/user:password@host:5432\/database or sqlite:<file>/);
+    expect(mistyped).not.toContain('s3cret-Pa55');
+    expect(refusal('postgres://tracker:s3cret%Pa55@[bad')).not.toContain('s3cret');
+  });
+
   it('refuses a bad value, naming the variable', () => {
     expect(() => readConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => readConfig({ SEED_DEMO: 'maybe' })).toThrow(/SEED_DEMO/);

@@ -70,12 +70,43 @@ function checkOidc(env: { OIDC_ISSUER_URL?: string | undefined; OIDC_CLIENT_ID?:
   }
 }
 
+/** A database address as it may be written in a message or a log: its password replaced by `***`. */
+export function withoutPassword(address: string): string {
+  if (!URL.canParse(address)) return address.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@');
+  const url = new URL(address);
+  if (url.password) url.password = '***';
+  return url.toString();
+}
+
+/**
+ * `DATABASE_URL`: unset, the SQLite file at `DATABASE_PATH`; `sqlite:<file>` (or `file:<file>`), that SQLite
+ * file; `postgres://…` asks for PostgreSQL, which this version cannot run on yet, so start-up stops and says so
+ * rather than quietly keeping the partnership's data in a file the IT team does not know of. Never echoes the
+ * password.
+ */
+const DatabaseUrl = z.string().transform((value, context): { kind: 'sqlite'; path: string } => {
+  const text = value.trim();
+  const sqlite = /^(?:sqlite|file):(?:\/\/)?(.+)$/i.exec(text);
+  if (sqlite) return { kind: 'sqlite', path: sqlite[1]! };
+  if (/^postgres(?:ql)?:\/\//i.test(text)) {
+    context.addIssue({
+      code: 'custom',
+      message: `asks for PostgreSQL (${withoutPassword(text)}), which this version of the tracker cannot run on yet: unset DATABASE_URL to keep the partnership in the SQLite file at DATABASE_PATH`,
+    });
+    return z.NEVER;
+  }
+  context.addIssue({ code: 'custom', message: `must be postgres://user:password@host:5432/database or sqlite:<file>, not ${withoutPassword(text)}` });
+  return z.NEVER;
+});
+
 /** Every setting the server reads from its environment. The only reader of process.env. */
 const ConfigSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().min(1).default('127.0.0.1'),
     DATABASE_PATH: z.string().min(1).default('./data/tracker.db'),
+    /** Where the data lives, as an address: see DatabaseUrl. Wins over DATABASE_PATH when both are set. */
+    DATABASE_URL: DatabaseUrl.optional(),
     /** The folder of uploaded evidence documents; back it up with the database. */
     EVIDENCE_DIR: z.string().min(1).optional(),
     SEED_DEMO: Bool.default(true),
@@ -103,6 +134,7 @@ const ConfigSchema = z
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   })
   .superRefine(checkOidc)
+  .transform((env) => ({ ...env, DATABASE_PATH: env.DATABASE_URL?.path ?? env.DATABASE_PATH }))
   .transform((env) => ({
     port: env.PORT,
     host: env.HOST,
