@@ -134,31 +134,33 @@ const ConfigSchema = z
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   })
   .superRefine(checkOidc)
-  .transform((env) => ({ ...env, DATABASE_PATH: env.DATABASE_URL?.path ?? env.DATABASE_PATH }))
-  .transform((env) => ({
-    port: env.PORT,
-    host: env.HOST,
-    databasePath: env.DATABASE_PATH,
-    evidenceDir: env.EVIDENCE_DIR ?? join(dirname(env.DATABASE_PATH), 'evidence'),
-    seedDemo: env.SEED_DEMO,
-    demoPassword: env.DEMO_PASSWORD,
-    adminPassword: env.ADMIN_PASSWORD,
-    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
-    smtpUrl: env.SMTP_URL,
-    mailFrom: env.MAIL_FROM,
-    mailPerMinute: env.MAIL_PER_MINUTE,
-    logLevel: env.LOG_LEVEL,
-    validateResponses: env.NODE_ENV !== 'production',
-    migrationsDir: env.MIGRATIONS_DIR,
-    sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
-    sessionMaxHours: env.SESSION_MAX_HOURS,
-    trustProxy: env.TRUST_PROXY ?? false,
-    webDistDir: env.WEB_DIST_DIR,
-    oidc:
-      env.OIDC_ISSUER_URL && env.OIDC_CLIENT_ID
-        ? { issuerUrl: env.OIDC_ISSUER_URL, clientId: env.OIDC_CLIENT_ID, ...(env.OIDC_CLIENT_SECRET ? { clientSecret: env.OIDC_CLIENT_SECRET } : {}) }
-        : undefined,
-  }));
+  .transform((env) => {
+    const databasePath = env.DATABASE_URL?.path ?? env.DATABASE_PATH;
+    return {
+      port: env.PORT,
+      host: env.HOST,
+      databasePath,
+      evidenceDir: env.EVIDENCE_DIR ?? join(dirname(databasePath), 'evidence'),
+      seedDemo: env.SEED_DEMO,
+      demoPassword: env.DEMO_PASSWORD,
+      adminPassword: env.ADMIN_PASSWORD,
+      publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+      smtpUrl: env.SMTP_URL,
+      mailFrom: env.MAIL_FROM,
+      mailPerMinute: env.MAIL_PER_MINUTE,
+      logLevel: env.LOG_LEVEL,
+      validateResponses: env.NODE_ENV !== 'production',
+      migrationsDir: env.MIGRATIONS_DIR,
+      sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
+      sessionMaxHours: env.SESSION_MAX_HOURS,
+      trustProxy: env.TRUST_PROXY ?? false,
+      webDistDir: env.WEB_DIST_DIR,
+      oidc:
+        env.OIDC_ISSUER_URL && env.OIDC_CLIENT_ID
+          ? { issuerUrl: env.OIDC_ISSUER_URL, clientId: env.OIDC_CLIENT_ID, ...(env.OIDC_CLIENT_SECRET ? { clientSecret: env.OIDC_CLIENT_SECRET } : {}) }
+          : undefined,
+    };
+  });
 
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -10,7 +10,7 @@ import type { Actor } from '../../lib/audit';
 import { notFound, unprocessable } from '../../plugins/problems';
 import { actionRulesSql } from '../actions/action-rules.sql';
 import type { PlanClock } from '../settings/settings.service';
-import { reviewRecency } from './recency';
+import { reviewRecency as recency } from './recency';
 
 type ReviewRow = typeof reviews.$inferSelect;
 type ParsedCreate = z.output<typeof ReviewCreateSchema>;
@@ -25,9 +25,6 @@ export interface ReviewListQuery {
   themeId?: number[] | undefined;
   q?: string | undefined;
 }
-
-/** Reviews are listed most recent first, by the first date the partnership has for them. */
-const recency = reviewRecency;
 
 function toDtos(db: Db, rows: ReviewRow[], clock: PlanClock): Review[] {
   if (rows.length === 0) return [];

@@ -90,7 +90,6 @@ function Outbox() {
   const filters = readFilters(params);
   const outbox = useOutbox(filters);
   const filtered = Boolean(filters.status || filters.kind || filters.q);
-  // After "Show more", focus moves to the first message it added, so keyboard users carry on from there.
   const { items, focusRef, button } = useShowMore<OutboxEmail, HTMLLIElement>(outbox, 'Show more');
   const transport = outbox.data?.pages[0]?.transport;
 
