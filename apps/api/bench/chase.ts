@@ -22,7 +22,7 @@ const kept = process.env.CHASE_BENCH_DB;
 const reuse = kept !== undefined && existsSync(kept);
 if (kept && reuse) copyFileSync(kept, join(dir, 'bench.db'));
 const db = openDatabase(join(dir, 'bench.db'));
-migrateDatabase(db);
+await migrateDatabase(db);
 const sqlite = db.$client;
 const now = new Date('2026-03-02T10:00:00.000Z');
 
@@ -126,7 +126,7 @@ if (busy.median > quiet.median * 3 + 5) {
 
 await app.close();
 await smtp.stop();
-closeDatabase(db);
+await closeDatabase(db);
 rmSync(dir, { recursive: true, force: true });
 if (missed > 0) {
   console.error(`\n${missed} chasing measure(s) missed their target.`);

@@ -18,7 +18,7 @@ const ACTIONS = Number(process.env.ACTIONS ?? 100_000);
 const MEMORY_BUDGET_MB = Number(process.env.MEMORY_BUDGET_MB ?? 150);
 const dir = mkdtempSync(join(tmpdir(), 'lrt-bench-export-'));
 const db = openDatabase(join(dir, 'bench.db'));
-migrateDatabase(db);
+await migrateDatabase(db);
 const sqlite = db.$client;
 const now = new Date('2026-03-02T10:00:00.000Z');
 
@@ -193,6 +193,6 @@ for (const [name, path] of [
 }
 
 await app.close();
-closeDatabase(db);
+await closeDatabase(db);
 rmSync(dir, { recursive: true, force: true });
 if (failed > 0) process.exit(1);

@@ -212,7 +212,7 @@ export async function generate(file: string, options: GenerateOptions, force = f
   const passwordHash = await hashPassword(BENCH_PASSWORD, BENCH_SCRYPT_COST);
 
   const db = openDatabase(file);
-  migrateDatabase(db);
+  await migrateDatabase(db);
   const sqlite = db.$client;
   const schemaBefore = sqlite.prepare('select type, name, tbl_name, sql from sqlite_schema order by type, name').all();
   // A fresh file no one else holds: no journal and no syncs while it is built (the product's pragmas return on
@@ -240,7 +240,7 @@ export async function generate(file: string, options: GenerateOptions, force = f
   const ftsTriggers = sqlite
     .prepare(`select name, sql from sqlite_schema where type = 'trigger' and name in ('actions_fts_after_insert', 'progress_updates_fts_after_insert')`)
     .all() as { name: string; sql: string }[];
-  if (ftsTriggers.length !== 2) throw new Error('the full-text triggers of migrations/0001 were not found; has the schema changed?');
+  if (ftsTriggers.length !== 2) throw new Error('the full-text triggers of migrations/sqlite/0001 were not found; has the schema changed?');
 
   sqlite.transaction(() => {
     for (const trigger of ftsTriggers) sqlite.exec(`drop trigger ${trigger.name}`);
@@ -673,7 +673,7 @@ export async function generate(file: string, options: GenerateOptions, force = f
   const differs = JSON.stringify(schemaAfter.filter((row) => (row as { name: string }).name !== 'sqlite_stat1' && (row as { name: string }).name !== 'sqlite_stat4'));
   if (differs !== JSON.stringify(schemaBefore)) throw new Error('the schema after generating differs from the migrated one');
   sqlite.pragma('journal_mode = WAL');
-  closeDatabase(db);
+  await closeDatabase(db);
   return { counts, seconds: (performance.now() - started) / 1000 };
 }
 

@@ -24,7 +24,7 @@ const OTHER_ACTIONS = Number(process.env.OTHER_ACTIONS ?? 20_000);
 const PREVIEW_BUDGET_S = Number(process.env.PREVIEW_BUDGET_S ?? 5);
 const dir = mkdtempSync(join(tmpdir(), 'lrt-bench-import-'));
 const db = openDatabase(join(dir, 'bench.db'));
-migrateDatabase(db);
+await migrateDatabase(db);
 const sqlite = db.$client;
 if (process.env.CACHE_KB) sqlite.pragma(`cache_size = -${process.env.CACHE_KB}`);
 const now = new Date('2026-03-02T10:00:00.000Z');
@@ -217,6 +217,6 @@ if (process.env.SQL_STATS) {
 if (failed > 0) console.error(`\n${failed} check(s) failed (a preview over ${PREVIEW_BUDGET_S} s counts as one)`);
 
 await app.close();
-closeDatabase(db);
+await closeDatabase(db);
 rmSync(dir, { recursive: true, force: true });
 if (failed > 0) process.exit(1);

@@ -15,7 +15,7 @@ const ACTIONS = Number(process.env.ACTIONS ?? 100_000);
 const RUNS = 25;
 const dir = mkdtempSync(join(tmpdir(), 'lrt-bench-'));
 const db = openDatabase(join(dir, 'bench.db'));
-migrateDatabase(db);
+await migrateDatabase(db);
 const sqlite = db.$client;
 const now = new Date('2026-03-02T10:00:00.000Z');
 
@@ -138,7 +138,7 @@ for (const c of cases) {
 
 console.log(`\nPeak resident memory of this process: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
 await app.close();
-closeDatabase(db);
+await closeDatabase(db);
 rmSync(dir, { recursive: true, force: true });
 if (missed > 0) {
   console.error(`\n${missed} request(s) missed their target.`);

@@ -22,10 +22,10 @@ async function measure(level: 'NORMAL' | 'FULL') {
   const dir = mkdtempSync(join(args.dir, 'lrt-durability-'));
   const db = openDatabase(join(dir, 'tracker.db'));
   try {
-    migrateDatabase(db);
+    await migrateDatabase(db);
     db.$client.pragma(`synchronous = ${level}`);
     const now = new Date();
-    seedDemo(db, { now });
+    await seedDemo(db, { now });
     await createDemoAccounts(db, PASSWORD, now, 10);
     const app = await buildApp({ db, webDistDir: '/nonexistent', scryptCost: 10 });
     await app.ready();
@@ -51,7 +51,7 @@ async function measure(level: 'NORMAL' | 'FULL') {
     const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
     return { level, median: at(0.5), p95: at(0.95), perSecond: UPDATES / (times.reduce((a, b) => a + b, 0) / 1000) };
   } finally {
-    closeDatabase(db);
+    await closeDatabase(db);
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -15,12 +15,12 @@ import { createSnapshot } from '../src/modules/snapshots/snapshots.service';
 import { ukDate } from '../src/modules/reports/report-text';
 
 const now = new Date('2026-11-30T16:00:00.000Z');
-const db = createTestDatabase();
-seedDemo(db, { now });
+const db = await createTestDatabase();
+await seedDemo(db, { now });
 const today = londonToday(now);
 const boardDay = addMonths(today, -3);
-const board = createSnapshot(db, { name: `Board, ${ukDate(boardDay)}`, asAt: boardDay }, now, { id: null, name: 'Business unit' });
-const report = buildAssuranceReport(db, AssuranceReportQuery.parse({ compareTo: String(board.id), from: addMonths(today, -6) }), now);
+const board = await createSnapshot(db, { name: `Board, ${ukDate(boardDay)}`, asAt: boardDay }, now, { id: null, name: 'Business unit' });
+const report = await buildAssuranceReport(db, AssuranceReportQuery.parse({ compareTo: String(board.id), from: addMonths(today, -6) }), now);
 const out = (name: string) => fileURLToPath(new URL(`../../../docs/examples/${name}`, import.meta.url));
 writeFileSync(out('board-assurance-report.docx'), await renderAssuranceDocx(report));
 writeFileSync(out('board-assurance-report.json'), `${JSON.stringify(report, null, 2)}\n`);

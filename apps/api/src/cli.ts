@@ -39,13 +39,13 @@ async function createAdmin(args: string[]) {
   const password = config.adminPassword ?? (await askPassword('Password (at least 12 characters): '));
   const db = openDatabase(config.databasePath);
   try {
-    migrateDatabase(db, config.migrationsDir);
+    await migrateDatabase(db, config.migrationsDir);
     const user = await createUser(db, { email: values.email, name: values.name, password, roles: ['admin'], agencyIds: [], subgroupIds: [] }, new Date(), SYSTEM_ACTOR, undefined, {
       mustChangePassword: false,
     });
     console.log(`Created administrator ${user.email} (id ${user.id}).`);
   } finally {
-    closeDatabase(db);
+    await closeDatabase(db);
   }
 }
 

@@ -1,4 +1,4 @@
-import { checkpointWhenIdle, closeDatabase, migrateDatabase, openDatabase, refreshPlannerStatistics } from '@lrt/db';
+import { checkpointWhenIdle, closeDatabase, migrateDatabase, openDatabase, refreshPlannerStatistics, requireWriteTransactions } from '@lrt/db';
 import { isDatabaseEmpty, seedDemo } from '@lrt/db/seed';
 import { buildApp } from './app';
 import { readConfig } from './config';
@@ -8,7 +8,9 @@ import { createDemoAccounts, randomDemoPassword } from './modules/users/demo-acc
 async function main() {
   const config = readConfig();
   const db = openDatabase(config.databasePath);
-  migrateDatabase(db, config.migrationsDir);
+  await migrateDatabase(db, config.migrationsDir);
+  // From here on every write runs in a write transaction: one that did not could land in another request's.
+  requireWriteTransactions(db);
   refreshPlannerStatistics(db);
   // Long reads (exports, reports) can let the WAL grow: empty it whenever a minute passes with no write.
   const stopCheckpoints = checkpointWhenIdle(db);
@@ -28,9 +30,9 @@ async function main() {
     ...(config.webDistDir ? { webDistDir: config.webDistDir } : {}),
   });
 
-  if (config.seedDemo && isDatabaseEmpty(db)) {
+  if (config.seedDemo && (await isDatabaseEmpty(db))) {
     const now = new Date();
-    const counts = seedDemo(db, { now });
+    const counts = await seedDemo(db, { now });
     const password = config.demoPassword ?? randomDemoPassword();
     const accounts = await createDemoAccounts(db, password, now);
     app.log.info({ counts }, 'loaded the demo partnership into the empty database');
@@ -45,7 +47,7 @@ async function main() {
     app.log.info({ signal }, 'shutting down');
     await app.close();
     stopCheckpoints();
-    closeDatabase(db);
+    await closeDatabase(db);
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -3,10 +3,15 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import * as schema from './schema';
+import { dialectOf, markDialect } from './dialect';
+import { closePostgres, isRetryable, openPostgres } from './postgres/client';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
-/** What a write transaction callback receives: the same query API as Db. */
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/**
+ * What a write transaction's work receives: the same query API as Db, bound to the transaction. Services take
+ * `Db | Tx` and await every query, so the same code runs in a transaction or outside one.
+ */
+export type Tx = Db;
 
 /** Pages written to the WAL before a commit checkpoints it back into the database (SQLite's default, said aloud). */
 export const WAL_AUTOCHECKPOINT_PAGES = 1000;
@@ -103,6 +108,12 @@ function reuseStatements(sqlite: Database.Database) {
   const cache = new Map<string, Database.Statement>();
   const viewOf = (statement: Database.Statement) => {
     let raw = false;
+    // A statement that writes (an insert with RETURNING included) while no transaction is open, once required.
+    const guard = () => {
+      if (!statement.readonly && !sqlite.inTransaction && writesGuarded.has(sqlite) && !/^\s*pragma/i.test(statement.source)) {
+        throw new Error(`a write outside a write transaction: ${statement.source.slice(0, 120)}`);
+      }
+    };
     const arm = () => {
       if (statement.reader) statement.raw(raw);
       raw = false;
@@ -125,10 +136,10 @@ function reuseStatements(sqlite: Database.Database) {
         return view;
       },
       columns: () => statement.columns(),
-      run: (...params: unknown[]) => statement.run(...params),
-      get: (...params: unknown[]) => (arm(), statement.get(...params)),
-      all: (...params: unknown[]) => (arm(), statement.all(...params)),
-      iterate: (...params: unknown[]) => (arm(), statement.iterate(...params)),
+      run: (...params: unknown[]) => (guard(), statement.run(...params)),
+      get: (...params: unknown[]) => (guard(), arm(), statement.get(...params)),
+      all: (...params: unknown[]) => (guard(), arm(), statement.all(...params)),
+      iterate: (...params: unknown[]) => (guard(), arm(), statement.iterate(...params)),
     };
     return view as unknown as Database.Statement;
   };
@@ -148,14 +159,194 @@ function reuseStatements(sqlite: Database.Database) {
   }) as typeof sqlite.prepare;
 }
 
-/**
- * Runs `work` in a write transaction that takes the write lock at BEGIN (BEGIN IMMEDIATE), so two writers
- * never both read and then fail to upgrade. better-sqlite3 is synchronous: `work` must not be async.
- */
-export function writeTransaction<T>(db: Db, work: (tx: Tx) => T): T {
-  return db.transaction(work, { behavior: 'immediate' });
+const IN_TRANSACTION = Symbol('lrt.inTransaction');
+
+function markPostgresTransaction(tx: Tx): Tx {
+  Object.defineProperty(tx, IN_TRANSACTION, { value: true });
+  return markDialect(tx, 'postgres');
 }
 
-export function closeDatabase(db: Db) {
+interface PgTransactionLike {
+  transaction<T>(work: (tx: unknown) => Promise<T>, config?: { isolationLevel?: 'serializable' | 'repeatable read'; accessMode?: 'read only' }): Promise<T>;
+}
+
+/** How many times a PostgreSQL write transaction is run again after a serialisation failure before giving up. */
+export const SERIALISATION_RETRIES = 8;
+
+/**
+ * A write transaction on PostgreSQL: serialisable, so it sees and leaves the database as if it ran alone, as on
+ * SQLite; when PostgreSQL cannot keep that promise (two instances wrote the same rows at once) it refuses one
+ * with a serialisation failure, and that one is run again from the start, after a short random pause. `work`
+ * awaits nothing but the database, so running it again has no other effect.
+ */
+async function writePostgres<T>(db: Db, work: (tx: Tx) => Promise<T> | T): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await (db as unknown as PgTransactionLike).transaction((tx) => Promise.resolve(work(markPostgresTransaction(tx as Tx))), {
+        isolationLevel: 'serializable',
+      });
+    } catch (error) {
+      if (attempt > SERIALISATION_RETRIES || !isRetryable(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+    }
+  }
+}
+
+/** Whether `db` is the handle a write transaction gave its work. */
+export function inTransaction(db: Db | Tx): boolean {
+  return (db as unknown as Record<symbol, unknown>)[IN_TRANSACTION] === true;
+}
+
+interface Lane {
+  /** Settles when the write transaction last queued on this connection has finished. */
+  tail: Promise<void>;
+  begin: Database.Statement;
+  beginRead: Database.Statement;
+  commit: Database.Statement;
+  rollback: Database.Statement;
+  savepoints: number;
+}
+const lanes = new WeakMap<Database.Database, Lane>();
+
+/** BEGIN, COMMIT and ROLLBACK of a connection, compiled once (and outside the statement cache). */
+function laneOf(sqlite: Database.Database): Lane {
+  let lane = lanes.get(sqlite);
+  if (!lane) {
+    const compile = (Object.getPrototypeOf(sqlite) as Database.Database).prepare.bind(sqlite);
+    lane = {
+      tail: Promise.resolve(),
+      begin: compile('BEGIN IMMEDIATE'),
+      beginRead: compile('BEGIN DEFERRED'),
+      commit: compile('COMMIT'),
+      rollback: compile('ROLLBACK'),
+      savepoints: 0,
+    };
+    lanes.set(sqlite, lane);
+  }
+  return lane;
+}
+
+/**
+ * Runs `work` as one write transaction and resolves with what it returns; if `work` throws, nothing it wrote
+ * stays. The transaction takes the write lock at BEGIN (BEGIN IMMEDIATE), so two writers never both read and
+ * then fail to upgrade, and the write transactions of this process run one after another: each waits for the
+ * one before to commit or roll back, so another request's write can never land inside it. `work` must await
+ * nothing but the database (hash passwords, read files and send mail before or after), because the write lock
+ * is held for as long as it runs. Called with a transaction's handle, it runs `work` in a savepoint of that
+ * transaction instead (see `savepoint`).
+ *
+ * Every write goes through here, single statements included. A read outside a transaction may run while another
+ * request's write transaction is open on the same connection, and then sees that transaction's writes before
+ * they commit (one connection, one view); it never sees a half-written statement.
+ */
+export async function writeTransaction<T>(db: Db | Tx, work: (tx: Tx) => Promise<T> | T): Promise<T> {
+  if (inTransaction(db)) return savepoint(db, work);
+  if (dialectOf(db) === 'postgres') return writePostgres(db, work);
+  const sqlite = db.$client;
+  const lane = laneOf(sqlite);
+  const before = lane.tail;
+  let finished!: () => void;
+  lane.tail = new Promise<void>((resolve) => (finished = resolve));
+  await before;
+  try {
+    lane.begin.run();
+    const tx = Object.create(db, { [IN_TRANSACTION]: { value: true } }) as Tx;
+    try {
+      const result = await work(tx);
+      lane.commit.run();
+      return result;
+    } catch (error) {
+      if (sqlite.inTransaction) lane.rollback.run();
+      throw error;
+    }
+  } finally {
+    finished();
+  }
+}
+
+/**
+ * Runs `work`'s reads as one snapshot: every read sees the database as it was at the first, whatever another
+ * request commits meanwhile (a page chosen by one query and read by the next). On SQLite it waits its turn with
+ * the write transactions of this process (one connection) but takes no write lock (a deferred BEGIN), so other
+ * processes' writers are not held up; on PostgreSQL it is a read-only repeatable-read transaction. `work` must
+ * not write, and awaits nothing but the database.
+ */
+export async function readTransaction<T>(db: Db | Tx, work: (tx: Tx) => Promise<T> | T): Promise<T> {
+  if (inTransaction(db)) return work(db);
+  if (dialectOf(db) === 'postgres') {
+    return (db as unknown as PgTransactionLike).transaction((tx) => Promise.resolve(work(markPostgresTransaction(tx as Tx))), {
+      isolationLevel: 'repeatable read',
+      accessMode: 'read only',
+    });
+  }
+  const sqlite = db.$client;
+  const lane = laneOf(sqlite);
+  const before = lane.tail;
+  let finished!: () => void;
+  lane.tail = new Promise<void>((resolve) => (finished = resolve));
+  await before;
+  try {
+    lane.beginRead.run();
+    const tx = Object.create(db, { [IN_TRANSACTION]: { value: true } }) as Tx;
+    try {
+      return await work(tx);
+    } finally {
+      if (sqlite.inTransaction) lane.commit.run();
+    }
+  } finally {
+    finished();
+  }
+}
+
+/**
+ * Runs `work` inside the open transaction `tx` so that, if it throws, only what it wrote is undone and the
+ * transaction carries on (an import that creates an agency it then finds it cannot use).
+ */
+export async function savepoint<T>(tx: Tx, work: (tx: Tx) => Promise<T> | T): Promise<T> {
+  if (!inTransaction(tx)) throw new Error('savepoint: not inside a write transaction');
+  if (dialectOf(tx) === 'postgres') {
+    return (tx as unknown as PgTransactionLike).transaction(async (inner) => work(markPostgresTransaction(inner as unknown as Tx)));
+  }
+  const sqlite = tx.$client;
+  const lane = laneOf(sqlite);
+  const name = `lrt_savepoint_${++lane.savepoints}`;
+  sqlite.exec(`SAVEPOINT ${name}`);
+  try {
+    const result = await work(tx);
+    sqlite.exec(`RELEASE ${name}`);
+    return result;
+  } catch (error) {
+    if (sqlite.inTransaction) {
+      sqlite.exec(`ROLLBACK TO ${name}`);
+      sqlite.exec(`RELEASE ${name}`);
+    }
+    throw error;
+  } finally {
+    lane.savepoints -= 1;
+  }
+}
+
+/**
+ * From now on, a statement that writes while no transaction is open throws: every write must go through
+ * `writeTransaction`, or it could land inside another request's transaction and be undone with it. The server
+ * turns this on once the migrations have run (they write outside a transaction to begin with).
+ */
+export function requireWriteTransactions(db: Db) {
+  writesGuarded.add(db.$client);
+}
+const writesGuarded = new WeakSet<Database.Database>();
+
+/** Closes the database: the SQLite file, or every connection of the PostgreSQL pool. */
+export async function closeDatabase(db: Db): Promise<void> {
+  if (dialectOf(db) === 'postgres') return closePostgres(db);
   db.$client.close();
+}
+
+/** Where the partnership's database is: a SQLite file (the default) or a PostgreSQL server. */
+export type DatabaseTarget = { dialect: 'sqlite'; path: string } | { dialect: 'postgres'; url: string; maxConnections?: number };
+
+/** Opens the database the configuration names. A PostgreSQL server that cannot be reached stops here, with a reason. */
+export async function connectDatabase(target: DatabaseTarget): Promise<Db> {
+  if (target.dialect === 'sqlite') return openDatabase(target.path);
+  return openPostgres(target.url, target.maxConnections === undefined ? {} : { maxConnections: target.maxConnections });
 }

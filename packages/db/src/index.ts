@@ -1,4 +1,7 @@
 export * from './client';
 export * from './migrate';
+export * from './query';
+export * from './dialect';
+export { DatabaseUnavailableError, isConnectionFailure, postgresErrorOf, withoutPassword } from './postgres/client';
 export * as schema from './schema';
 export * from './schema';

@@ -5,11 +5,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase, type Db } from './client';
 import { defaultMigrationsFolder, migrateDatabase } from './migrate';
 
-/** The committed migrations up to and including `tag`, as a folder of their own: a database as an older release left it. */
+/** The committed SQLite migrations up to and including `tag`, as a migrations folder of their own: a database as an older release left it. */
 function migrationsUpTo(tag: string): string {
-  const source = defaultMigrationsFolder();
-  const folder = mkdtempSync(join(tmpdir(), 'lrt-migrations-'));
-  mkdirSync(join(folder, 'meta'));
+  const source = join(defaultMigrationsFolder(), 'sqlite');
+  const root = mkdtempSync(join(tmpdir(), 'lrt-migrations-'));
+  const folder = join(root, 'sqlite');
+  mkdirSync(join(folder, 'meta'), { recursive: true });
   const journal = JSON.parse(readFileSync(join(source, 'meta/_journal.json'), 'utf8')) as { entries: { idx: number; tag: string }[] };
   const last = journal.entries.findIndex((entry) => entry.tag === tag);
   expect(last).toBeGreaterThanOrEqual(0);
@@ -19,23 +20,25 @@ function migrationsUpTo(tag: string): string {
   for (const name of readdirSync(join(source, 'meta')).filter((n) => n.endsWith('_snapshot.json'))) {
     if (journal.entries.some((entry) => name.startsWith(`${String(entry.idx).padStart(4, '0')}_`))) copyFileSync(join(source, 'meta', name), join(folder, 'meta', name));
   }
-  return folder;
+  return root;
 }
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((clean) => clean()));
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const clean of cleanups.splice(0)) await clean();
+});
 
 describe('upgrading a database that holds a partnership', () => {
-  it('keeps every progress update, their full-text notes and their append-only guard through the plan-keeping migration', () => {
+  it('keeps every progress update, their full-text notes and their append-only guard through the plan-keeping migration', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lrt-upgrade-'));
     const older = migrationsUpTo('0003_audit_trail_guards');
     const db: Db = openDatabase(join(dir, 'tracker.db'));
-    cleanups.push(() => {
-      closeDatabase(db);
+    cleanups.push(async () => {
+      await closeDatabase(db);
       rmSync(dir, { recursive: true, force: true });
       rmSync(older, { recursive: true, force: true });
     });
-    migrateDatabase(db, older);
+    await migrateDatabase(db, older);
     const sqlite = db.$client;
     sqlite.exec(`
       insert into agencies (name, short_name, kind) values ('Northmoor Police', 'NP', 'police'), ('Northmoor Council', 'NC', 'local_authority');
@@ -46,7 +49,7 @@ describe('upgrading a database that holds a partnership', () => {
         values (1, 'DI Shah', 'Chronology audit started', 'on_track', 'not_started', 'in_progress');
     `);
 
-    migrateDatabase(db);
+    await migrateDatabase(db);
 
     expect(sqlite.prepare('select id, kind, confidence, note from progress_updates').all()).toEqual([
       { id: 1, kind: 'progress', confidence: 'on_track', note: 'Chronology audit started' },
@@ -63,16 +66,16 @@ describe('upgrading a database that holds a partnership', () => {
     expect(sqlite.prepare('pragma integrity_check').get()).toEqual({ integrity_check: 'ok' });
   });
 
-  it('keeps progress updates, their evidence links and every guard through the security migration', () => {
+  it('keeps progress updates, their evidence links and every guard through the security migration', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lrt-upgrade-'));
     const older = migrationsUpTo('0004_plan_keeping');
     const db: Db = openDatabase(join(dir, 'tracker.db'));
-    cleanups.push(() => {
-      closeDatabase(db);
+    cleanups.push(async () => {
+      await closeDatabase(db);
       rmSync(dir, { recursive: true, force: true });
       rmSync(older, { recursive: true, force: true });
     });
-    migrateDatabase(db, older);
+    await migrateDatabase(db, older);
     const sqlite = db.$client;
     sqlite.exec(`
       insert into agencies (name, short_name, kind) values ('Northmoor Police', 'NP', 'police');
@@ -85,7 +88,7 @@ describe('upgrading a database that holds a partnership', () => {
       insert into audit_events (actor_name, entity, entity_id, operation) values ('DI Shah', 'action', 1, 'progress_update');
     `);
 
-    migrateDatabase(db);
+    await migrateDatabase(db);
 
     expect(sqlite.prepare('select id, kind, confidence from progress_updates order by id').all()).toEqual([
       { id: 1, kind: 'progress', confidence: 'on_track' },

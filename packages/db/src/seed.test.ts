@@ -1,9 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import { asc } from 'drizzle-orm';
 import type { ActionStatus, Brag } from '@lrt/contracts';
-import type { Db } from './client';
+import { requireWriteTransactions, type Db } from './client';
 import * as schema from './schema';
 import { STATUS_TRANSITIONS } from '@lrt/contracts';
+import { first } from './query';
 import { isDatabaseEmpty, londonDate, seedDemo } from './seed';
 import { createTestDatabase } from './testing';
 
@@ -11,29 +12,31 @@ const NOW = new Date('2026-03-04T10:15:00.000Z');
 const STALE_DAYS = 56;
 const DAY_MS = 86_400_000;
 
-function seeded(now: Date = NOW) {
-  const db = createTestDatabase();
-  const counts = seedDemo(db, { now });
+async function seeded(now: Date = NOW) {
+  const db = await createTestDatabase();
+  // As the server runs it: a write outside a write transaction throws.
+  requireWriteTransactions(db);
+  const counts = await seedDemo(db, { now });
   return { db, counts };
 }
 
-function load(db: Db) {
+async function load(db: Db) {
   return {
-    agencies: db.select().from(schema.agencies).all(),
-    subgroups: db.select().from(schema.subgroups).all(),
-    themes: db.select().from(schema.themes).all(),
-    reviews: db.select().from(schema.reviews).all(),
-    learningPoints: db.select().from(schema.learningPoints).all(),
-    recommendations: db.select().from(schema.recommendations).all(),
-    recommendationLearningPoints: db.select().from(schema.recommendationLearningPoints).all(),
-    actions: db.select().from(schema.actions).all(),
-    actionAgencies: db.select().from(schema.actionAgencies).all(),
-    actionThemes: db.select().from(schema.actionThemes).all(),
-    updates: db.select().from(schema.progressUpdates).orderBy(asc(schema.progressUpdates.createdAt), asc(schema.progressUpdates.id)).all(),
+    agencies: await db.select().from(schema.agencies),
+    subgroups: await db.select().from(schema.subgroups),
+    themes: await db.select().from(schema.themes),
+    reviews: await db.select().from(schema.reviews),
+    learningPoints: await db.select().from(schema.learningPoints),
+    recommendations: await db.select().from(schema.recommendations),
+    recommendationLearningPoints: await db.select().from(schema.recommendationLearningPoints),
+    actions: await db.select().from(schema.actions),
+    actionAgencies: await db.select().from(schema.actionAgencies),
+    actionThemes: await db.select().from(schema.actionThemes),
+    updates: await db.select().from(schema.progressUpdates).orderBy(asc(schema.progressUpdates.createdAt), asc(schema.progressUpdates.id)),
   };
 }
 
-type Loaded = ReturnType<typeof load>;
+type Loaded = Awaited<ReturnType<typeof load>>;
 
 /** The BRAG rule, written out independently of the API's implementation. */
 function brag(action: Loaded['actions'][number], now: Date): { brag: Brag | null; overdue: boolean; stale: boolean } {
@@ -147,11 +150,11 @@ function checkInvariants(data: Loaded, now: Date) {
 }
 
 describe('seedDemo', () => {
-  it('shows every step of plan keeping: a return awaiting its answer, an agreed revised date and a request awaiting a decision', () => {
-    const { db } = seeded();
-    const { actions, updates } = load(db);
-    const requests = db.select().from(schema.targetDateRequests).all();
-    const changes = db.select().from(schema.targetDateChanges).orderBy(asc(schema.targetDateChanges.changedAt)).all();
+  it('shows every step of plan keeping: a return awaiting its answer, an agreed revised date and a request awaiting a decision', async () => {
+    const { db } = await seeded();
+    const { actions, updates } = await load(db);
+    const requests = await db.select().from(schema.targetDateRequests);
+    const changes = await db.select().from(schema.targetDateChanges).orderBy(asc(schema.targetDateChanges.changedAt));
     const today = NOW.toISOString().slice(0, 10);
     expect(actions.some((a) => a.returnedReplyBy !== null && a.returnedReplyBy >= today)).toBe(true);
     expect(requests.filter((r) => r.state === 'pending')).toHaveLength(1);
@@ -169,9 +172,9 @@ describe('seedDemo', () => {
     expect(updates.some((u) => u.kind === 'return')).toBe(true);
   });
 
-  it('loads a partnership of the expected size and returns the counts', () => {
-    const { db, counts } = seeded();
-    const data = load(db);
+  it('loads a partnership of the expected size and returns the counts', async () => {
+    const { db, counts } = await seeded();
+    const data = await load(db);
     expect(counts).toEqual({
       agencies: data.agencies.length,
       subgroups: data.subgroups.length,
@@ -192,13 +195,13 @@ describe('seedDemo', () => {
     expect(counts.actions).toBeGreaterThanOrEqual(60);
     expect(counts.progressUpdates).toBeGreaterThan(counts.actions);
 
-    const settings = db.select().from(schema.settings).get();
+    const settings = await first(db.select().from(schema.settings));
     expect(settings?.partnershipName).toBe('Northmoor Safeguarding Children Partnership');
   });
 
-  it('gives every review learning points, numbered recommendations linked to them, and actions', () => {
-    const { db } = seeded();
-    const data = load(db);
+  it('gives every review learning points, numbered recommendations linked to them, and actions', async () => {
+    const { db } = await seeded();
+    const data = await load(db);
     expect(new Set(data.reviews.map((r) => r.type)).size).toBe(data.reviews.length);
     expect(new Set(data.reviews.map((r) => r.stage))).toEqual(new Set(['rapid_review', 'review', 'published', 'closed']));
     for (const r of data.reviews) {
@@ -225,9 +228,9 @@ describe('seedDemo', () => {
     expect(Math.max(...bySubgroup.values())).toBeGreaterThan(data.reviews.length / 2);
   });
 
-  it('gives actions unique refs, themes, and partner agencies exactly when multi-agency', () => {
-    const { db } = seeded();
-    const data = load(db);
+  it('gives actions unique refs, themes, and partner agencies exactly when multi-agency', async () => {
+    const { db } = await seeded();
+    const data = await load(db);
     expect(new Set(data.actions.map((a) => a.ref.toLowerCase())).size).toBe(data.actions.length);
     for (const a of data.actions) {
       expect(data.actionThemes.some((t) => t.actionId === a.id), a.ref).toBe(true);
@@ -242,26 +245,26 @@ describe('seedDemo', () => {
     expect(data.actions.some((a) => a.kind === 'multi_agency')).toBe(true);
   });
 
-  it('writes histories that obey the workflow and agree with the action rows, with nothing in the future', () => {
-    const { db } = seeded();
-    checkInvariants(load(db), NOW);
+  it('writes histories that obey the workflow and agree with the action rows, with nothing in the future', async () => {
+    const { db } = await seeded();
+    checkInvariants(await load(db), NOW);
   });
 
-  it('keeps the invariants whatever day and time it is seeded (including late evening in British Summer Time)', () => {
+  it('keeps the invariants whatever day and time it is seeded (including late evening in British Summer Time)', async () => {
     for (const now of [
       new Date('2026-07-15T23:30:00.000Z'),
       new Date('2025-12-31T23:59:59.000Z'),
       new Date('2027-01-01T00:00:30.000Z'),
       new Date(),
     ]) {
-      const { db } = seeded(now);
-      checkInvariants(load(db), now);
+      const { db } = await seeded(now);
+      checkInvariants(await load(db), now);
     }
   });
 
-  it('spreads progress updates over more than 20 of the last 24 months', () => {
-    const { db } = seeded();
-    const data = load(db);
+  it('spreads progress updates over more than 20 of the last 24 months', async () => {
+    const { db } = await seeded();
+    const data = await load(db);
     const [y, m] = londonDate(NOW).split('-').map(Number) as [number, number];
     const months: string[] = [];
     for (let i = 0; i < 24; i++) {
@@ -272,9 +275,9 @@ describe('seedDemo', () => {
     expect(withUpdates.length).toBeGreaterThan(20);
   });
 
-  it('has an action in every status, with updates from several agencies and the business unit', () => {
-    const { db } = seeded();
-    const data = load(db);
+  it('has an action in every status, with updates from several agencies and the business unit', async () => {
+    const { db } = await seeded();
+    const data = await load(db);
     const statuses = new Set(data.actions.map((a) => a.status));
     expect(statuses).toEqual(new Set(['not_started', 'in_progress', 'completed', 'assured', 'withdrawn']));
     // Returned for more information at least once.
@@ -283,9 +286,9 @@ describe('seedDemo', () => {
     expect(data.updates.some((u) => u.agencyId === null)).toBe(true);
   });
 
-  it('shows every BRAG colour, overdue and stale actions, in believable proportions', () => {
-    const { db } = seeded();
-    const data = load(db);
+  it('shows every BRAG colour, overdue and stale actions, in believable proportions', async () => {
+    const { db } = await seeded();
+    const data = await load(db);
     const rated = data.actions.map((a) => ({ a, ...brag(a, NOW) }));
     const n = (colour: Brag | null) => rated.filter((r) => r.brag === colour).length;
     expect(n('blue')).toBeGreaterThan(0);
@@ -310,9 +313,9 @@ describe('seedDemo', () => {
     expect(n(null)).toBeLessThanOrEqual(total * 0.1);
   });
 
-  it('keeps the rapid review late against its 15 working days and the review under way within its six months', () => {
-    const { db } = seeded();
-    const data = load(db);
+  it('keeps the rapid review late against its 15 working days and the review under way within its six months', async () => {
+    const { db } = await seeded();
+    const data = await load(db);
     const rapid = data.reviews.find((r) => r.stage === 'rapid_review');
     expect(rapid?.notifiedOn).not.toBeNull();
     expect(rapid?.rapidReviewOn).not.toBeNull();
@@ -324,16 +327,16 @@ describe('seedDemo', () => {
     expect(underWay?.publishedOn).toBeNull();
   });
 
-  it('refuses to seed a database that is not empty, changing nothing', () => {
-    const { db, counts } = seeded();
-    expect(isDatabaseEmpty(db)).toBe(false);
-    expect(() => seedDemo(db, { now: NOW })).toThrow(/not|empty/i);
-    expect(load(db).actions).toHaveLength(counts.actions);
-    expect(load(db).updates).toHaveLength(counts.progressUpdates);
+  it('refuses to seed a database that is not empty, changing nothing', async () => {
+    const { db, counts } = await seeded();
+    expect(await isDatabaseEmpty(db)).toBe(false);
+    await expect(seedDemo(db, { now: NOW })).rejects.toThrow(/not|empty/i);
+    expect((await load(db)).actions).toHaveLength(counts.actions);
+    expect((await load(db)).updates).toHaveLength(counts.progressUpdates);
   });
 
-  it('reports a fresh database as empty', () => {
-    const db = createTestDatabase();
-    expect(isDatabaseEmpty(db)).toBe(true);
+  it('reports a fresh database as empty', async () => {
+    const db = await createTestDatabase();
+    expect(await isDatabaseEmpty(db)).toBe(true);
   });
 });

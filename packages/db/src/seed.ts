@@ -21,6 +21,7 @@ import {
   type DemoReview,
 } from '../../../seeds/demo';
 import { writeTransaction, type Db, type Tx } from './client';
+import { first } from './query';
 import * as schema from './schema';
 
 export interface SeedCounts {
@@ -92,21 +93,21 @@ function fillText(text: string, clock: SeedClock, code: string): string {
 }
 
 /** True when the database holds no agencies and no reviews (the demo may be loaded). */
-export function isDatabaseEmpty(db: Db | Tx): boolean {
-  const agencies = db.select({ n: count() }).from(schema.agencies).get()?.n ?? 0;
-  const reviews = db.select({ n: count() }).from(schema.reviews).get()?.n ?? 0;
+export async function isDatabaseEmpty(db: Db | Tx): Promise<boolean> {
+  const agencies = (await first(db.select({ n: count() }).from(schema.agencies)))?.n ?? 0;
+  const reviews = (await first(db.select({ n: count() }).from(schema.reviews)))?.n ?? 0;
   return agencies === 0 && reviews === 0;
 }
 
 /**
  * Inserts the demo partnership. Refuses (throws, changing nothing) unless the database is empty.
- * Everything is written in a single synchronous write transaction.
+ * Everything is written in a single write transaction, which awaits nothing but its own queries.
  */
-export function seedDemo(db: Db, options: { now: Date }): SeedCounts {
+export async function seedDemo(db: Db, options: { now: Date }): Promise<SeedCounts> {
   const clock = new SeedClock(options.now);
 
-  return writeTransaction(db, (tx) => {
-    if (!isDatabaseEmpty(tx)) fail('the database already holds agencies or reviews; the demo is only loaded into an empty database');
+  return writeTransaction(db, async (tx) => {
+    if (!(await isDatabaseEmpty(tx))) fail('the database already holds agencies or reviews; the demo is only loaded into an empty database');
 
     const counts: SeedCounts = {
       agencies: 0,
@@ -120,29 +121,28 @@ export function seedDemo(db: Db, options: { now: Date }): SeedCounts {
     };
     const earliestDay = Math.min(...demoAgencies.map((a) => a.createdDay));
 
-    tx.update(schema.settings)
-      .set({ partnershipName: DEMO_PARTNERSHIP_NAME, updatedAt: clock.at(earliestDay, 8, 0) })
-      .run();
+    await tx.update(schema.settings).set({ partnershipName: DEMO_PARTNERSHIP_NAME, updatedAt: clock.at(earliestDay, 8, 0) });
 
     // Agencies, subgroups, themes.
     const agencyIds = new Map<string, number>();
     for (const a of demoAgencies) {
       const createdAt = clock.at(a.createdDay, 8, 0);
-      const row = tx
-        .insert(schema.agencies)
-        .values({
-          name: a.name,
-          shortName: a.shortName,
-          kind: a.kind,
-          active: a.active ?? true,
-          seniorContactName: a.seniorContact?.name ?? null,
-          seniorContactEmail: a.seniorContact?.email ?? null,
-          version: a.deactivatedDay === undefined ? 1 : 2,
-          createdAt,
-          updatedAt: a.deactivatedDay === undefined ? createdAt : clock.at(a.deactivatedDay, 9, 0),
-        })
-        .returning({ id: schema.agencies.id })
-        .get();
+      const row = (await first(
+        tx
+          .insert(schema.agencies)
+          .values({
+            name: a.name,
+            shortName: a.shortName,
+            kind: a.kind,
+            active: a.active ?? true,
+            seniorContactName: a.seniorContact?.name ?? null,
+            seniorContactEmail: a.seniorContact?.email ?? null,
+            version: a.deactivatedDay === undefined ? 1 : 2,
+            createdAt,
+            updatedAt: a.deactivatedDay === undefined ? createdAt : clock.at(a.deactivatedDay, 9, 0),
+          })
+          .returning({ id: schema.agencies.id }),
+      ))!;
       agencyIds.set(a.key, row.id);
       counts.agencies++;
     }
@@ -151,11 +151,12 @@ export function seedDemo(db: Db, options: { now: Date }): SeedCounts {
     const subgroupIds = new Map<string, number>();
     for (const s of demoSubgroups) {
       const createdAt = clock.at(earliestDay, 8, 5);
-      const row = tx
-        .insert(schema.subgroups)
-        .values({ name: s.name, shortName: s.shortName, createdAt, updatedAt: createdAt })
-        .returning({ id: schema.subgroups.id })
-        .get();
+      const row = (await first(
+        tx
+          .insert(schema.subgroups)
+          .values({ name: s.name, shortName: s.shortName, createdAt, updatedAt: createdAt })
+          .returning({ id: schema.subgroups.id }),
+      ))!;
       subgroupIds.set(s.key, row.id);
       counts.subgroups++;
     }
@@ -164,11 +165,12 @@ export function seedDemo(db: Db, options: { now: Date }): SeedCounts {
     const themeIds = new Map<string, number>();
     for (const t of demoThemes) {
       const createdAt = clock.at(earliestDay, 8, 10);
-      const row = tx
-        .insert(schema.themes)
-        .values({ name: t.name, description: t.description, createdAt, updatedAt: createdAt })
-        .returning({ id: schema.themes.id })
-        .get();
+      const row = (await first(
+        tx
+          .insert(schema.themes)
+          .values({ name: t.name, description: t.description, createdAt, updatedAt: createdAt })
+          .returning({ id: schema.themes.id }),
+      ))!;
       themeIds.set(t.key, row.id);
       counts.themes++;
     }
@@ -187,84 +189,87 @@ export function seedDemo(db: Db, options: { now: Date }): SeedCounts {
       const firstDay = Math.min(...keyDays);
       const lastDay = Math.max(...keyDays);
       const reviewCreatedAt = clock.at(firstDay, 8, 0);
-      const reviewRow = tx
-        .insert(schema.reviews)
-        .values({
-          code,
-          type: review.type,
-          childPseudonym: review.childPseudonym,
-          title: text(review.title),
-          stage: review.stage,
-          notifiedOn: dateOf(review.notifiedDay),
-          rapidReviewOn: dateOf(review.rapidReviewDay),
-          startedOn: dateOf(review.startedDay),
-          completedOn: dateOf(review.completedDay),
-          publishedOn: dateOf(review.publishedDay),
-          leadReviewer: review.leadReviewer,
-          subgroupId: subgroupId(review.subgroup),
-          summary: text(review.summary),
-          version: keyDays.length,
-          createdAt: reviewCreatedAt,
-          updatedAt: lastDay === firstDay ? reviewCreatedAt : clock.at(lastDay, 17, 0),
-        })
-        .returning({ id: schema.reviews.id })
-        .get();
+      const reviewRow = (await first(
+        tx
+          .insert(schema.reviews)
+          .values({
+            code,
+            type: review.type,
+            childPseudonym: review.childPseudonym,
+            title: text(review.title),
+            stage: review.stage,
+            notifiedOn: dateOf(review.notifiedDay),
+            rapidReviewOn: dateOf(review.rapidReviewDay),
+            startedOn: dateOf(review.startedDay),
+            completedOn: dateOf(review.completedDay),
+            publishedOn: dateOf(review.publishedDay),
+            leadReviewer: review.leadReviewer,
+            subgroupId: subgroupId(review.subgroup),
+            summary: text(review.summary),
+            version: keyDays.length,
+            createdAt: reviewCreatedAt,
+            updatedAt: lastDay === firstDay ? reviewCreatedAt : clock.at(lastDay, 17, 0),
+          })
+          .returning({ id: schema.reviews.id }),
+      ))!;
       counts.reviews++;
       for (const key of review.themes) {
-        tx.insert(schema.reviewThemes).values({ reviewId: reviewRow.id, themeId: themeId(key) }).run();
+        await tx.insert(schema.reviewThemes).values({ reviewId: reviewRow.id, themeId: themeId(key) });
       }
 
       // Learning points and recommendations: written when the findings were agreed.
       const findingsDay = review.completedDay ?? review.rapidReviewDay ?? review.startedDay ?? firstDay;
       const findingsAt = clock.at(findingsDay, 8, 0);
       const learningPointIds: number[] = [];
-      review.learningPoints.forEach((lp, i) => {
-        const row = tx
-          .insert(schema.learningPoints)
-          .values({
-            reviewId: reviewRow.id,
-            number: i + 1,
-            title: text(lp.title),
-            description: text(lp.description),
-            createdAt: findingsAt,
-            updatedAt: findingsAt,
-          })
-          .returning({ id: schema.learningPoints.id })
-          .get();
+      for (const [i, lp] of review.learningPoints.entries()) {
+        const row = (await first(
+          tx
+            .insert(schema.learningPoints)
+            .values({
+              reviewId: reviewRow.id,
+              number: i + 1,
+              title: text(lp.title),
+              description: text(lp.description),
+              createdAt: findingsAt,
+              updatedAt: findingsAt,
+            })
+            .returning({ id: schema.learningPoints.id }),
+        ))!;
         learningPointIds.push(row.id);
         counts.learningPoints++;
-      });
+      }
 
       const recommendationIds: number[] = [];
       const recommendationSubgroups: (string | undefined)[] = [];
-      review.recommendations.forEach((rec, i) => {
+      for (const [i, rec] of review.recommendations.entries()) {
         if (rec.addressee === 'agency' && !rec.leadAgency) fail(`${code} recommendation ${i + 1} is addressed to an agency but names none`);
-        const row = tx
-          .insert(schema.recommendations)
-          .values({
-            reviewId: reviewRow.id,
-            number: i + 1,
-            text: text(rec.text),
-            addressee: rec.addressee,
-            leadAgencyId: rec.leadAgency ? agencyId(rec.leadAgency) : null,
-            subgroupId: subgroupId(rec.subgroup ?? review.subgroup),
-            targetDate: rec.targetDay === undefined ? null : clock.date(rec.targetDay),
-            createdAt: findingsAt,
-            updatedAt: findingsAt,
-          })
-          .returning({ id: schema.recommendations.id })
-          .get();
+        const row = (await first(
+          tx
+            .insert(schema.recommendations)
+            .values({
+              reviewId: reviewRow.id,
+              number: i + 1,
+              text: text(rec.text),
+              addressee: rec.addressee,
+              leadAgencyId: rec.leadAgency ? agencyId(rec.leadAgency) : null,
+              subgroupId: subgroupId(rec.subgroup ?? review.subgroup),
+              targetDate: rec.targetDay === undefined ? null : clock.date(rec.targetDay),
+              createdAt: findingsAt,
+              updatedAt: findingsAt,
+            })
+            .returning({ id: schema.recommendations.id }),
+        ))!;
         recommendationIds.push(row.id);
         recommendationSubgroups.push(rec.subgroup);
         counts.recommendations++;
         for (const n of rec.learningPoints) {
           const lpId = learningPointIds[n - 1] ?? fail(`${code} recommendation ${i + 1} names missing learning point ${n}`);
-          tx.insert(schema.recommendationLearningPoints).values({ recommendationId: row.id, learningPointId: lpId }).run();
+          await tx.insert(schema.recommendationLearningPoints).values({ recommendationId: row.id, learningPointId: lpId });
         }
-      });
+      }
 
       // Actions and their histories.
-      review.actions.forEach((a, i) => {
+      for (const [i, a] of review.actions.entries()) {
         const ref = `${code}/A${i + 1}`;
         if (a.createdDay < firstDay) fail(`${ref} is created before its review began`);
         if (a.createdDay > 0) fail(`${ref} is created in the future`);
@@ -365,75 +370,74 @@ export function seedDemo(db: Db, options: { now: Date }): SeedCounts {
         }
         if (dateRequests.filter((r) => r.request.state === 'pending').length > 1) fail(`${ref} has more than one pending target date request`);
 
-        const actionRow = tx
-          .insert(schema.actions)
-          .values({
+        const actionRow = (await first(
+          tx
+            .insert(schema.actions)
+            .values({
+              ref,
+              reviewId: reviewRow.id,
+              recommendationId,
+              kind: a.kind,
+              ownerAgencyId: agencyId(a.owner),
+              learningNeed: text(a.learningNeed),
+              action: text(a.action),
+              successMeasure: text(a.successMeasure),
+              targetDate,
+              status,
+              evidenceOfImpact,
+              withdrawnReason,
+              subgroupId: subgroupId(subgroupKey),
+              lastUpdateAt: latest?.createdAt ?? null,
+              latestConfidence: latest?.confidence ?? null,
+              returnedAt: returned?.createdAt ?? null,
+              returnedQuestion: returned?.question ?? null,
+              returnedReplyBy: returned?.replyBy ?? null,
+              version: 1 + rows.length + dateRequests.filter((r) => r.change).length,
+              createdAt,
+              updatedAt: last?.createdAt ?? createdAt,
+            })
+            .returning({ id: schema.actions.id }),
+        ))!;
+        counts.actions++;
+
+        for (const partner of new Set(a.partners ?? [])) {
+          if (partner === a.owner) fail(`${ref} lists its owner as a partner`);
+          await tx.insert(schema.actionAgencies).values({ actionId: actionRow.id, agencyId: agencyId(partner) });
+        }
+        if (a.themes.length === 0) fail(`${ref} has no themes`);
+        for (const key of new Set(a.themes)) {
+          await tx.insert(schema.actionThemes).values({ actionId: actionRow.id, themeId: themeId(key) });
+        }
+        for (const row of rows) {
+          await tx.insert(schema.progressUpdates).values({ ...row, actionId: actionRow.id });
+          counts.progressUpdates++;
+        }
+        for (const { request, change } of dateRequests) {
+          const saved = (await first(
+            tx.insert(schema.targetDateRequests).values({ ...request, actionId: actionRow.id }).returning({ id: schema.targetDateRequests.id }),
+          ))!;
+          if (change) await tx.insert(schema.targetDateChanges).values({ ...change, actionId: actionRow.id, requestId: saved.id });
+        }
+        // The history an "as at" report rebuilds: the action as it stood before each agreed date, as the live
+        // trigger would have kept it had these changes been made through the product.
+        const agreedChanges = dateRequests.flatMap((r) => (r.change ? [r.change] : []));
+        for (const [i, change] of agreedChanges.entries()) {
+          await tx.insert(schema.actionRevisions).values({
+            actionId: actionRow.id,
+            changedAt: change.changedAt!,
+            version: 1 + i,
             ref,
-            reviewId: reviewRow.id,
             recommendationId,
             kind: a.kind,
             ownerAgencyId: agencyId(a.owner),
             learningNeed: text(a.learningNeed),
             action: text(a.action),
             successMeasure: text(a.successMeasure),
-            targetDate,
-            status,
-            evidenceOfImpact,
-            withdrawnReason,
+            targetDate: change.fromDate ?? null,
             subgroupId: subgroupId(subgroupKey),
-            lastUpdateAt: latest?.createdAt ?? null,
-            latestConfidence: latest?.confidence ?? null,
-            returnedAt: returned?.createdAt ?? null,
-            returnedQuestion: returned?.question ?? null,
-            returnedReplyBy: returned?.replyBy ?? null,
-            version: 1 + rows.length + dateRequests.filter((r) => r.change).length,
-            createdAt,
-            updatedAt: last?.createdAt ?? createdAt,
-          })
-          .returning({ id: schema.actions.id })
-          .get();
-        counts.actions++;
-
-        for (const partner of new Set(a.partners ?? [])) {
-          if (partner === a.owner) fail(`${ref} lists its owner as a partner`);
-          tx.insert(schema.actionAgencies).values({ actionId: actionRow.id, agencyId: agencyId(partner) }).run();
+          });
         }
-        if (a.themes.length === 0) fail(`${ref} has no themes`);
-        for (const key of new Set(a.themes)) {
-          tx.insert(schema.actionThemes).values({ actionId: actionRow.id, themeId: themeId(key) }).run();
-        }
-        for (const row of rows) {
-          tx.insert(schema.progressUpdates).values({ ...row, actionId: actionRow.id }).run();
-          counts.progressUpdates++;
-        }
-        for (const { request, change } of dateRequests) {
-          const saved = tx.insert(schema.targetDateRequests).values({ ...request, actionId: actionRow.id }).returning({ id: schema.targetDateRequests.id }).get();
-          if (change) tx.insert(schema.targetDateChanges).values({ ...change, actionId: actionRow.id, requestId: saved.id }).run();
-        }
-        // The history an "as at" report rebuilds: the action as it stood before each agreed date, as the live
-        // trigger would have kept it had these changes been made through the product.
-        dateRequests
-          .flatMap((r) => (r.change ? [r.change] : []))
-          .forEach((change, i) =>
-            tx
-              .insert(schema.actionRevisions)
-              .values({
-                actionId: actionRow.id,
-                changedAt: change.changedAt!,
-                version: 1 + i,
-                ref,
-                recommendationId,
-                kind: a.kind,
-                ownerAgencyId: agencyId(a.owner),
-                learningNeed: text(a.learningNeed),
-                action: text(a.action),
-                successMeasure: text(a.successMeasure),
-                targetDate: change.fromDate ?? null,
-                subgroupId: subgroupId(subgroupKey),
-              })
-              .run(),
-          );
-      });
+      }
     }
 
     return counts;

@@ -51,12 +51,12 @@ const insertEvent = (tx: Tx) =>
   );
 
 /** Writes one event of the trail; call it inside the transaction of the change it records. */
-export function recordAudit(
+export async function recordAudit(
   tx: Tx,
   actor: Actor,
   event: { entity: string; entityId: number | null; operation: AuditEvent['operation']; before?: Fields | null; after?: Fields | null; at: Date },
 ) {
-  insertEvent(tx).run({
+  await insertEvent(tx).run({
     at: event.at.toISOString(),
     actorId: actor.id,
     actorName: actor.name,

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
-import { writeTransaction, type Db, type Tx } from '@lrt/db';
+import { first, writeTransaction, type Db, type Tx } from '@lrt/db';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParams } from '@lrt/contracts';
@@ -34,18 +34,17 @@ export interface CatalogueOptions<Row, Dto> {
 
 export function catalogueService<Row extends { id: number; name: string }, Dto extends { id: number }>(options: CatalogueOptions<Row, Dto>) {
   const { table, resource, toDto } = options;
-  const findRow = (db: Db, id: number) => db.select().from(table).where(eq(table.id, id)).get() as Row | undefined;
+  const findRow = async (db: Db, id: number) => (await first(db.select().from(table).where(eq(table.id, id)))) as Row | undefined;
 
   /** Creates a row inside the caller's transaction (an import creating the agencies its plan names). */
-  const createIn = (tx: Tx, values: Record<string, unknown>, now: Date, actor: Actor): Dto => {
+  const createIn = async (tx: Tx, values: Record<string, unknown>, now: Date, actor: Actor): Promise<Dto> => {
     try {
-      const row = tx
+      const [row] = (await tx
         .insert(table)
         .values({ ...values, createdAt: nowIso(now), updatedAt: nowIso(now) } as never)
-        .returning()
-        .get() as Row;
-      const dto = toDto(row);
-      recordCreation(tx, actor, resource, dto as { id: number }, now);
+        .returning()) as Row[];
+      const dto = toDto(row!);
+      await recordCreation(tx, actor, resource, dto as { id: number }, now);
       return dto;
     } catch (error) {
       explainConstraint(error);
@@ -53,7 +52,7 @@ export function catalogueService<Row extends { id: number; name: string }, Dto e
   };
 
   return {
-    list(db: Db, query: { limit: number; cursor?: string | undefined; q?: string | undefined } & Record<string, unknown>) {
+    async list(db: Db, query: { limit: number; cursor?: string | undefined; q?: string | undefined } & Record<string, unknown>) {
       const after = decodeCursor(query.cursor, TEXT_THEN_ID);
       const nameKey = sql`lower(${table.name})`;
       const conditions: (SQL | undefined)[] = [...(options.filters?.(query) ?? [])];
@@ -64,43 +63,51 @@ export function catalogueService<Row extends { id: number; name: string }, Dto e
       if (after) {
         conditions.push(or(gt(nameKey, after[0]), and(eq(nameKey, after[0]), gt(table.id, after[1]))));
       }
-      const rows = db
+      const rows = (await db
         .select()
         .from(table)
         .where(and(...conditions))
         .orderBy(asc(nameKey), asc(table.id))
-        .limit(query.limit + 1)
-        .all() as Row[];
+        .limit(query.limit + 1)) as Row[];
       const page = toPage(rows, query.limit, (row) => [row.name.toLowerCase(), row.id]);
       return { items: page.items.map(toDto), nextCursor: page.nextCursor };
     },
 
-    get(db: Db, id: number): Dto {
-      const row = findRow(db, id);
+    async get(db: Db, id: number): Promise<Dto> {
+      const row = await findRow(db, id);
       if (!row) throw notFound(resource, id);
       return toDto(row);
     },
 
-    create(db: Db, values: Record<string, unknown>, now: Date, actor: Actor): Dto {
+    create(db: Db, values: Record<string, unknown>, now: Date, actor: Actor): Promise<Dto> {
       return writeTransaction(db, (tx) => createIn(tx, values, now, actor));
     },
 
     createIn,
 
-    patch(db: Db, id: number, patch: { version: number } & Record<string, unknown>, now: Date, actor: Actor): Dto {
+    patch(db: Db, id: number, patch: { version: number } & Record<string, unknown>, now: Date, actor: Actor): Promise<Dto> {
       const { version, ...values } = patch;
       return writeTransaction(db, (tx) =>
-        updateVersioned(tx, { table, resource, id, version, values, now, actor, current: () => toDto(findRow(db, id) as Row) as Record<string, unknown> }) as Dto,
+        updateVersioned(tx, {
+          table,
+          resource,
+          id,
+          version,
+          values,
+          now,
+          actor,
+          current: async () => toDto((await findRow(tx, id)) as Row) as Record<string, unknown>,
+        }) as Promise<Dto>,
       );
     },
   };
 }
 
 export interface CatalogueService<Dto> {
-  list(db: Db, query: never): { items: Dto[]; nextCursor: string | null };
-  get(db: Db, id: number): Dto;
-  create(db: Db, values: never, now: Date, actor: Actor): Dto;
-  patch(db: Db, id: number, patch: never, now: Date, actor: Actor): Dto;
+  list(db: Db, query: never): Promise<{ items: Dto[]; nextCursor: string | null }>;
+  get(db: Db, id: number): Promise<Dto>;
+  create(db: Db, values: never, now: Date, actor: Actor): Promise<Dto>;
+  patch(db: Db, id: number, patch: never, now: Date, actor: Actor): Promise<Dto>;
 }
 
 /** The HTTP face of a catalogue: list, create, read and patch, each fully declared for the OpenAPI document. */
@@ -130,7 +137,7 @@ export function registerCatalogueRoutes<Dto>(
       body: schemas.create,
       response: { 201: schemas.item, 400: ProblemResponse, 409: ProblemResponse, 422: ProblemResponse },
     },
-    handler: async (request, reply) => reply.status(201).send(service.create(app.db, request.body as never, app.now(), actorOf(request))),
+    handler: async (request, reply) => reply.status(201).send(await service.create(app.db, request.body as never, app.now(), actorOf(request))),
   });
   r.get(`${path}/:id`, {
     config: { access: 'read' },

@@ -3,10 +3,10 @@ import type { Dashboard } from '@lrt/contracts';
 import { createTestWorld, factories, seedSmallPlan, type TestWorld } from '../testing/test-app';
 
 let world: TestWorld;
-let plan: ReturnType<typeof seedSmallPlan>;
+let plan: Awaited<ReturnType<typeof seedSmallPlan>>;
 beforeEach(async () => {
   world = await createTestWorld();
-  plan = seedSmallPlan(world.db); // created 2026-02-20, due 2026-06-30; the clock says 2026-03-02
+  plan = await seedSmallPlan(world.db); // created 2026-02-20, due 2026-06-30; the clock says 2026-03-02
 });
 afterEach(() => world.close());
 
@@ -19,22 +19,22 @@ describe('the overview kept between changes', () => {
     const first = await dashboard();
     expect(first).toMatchObject({ actions: 1, stale: 0, overdue: 0 });
     // A write anywhere the overview reads: the next answer counts it.
-    factories.action(world.db, { reviewId: plan.review.id, ownerAgencyId: plan.police.id, targetDate: '2026-03-02', createdAt: '2026-03-01T09:00:00.000Z' });
+    await factories.action(world.db, { reviewId: plan.review.id, ownerAgencyId: plan.police.id, targetDate: '2026-03-02', createdAt: '2026-03-01T09:00:00.000Z' });
     expect((await dashboard()).actions).toBe(2);
     // No write, but midnight passes: the action due on 2 March is overdue on the 3rd.
-    world.setNow(new Date('2026-03-03T00:00:30.000Z'));
+    await world.setNow(new Date('2026-03-03T00:00:30.000Z'));
     expect((await dashboard()).overdue).toBe(1);
     // No write, no new day's boundary crossed in between: the first action goes stale 56 days after it was set
     // (2026-04-17 09:00 UTC), to the millisecond.
-    world.setNow(new Date('2026-04-17T08:59:59.000Z'));
+    await world.setNow(new Date('2026-04-17T08:59:59.000Z'));
     const before = await dashboard();
-    world.setNow(new Date('2026-04-17T09:00:00.001Z'));
+    await world.setNow(new Date('2026-04-17T09:00:00.001Z'));
     const after = await dashboard();
     expect(after.stale).toBe(before.stale + 1);
   });
 
   it('counts a settings change: a shorter cadence makes actions stale at once', async () => {
-    world.setNow(new Date('2026-03-25T10:00:00.000Z'));
+    await world.setNow(new Date('2026-03-25T10:00:00.000Z'));
     expect((await dashboard()).stale).toBe(0);
     const settings = (await world.request({ method: 'GET', url: '/api/settings' })).json<{ version: number }>();
     await world.request({ method: 'PATCH', url: '/api/settings', payload: { version: settings.version, updateCadenceDays: 28 } });
@@ -60,7 +60,7 @@ describe('the overview kept between changes', () => {
     expect(await trendNow(), 'a withdrawn action is no longer open').toMatchObject({ open: 0 });
 
     // An action made, then handed to another agency: the agencies' trends follow it.
-    const made = factories.action(world.db, { reviewId: plan.review.id, ownerAgencyId: plan.police.id, createdAt: '2026-03-01T09:00:00.000Z' });
+    const made = await factories.action(world.db, { reviewId: plan.review.id, ownerAgencyId: plan.police.id, createdAt: '2026-03-01T09:00:00.000Z' });
     expect(await trendNow(`?agencyId=${plan.police.id}`)).toMatchObject({ open: 1 });
     expect(await trendNow(`?agencyId=${plan.health.id}`)).toMatchObject({ open: 0 });
     world.db.$client.prepare('update actions set owner_agency_id = ? where id = ?').run(plan.health.id, made.id);

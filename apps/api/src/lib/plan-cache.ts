@@ -41,11 +41,12 @@ export class PlanCache {
 
   constructor(private readonly db: Db) {}
 
-  private readonly versions = () =>
+  // SQLite only: read through the connection directly, the cheapest read there is (these run on every request).
+  private readonly versions = async () =>
     this.db.$client.prepare('select version as plan, history_version as history from plan_version where id = 1').get() as { plan: number; history: number };
 
   /** The oldest last word among open actions not yet stale: it is the next to go stale, a cadence after it. */
-  private readonly oldestFresh = (staleBefore: string) =>
+  private readonly oldestFresh = async (staleBefore: string) =>
     (
       this.db.$client
         .prepare(
@@ -58,14 +59,14 @@ export class PlanCache {
   private readonly endOfDay = (today: string) => Date.parse(londonEndOfDay(today)) + 1;
 
   /** The serialised answer for `key`, computed again only when the plan or the clock has moved past it. */
-  get(key: string, clock: { now: Date; today: string; staleBefore: string }, compute: () => unknown): string {
-    const version = this.versions().plan;
+  async get(key: string, clock: { now: Date; today: string; staleBefore: string }, compute: () => unknown): Promise<string> {
+    const version = (await this.versions()).plan;
     const now = clock.now.getTime();
     const kept = this.answers.find(key, version, now);
     if (kept) return kept.value;
-    const body = JSON.stringify(compute());
+    const body = JSON.stringify(await compute());
     const cadenceMs = now - Date.parse(clock.staleBefore);
-    const oldestFresh = this.oldestFresh(clock.staleBefore);
+    const oldestFresh = await this.oldestFresh(clock.staleBefore);
     const nextStale = oldestFresh === null ? Infinity : Date.parse(oldestFresh) + cadenceMs;
     this.answers.keep(key, { version, validUntil: Math.min(this.endOfDay(clock.today), nextStale), value: body });
     return body;
@@ -76,12 +77,12 @@ export class PlanCache {
    * trend), computed again only when `history_version` moves or the London day ends: a progress note that changes
    * no status leaves it as it was.
    */
-  history<T>(key: string, clock: { now: Date; today: string }, compute: () => T): T {
-    const version = this.versions().history;
+  async history<T>(key: string, clock: { now: Date; today: string }, compute: () => T | Promise<T>): Promise<T> {
+    const version = (await this.versions()).history;
     const now = clock.now.getTime();
     const kept = this.histories.find(key, version, now);
     if (kept) return kept.value as T;
-    const value = compute();
+    const value = await compute();
     this.histories.keep(key, { version, validUntil: this.endOfDay(clock.today), value });
     return value;
   }

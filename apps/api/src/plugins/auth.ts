@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { eq } from 'drizzle-orm';
-import { sessions, userAgencies, userRoles, userSubgroups, users, type Db } from '@lrt/db';
+import { first, sessions, userAgencies, userRoles, userSubgroups, users, writeTransaction, type Db, type Tx } from '@lrt/db';
 import type { Role } from '@lrt/contracts';
 import { hasCapability, type Capability, type Principal } from '@lrt/domain';
 import type { Actor } from '../lib/audit';
@@ -47,18 +47,25 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const hashId = (id: string) => createHash('sha256').update(id).digest('hex');
 const TOUCH_EVERY_MS = 60_000;
 
-export function loadPrincipal(db: Db, userId: number): (Principal & { email: string; active: boolean; mustChangePassword: boolean }) | null {
-  const user = db
-    .select({ id: users.id, name: users.name, email: users.email, active: users.active, mustChangePassword: users.mustChangePassword })
-    .from(users)
-    .where(eq(users.id, userId))
-    .get();
+export async function loadPrincipal(
+  db: Db | Tx,
+  userId: number,
+): Promise<(Principal & { email: string; active: boolean; mustChangePassword: boolean }) | null> {
+  const user = await first(
+    db
+      .select({ id: users.id, name: users.name, email: users.email, active: users.active, mustChangePassword: users.mustChangePassword })
+      .from(users)
+      .where(eq(users.id, userId)),
+  );
   if (!user) return null;
+  const roles = await db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId));
+  const agencyIds = await db.select({ id: userAgencies.agencyId }).from(userAgencies).where(eq(userAgencies.userId, userId));
+  const subgroupIds = await db.select({ id: userSubgroups.subgroupId }).from(userSubgroups).where(eq(userSubgroups.userId, userId));
   return {
     ...user,
-    roles: db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId)).all().map((r) => r.role as Role),
-    agencyIds: db.select({ id: userAgencies.agencyId }).from(userAgencies).where(eq(userAgencies.userId, userId)).all().map((r) => r.id),
-    subgroupIds: db.select({ id: userSubgroups.subgroupId }).from(userSubgroups).where(eq(userSubgroups.userId, userId)).all().map((r) => r.id),
+    roles: roles.map((r) => r.role as Role),
+    agencyIds: agencyIds.map((r) => r.id),
+    subgroupIds: subgroupIds.map((r) => r.id),
   };
 }
 
@@ -93,7 +100,8 @@ interface SessionRow {
   requiredRoles: string;
 }
 
-function sessionOf(db: Db, idHash: string, now: string) {
+async function sessionOf(db: Db, idHash: string, now: string) {
+  // SQLite only: raw better-sqlite3 (json_group_array), compiled once and kept by the connection's statement cache.
   const row = db.$client.prepare(SESSION_SQL).get(idHash, now) as SessionRow | undefined;
   if (!row) return null;
   const roles = JSON.parse(row.roles) as Role[];
@@ -119,24 +127,29 @@ function sessionOf(db: Db, idHash: string, now: string) {
 /**
  * Starts a session: a new unguessable id (256 bits) every sign-in, so an id planted before sign-in is worthless.
  * It remembers how it began: a session begun with single sign-on is not held to the tracker's own password and
- * second-factor requirements (the organisation's sign-in stands for them).
+ * second-factor requirements (the organisation's sign-in stands for them). It writes: call it inside a write transaction.
  */
-export function startSession(db: Db, options: SessionOptions, userId: number, now: Date, request: FastifyRequest, signInMethod: SignInMethod = 'password') {
+export async function startSession(
+  tx: Tx,
+  options: SessionOptions,
+  userId: number,
+  now: Date,
+  request: FastifyRequest,
+  signInMethod: SignInMethod = 'password',
+) {
   const id = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
-  db.insert(sessions)
-    .values({
-      idHash: hashId(id),
-      userId,
-      csrfToken,
-      createdAt: now.toISOString(),
-      lastSeenAt: now.toISOString(),
-      expiresAt: new Date(now.getTime() + options.absoluteHours * 3_600_000).toISOString(),
-      ip: request.ip,
-      userAgent: (request.headers['user-agent'] ?? '').slice(0, 300),
-      signInMethod,
-    })
-    .run();
+  await tx.insert(sessions).values({
+    idHash: hashId(id),
+    userId,
+    csrfToken,
+    createdAt: now.toISOString(),
+    lastSeenAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + options.absoluteHours * 3_600_000).toISOString(),
+    ip: request.ip,
+    userAgent: (request.headers['user-agent'] ?? '').slice(0, 300),
+    signInMethod,
+  });
   return { id, csrfToken };
 }
 
@@ -154,8 +167,15 @@ export function clearSessionCookie(reply: FastifyReply, options: SessionOptions)
   reply.clearCookie(cookieName(options.secureCookie), { path: '/', httpOnly: true, sameSite: 'strict', secure: options.secureCookie });
 }
 
-export const endSession = (db: Db, idHash: string) => db.delete(sessions).where(eq(sessions.idHash, idHash)).run();
-export const endAllSessions = (db: Db, userId: number) => db.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
+/** Ends one session. It writes: call it inside a write transaction. */
+export async function endSession(tx: Tx, idHash: string): Promise<void> {
+  await tx.delete(sessions).where(eq(sessions.idHash, idHash));
+}
+
+/** Ends every session of a user and says how many there were. It writes: call it inside a write transaction. */
+export async function endAllSessions(tx: Tx, userId: number): Promise<number> {
+  return (await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ idHash: sessions.idHash })).length;
+}
 
 /** The actor the audit trail records for this request. */
 export function actorOf(request: FastifyRequest): Actor {
@@ -194,7 +214,7 @@ export const authPlugin = fp<SessionOptions>(async (app, options) => {
     if (id) {
       const now = app.now();
       const idHash = hashId(id);
-      const found = sessionOf(app.db, idHash, now.toISOString());
+      const found = await sessionOf(app.db, idHash, now.toISOString());
       const idleSince = new Date(now.getTime() - options.idleMinutes * 60_000).toISOString();
       const principal = found && found.lastSeenAt > idleSince ? found.principal : null;
       if (found && principal?.active) {
@@ -203,10 +223,12 @@ export const authPlugin = fp<SessionOptions>(async (app, options) => {
         if (found.signInMethod === 'password' && principal.mustChangePassword) request.restriction = 'password_change_required';
         else if (found.mustSetUpSecondFactor) request.restriction = 'second_factor_enrolment_required';
         if (now.getTime() - Date.parse(found.lastSeenAt) > TOUCH_EVERY_MS) {
-          app.db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.idHash, idHash)).run();
+          await writeTransaction(app.db, async (tx) => {
+            await tx.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.idHash, idHash));
+          });
         }
       } else {
-        if (found) endSession(app.db, idHash);
+        if (found) await writeTransaction(app.db, (tx) => endSession(tx, idHash));
         clearSessionCookie(reply, options);
       }
     }

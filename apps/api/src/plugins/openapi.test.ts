@@ -35,7 +35,7 @@ let doc: Document;
 const routes: { method: string; url: string; access: Access | undefined; hidden: boolean }[] = [];
 
 beforeAll(async () => {
-  db = createTestDatabase();
+  db = await createTestDatabase();
   const onRoute = (route: RouteOptions) => {
     if (!route.url.startsWith('/api')) return;
     const hidden = Boolean((route.schema as { hide?: boolean } | undefined)?.hide);

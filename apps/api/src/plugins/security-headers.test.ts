@@ -21,7 +21,7 @@ afterAll(() => rmSync(webDistDir, { recursive: true, force: true }));
 
 const apps: { app: FastifyInstance; db: Db }[] = [];
 async function appWith(options: Partial<Parameters<typeof buildApp>[0]> = {}) {
-  const db = createTestDatabase();
+  const db = await createTestDatabase();
   const app = await buildApp({ db, now: () => TEST_NOW, webDistDir, scryptCost: 10, ...options });
   apps.push({ app, db });
   return app;
@@ -29,7 +29,7 @@ async function appWith(options: Partial<Parameters<typeof buildApp>[0]> = {}) {
 afterEach(async () => {
   for (const { app, db } of apps.splice(0)) {
     await app.close();
-    closeDatabase(db);
+    await closeDatabase(db);
   }
 });
 

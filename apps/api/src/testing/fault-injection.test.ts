@@ -42,7 +42,7 @@ async function uploadEvidence(world: TestWorld, as: Caller, filename = 'audit.tx
 }
 
 async function planWithPeople(world: TestWorld) {
-  const plan = seedSmallPlan(world.db);
+  const plan = await seedSmallPlan(world.db);
   const lead = await world.signIn(['agency_lead'], { agencyIds: [plan.police.id], name: 'DI Shah' });
   const chair = await world.signIn(['subgroup_chair'], { subgroupIds: [plan.subgroup.id], name: 'Dr Okafor' });
   return { plan, lead, chair };
@@ -155,7 +155,7 @@ const OPERATIONS: Operation<unknown>[] = [
     name: 'take a board snapshot',
     setup: async (world) => {
       const people = await planWithPeople(world);
-      factories.action(world.db, { reviewId: people.plan.review.id, ownerAgencyId: people.plan.health.id, targetDate: '2026-01-31' });
+      await factories.action(world.db, { reviewId: people.plan.review.id, ownerAgencyId: people.plan.health.id, targetDate: '2026-01-31' });
       return people;
     },
     send: () => ({ method: 'POST', url: '/api/snapshots', payload: { name: 'Board, March 2026', asAt: '2026-03-01' } }),
@@ -164,10 +164,11 @@ const OPERATIONS: Operation<unknown>[] = [
   op({
     name: 'commit an import that creates actions, first progress notes and an agency',
     setup: async (world) => {
-      factories.agency(world.db, { name: 'West Midlands Police', shortName: 'WMP', kind: 'police' });
-      factories.agency(world.db, { name: 'Black Country Healthcare NHS Foundation Trust', shortName: 'BCHFT', kind: 'health' });
-      const review = factories.review(world.db, { code: 'SD-2022', subgroupId: factories.subgroup(world.db).id });
-      factories.action(world.db, { reviewId: review.id, ownerAgencyId: 1, targetDate: '2026-06-30' });
+      await factories.agency(world.db, { name: 'West Midlands Police', shortName: 'WMP', kind: 'police' });
+      await factories.agency(world.db, { name: 'Black Country Healthcare NHS Foundation Trust', shortName: 'BCHFT', kind: 'health' });
+      const subgroup = await factories.subgroup(world.db);
+      const review = await factories.review(world.db, { code: 'SD-2022', subgroupId: subgroup.id });
+      await factories.action(world.db, { reviewId: review.id, ownerAgencyId: 1, targetDate: '2026-06-30' });
       const uploaded = await world.request({
         method: 'POST',
         url: '/api/imports',
@@ -194,9 +195,9 @@ const OPERATIONS: Operation<unknown>[] = [
     name: 'send a chase to the agencies that owe updates',
     setup: async (world) => {
       const people = await planWithPeople(world);
-      const overdue = factories.action(world.db, { reviewId: people.plan.review.id, ownerAgencyId: people.plan.police.id, targetDate: '2026-01-31' });
+      const overdue = await factories.action(world.db, { reviewId: people.plan.review.id, ownerAgencyId: people.plan.police.id, targetDate: '2026-01-31' });
       await world.signIn(['agency_lead'], { agencyIds: [people.plan.health.id] });
-      const shared = factories.action(world.db, { reviewId: people.plan.review.id, ownerAgencyId: people.plan.health.id, targetDate: '2026-02-28' });
+      const shared = await factories.action(world.db, { reviewId: people.plan.review.id, ownerAgencyId: people.plan.health.id, targetDate: '2026-02-28' });
       return { actionIds: [people.plan.action.id, overdue.id, shared.id] };
     },
     send: (_world, { actionIds }) => ({ method: 'POST', url: '/api/chase', payload: { replyBy: '2026-03-16', actionIds } }),
@@ -310,7 +311,7 @@ async function everyStatementFails(operation: Operation<unknown>) {
 
   const { world, dir } = await freshWorld();
   const context = await operation.setup(world);
-  const before = world.snapshot();
+  const before = await world.snapshot();
   const filesBefore = filesUnder(dir);
   const faults = installStatementFaults(world.db);
   try {
@@ -319,7 +320,7 @@ async function everyStatementFails(operation: Operation<unknown>) {
       const label = `${operation.name}, statement ${k} of ${n} (${failedSql ?? 'did not run'})`;
       expect(fired, `${label}: the fault did not go off`).toBe(true);
       expectCleanServerError(result, label);
-      expect(world.snapshot(), `${label}: the database changed`).toBe(before);
+      expect(await world.snapshot(), `${label}: the database changed`).toBe(before);
       expect(filesUnder(dir), `${label}: the evidence folder changed`).toEqual(filesBefore);
       expect(strayEvidence(world, dir), `${label}: a document no row refers to`).toEqual([]);
     }
@@ -327,7 +328,7 @@ async function everyStatementFails(operation: Operation<unknown>) {
     const done = await faults.count(() => world.request(operation.send(world, context)));
     expect(done.result.statusCode, done.result.body).toBe(operation.ok);
     expect(done.statements).toBe(n);
-    expect(world.snapshot()).not.toBe(before);
+    expect(await world.snapshot()).not.toBe(before);
     expect(strayEvidence(world, dir)).toEqual([]);
   } finally {
     faults.restore();

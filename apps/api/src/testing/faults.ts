@@ -8,8 +8,9 @@ import type { Db } from '@lrt/db';
  *
  * packages/db keeps compiled statements per connection (a view around a cached Statement), so the hook sits on the
  * Statement prototype under that cache: every query the services build, drizzle's and hand-written alike, ends in
- * one of these four methods. BEGIN, COMMIT and ROLLBACK are issued by better-sqlite3's own transaction() and are
- * not counted; a fault inside the transaction makes it roll back, which is what these tests prove.
+ * one of these four methods. The statements that open, commit and undo a transaction or a savepoint (BEGIN,
+ * COMMIT, ROLLBACK, SAVEPOINT, RELEASE) are not counted; a fault inside the transaction makes it roll back, which
+ * is what these tests prove.
  */
 
 /** Marks in the injected error that must never reach a client: SQL, the SQLite code, a file path. */
@@ -33,6 +34,8 @@ export interface StatementFaults {
   restore(): void;
 }
 
+const TRANSACTION_CONTROL = /^\s*(begin|commit|rollback|savepoint|release)\b/i;
+
 type Method = 'run' | 'get' | 'all' | 'iterate';
 const METHODS: Method[] = ['run', 'get', 'all', 'iterate'];
 
@@ -55,6 +58,7 @@ export function installStatementFaults(db: Db): StatementFaults {
   let sources: string[] = [];
 
   const step = (source: string) => {
+    if (TRANSACTION_CONTROL.test(source)) return;
     seen += 1;
     sources.push(source);
     if (seen === failAt) {

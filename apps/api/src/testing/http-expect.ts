@@ -33,10 +33,10 @@ export function expectProblem(res: Response, expected: ExpectedProblem, label = 
 
 /** Sends a request that must be refused, and proves the database is exactly as it was. */
 export async function expectRefused(world: TestWorld, options: InjectOptions, expected: ExpectedProblem, label = '') {
-  const before = world.snapshot();
+  const before = await world.snapshot();
   const res = await world.request(options);
   const problem = expectProblem(res, expected, label);
-  expect(world.snapshot(), `${label}: the database changed`).toBe(before);
+  expect(await world.snapshot(), `${label}: the database changed`).toBe(before);
   return problem;
 }
 

@@ -512,10 +512,10 @@ function requestArb(op: Operation, seeded: Seeded): fc.Arbitrary<FuzzRequest> {
 
 async function seedWorld(evidenceDir: string): Promise<Seeded & { evidenceDir: string }> {
   const world = await createTestWorld({ evidenceDir });
-  const plan = seedSmallPlan(world.db);
-  const overdue = factories.action(world.db, { reviewId: plan.review.id, ownerAgencyId: plan.health.id, targetDate: '2026-01-31', ref: 'SD-2025/A2' });
+  const plan = await seedSmallPlan(world.db);
+  const overdue = await factories.action(world.db, { reviewId: plan.review.id, ownerAgencyId: plan.health.id, targetDate: '2026-01-31', ref: 'SD-2025/A2' });
   await world.signIn(['agency_lead'], { agencyIds: [plan.health.id], name: 'Nurse Lane' });
-  factories.learningPoint(world.db, { reviewId: plan.review.id });
+  await factories.learningPoint(world.db, { reviewId: plan.review.id });
   const callers = {
     admin: world.admin,
     agency_lead: await world.signIn(['agency_lead'], { agencyIds: [plan.police.id], name: 'DI Shah' }),
@@ -794,11 +794,11 @@ describe('what the fuzzer found, pinned', () => {
     const seeded = await seedWorld(dir);
     const { world, replyToken } = seeded;
     try {
-      const before = world.snapshot();
+      const before = await world.snapshot();
       const zip = multipartBody([{ name: 'file', filename: 'minutes.pdf', contentType: 'application/pdf', content: 'PK\u0003\u0004not really a zip' }]);
       const refused = await world.request({ method: 'POST', url: `/api/respond/${replyToken}/evidence`, as: null, ...zip });
       expect(refused.statusCode, refused.body).toBe(415);
-      expect(world.snapshot()).toBe(before);
+      expect(await world.snapshot()).toBe(before);
       const kept = await world.request({ method: 'POST', url: `/api/respond/${replyToken}/evidence`, as: null, ...multipartBody([{ name: 'file', filename: 'minutes.txt', contentType: 'text/plain', content: 'Minutes' }]) });
       expect(kept.statusCode, kept.body).toBe(201);
       const uses = world.db.$client.prepare("select after from audit_events where operation = 'token_used' order by id desc limit 1").get() as { after: string };

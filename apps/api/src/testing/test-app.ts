@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { getTableName, is } from 'drizzle-orm';
+import { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Role } from '@lrt/contracts';
-import { closeDatabase, sessions, userAgencies, userRoles, userSubgroups, users, type Db } from '@lrt/db';
+import { closeDatabase, schema, writeTransaction, sessions, userAgencies, userRoles, userSubgroups, users, type Db } from '@lrt/db';
 import { createTestDatabase, factories, unique } from '@lrt/db/testing';
 import { buildApp, cookieNameFor, type AppOptions } from '../app';
 import { hashPassword } from '../lib/password-hash';
@@ -34,23 +36,28 @@ export interface TestWorld {
   db: Db;
   admin: Caller;
   /** Moves the clock the app reads. Sessions move with it unless told otherwise (timeouts are tested on their own). */
-  setNow: (now: Date, options?: { keepSessions?: boolean }) => void;
+  setNow: (now: Date, options?: { keepSessions?: boolean }) => Promise<void>;
   request: (options: TestRequest) => Promise<LightMyRequestResponse & { json: <T = any>() => T }>; // eslint-disable-line @typescript-eslint/no-explicit-any
   /** A user with these roles, signed in. */
   signIn: (roles: Role[], links?: { agencyIds?: number[]; subgroupIds?: number[]; name?: string }) => Promise<Caller>;
   /** A snapshot of every table's rows, to prove a refused request changed nothing. */
-  snapshot: () => string;
+  snapshot: () => Promise<string>;
   close: () => Promise<void>;
 }
 
 const COOKIE = cookieNameFor('http://localhost:3000');
+
+/** Every table of the schema, by name (the snapshot reads each whole, on either database). */
+const ALL_TABLES = (Object.values(schema) as unknown[])
+  .filter((value): value is SQLiteTable => is(value, SQLiteTable))
+  .sort((a, b) => getTableName(a).localeCompare(getTableName(b)));
 
 /**
  * The real app on a fresh, migrated in-memory database, with a clock the test controls. Evidence uploads need an
  * `evidenceDir` (a temporary folder the test owns); without one they are refused.
  */
 export async function createTestWorld(options: { evidenceDir?: string; app?: Partial<AppOptions> } = {}): Promise<TestWorld> {
-  const db = createTestDatabase();
+  const db = await createTestDatabase();
   let now = TEST_NOW;
   const app = await buildApp({
     db,
@@ -66,22 +73,23 @@ export async function createTestWorld(options: { evidenceDir?: string; app?: Par
   const signIn: TestWorld['signIn'] = async (roles, links = {}) => {
     const name = links.name ?? `${roles.join(' and ')} ${unique('')}`;
     const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '.')}@test.example`;
-    const user = db.insert(users).values({ email, name, passwordHash }).returning().get();
-    db.insert(userRoles).values(roles.map((role) => ({ userId: user.id, role }))).run();
-    if (links.agencyIds?.length) db.insert(userAgencies).values(links.agencyIds.map((agencyId) => ({ userId: user.id, agencyId }))).run();
-    if (links.subgroupIds?.length) db.insert(userSubgroups).values(links.subgroupIds.map((subgroupId) => ({ userId: user.id, subgroupId }))).run();
     const id = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(32).toString('base64url');
-    db.insert(sessions)
-      .values({
+    const user = await writeTransaction(db, async (tx) => {
+      const [user] = await tx.insert(users).values({ email, name, passwordHash }).returning();
+      await tx.insert(userRoles).values(roles.map((role) => ({ userId: user!.id, role })));
+      if (links.agencyIds?.length) await tx.insert(userAgencies).values(links.agencyIds.map((agencyId) => ({ userId: user!.id, agencyId })));
+      if (links.subgroupIds?.length) await tx.insert(userSubgroups).values(links.subgroupIds.map((subgroupId) => ({ userId: user!.id, subgroupId })));
+      await tx.insert(sessions).values({
         idHash: createHash('sha256').update(id).digest('hex'),
-        userId: user.id,
+        userId: user!.id,
         csrfToken,
         createdAt: now.toISOString(),
         lastSeenAt: now.toISOString(),
         expiresAt: new Date(now.getTime() + 12 * 3_600_000).toISOString(),
-      })
-      .run();
+      });
+      return user!;
+    });
     return { userId: user.id, name, email, cookie: `${COOKIE}=${id}`, csrfToken };
   };
   const admin = await signIn(['admin'], { name: 'Business Unit Admin' });
@@ -90,12 +98,12 @@ export async function createTestWorld(options: { evidenceDir?: string; app?: Par
     app,
     db,
     admin,
-    setNow: (next, { keepSessions = true } = {}) => {
+    setNow: async (next, { keepSessions = true } = {}) => {
       now = next;
       if (keepSessions) {
-        db.update(sessions)
-          .set({ lastSeenAt: next.toISOString(), expiresAt: new Date(next.getTime() + 12 * 3_600_000).toISOString() })
-          .run();
+        await writeTransaction(db, (tx) =>
+          tx.update(sessions).set({ lastSeenAt: next.toISOString(), expiresAt: new Date(next.getTime() + 12 * 3_600_000).toISOString() }),
+        );
       }
     },
     signIn,
@@ -108,31 +116,31 @@ export async function createTestWorld(options: { evidenceDir?: string; app?: Par
       }
       return app.inject({ ...options, headers }) as never;
     },
-    snapshot: () => {
-      const tables = db.$client
-        .prepare(
-          "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'actions_fts%' and name <> '__drizzle_migrations' order by name",
-        )
-        .all() as { name: string }[];
-      return JSON.stringify(tables.map(({ name }) => [name, db.$client.prepare(`select * from "${name}" order by rowid`).all()]));
+    snapshot: async () => {
+      const tables = [];
+      for (const table of ALL_TABLES) {
+        const rows = await db.select().from(table);
+        tables.push([getTableName(table), rows.map((row) => JSON.stringify(row)).sort()]);
+      }
+      return JSON.stringify(tables);
     },
     close: async () => {
       await app.close();
-      closeDatabase(db);
+      await closeDatabase(db);
     },
   };
 }
 
 /** A small plan: a review with a subgroup, two agencies, a learning point, a recommendation and an action. */
-export function seedSmallPlan(db: Db) {
-  const subgroup = factories.subgroup(db);
-  const police = factories.agency(db, { kind: 'police' });
-  const health = factories.agency(db, { kind: 'health' });
-  const theme = factories.theme(db);
-  const review = factories.review(db, { code: 'SD-2025', subgroupId: subgroup.id });
-  const learningPoint = factories.learningPoint(db, { reviewId: review.id });
-  const recommendation = factories.recommendation(db, { reviewId: review.id, subgroupId: subgroup.id });
-  const action = factories.action(db, {
+export async function seedSmallPlan(db: Db) {
+  const subgroup = await factories.subgroup(db);
+  const police = await factories.agency(db, { kind: 'police' });
+  const health = await factories.agency(db, { kind: 'health' });
+  const theme = await factories.theme(db);
+  const review = await factories.review(db, { code: 'SD-2025', subgroupId: subgroup.id });
+  const learningPoint = await factories.learningPoint(db, { reviewId: review.id });
+  const recommendation = await factories.recommendation(db, { reviewId: review.id, subgroupId: subgroup.id });
+  const action = await factories.action(db, {
     reviewId: review.id,
     recommendationId: recommendation.id,
     ownerAgencyId: police.id,

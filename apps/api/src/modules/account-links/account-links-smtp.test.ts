@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CreatedUser, Me } from '@lrt/contracts';
+import { writeTransaction } from '@lrt/db';
 import { expectProblem } from '../../testing/http-expect';
 import { startTestSmtpServer, type TestSmtpServer } from '../../testing/smtp-server';
 import { createTestWorld, TEST_PASSWORD, type TestWorld } from '../../testing/test-app';
@@ -13,7 +14,9 @@ let world: TestWorld;
 beforeEach(async () => {
   smtp = await startTestSmtpServer();
   world = await createTestWorld({ app: { publicUrl: PUBLIC_URL, mail: { smtpUrl: smtp.url, from: 'tracker@northmoor.example' } } });
-  world.db.$client.prepare("update settings set partnership_name = 'Northmoor Safeguarding Children Partnership'").run();
+  await writeTransaction(world.db, (tx) =>
+    tx.$client.prepare("update settings set partnership_name = 'Northmoor Safeguarding Children Partnership'").run(),
+  );
 });
 afterEach(async () => {
   await world.close();
@@ -32,7 +35,7 @@ async function receiveOne() {
   // The HTML part carries the same link, as a link whose words say where it goes.
   expect(message!.html).toContain(`href="${PUBLIC_URL}/set-password/${token}"`);
   // Only the recipient has the token: the kept copy and the database hold no trace of it but its hash.
-  expect(world.snapshot()).not.toContain(token!);
+  expect(await world.snapshot()).not.toContain(token!);
   return { message: message!, token: token! };
 }
 

@@ -45,7 +45,7 @@ export async function accountLinkRoutes(app: FastifyInstance, options: { scryptC
       params: IdParams,
       response: { 202: Invitation, 400: ProblemResponse, 401: ProblemResponse, 403: ProblemResponse, 404: ProblemResponse, 422: ProblemResponse },
     },
-    handler: async (request, reply) => reply.status(202).send(sendInvitation(app.db, { userId: request.params.id, now: app.now(), actor: actorOf(request) })),
+    handler: async (request, reply) => reply.status(202).send(await sendInvitation(app.db, { userId: request.params.id, now: app.now(), actor: actorOf(request) })),
   });
 
   r.get('/users/:id/invitation', {
@@ -56,7 +56,7 @@ export async function accountLinkRoutes(app: FastifyInstance, options: { scryptC
       params: IdParams,
       response: { 200: UserInvitation, 400: ProblemResponse, 401: ProblemResponse, 403: ProblemResponse, 404: ProblemResponse },
     },
-    handler: async (request) => ({ invitation: latestInvitation(app.db, request.params.id, app.now()) }),
+    handler: async (request) => ({ invitation: await latestInvitation(app.db, request.params.id, app.now()) }),
   });
 
   r.post('/auth/password-reset', {
@@ -72,7 +72,7 @@ export async function accountLinkRoutes(app: FastifyInstance, options: { scryptC
       response: { 202: PasswordResetAccepted, 400: ProblemResponse },
     },
     handler: async (request, reply) => {
-      requestPasswordReset(app.db, { email: request.body.email, ip: request.ip, now: app.now(), actor: actorOf(request) }, request.log);
+      await requestPasswordReset(app.db, { email: request.body.email, ip: request.ip, now: app.now(), actor: actorOf(request) }, request.log);
       return reply.status(202).send(PASSWORD_RESET_ANSWER);
     },
   });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AccountLinkView, CreatedUser, Invitation, Me, PasswordResetAccepted, User, UserInvitation } from '@lrt/contracts';
 import type { InjectOptions } from 'fastify';
+import { writeTransaction } from '@lrt/db';
 import { expectProblem, expectRefused, type ExpectedProblem } from '../../testing/http-expect';
 import { createTestWorld, TEST_NOW, TEST_PASSWORD, type Caller, type TestRequest, type TestWorld } from '../../testing/test-app';
 
@@ -64,7 +65,9 @@ const linksOf = (userId: number) => world.db.$client.prepare('select * from acco
 
 describe('inviting a user by email', () => {
   it('queues an email naming the partnership, who invited them, what the tracker is for, the link and when it expires', async () => {
-    world.db.$client.prepare("update settings set partnership_name = 'Northmoor Safeguarding Children Partnership'").run();
+    await writeTransaction(world.db, (tx) =>
+      tx.$client.prepare("update settings set partnership_name = 'Northmoor Safeguarding Children Partnership'").run(),
+    );
     const jo = await createUser({ email: 'jo.lead@northmoor.example', name: 'Jo Lead', password: 'plum orchard lantern 93' });
 
     const res = await invite(jo.id);
@@ -110,7 +113,7 @@ describe('inviting a user by email', () => {
   it('replaces an earlier invitation: its link stops working, the new one works', async () => {
     const jo = await createUser({ email: 'jo.lead@northmoor.example', name: 'Jo Lead', sendInvitation: true });
     const first = await deliverLinkTo(jo.email);
-    world.setNow(new Date(TEST_NOW.getTime() + HOUR));
+    await world.setNow(new Date(TEST_NOW.getTime() + HOUR));
     expect((await invite(jo.id)).statusCode).toBe(202);
     const second = await deliverLinkTo(jo.email);
 
@@ -145,12 +148,12 @@ describe('inviting a user by email', () => {
 
     await invite(jo.id);
     expect(await status()).toMatchObject({ state: 'open', invitedBy: 'Business Unit Admin' });
-    world.setNow(new Date(TEST_NOW.getTime() + 7 * 24 * HOUR));
+    await world.setNow(new Date(TEST_NOW.getTime() + 7 * 24 * HOUR));
     expect(await status()).toMatchObject({ state: 'expired' });
 
     await invite(jo.id);
     const token = await deliverLinkTo(jo.email);
-    world.setNow(new Date(TEST_NOW.getTime() + 8 * 24 * HOUR));
+    await world.setNow(new Date(TEST_NOW.getTime() + 8 * 24 * HOUR));
     await setPassword(token, CHOSEN);
     expect(await status()).toMatchObject({ state: 'used', usedAt: new Date(TEST_NOW.getTime() + 8 * 24 * HOUR).toISOString() });
     expectProblem(await world.request({ method: 'GET', url: '/api/users/999999/invitation' }), { status: 404, code: 'user.not_found' });
@@ -200,7 +203,9 @@ describe('POST /api/users with an invitation instead of a password', () => {
 describe('asking for a password reset', () => {
   it('emails an active account a link lasting one hour', async () => {
     const sam = await world.signIn(['viewer'], { name: 'Sam Patel' });
-    world.db.$client.prepare("update settings set partnership_name = 'Northmoor Safeguarding Children Partnership'").run();
+    await writeTransaction(world.db, (tx) =>
+      tx.$client.prepare("update settings set partnership_name = 'Northmoor Safeguarding Children Partnership'").run(),
+    );
     const res = await askForReset(sam.email.toUpperCase());
     expect(res.statusCode).toBe(202);
     expect(res.json<PasswordResetAccepted>()).toEqual({
@@ -223,7 +228,7 @@ describe('asking for a password reset', () => {
   it('gives an unknown or deactivated address the very same answer, and queues nothing', async () => {
     const known = await world.signIn(['viewer'], { name: 'Known Person' });
     const leaver = await world.signIn(['viewer'], { name: 'Left Already' });
-    world.db.$client.prepare('update users set active = 0 where id = ?').run(leaver.userId);
+    await writeTransaction(world.db, (tx) => tx.$client.prepare('update users set active = 0 where id = ?').run(leaver.userId));
     const forKnown = await askForReset(known.email);
     const emailsBefore = queuedEmails().length;
     const linksBefore = world.db.$client.prepare('select count(*) as n from account_links').get();
@@ -237,7 +242,7 @@ describe('asking for a password reset', () => {
     expect(queuedEmails()).toHaveLength(emailsBefore);
     expect(world.db.$client.prepare('select count(*) as n from account_links').get()).toEqual(linksBefore);
     // What a stranger typed is not kept: only a hash of it counts towards the limit.
-    expect(world.snapshot()).not.toContain('nobody.here');
+    expect(await world.snapshot()).not.toContain('nobody.here');
   });
 
   it('refuses what is not an email address, naming the field, and needs no session or CSRF token', async () => {
@@ -253,7 +258,7 @@ describe('asking for a password reset', () => {
     for (let i = 0; i < 5; i++) answers.push((await askForReset(sam.email, `203.0.113.${i + 1}`)).body);
     expect(new Set(answers).size).toBe(1);
     expect(queuedEmails()).toHaveLength(3);
-    world.setNow(new Date(TEST_NOW.getTime() + HOUR + 1000));
+    await world.setNow(new Date(TEST_NOW.getTime() + HOUR + 1000));
     await askForReset(sam.email);
     expect(queuedEmails()).toHaveLength(4);
   });
@@ -271,7 +276,7 @@ describe('asking for a password reset', () => {
     const sam = await world.signIn(['viewer']);
     await askForReset(sam.email);
     const first = await deliverLinkTo(sam.email);
-    world.setNow(new Date(TEST_NOW.getTime() + 60_000));
+    await world.setNow(new Date(TEST_NOW.getTime() + 60_000));
     await askForReset(sam.email);
     const second = await deliverLinkTo(sam.email);
     expectProblem(await setPassword(first, CHOSEN), { status: 410, code: 'account_link.superseded' });
@@ -315,9 +320,9 @@ describe('setting a password with a link', () => {
   it('expires: a reset link after one hour, an invitation after seven days; nothing changes', async () => {
     const sam = await world.signIn(['viewer']);
     const token = await resetLinkFor(sam);
-    world.setNow(new Date(TEST_NOW.getTime() + HOUR - 1000));
+    await world.setNow(new Date(TEST_NOW.getTime() + HOUR - 1000));
     expect((await viewLink(token)).statusCode).toBe(200);
-    world.setNow(new Date(TEST_NOW.getTime() + HOUR));
+    await world.setNow(new Date(TEST_NOW.getTime() + HOUR));
     const problem = expectProblem(await viewLink(token), { status: 410, code: 'account_link.expired' });
     expect(problem.detail).toBe('This link has expired: a link to reset a password works for one hour. Ask for a new link.');
     await refused({ method: 'POST', url: `/api/auth/password-reset/${token}`, payload: { password: CHOSEN }, as: null }, { status: 410, code: 'account_link.expired' });
@@ -325,9 +330,9 @@ describe('setting a password with a link', () => {
 
     const jo = await createUser({ email: 'jo.lead@northmoor.example', name: 'Jo Lead', sendInvitation: true });
     const invitation = await deliverLinkTo(jo.email);
-    world.setNow(new Date(TEST_NOW.getTime() + HOUR + 7 * 24 * HOUR - 1000));
+    await world.setNow(new Date(TEST_NOW.getTime() + HOUR + 7 * 24 * HOUR - 1000));
     expect((await viewLink(invitation)).statusCode).toBe(200);
-    world.setNow(new Date(TEST_NOW.getTime() + HOUR + 7 * 24 * HOUR));
+    await world.setNow(new Date(TEST_NOW.getTime() + HOUR + 7 * 24 * HOUR));
     const expired = expectProblem(await setPassword(invitation, CHOSEN), { status: 410, code: 'account_link.expired' });
     expect(expired.detail).toBe('This link has expired: an invitation works for 7 days. Ask your business unit to send a new invitation, or ask for a password reset.');
   });
@@ -357,7 +362,9 @@ describe('setting a password with a link', () => {
 
   it('leaves a second factor in place: sign-in still asks for the code', async () => {
     const sam = await world.signIn(['viewer']);
-    world.db.$client.prepare("update users set totp_secret = 'JBSWY3DPEHPK3PXP', totp_enabled_at = ? where id = ?").run(TEST_NOW.toISOString(), sam.userId);
+    await writeTransaction(world.db, (tx) =>
+      tx.$client.prepare("update users set totp_secret = 'JBSWY3DPEHPK3PXP', totp_enabled_at = ? where id = ?").run(TEST_NOW.toISOString(), sam.userId),
+    );
     await setPassword(await resetLinkFor(sam), CHOSEN);
     expect((await login(sam.email, CHOSEN)).json()).toMatchObject({ mfaRequired: true });
   });
@@ -377,14 +384,14 @@ describe('setting a password with a link', () => {
   it('stops working once the password is changed another way, or the account is deactivated', async () => {
     const sam = await world.signIn(['viewer']);
     const token = await resetLinkFor(sam);
-    world.setNow(new Date(TEST_NOW.getTime() + 60_000));
+    await world.setNow(new Date(TEST_NOW.getTime() + 60_000));
     // They remembered it after all, and changed it on their account page.
     expect((await world.request({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: LATER }, as: sam })).statusCode).toBe(204);
     await refused({ method: 'POST', url: `/api/auth/password-reset/${token}`, payload: { password: CHOSEN }, as: null }, { status: 410, code: 'account_link.superseded' });
 
     const kim = await world.signIn(['viewer']);
     const kimsToken = await resetLinkFor(kim);
-    world.db.$client.prepare('update users set active = 0 where id = ?').run(kim.userId);
+    await writeTransaction(world.db, (tx) => tx.$client.prepare('update users set active = 0 where id = ?').run(kim.userId));
     await refused({ method: 'POST', url: `/api/auth/password-reset/${kimsToken}`, payload: { password: CHOSEN }, as: null }, { status: 410, code: 'account_link.account_deactivated' });
   });
 

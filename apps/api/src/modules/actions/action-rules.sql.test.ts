@@ -7,10 +7,10 @@ import { assessAction, staleBefore, addDays } from '@lrt/domain';
 import { actionRulesSql } from './action-rules.sql';
 
 describe('the SQL rules agree with the domain rules', () => {
-  it('for every combination of status, target date, confidence, update history and return for more information', () => {
-    const db = createTestDatabase();
-    const review = factories.review(db);
-    const agency = factories.agency(db);
+  it('for every combination of status, target date, confidence, update history and return for more information', async () => {
+    const db = await createTestDatabase();
+    const review = await factories.review(db);
+    const agency = await factories.agency(db);
     const now = new Date('2026-03-02T10:00:00.000Z');
     const clock = { today: '2026-03-02', staleBefore: staleBefore(now, 56), dueSoonBy: addDays('2026-03-02', 28) };
     const cutoff = clock.staleBefore;
@@ -23,7 +23,7 @@ describe('the SQL rules agree with the domain rules', () => {
             for (const createdAt of ['2025-06-01T00:00:00.000Z', justBefore, '2026-02-25T00:00:00.000Z']) {
               // Only an action in progress can be returned: answer late, due today, due later.
               for (const returnedReplyBy of status === 'in_progress' ? [null, '2026-03-01', '2026-03-02', '2026-03-10'] : [null]) {
-              factories.action(db, {
+              await factories.action(db, {
                 reviewId: review.id,
                 ownerAgencyId: agency.id,
                 status,
@@ -45,7 +45,7 @@ describe('the SQL rules agree with the domain rules', () => {
     }
 
     const rules = actionRulesSql(clock);
-    const rows = db
+    const rows = await db
       .select({
         row: actions,
         brag: rules.brag,
@@ -53,8 +53,7 @@ describe('the SQL rules agree with the domain rules', () => {
         stale: sql<number>`${rules.stale}`,
         dueSoon: sql<number>`${rules.dueSoon}`,
       })
-      .from(actions)
-      .all();
+      .from(actions);
     expect(rows.length).toBe((5 + 3) * 5 * 4 * 4 * 3);
     const seen = new Set<string>();
     for (const { row, brag, overdue, stale, dueSoon } of rows) {

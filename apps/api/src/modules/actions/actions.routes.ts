@@ -25,7 +25,9 @@ export async function actionRoutes(app: FastifyInstance) {
     },
     handler: async (request) => {
       const { asAt } = request.query;
-      return asAt ? listActionsAsAt(app.db, { ...request.query, asAt }, app.now()) : listActions(app.db, request.query, clock(request));
+      return asAt
+        ? await listActionsAsAt(app.db, { ...request.query, asAt }, app.now())
+        : await listActions(app.db, request.query, await clock(request));
     },
   });
   r.post('/actions', {
@@ -38,7 +40,8 @@ export async function actionRoutes(app: FastifyInstance) {
       body: ActionCreate,
       response: { 201: Action, 400: ProblemResponse, 409: ProblemResponse, 422: ProblemResponse },
     },
-    handler: async (request, reply) => reply.status(201).send(createAction(app.db, request.body, clock(request), actorOf(request))),
+    handler: async (request, reply) =>
+      reply.status(201).send(await createAction(app.db, request.body, await clock(request), actorOf(request))),
   });
   r.get('/actions/:id', {
     config: { access: 'read' },
@@ -48,7 +51,7 @@ export async function actionRoutes(app: FastifyInstance) {
       params: IdParams,
       response: { 200: Action, 400: ProblemResponse, 404: ProblemResponse },
     },
-    handler: async (request) => getAction(app.db, request.params.id, clock(request)),
+    handler: async (request) => getAction(app.db, request.params.id, await clock(request)),
   });
   r.patch('/actions/:id', {
     config: { access: 'managePlans' },
@@ -59,6 +62,6 @@ export async function actionRoutes(app: FastifyInstance) {
       body: ActionPatch,
       response: { 200: Action, 400: ProblemResponse, 404: ProblemResponse, 409: ProblemResponse, 422: ProblemResponse },
     },
-    handler: async (request) => patchAction(app.db, request.params.id, request.body, clock(request), actorOf(request)),
+    handler: async (request) => patchAction(app.db, request.params.id, request.body, await clock(request), actorOf(request)),
   });
 }

@@ -11,6 +11,7 @@ import {
   reviews,
   subgroups,
   themes,
+  readTransaction,
   writeTransaction,
   type Db,
   type Tx,
@@ -115,14 +116,14 @@ interface ActionFacts {
   completionProposedBy: number | null;
 }
 
-function toDtos(db: Db | Tx, rows: ActionRow[], clock: PlanClock): Action[] {
+async function toDtos(db: Db | Tx, rows: ActionRow[], clock: PlanClock): Promise<Action[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const partners = db.select().from(actionAgencies).where(inArray(actionAgencies.actionId, ids)).orderBy(actionAgencies.agencyId).all();
-  const themeLinks = db.select().from(actionThemes).where(inArray(actionThemes.actionId, ids)).orderBy(actionThemes.themeId).all();
-  const latest = latestUpdates(db, ids);
-  const proposers = completionProposers(db, rows.filter((r) => r.status === 'completed').map((r) => r.id));
-  const dates = targetDateFacts(db, rows);
+  const partners = await db.select().from(actionAgencies).where(inArray(actionAgencies.actionId, ids)).orderBy(actionAgencies.agencyId);
+  const themeLinks = await db.select().from(actionThemes).where(inArray(actionThemes.actionId, ids)).orderBy(actionThemes.themeId);
+  const latest = await latestUpdates(db, ids);
+  const proposers = await completionProposers(db, rows.filter((r) => r.status === 'completed').map((r) => r.id));
+  const dates = await targetDateFacts(db, rows);
   return rows.map((row) =>
     toDto(
       row,
@@ -199,8 +200,8 @@ const actionView = (db: Db | Tx) =>
       .prepare(),
   );
 
-function readAction(db: Db | Tx, id: number, clock: PlanClock): Action | undefined {
-  const found = actionView(db).get({ id });
+async function readAction(db: Db | Tx, id: number, clock: PlanClock): Promise<Action | undefined> {
+  const found = await actionView(db).get({ id });
   if (!found) return undefined;
   const changes = JSON.parse(found.changes) as TargetDateChangeFacts[];
   const pending = found.pending === null ? undefined : (JSON.parse(found.pending) as TargetDateRequestFacts);
@@ -221,14 +222,13 @@ function readAction(db: Db | Tx, id: number, clock: PlanClock): Action | undefin
  * The newest entry of each action's history that is not a comment, in one indexed query for a whole page: "the
  * latest word" stays the agency's (or the sign-off's), never a chair's or the business unit's remark.
  */
-export function latestUpdates(db: Db | Tx, actionIds: number[]) {
-  const rows = db
+export async function latestUpdates(db: Db | Tx, actionIds: number[]) {
+  const rows = await db
     .select({ id: progressUpdates.id, actionId: progressUpdates.actionId, createdAt: progressUpdates.createdAt, authorName: progressUpdates.authorName, note: progressUpdates.note })
     .from(progressUpdates)
     .where(
       sql`${progressUpdates.id} in (select (select pu.id from progress_updates pu where pu.action_id = a.value and pu.kind <> 'comment' order by pu.created_at desc, pu.id desc limit 1) from json_each(${JSON.stringify(actionIds)}) a)`,
-    )
-    .all();
+    );
   return new Map(rows.map(({ actionId, ...update }) => [actionId, update]));
 }
 
@@ -236,15 +236,14 @@ export function latestUpdates(db: Db | Tx, actionIds: number[]) {
  * Who proposed each of these completed actions as completed: the user who posted its latest move to completed
  * (null when that entry has no user, as in a demo or imported history). Nobody signs off their own proposal.
  */
-export function completionProposers(db: Db | Tx, actionIds: number[]): Map<number, number | null> {
+export async function completionProposers(db: Db | Tx, actionIds: number[]): Promise<Map<number, number | null>> {
   if (actionIds.length === 0) return new Map();
-  const rows = db
+  const rows = await db
     .select({ actionId: progressUpdates.actionId, authorUserId: progressUpdates.authorUserId })
     .from(progressUpdates)
     .where(
       sql`${progressUpdates.id} in (select (select pu.id from progress_updates pu where pu.action_id = a.value and pu.status_to = 'completed' order by pu.created_at desc, pu.id desc limit 1) from json_each(${JSON.stringify(actionIds)}) a)`,
-    )
-    .all();
+    );
   return new Map(rows.map((row) => [row.actionId, row.authorUserId]));
 }
 
@@ -272,7 +271,7 @@ function permissionsOn(viewer: Principal | null, row: ActionRow, partnerAgencyId
   return { canEdit: hasCapability(viewer, 'managePlans'), ...update };
 }
 
-export function listActions(db: Db, query: ParsedActionListQuery, clock: PlanClock) {
+export async function listActions(db: Db, query: ParsedActionListQuery, clock: PlanClock) {
   const rules = actionRulesSql(clock);
   const { keys, dir, kinds = keys.map(() => 'string' as const) } = sortKeys(query.sort, rules);
   const after = decodeCursor(query.cursor, [...kinds, 'number']);
@@ -286,28 +285,25 @@ export function listActions(db: Db, query: ParsedActionListQuery, clock: PlanClo
   const keyColumns = Object.fromEntries(keys.map((k, i) => [`k${i}`, sql<string | number>`${k}`]));
   // The page is chosen first from the narrow columns alone (which actions_rating_idx covers for the BRAG filters
   // and the attention order), so filtering and sorting never drag the wide rows, texts and all, through the sort;
-  // only the page's rows are read in full, in one snapshot with the choice.
-  return db.transaction(
-    (tx) => {
-      const chosen = tx
-        .select({ id: actions.id, ...keyColumns })
-        .from(actions)
-        .where(and(...conditions))
-        .orderBy(...order)
-        .limit(query.limit + 1)
-        .all() as ({ id: number } & Record<string, string | number>)[];
-      const page = toPage(chosen, query.limit, (r) => [...keys.map((_, i) => r[`k${i}`] as string | number), r.id]);
-      const ids = page.items.map((r) => r.id);
-      const rows = ids.length === 0 ? [] : tx.select().from(actions).where(inArray(actions.id, ids)).all();
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return { items: toDtos(tx, ids.map((id) => byId.get(id)!), clock), nextCursor: page.nextCursor };
-    },
-    { behavior: 'deferred' },
-  );
+  // only the page's rows are read in full, in one snapshot with the choice, so another request's write cannot
+  // land between the choice and the reading of the rows.
+  return readTransaction(db, async (tx) => {
+    const chosen = (await tx
+      .select({ id: actions.id, ...keyColumns })
+      .from(actions)
+      .where(and(...conditions))
+      .orderBy(...order)
+      .limit(query.limit + 1)) as ({ id: number } & Record<string, string | number>)[];
+    const page = toPage(chosen, query.limit, (r) => [...keys.map((_, i) => r[`k${i}`] as string | number), r.id]);
+    const ids = page.items.map((r) => r.id);
+    const rows = ids.length === 0 ? [] : await tx.select().from(actions).where(inArray(actions.id, ids));
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return { items: await toDtos(tx, ids.map((id) => byId.get(id)!), clock), nextCursor: page.nextCursor };
+  });
 }
 
-export function getAction(db: Db | Tx, id: number, clock: PlanClock): Action {
-  const action = readAction(db, id, clock);
+export async function getAction(db: Db | Tx, id: number, clock: PlanClock): Promise<Action> {
+  const action = await readAction(db, id, clock);
   if (!action) throw notFound('action', id);
   return action;
 }
@@ -323,8 +319,8 @@ interface ActionShape {
 }
 
 /** The rules an action's links must keep, checked on the action as it would be after the change. */
-function checkActionShape(tx: Tx, shape: ActionShape, changedOwner: boolean) {
-  requireReferences(tx, [
+async function checkActionShape(tx: Tx, shape: ActionShape, changedOwner: boolean) {
+  await requireReferences(tx, [
     { table: agencies, ids: shape.ownerAgencyId, path: 'ownerAgencyId', what: 'agency' },
     { table: agencies, ids: shape.partnerAgencyIds, path: 'partnerAgencyIds', what: 'agency' },
     { table: themes, ids: shape.themeIds, path: 'themeIds', what: 'theme' },
@@ -332,7 +328,7 @@ function checkActionShape(tx: Tx, shape: ActionShape, changedOwner: boolean) {
   ]);
   const errors = [];
   if (changedOwner) {
-    const owner = prepared(tx, 'actions.shape.owner', (d) => d.select({ active: agencies.active }).from(agencies).where(eq(agencies.id, sql.placeholder('id'))).prepare()).get({
+    const owner = await prepared(tx, 'actions.shape.owner', (d) => d.select({ active: agencies.active }).from(agencies).where(eq(agencies.id, sql.placeholder('id'))).prepare()).get({
       id: shape.ownerAgencyId,
     });
     if (owner && !owner.active) errors.push({ path: 'ownerAgencyId', message: 'this agency is no longer active in the partnership' });
@@ -347,7 +343,7 @@ function checkActionShape(tx: Tx, shape: ActionShape, changedOwner: boolean) {
     errors.push({ path: 'partnerAgencyIds', message: 'a multi-agency action needs at least one partner agency' });
   }
   if (shape.recommendationId !== null) {
-    const recommendation = prepared(tx, 'actions.shape.recommendation', (d) =>
+    const recommendation = await prepared(tx, 'actions.shape.recommendation', (d) =>
       d.select({ reviewId: recommendations.reviewId }).from(recommendations).where(eq(recommendations.id, sql.placeholder('id'))).prepare(),
     ).get({ id: shape.recommendationId });
     if (!recommendation) errors.push({ path: 'recommendationId', message: `no recommendation with id ${shape.recommendationId}` });
@@ -356,21 +352,21 @@ function checkActionShape(tx: Tx, shape: ActionShape, changedOwner: boolean) {
   if (errors.length > 0) throw unprocessable('action.invalid', errors);
 }
 
-function writeLinks(tx: Tx, actionId: number, values: { partnerAgencyIds?: number[] | undefined; themeIds?: number[] | undefined }) {
+async function writeLinks(tx: Tx, actionId: number, values: { partnerAgencyIds?: number[] | undefined; themeIds?: number[] | undefined }) {
   if (values.partnerAgencyIds) {
-    replaceLinks(tx, actionAgencies, actionAgencies.actionId, actionId, [...new Set(values.partnerAgencyIds)].map((agencyId) => ({ actionId, agencyId })));
+    await replaceLinks(tx, actionAgencies, actionAgencies.actionId, actionId, [...new Set(values.partnerAgencyIds)].map((agencyId) => ({ actionId, agencyId })));
   }
   if (values.themeIds) {
-    replaceLinks(tx, actionThemes, actionThemes.actionId, actionId, [...new Set(values.themeIds)].map((themeId) => ({ actionId, themeId })));
+    await replaceLinks(tx, actionThemes, actionThemes.actionId, actionId, [...new Set(values.themeIds)].map((themeId) => ({ actionId, themeId })));
   }
 }
 
 /** How many actions a review has. */
-export function countActionsOf(tx: Db | Tx, reviewId: number): number {
+export async function countActionsOf(tx: Db | Tx, reviewId: number): Promise<number> {
   const counted = prepared(tx, 'actions.ref.count', (d) =>
     d.select({ n: sql<number>`count(*)` }).from(actions).where(eq(actions.reviewId, sql.placeholder('reviewId'))).prepare(),
   );
-  return counted.get({ reviewId })?.n ?? 0;
+  return (await counted.get({ reviewId }))?.n ?? 0;
 }
 
 /**
@@ -384,14 +380,14 @@ export interface ReviewActionCount {
 }
 
 /** The next free `<review code>/A<n>`, from the count of the review's actions. */
-function nextRef(tx: Tx, reviewId: number, code: string, counted?: ReviewActionCount): string {
+async function nextRef(tx: Tx, reviewId: number, code: string, counted?: ReviewActionCount): Promise<string> {
   const taken = prepared(tx, 'actions.ref.taken', (d) =>
     d.select({ id: actions.id }).from(actions).where(sql`lower(${actions.ref}) = lower(${sql.placeholder('ref')})`).prepare(),
   );
-  const count = counted?.reviewId === reviewId ? counted.actions : countActionsOf(tx, reviewId);
+  const count = counted?.reviewId === reviewId ? counted.actions : await countActionsOf(tx, reviewId);
   for (let n = count + 1; ; n++) {
     const ref = `${code}/A${n}`;
-    if (!taken.get({ ref })) return ref;
+    if (!(await taken.get({ ref }))) return ref;
   }
 }
 
@@ -417,9 +413,9 @@ const insertAction = (tx: Tx) =>
       .prepare(),
   );
 
-export function createAction(db: Db, input: ActionCreate, clock: PlanClock, actor: Actor): Action {
+export async function createAction(db: Db, input: ActionCreate, clock: PlanClock, actor: Actor): Promise<Action> {
   // Read back inside the transaction: if that read fails, nothing was saved, so a 500 never hides a change.
-  return writeTransaction(db, (tx) => getAction(tx, createActionIn(tx, input, clock, actor), clock));
+  return writeTransaction(db, async (tx) => getAction(tx, await createActionIn(tx, input, clock, actor), clock));
 }
 
 /**
@@ -427,18 +423,25 @@ export function createAction(db: Db, input: ActionCreate, clock: PlanClock, acto
  * and audit event as a single one; returns its id. `counted` is the review's count of actions when the caller
  * keeps it (see ReviewActionCount).
  */
-export function createActionIn(tx: Tx, input: ActionCreate, clock: PlanClock, actor: Actor, counted?: ReviewActionCount): number {
-  const review = prepared(tx, 'actions.create.review', (d) =>
+export async function createActionIn(
+  tx: Tx,
+  input: ActionCreate,
+  clock: PlanClock,
+  actor: Actor,
+  counted?: ReviewActionCount,
+): Promise<number> {
+  const review = await prepared(tx, 'actions.create.review', (d) =>
     d.select({ code: reviews.code, subgroupId: reviews.subgroupId }).from(reviews).where(eq(reviews.id, sql.placeholder('id'))).prepare(),
   ).get({ id: input.reviewId });
   if (!review) throw unprocessable('validation.unknown_reference', [{ path: 'reviewId', message: `no review with id ${input.reviewId}` }]);
   const recommendationId = input.recommendationId ?? null;
-  const recommendationSubgroup =
+  const recommendation =
     recommendationId === null
-      ? null
-      : (prepared(tx, 'actions.create.recommendation', (d) =>
+      ? undefined
+      : await prepared(tx, 'actions.create.recommendation', (d) =>
           d.select({ subgroupId: recommendations.subgroupId }).from(recommendations).where(eq(recommendations.id, sql.placeholder('id'))).prepare(),
-        ).get({ id: recommendationId })?.subgroupId ?? null);
+        ).get({ id: recommendationId });
+  const recommendationSubgroup = recommendation?.subgroupId ?? null;
   const shape: ActionShape = {
     reviewId: input.reviewId,
     recommendationId,
@@ -448,10 +451,10 @@ export function createActionIn(tx: Tx, input: ActionCreate, clock: PlanClock, ac
     themeIds: input.themeIds ?? [],
     subgroupId: input.subgroupId !== undefined ? input.subgroupId : (recommendationSubgroup ?? review.subgroupId),
   };
-  checkActionShape(tx, shape, true);
+  await checkActionShape(tx, shape, true);
   try {
-    const row = insertAction(tx).get({
-      ref: input.ref ?? nextRef(tx, input.reviewId, review.code, counted),
+    const row = (await insertAction(tx).get({
+      ref: input.ref ?? (await nextRef(tx, input.reviewId, review.code, counted)),
       reviewId: shape.reviewId,
       recommendationId: shape.recommendationId,
       kind: shape.kind,
@@ -463,9 +466,9 @@ export function createActionIn(tx: Tx, input: ActionCreate, clock: PlanClock, ac
       subgroupId: shape.subgroupId,
       createdAt: nowIso(clock.now),
       updatedAt: nowIso(clock.now),
-    })!;
-    writeLinks(tx, row.id, shape);
-    recordCreation(tx, actor, 'action', auditable(getAction(tx, row.id, clock)), clock.now);
+    }))!;
+    await writeLinks(tx, row.id, shape);
+    await recordCreation(tx, actor, 'action', auditable(await getAction(tx, row.id, clock)), clock.now);
     return row.id;
   } catch (error) {
     explainConstraint(error);
@@ -478,19 +481,19 @@ export function createActionIn(tx: Tx, input: ActionCreate, clock: PlanClock, ac
  * same transaction; the first date set needs neither. A request for a new date still pending stays pending:
  * its decider sees it against the date as it now is, and may refuse it (nothing is decided on their behalf).
  */
-export function patchAction(db: Db, id: number, patch: ActionPatch, clock: PlanClock, actor: Actor): Action {
-  return writeTransaction(db, (tx) => {
-    patchActionIn(tx, id, patch, clock, actor);
+export async function patchAction(db: Db, id: number, patch: ActionPatch, clock: PlanClock, actor: Actor): Promise<Action> {
+  return writeTransaction(db, async (tx) => {
+    await patchActionIn(tx, id, patch, clock, actor);
     return getAction(tx, id, clock);
   });
 }
 
 /** Changes an action inside the caller's transaction (an import updating the actions it came from). */
-export function patchActionIn(tx: Tx, id: number, patch: ActionPatch, clock: PlanClock, actor: Actor) {
+export async function patchActionIn(tx: Tx, id: number, patch: ActionPatch, clock: PlanClock, actor: Actor) {
   // The reason is kept in the history, never on the action itself.
   const { version, partnerAgencyIds, themeIds, targetDateReason, ...values } = patch;
   {
-    const current = getAction(tx, id, clock);
+    const current = await getAction(tx, id, clock);
     const shape: ActionShape = {
       reviewId: current.reviewId,
       recommendationId: values.recommendationId !== undefined ? values.recommendationId : current.recommendationId,
@@ -501,10 +504,12 @@ export function patchActionIn(tx: Tx, id: number, patch: ActionPatch, clock: Pla
       subgroupId: values.subgroupId !== undefined ? values.subgroupId : current.subgroupId,
     };
     const revised =
-      values.targetDate !== undefined && values.targetDate !== current.targetDate && isTargetDateRevision(tx, id, current.targetDate);
+      values.targetDate !== undefined &&
+      values.targetDate !== current.targetDate &&
+      (await isTargetDateRevision(tx, id, current.targetDate));
     const reason = targetDateReason?.trim() ?? '';
     const writeLinksToo = partnerAgencyIds || themeIds;
-    updateVersioned(tx, {
+    await updateVersioned(tx, {
       table: actions,
       resource: 'action',
       id,
@@ -512,8 +517,8 @@ export function patchActionIn(tx: Tx, id: number, patch: ActionPatch, clock: Pla
       values,
       now: clock.now,
       actor,
-      check: () => {
-        checkActionShape(tx, shape, shape.ownerAgencyId !== current.ownerAgencyId);
+      check: async () => {
+        await checkActionShape(tx, shape, shape.ownerAgencyId !== current.ownerAgencyId);
         if (revised && !reason) {
           throw unprocessable('action.target_date_reason_required', [{ path: 'targetDateReason', message: 'say why the target date is revised' }]);
         }
@@ -523,10 +528,10 @@ export function patchActionIn(tx: Tx, id: number, patch: ActionPatch, clock: Pla
       auditView: auditable,
       ...(writeLinksToo || revised
         ? {
-            alsoWrite: () => {
-              if (writeLinksToo) writeLinks(tx, id, { partnerAgencyIds, themeIds });
+            alsoWrite: async () => {
+              if (writeLinksToo) await writeLinks(tx, id, { partnerAgencyIds, themeIds });
               if (revised) {
-                recordTargetDateChange(tx, {
+                await recordTargetDateChange(tx, {
                   actionId: id,
                   from: current.targetDate,
                   to: values.targetDate ?? null,

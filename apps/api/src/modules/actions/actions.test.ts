@@ -4,10 +4,10 @@ import { ACTION_SORTS } from '@lrt/contracts';
 import { createTestWorld, factories, seedSmallPlan, type TestWorld } from '../../testing/test-app';
 
 let world: TestWorld;
-let plan: ReturnType<typeof seedSmallPlan>;
+let plan: Awaited<ReturnType<typeof seedSmallPlan>>;
 beforeEach(async () => {
   world = await createTestWorld();
-  plan = seedSmallPlan(world.db);
+  plan = await seedSmallPlan(world.db);
 });
 afterEach(() => world.close());
 
@@ -24,14 +24,14 @@ const newAction = (overrides: Record<string, unknown> = {}) => ({
 
 /** Expects a refusal that names `path`, and proves the database did not change. */
 async function expectRefused(send: () => Promise<{ statusCode: number; headers: Record<string, unknown>; json: () => any }>, status: number, code: string, path: string) {
-  const before = world.snapshot();
+  const before = await world.snapshot();
   const response = await send();
   expect(response.statusCode).toBe(status);
   expect(response.headers['content-type']).toContain('application/problem+json');
   const problem = response.json();
   expect(problem.code).toBe(code);
   expect(problem.errors.map((e: { path: string }) => e.path)).toContain(path);
-  expect(world.snapshot()).toBe(before);
+  expect(await world.snapshot()).toBe(before);
 }
 
 describe('POST /api/actions', () => {
@@ -55,8 +55,8 @@ describe('POST /api/actions', () => {
   });
 
   it('takes the subgroup of its recommendation before the review\'s', async () => {
-    const other = factories.subgroup(world.db);
-    const recommendation = factories.recommendation(world.db, { reviewId: plan.review.id, subgroupId: other.id });
+    const other = await factories.subgroup(world.db);
+    const recommendation = await factories.recommendation(world.db, { reviewId: plan.review.id, subgroupId: other.id });
     const response = await post(newAction({ recommendationId: recommendation.id }));
     expect(response.json().subgroupId).toBe(other.id);
   });
@@ -87,13 +87,13 @@ describe('POST /api/actions', () => {
   });
 
   it("refuses a recommendation of another review", async () => {
-    const otherReview = factories.review(world.db);
-    const foreign = factories.recommendation(world.db, { reviewId: otherReview.id });
+    const otherReview = await factories.review(world.db);
+    const foreign = await factories.recommendation(world.db, { reviewId: otherReview.id });
     await expectRefused(() => post(newAction({ recommendationId: foreign.id })), 422, 'action.invalid', 'recommendationId');
   });
 
   it('refuses to give new work to an agency that has left the partnership', async () => {
-    const gone = factories.agency(world.db, { active: false });
+    const gone = await factories.agency(world.db, { active: false });
     await expectRefused(() => post(newAction({ ownerAgencyId: gone.id })), 422, 'action.invalid', 'ownerAgencyId');
   });
 
@@ -135,11 +135,11 @@ describe('PATCH /api/actions/:id', () => {
 
   it('refuses a stale version with 409 and the action as it now is, changing nothing', async () => {
     await patch({ version: 1, targetDate: '2026-12-31', targetDateReason: 'Waiting for the training provider' });
-    const before = world.snapshot();
+    const before = await world.snapshot();
     const response = await patch({ version: 1, targetDate: '2027-01-31', targetDateReason: 'Waiting for the training provider' });
     expect(response.statusCode).toBe(409);
     expect(response.json()).toMatchObject({ code: 'action.version_conflict', current: { targetDate: '2026-12-31', version: 2 } });
-    expect(world.snapshot()).toBe(before);
+    expect(await world.snapshot()).toBe(before);
   });
 
   it('answers a stale version with 409 before judging the rest of the change', async () => {
@@ -150,11 +150,11 @@ describe('PATCH /api/actions/:id', () => {
   });
 
   it('keeps the version, and writes no history, when a change changes nothing', async () => {
-    const before = world.snapshot();
+    const before = await world.snapshot();
     const response = await patch({ version: 1 });
     expect(response.statusCode).toBe(200);
     expect(response.json().version).toBe(1);
-    expect(world.snapshot()).toBe(before);
+    expect(await world.snapshot()).toBe(before);
   });
 
   it('needs the version it was based on', async () => {
@@ -175,20 +175,20 @@ describe('PATCH /api/actions/:id', () => {
 
 describe('GET /api/actions filters', () => {
   /** Four actions whose BRAG differs, at TEST_NOW (2026-03-02), cadence 56 days. */
-  function seedColours() {
+  async function seedColours() {
     const { review, police, health, theme, subgroup } = plan;
     const base = { reviewId: review.id, ownerAgencyId: police.id, createdAt: '2026-01-10T09:00:00.000Z' };
-    factories.action(world.db, { ...base, ref: 'RED-1', targetDate: '2026-02-01', status: 'in_progress', lastUpdateAt: '2026-02-20T09:00:00.000Z', latestConfidence: 'on_track' });
-    factories.action(world.db, { ...base, ref: 'AMBER-1', targetDate: '2026-12-01', createdAt: '2025-10-01T09:00:00.000Z', subgroupId: subgroup.id });
-    factories.action(world.db, { ...base, ref: 'BLUE-1', ownerAgencyId: health.id, status: 'assured', evidenceOfImpact: 'Re-audit', targetDate: '2025-06-01' });
-    const shared = factories.action(world.db, { ...base, ref: 'GREEN-1', kind: 'multi_agency', targetDate: '2026-03-20', lastUpdateAt: '2026-02-27T09:00:00.000Z', latestConfidence: 'on_track', status: 'in_progress' });
+    await factories.action(world.db, { ...base, ref: 'RED-1', targetDate: '2026-02-01', status: 'in_progress', lastUpdateAt: '2026-02-20T09:00:00.000Z', latestConfidence: 'on_track' });
+    await factories.action(world.db, { ...base, ref: 'AMBER-1', targetDate: '2026-12-01', createdAt: '2025-10-01T09:00:00.000Z', subgroupId: subgroup.id });
+    await factories.action(world.db, { ...base, ref: 'BLUE-1', ownerAgencyId: health.id, status: 'assured', evidenceOfImpact: 'Re-audit', targetDate: '2025-06-01' });
+    const shared = await factories.action(world.db, { ...base, ref: 'GREEN-1', kind: 'multi_agency', targetDate: '2026-03-20', lastUpdateAt: '2026-02-27T09:00:00.000Z', latestConfidence: 'on_track', status: 'in_progress' });
     world.db.$client.prepare('insert into action_agencies (action_id, agency_id) values (?, ?)').run(shared.id, health.id);
     world.db.$client.prepare('insert into action_themes (action_id, theme_id) values (?, ?)').run(shared.id, theme.id);
-    factories.action(world.db, { ...base, ref: 'GONE-1', status: 'withdrawn', withdrawnReason: 'Superseded by GREEN-1', targetDate: '2025-01-01' });
+    await factories.action(world.db, { ...base, ref: 'GONE-1', status: 'withdrawn', withdrawnReason: 'Superseded by GREEN-1', targetDate: '2025-01-01' });
   }
 
   it('filters by BRAG colour, repeated values matching any', async () => {
-    seedColours();
+    await seedColours();
     expect(await refs('brag=red')).toEqual(['RED-1']);
     expect(await refs('brag=amber&brag=blue')).toEqual(['AMBER-1', 'BLUE-1']);
     const items = (await list('brag=green')).json<{ items: Action[] }>().items;
@@ -196,14 +196,14 @@ describe('GET /api/actions filters', () => {
   });
 
   it('filters overdue and stale both ways', async () => {
-    seedColours();
+    await seedColours();
     expect(await refs('overdue=true')).toEqual(['RED-1']);
     expect(await refs('stale=true')).toEqual(['AMBER-1']);
     expect(await refs('overdue=false&stale=false')).not.toContain('RED-1');
   });
 
   it('filters what is due soon (within 28 days by default), and says so on each action', async () => {
-    seedColours();
+    await seedColours();
     expect(await refs('dueSoon=true')).toEqual(['GREEN-1']);
     const green = (await list('dueSoon=true')).json<{ items: Action[] }>().items[0];
     expect(green?.dueSoon).toBe(true);
@@ -214,19 +214,19 @@ describe('GET /api/actions filters', () => {
     expect((await list('')).json<{ items: Action[] }>().items[0]?.latestUpdate).toBeNull();
     for (const note of ['First briefing held', 'Second briefing held']) {
       await world.request({ method: 'POST', url: `/api/actions/${plan.action.id}/updates`, payload: { note, confidence: 'on_track' } });
-      world.setNow(new Date(Date.parse('2026-03-02T10:00:00.000Z') + 60_000));
+      await world.setNow(new Date(Date.parse('2026-03-02T10:00:00.000Z') + 60_000));
     }
     const [first] = (await list('')).json<{ items: Action[] }>().items;
     expect(first?.latestUpdate).toMatchObject({ note: 'Second briefing held', authorName: world.admin.name });
   });
 
   it('counts a shared action for each of its agencies', async () => {
-    seedColours();
+    await seedColours();
     expect(await refs(`agencyId=${plan.health.id}`)).toEqual(['BLUE-1', 'GREEN-1']);
   });
 
   it('filters by review, recommendation, subgroup, theme, status, kind and due dates', async () => {
-    seedColours();
+    await seedColours();
     expect(await refs(`recommendationId=${plan.recommendation.id}`)).toEqual([plan.action.ref]);
     expect(await refs(`themeId=${plan.theme.id}`)).toEqual(['GREEN-1']);
     expect(await refs(`subgroupId=${plan.subgroup.id}`)).toEqual(['AMBER-1', plan.action.ref].sort());
@@ -238,7 +238,7 @@ describe('GET /api/actions filters', () => {
   });
 
   it('searches refs, learning needs, actions and progress notes, by word prefix', async () => {
-    const hidden = factories.action(world.db, {
+    const hidden = await factories.action(world.db, {
       reviewId: plan.review.id,
       ownerAgencyId: plan.police.id,
       ref: 'HM-7',
@@ -277,10 +277,10 @@ describe('GET /api/actions filters', () => {
 });
 
 describe('GET /api/actions keyset paging and sorting', () => {
-  function seedMany() {
+  async function seedMany() {
     const dates = [null, '2026-01-15', '2026-04-01', '2026-04-01', '2026-04-01', '2026-07-31', '2027-01-01', null, '2025-12-31', '2026-05-05', '2026-04-01'];
-    dates.forEach((targetDate, i) =>
-      factories.action(world.db, {
+    for (const [i, targetDate] of dates.entries()) {
+      await factories.action(world.db, {
         reviewId: plan.review.id,
         ownerAgencyId: plan.police.id,
         ref: `P-${String(i).padStart(2, '0')}`,
@@ -289,8 +289,8 @@ describe('GET /api/actions keyset paging and sorting', () => {
         latestConfidence: i % 4 === 0 ? 'at_risk' : 'on_track',
         status: i % 3 === 0 ? 'not_started' : 'in_progress',
         createdAt: `2026-01-${String(1 + i).padStart(2, '0')}T09:00:00.000Z`,
-      }),
-    );
+      });
+    }
   }
 
   async function walk(sort: ActionSort, limit: number) {
@@ -308,7 +308,7 @@ describe('GET /api/actions keyset paging and sorting', () => {
   }
 
   it.each(ACTION_SORTS)('walks every action exactly once, in order, sorted by %s', async (sort) => {
-    seedMany();
+    await seedMany();
     const all = await walk(sort, 100);
     const paged = await walk(sort, 3);
     expect(paged.map((a) => a.id)).toEqual(all.map((a) => a.id));
@@ -364,7 +364,7 @@ describe('PATCH /api/actions/:id revising the target date', () => {
   });
 
   it('sets a first date without a reason, and keeps it as the original', async () => {
-    const undated = factories.action(world.db, { reviewId: plan.review.id, ownerAgencyId: plan.police.id, createdAt: '2026-02-20T09:00:00.000Z' });
+    const undated = await factories.action(world.db, { reviewId: plan.review.id, ownerAgencyId: plan.police.id, createdAt: '2026-02-20T09:00:00.000Z' });
     const response = await patch({ version: 1, targetDate: '2026-09-30' }, undated.id);
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json<Action>().targetDateHistory).toEqual([{ targetDate: '2026-09-30', from: null, reason: null, decidedBy: null, on: '2026-02-20T09:00:00.000Z' }]);
@@ -390,7 +390,7 @@ describe('search text', () => {
   it('refuses every control character in q with 400 naming q, on every list that searches and on the export, changing nothing', async () => {
     const lists = ['/api/actions', '/api/exports/actions.csv', '/api/reviews', '/api/agencies', '/api/subgroups', '/api/themes', '/api/users'];
     const controls = [...Array.from({ length: 32 }, (_, code) => code), 127].map((code) => String.fromCharCode(code));
-    const before = world.snapshot();
+    const before = await world.snapshot();
     for (const url of lists) {
       for (const control of controls) {
         const response = await world.request({ method: 'GET', url: `${url}?q=${encodeURIComponent(`a${control}b`)}` });
@@ -398,7 +398,7 @@ describe('search text', () => {
         expect(response.json()).toMatchObject({ code: 'validation.failed', errors: [{ path: 'q', message: 'must not contain control characters' }] });
       }
     }
-    expect(world.snapshot()).toBe(before);
+    expect(await world.snapshot()).toBe(before);
     // Ordinary words, accents and punctuation still search.
     expect((await world.request({ method: 'GET', url: `/api/actions?q=${encodeURIComponent('café "child’s voice" -')}` })).statusCode).toBe(200);
   });

@@ -25,7 +25,9 @@ export async function reviewActionRoutes(app: FastifyInstance) {
       body: ReviewActionsCreate,
       response: { 201: ReviewActionsCreated, 400: ProblemResponse, 404: ProblemResponse, 409: ProblemResponse, 422: ProblemResponse },
     },
-    handler: async (request, reply) =>
-      reply.status(201).send({ items: createReviewActions(app.db, request.params.id, request.body.actions, clock(request), actorOf(request)) }),
+    handler: async (request, reply) => {
+      const items = await createReviewActions(app.db, request.params.id, request.body.actions, await clock(request), actorOf(request));
+      return reply.status(201).send({ items });
+    },
   });
 }

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Action, FieldError, ReviewActionsCreate } from '@lrt/contracts';
-import { actions as actionsTable, reviews, writeTransaction, type Db, type Tx } from '@lrt/db';
+import { actions as actionsTable, first, reviews, writeTransaction, type Db, type Tx } from '@lrt/db';
 import type { Actor } from '../../lib/audit';
 import { notFound, ProblemError } from '../../plugins/problems';
 import type { PlanClock } from '../settings/settings.service';
@@ -65,35 +65,39 @@ function repeatedRefs(rows: RowInput[]): RowRefusal[] {
  * Every row is tried so that every refusal is reported; if any row is refused, the transaction is rolled back
  * and nothing is saved. Returns the actions in the order they were sent.
  */
-export function createReviewActions(db: Db, reviewId: number, rows: RowInput[], clock: PlanClock, actor: Actor): Action[] {
-  const ids = writeTransaction(db, (tx) => {
-    const review = tx.select({ id: reviews.id }).from(reviews).where(eq(reviews.id, reviewId)).get();
+export async function createReviewActions(db: Db, reviewId: number, rows: RowInput[], clock: PlanClock, actor: Actor): Promise<Action[]> {
+  const ids = await writeTransaction(db, async (tx) => {
+    const review = await first(tx.select({ id: reviews.id }).from(reviews).where(eq(reviews.id, reviewId)));
     if (!review) throw notFound('review', reviewId);
     const repeated = repeatedRefs(rows);
     const skipped = new Set(repeated.map((r) => r.index));
     const refusals: RowRefusal[] = [...repeated];
     /** Row index → the id of the action it created. */
     const created = new Map<number, number>();
-    rows.forEach((row, index) => {
-      if (skipped.has(index)) return;
+    for (const [index, row] of rows.entries()) {
+      if (skipped.has(index)) continue;
       try {
-        created.set(index, createActionIn(tx, { ...row, reviewId }, clock, actor));
+        created.set(index, await createActionIn(tx, { ...row, reviewId }, clock, actor));
       } catch (error) {
         if (!(error instanceof ProblemError) || error.status >= 500) throw error;
-        refusals.push({ index, problem: explainTakenRef(tx, error, row, created) });
+        refusals.push({ index, problem: await explainTakenRef(tx, error, row, created) });
       }
-    });
+    }
     // Throwing rolls back every row written so far.
     if (refusals.length > 0) throw batchRefusal(refusals.sort((a, b) => a.index - b.index));
     return [...created.values()];
   });
-  return ids.map((id) => getAction(db, id, clock));
+  const answer: Action[] = [];
+  for (const id of ids) answer.push(await getAction(db, id, clock));
+  return answer;
 }
 
 /** A reference this batch has just given to an earlier row (one sent without a ref) is worth saying so. */
-function explainTakenRef(tx: Tx, error: ProblemError, row: RowInput, created: Map<number, number>) {
+async function explainTakenRef(tx: Tx, error: ProblemError, row: RowInput, created: Map<number, number>) {
   if (error.code !== 'action.ref_taken' || row.ref === undefined) return error;
-  const holder = tx.select({ id: actionsTable.id }).from(actionsTable).where(sql`lower(${actionsTable.ref}) = lower(${row.ref})`).get();
+  const holder = await first(
+    tx.select({ id: actionsTable.id }).from(actionsTable).where(sql`lower(${actionsTable.ref}) = lower(${row.ref})`),
+  );
   const earlierRow = [...created].find(([, id]) => id === holder?.id)?.[0];
   if (earlierRow === undefined) return error;
   const message = `is the reference just given to row ${earlierRow + 1}; leave it out or choose another`;

@@ -4,25 +4,25 @@ import { expectProblem, expectRefused } from '../../testing/http-expect';
 import { createTestWorld, factories, type TestWorld } from '../../testing/test-app';
 
 let world: TestWorld;
-let plan: ReturnType<typeof seedPlan>;
+let plan: Awaited<ReturnType<typeof seedPlan>>;
 
 /** A review with no actions yet, its own subgroup, and a recommendation overseen by another subgroup. */
-function seedPlan() {
+async function seedPlan() {
   const db = world.db;
-  const reviewSubgroup = factories.subgroup(db);
-  const recommendationSubgroup = factories.subgroup(db);
-  const police = factories.agency(db, { name: 'West Midlands Police', shortName: 'WMP', kind: 'police' });
-  const ambulance = factories.agency(db, { name: 'West Midlands Ambulance Service', shortName: 'WMAS', kind: 'health' });
-  const closed = factories.agency(db, { name: 'Former Trust', shortName: 'FT', kind: 'health', active: false });
-  const theme = factories.theme(db);
-  const review = factories.review(db, { code: 'SD-2022', subgroupId: reviewSubgroup.id });
-  const recommendation = factories.recommendation(db, { reviewId: review.id, subgroupId: recommendationSubgroup.id });
+  const reviewSubgroup = await factories.subgroup(db);
+  const recommendationSubgroup = await factories.subgroup(db);
+  const police = await factories.agency(db, { name: 'West Midlands Police', shortName: 'WMP', kind: 'police' });
+  const ambulance = await factories.agency(db, { name: 'West Midlands Ambulance Service', shortName: 'WMAS', kind: 'health' });
+  const closed = await factories.agency(db, { name: 'Former Trust', shortName: 'FT', kind: 'health', active: false });
+  const theme = await factories.theme(db);
+  const review = await factories.review(db, { code: 'SD-2022', subgroupId: reviewSubgroup.id });
+  const recommendation = await factories.recommendation(db, { reviewId: review.id, subgroupId: recommendationSubgroup.id });
   return { reviewSubgroup, recommendationSubgroup, police, ambulance, closed, theme, review, recommendation };
 }
 
 beforeEach(async () => {
   world = await createTestWorld();
-  plan = seedPlan();
+  plan = await seedPlan();
 });
 afterEach(() => world.close());
 
@@ -119,7 +119,7 @@ describe('POST /api/reviews/:id/actions', () => {
   });
 
   it('refuses a ref already in use, and one repeated within the batch, naming the later row', async () => {
-    factories.action(world.db, { reviewId: plan.review.id, ownerAgencyId: plan.police.id, ref: 'SD-2022/X1' });
+    await factories.action(world.db, { reviewId: plan.review.id, ownerAgencyId: plan.police.id, ref: 'SD-2022/X1' });
     await expectRefused(
       world,
       { method: 'POST', url: url(), payload: { actions: [row(1), row(2, { ref: 'sd-2022/x1' })] } },
@@ -170,9 +170,9 @@ describe('POST /api/reviews/:id/actions', () => {
   it('is for those who manage plans only', async () => {
     const lead = await world.signIn(['agency_lead'], { agencyIds: [plan.police.id] });
     const chair = await world.signIn(['independent_chair']);
-    const before = world.snapshot();
+    const before = await world.snapshot();
     for (const caller of [lead, chair]) expectProblem(await post([row(1)], caller), { status: 403, code: 'auth.forbidden' });
-    expect(world.snapshot()).toBe(before);
+    expect(await world.snapshot()).toBe(before);
     expectProblem(await post([row(1)], null), { status: 401, code: 'auth.unauthenticated' });
   });
 

@@ -99,7 +99,7 @@ describe('GET /api/agencies/:id', () => {
 describe('GET /api/agencies', () => {
   it('lists agencies by name, case-insensitively, a page at a time, each exactly once', async () => {
     const names = ['delta', 'Alpha', 'charlie', 'Echo', 'bravo', 'foxtrot', 'Golf'];
-    for (const name of names) factories.agency(world.db, { name });
+    for (const name of names) await factories.agency(world.db, { name });
     const { items, pages } = await walkPages<Agency>(world, '/api/agencies', 3);
     expect(pages).toBe(3);
     expect(items.map((a) => a.name)).toEqual(['Alpha', 'bravo', 'charlie', 'delta', 'Echo', 'foxtrot', 'Golf']);
@@ -109,8 +109,8 @@ describe('GET /api/agencies', () => {
   it('gives one page and no cursor when everything fits, and an empty list when there is nothing', async () => {
     const empty = await world.request({ method: 'GET', url: '/api/agencies' });
     expect(empty.json()).toEqual({ items: [], nextCursor: null });
-    factories.agency(world.db);
-    factories.agency(world.db);
+    await factories.agency(world.db);
+    await factories.agency(world.db);
     const page = (await world.request({ method: 'GET', url: '/api/agencies?limit=2' })).json();
     expect(page.items).toHaveLength(2);
     expect(page.nextCursor).toBeNull();
@@ -132,8 +132,8 @@ describe('GET /api/agencies', () => {
   });
 
   it('filters by active', async () => {
-    const open = factories.agency(world.db, { active: true });
-    const closed = factories.agency(world.db, { active: false });
+    const open = await factories.agency(world.db, { active: true });
+    const closed = await factories.agency(world.db, { active: false });
     const active = (await world.request({ method: 'GET', url: '/api/agencies?active=true' })).json();
     expect(active.items.map((a: Agency) => a.id)).toEqual([open.id]);
     const inactive = (await world.request({ method: 'GET', url: '/api/agencies?active=false' })).json();
@@ -142,9 +142,9 @@ describe('GET /api/agencies', () => {
   });
 
   it('searches name and short name with q, case-insensitively, treating % and _ literally', async () => {
-    const police = factories.agency(world.db, { name: 'Northshire Constabulary', shortName: 'NSP' });
-    const health = factories.agency(world.db, { name: 'Northshire Health Board', shortName: 'NHB' });
-    const charity = factories.agency(world.db, { name: '100% Kids', shortName: 'KIDS_1' });
+    const police = await factories.agency(world.db, { name: 'Northshire Constabulary', shortName: 'NSP' });
+    const health = await factories.agency(world.db, { name: 'Northshire Health Board', shortName: 'NHB' });
+    const charity = await factories.agency(world.db, { name: '100% Kids', shortName: 'KIDS_1' });
     const search = async (q: string) =>
       (await world.request({ method: 'GET', url: `/api/agencies?q=${encodeURIComponent(q)}` })).json().items.map((a: Agency) => a.id);
     expect(await search('northshire')).toEqual([police.id, health.id]);
@@ -155,8 +155,8 @@ describe('GET /api/agencies', () => {
   });
 
   it('combines active and q', async () => {
-    factories.agency(world.db, { name: 'Northshire Police', active: false });
-    const open = factories.agency(world.db, { name: 'Northshire Health', active: true });
+    await factories.agency(world.db, { name: 'Northshire Police', active: false });
+    const open = await factories.agency(world.db, { name: 'Northshire Health', active: true });
     const res = await world.request({ method: 'GET', url: '/api/agencies?q=northshire&active=true' });
     expect(res.json().items.map((a: Agency) => a.id)).toEqual([open.id]);
   });
@@ -206,7 +206,7 @@ describe('PATCH /api/agencies/:id', () => {
 
   it('refuses to take another agency\'s name or short name', async () => {
     const mine = await createAgency();
-    factories.agency(world.db, { name: 'Northshire Health', shortName: 'NH' });
+    await factories.agency(world.db, { name: 'Northshire Health', shortName: 'NH' });
     await expectRefused(
       world,
       { method: 'PATCH', url: `/api/agencies/${mine.id}`, payload: { version: 1, name: 'northshire health' } },
@@ -226,7 +226,7 @@ describe('PATCH /api/agencies/:id', () => {
 
 describe('ids in the path', () => {
   it('must be written as whole numbers in digits', async () => {
-    const agency = factories.agency(world.db);
+    const agency = await factories.agency(world.db);
     expect((await world.request({ method: 'GET', url: `/api/agencies/${agency.id}` })).statusCode).toBe(200);
     for (const id of ['1e0', '0x1', '01', '1.0', '-1', '0']) {
       expectProblem(await world.request({ method: 'GET', url: `/api/agencies/${id}` }), { status: 400, code: 'validation.failed', path: 'id' });

@@ -17,7 +17,7 @@ export interface AuditQuery {
 const bound = (value: string, end: boolean) => (value.length === 10 ? (end ? `${value}T23:59:59.999Z` : `${value}T00:00:00.000Z`) : new Date(value).toISOString());
 
 /** The trail, newest first. */
-export function listAuditEvents(db: Db, query: AuditQuery) {
+export async function listAuditEvents(db: Db, query: AuditQuery) {
   const after = decodeCursor(query.cursor, TEXT_THEN_ID);
   const conditions: (SQL | undefined)[] = [
     query.entity ? eq(auditEvents.entity, query.entity) : undefined,
@@ -27,7 +27,7 @@ export function listAuditEvents(db: Db, query: AuditQuery) {
     query.to ? lte(auditEvents.at, bound(query.to, true)) : undefined,
     after ? or(lt(auditEvents.at, after[0] as string), and(eq(auditEvents.at, after[0] as string), lt(auditEvents.id, after[1] as number))) : undefined,
   ];
-  const rows = db.select().from(auditEvents).where(and(...conditions)).orderBy(desc(auditEvents.at), desc(auditEvents.id)).limit(query.limit + 1).all();
+  const rows = await db.select().from(auditEvents).where(and(...conditions)).orderBy(desc(auditEvents.at), desc(auditEvents.id)).limit(query.limit + 1);
   const page = toPage(rows, query.limit, (r) => [r.at, r.id]);
   return {
     items: page.items.map(

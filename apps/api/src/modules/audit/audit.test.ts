@@ -1,14 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
 import type { AuditEvent } from '@lrt/contracts';
+import { writeTransaction } from '@lrt/db';
 import { expectProblem, expectRefused, walkPages } from '../../testing/http-expect';
 import { createTestWorld, seedSmallPlan, TEST_NOW, type Caller, type TestWorld } from '../../testing/test-app';
 
 let world: TestWorld;
-let plan: ReturnType<typeof seedSmallPlan>;
+let plan: Awaited<ReturnType<typeof seedSmallPlan>>;
 beforeEach(async () => {
   world = await createTestWorld();
-  plan = seedSmallPlan(world.db);
+  plan = await seedSmallPlan(world.db);
 });
 afterEach(() => world.close());
 
@@ -131,10 +132,10 @@ describe('each change writes one event, in its own transaction', () => {
     it(change.label, async () => {
       // With the trail down, the change itself is refused: nothing is changed without its event.
       breakTheTrail();
-      const before = world.snapshot();
+      const before = await world.snapshot();
       const failed = await world.request(change.request());
       expect(failed.statusCode, failed.body).toBe(500);
-      expect(world.snapshot(), 'changed without an audit event').toBe(before);
+      expect(await world.snapshot(), 'changed without an audit event').toBe(before);
       mendTheTrail();
 
       const since = lastEventId();
@@ -231,13 +232,13 @@ describe('GET /api/audit', () => {
   /** Three days of changes by two people. */
   async function history() {
     const chair = await world.signIn(['subgroup_chair'], { subgroupIds: [plan.subgroup.id], name: 'Dr Patel' });
-    world.setNow(new Date('2026-03-03T09:00:00.000Z'));
+    await world.setNow(new Date('2026-03-03T09:00:00.000Z'));
     await world.request({ method: 'PATCH', url: `/api/agencies/${plan.police.id}`, payload: { version: 1, shortName: 'NMP' } });
     await world.request({ method: 'PATCH', url: `/api/agencies/${plan.health.id}`, payload: { version: 1, shortName: 'NHS' } });
-    world.setNow(new Date('2026-03-04T12:00:00.000Z'));
+    await world.setNow(new Date('2026-03-04T12:00:00.000Z'));
     await world.request({ method: 'POST', url: `/api/actions/${plan.action.id}/updates`, payload: { kind: 'comment', note: 'Asked for the audit' }, as: chair });
     await world.request({ method: 'PATCH', url: `/api/agencies/${plan.police.id}`, payload: { version: 2, kind: 'other' } });
-    world.setNow(new Date('2026-03-05T16:30:00.000Z'));
+    await world.setNow(new Date('2026-03-05T16:30:00.000Z'));
     await world.request({ method: 'PATCH', url: '/api/settings', payload: { version: 1, dueSoonDays: 14 } });
     await world.request({ method: 'POST', url: `/api/actions/${plan.action.id}/updates`, payload: { kind: 'comment', note: 'Audit received' }, as: chair });
     return { chair };
@@ -309,12 +310,14 @@ describe('the trail is append-only', () => {
     await world.request({ method: 'PATCH', url: `/api/agencies/${plan.police.id}`, payload: { version: 1, shortName: 'NMP' } });
     const id = lastEventId();
     expect(id).toBeGreaterThan(0);
-    const before = world.snapshot();
+    const before = await world.snapshot();
     const sql = world.db.$client;
-    expect(() => sql.prepare("update audit_events set actor_name = 'Someone else' where id = ?").run(id)).toThrow(/append-only/);
-    expect(() => sql.prepare("update audit_events set after = '{}'").run()).toThrow(/append-only/);
-    expect(() => sql.prepare('delete from audit_events where id = ?').run(id)).toThrow(/append-only/);
-    expect(() => sql.prepare('delete from audit_events').run()).toThrow(/append-only/);
-    expect(world.snapshot()).toBe(before);
+    // Each in a write transaction of its own, as every write is: the trail's triggers refuse it, not the write guard.
+    const direct = (statement: () => unknown) => writeTransaction(world.db, statement);
+    await expect(direct(() => sql.prepare("update audit_events set actor_name = 'Someone else' where id = ?").run(id))).rejects.toThrow(/append-only/);
+    await expect(direct(() => sql.prepare("update audit_events set after = '{}'").run())).rejects.toThrow(/append-only/);
+    await expect(direct(() => sql.prepare('delete from audit_events where id = ?').run(id))).rejects.toThrow(/append-only/);
+    await expect(direct(() => sql.prepare('delete from audit_events').run())).rejects.toThrow(/append-only/);
+    expect(await world.snapshot()).toBe(before);
   });
 });

@@ -20,23 +20,32 @@ export interface AuthRouteOptions extends SessionOptions {
 }
 
 /** What a session is told about itself: GET /auth/me, and the answer to a completed sign-in. */
-export function meOf(db: Db, userId: number, csrfToken: string, signedInWith: SignInMethod = 'password'): Me {
-  const user = getUser(db, userId);
+export async function meOf(db: Db, userId: number, csrfToken: string, signedInWith: SignInMethod = 'password'): Promise<Me> {
+  const user = await getUser(db, userId);
   return {
     user,
     csrfToken,
     capabilities: capabilitiesOf(user),
     // A session begun with single sign-on uses no password of the tracker's, so it is not asked to change one.
     mustChangePassword: signedInWith === 'password' && user.mustChangePassword,
-    secondFactor: secondFactorOf(db, user, signedInWith),
+    secondFactor: await secondFactorOf(db, user, signedInWith),
   };
 }
 
 /** A completed sign-in (with a password, or a password and a code): a new session, its cookie, and `Me`. */
-export function beginSession(app: FastifyInstance, options: SessionOptions, request: FastifyRequest, reply: FastifyReply, userId: number, now: Date): Me {
-  // A session id the browser already had is never reused: sign-in always starts a new one.
-  if (request.session) endSession(app.db, request.session.idHash);
-  const session = startSession(app.db, options, userId, now, request);
+export async function beginSession(
+  app: FastifyInstance,
+  options: SessionOptions,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  userId: number,
+  now: Date,
+): Promise<Me> {
+  const session = await writeTransaction(app.db, async (tx) => {
+    // A session id the browser already had is never reused: sign-in always starts a new one.
+    if (request.session) await endSession(tx, request.session.idHash);
+    return startSession(tx, options, userId, now, request);
+  });
   setSessionCookie(reply, options, session.id);
   return meOf(app.db, userId, session.csrfToken);
 }
@@ -82,12 +91,12 @@ export async function authRoutes(app: FastifyInstance, options: AuthRouteOptions
               code: 'auth.rate_limited',
             });
       }
-      if (hasSecondFactor(app.db, result.userId)) {
+      if (await hasSecondFactor(app.db, result.userId)) {
         // No session yet: the sign-in completes, and is recorded, when a code comes (POST /auth/login/mfa).
-        return { mfaRequired: true as const, mfaToken: startChallenge(app.db, { userId: result.userId, now, ip: request.ip }) };
+        return { mfaRequired: true as const, mfaToken: await startChallenge(app.db, { userId: result.userId, now, ip: request.ip }) };
       }
-      recordSignIn(app.db, { userId: result.userId, name: result.name, ip: request.ip, requestId: request.id, now, method: 'password' });
-      return beginSession(app, options, request, reply, result.userId, now);
+      await recordSignIn(app.db, { userId: result.userId, name: result.name, ip: request.ip, requestId: request.id, now, method: 'password' });
+      return await beginSession(app, options, request, reply, result.userId, now);
     },
   });
 
@@ -96,9 +105,9 @@ export async function authRoutes(app: FastifyInstance, options: AuthRouteOptions
     schema: { tags: ['Accounts'], summary: 'Sign out: the session ends at once', response: { 204: z.null(), 401: ProblemResponse, 403: ProblemResponse } },
     handler: async (request, reply) => {
       const principal = requirePrincipal(request);
-      writeTransaction(app.db, (tx) => {
-        endSession(app.db, request.session!.idHash);
-        recordAudit(tx, actorOf(request), { entity: 'user', entityId: principal.id, operation: 'sign_out', at: app.now() });
+      await writeTransaction(app.db, async (tx) => {
+        await endSession(tx, request.session!.idHash);
+        await recordAudit(tx, actorOf(request), { entity: 'user', entityId: principal.id, operation: 'sign_out', at: app.now() });
       });
       clearSessionCookie(reply, options);
       return reply.status(204).send(null);
@@ -108,7 +117,7 @@ export async function authRoutes(app: FastifyInstance, options: AuthRouteOptions
   r.get('/auth/me', {
     config: { access: 'signed_in', openToRestricted: true },
     schema: { tags: ['Accounts'], summary: 'The signed-in user, their capabilities and the CSRF token', response: { 200: Me, 401: ProblemResponse } },
-    handler: async (request) => me(requirePrincipal(request).id, request.session!.csrfToken, request.session!.signInMethod),
+    handler: async (request) => await me(requirePrincipal(request).id, request.session!.csrfToken, request.session!.signInMethod),
   });
 
   r.post('/auth/password', {

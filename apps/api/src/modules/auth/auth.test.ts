@@ -52,7 +52,7 @@ const sessionCount = (userId: number) => (world.db.$client.prepare('select count
 
 describe('POST /api/auth/login', () => {
   it('signs in: the user, a CSRF token, their capabilities and a strict session cookie', async () => {
-    const user = await createUser({ roles: ['agency_lead'], agencyIds: [factories.agency(world.db).id] });
+    const user = await createUser({ roles: ['agency_lead'], agencyIds: [(await factories.agency(world.db)).id] });
     const res = await login(user.email.toUpperCase(), PASSWORD);
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json<Me>();
@@ -94,7 +94,7 @@ describe('POST /api/auth/login', () => {
     const gone = await createUser();
     await world.request({ method: 'PATCH', url: `/api/users/${gone.id}`, payload: { version: gone.version, active: false } });
 
-    const before = world.snapshot();
+    const before = await world.snapshot();
     const wrongPassword = await login(user.email, 'not the password at all');
     const unknownEmail = await login('nobody@northmoor.example', PASSWORD);
     const deactivated = await login(gone.email, PASSWORD);
@@ -106,7 +106,7 @@ describe('POST /api/auth/login', () => {
     expect(deactivated.body).toBe(wrongPassword.body);
     // Only the trail and the failure counters moved: no session, no sign-in recorded on the user.
     const tables = (snapshot: string) => Object.fromEntries(JSON.parse(snapshot) as [string, unknown][]);
-    const [was, now] = [tables(before), tables(world.snapshot())];
+    const [was, now] = [tables(before), tables(await world.snapshot())];
     for (const name of Object.keys(was).filter((t) => !['audit_events', 'sign_in_failures'].includes(t))) expect(now[name], name).toEqual(was[name]);
   });
 
@@ -214,12 +214,12 @@ describe('sessions', () => {
 
   it('ends a session idle for more than 60 minutes', async () => {
     const caller = await signInAs(user);
-    world.setNow(minutes(59), { keepSessions: false });
+    await world.setNow(minutes(59), { keepSessions: false });
     expect((await me(caller)).statusCode).toBe(200);
     // That request counted as activity: another 59 minutes are fine, 61 are not.
-    world.setNow(minutes(59 + 59), { keepSessions: false });
+    await world.setNow(minutes(59 + 59), { keepSessions: false });
     expect((await me(caller)).statusCode).toBe(200);
-    world.setNow(minutes(59 + 59 + 61), { keepSessions: false });
+    await world.setNow(minutes(59 + 59 + 61), { keepSessions: false });
     await expectSignedOut(caller);
     expect(sessionCount(user.id)).toBe(0);
   });
@@ -227,10 +227,10 @@ describe('sessions', () => {
   it('ends a session 12 hours after sign-in however active it is', async () => {
     const caller = await signInAs(user);
     for (let at = 0; at <= 12 * 60 - 10; at += 50) {
-      world.setNow(minutes(at), { keepSessions: false });
+      await world.setNow(minutes(at), { keepSessions: false });
       expect((await me(caller)).statusCode, `after ${at} minutes`).toBe(200);
     }
-    world.setNow(minutes(12 * 60 + 1), { keepSessions: false });
+    await world.setNow(minutes(12 * 60 + 1), { keepSessions: false });
     await expectSignedOut(caller);
   });
 
@@ -289,7 +289,7 @@ describe('hostile requests', () => {
   });
 
   it("refuses an agency lead's update on another agency's action (IDOR), and changes nothing", async () => {
-    const plan = seedSmallPlan(world.db);
+    const plan = await seedSmallPlan(world.db);
     const healthLead = await world.signIn(['agency_lead'], { agencyIds: [plan.health.id] });
     await expectRefused(
       world,
@@ -309,7 +309,7 @@ describe('hostile requests', () => {
   });
 
   it("refuses an update that claims to speak for a partner agency that is not the author's", async () => {
-    const plan = seedSmallPlan(world.db);
+    const plan = await seedSmallPlan(world.db);
     const patched = await world.request({
       method: 'PATCH',
       url: `/api/actions/${plan.action.id}`,

@@ -23,7 +23,7 @@ interface ApiRoute {
 
 async function collectApiRoutes(): Promise<ApiRoute[]> {
   const routes: ApiRoute[] = [];
-  const db = createTestDatabase();
+  const db = await createTestDatabase();
   const onRoute = (route: RouteOptions) => {
     if (!route.url.startsWith('/api')) return;
     for (const method of [route.method].flat()) routes.push({ method, url: route.url, access: route.config?.access });
@@ -31,7 +31,7 @@ async function collectApiRoutes(): Promise<ApiRoute[]> {
   const app = await buildApp({ db, webDistDir: '/nonexistent', scryptCost: 10, onRoute });
   await app.ready();
   await app.close();
-  closeDatabase(db);
+  await closeDatabase(db);
   return routes;
 }
 
@@ -56,7 +56,7 @@ interface Links {
 
 interface Fixtures {
   world: TestWorld;
-  plan: ReturnType<typeof seedSmallPlan>;
+  plan: Awaited<ReturnType<typeof seedSmallPlan>>;
   otherSubgroup: { id: number };
   /** A user the user routes act on, so no caller of the matrix changes their own account. */
   targetUser: Caller;
@@ -282,11 +282,11 @@ describe('the route table', () => {
   });
 
   it('turns away a route registered without an access rule', async () => {
-    const db = createTestDatabase();
+    const db = await createTestDatabase();
     const app = await buildApp({ db, webDistDir: '/nonexistent', scryptCost: 10 });
     expect(() => app.get('/api/forgotten', async () => ({ open: true }))).toThrow(/declares no access rule/);
     await app.close();
-    closeDatabase(db);
+    await closeDatabase(db);
   });
 });
 
@@ -296,8 +296,8 @@ describe('every route × every caller', () => {
 
   beforeAll(async () => {
     const world = await createTestWorld();
-    const plan = seedSmallPlan(world.db);
-    const otherSubgroup = factories.subgroup(world.db);
+    const plan = await seedSmallPlan(world.db);
+    const otherSubgroup = await factories.subgroup(world.db);
     fx = {
       world,
       plan,
@@ -345,13 +345,13 @@ describe('every route × every caller', () => {
           expect(expected, kind).toBe(UPDATE_OUTCOMES[kind]);
         } else expected = spec ? spec.ok : 'allowed';
 
-        const before = world.snapshot();
+        const before = await world.snapshot();
         const response = await world.request({ method: route.method as 'GET', url, ...(body ? { payload: body } : {}), as: caller });
         const label = `${name} as ${kind}`;
         if (expected === 401 || expected === 403) {
           expect(response.statusCode, `${label}: ${response.body}`).toBe(expected);
           if (route.method !== 'HEAD') expectProblem(response, { status: expected, code: expected === 401 ? 'auth.unauthenticated' : 'auth.forbidden' }, label);
-          expect(world.snapshot(), `${label}: a refusal changed the database`).toBe(before);
+          expect(await world.snapshot(), `${label}: a refusal changed the database`).toBe(before);
         } else if (expected === 'allowed') {
           // A route the matrix has no valid request for: past the door is all it can check (400 for `{}` is fine).
           expect([401, 403], `${label}: ${response.body}`).not.toContain(response.statusCode);
@@ -366,14 +366,14 @@ describe('every route × every caller', () => {
 
 describe('every status change × role × status', () => {
   let world: TestWorld;
-  let plan: ReturnType<typeof seedSmallPlan>;
+  let plan: Awaited<ReturnType<typeof seedSmallPlan>>;
   let otherSubgroupId: number;
   const callers = new Map<CallerKind, { caller: Caller; principal: Principal }>();
 
   beforeAll(async () => {
     world = await createTestWorld();
-    plan = seedSmallPlan(world.db);
-    otherSubgroupId = factories.subgroup(world.db).id;
+    plan = await seedSmallPlan(world.db);
+    otherSubgroupId = (await factories.subgroup(world.db)).id;
     const fx = { plan, otherSubgroup: { id: otherSubgroupId } } as Fixtures;
     for (const { kind, roles, links } of CALLER_KINDS) {
       if (kind === 'no session') continue;
@@ -446,9 +446,9 @@ describe('every status change × role × status', () => {
       it(`from ${from}, as ${kind}`, async () => {
         const { caller, principal } = callers.get(kind)!;
         for (const to of ACTION_STATUSES) {
-          const action = actionIn(from);
+          const action = await actionIn(from);
           const expected = expectedOutcome(principal, from, to);
-          const before = world.snapshot();
+          const before = await world.snapshot();
           const response = await world.request({
             method: 'POST',
             url: `/api/actions/${action.id}/updates`,
@@ -470,7 +470,7 @@ describe('every status change × role × status', () => {
             expect(row.status, label).toBe(to);
           } else {
             expectProblem(response, { status: expected.status, code: expected.code! }, label);
-            expect(world.snapshot(), `${label}: a refusal changed the database`).toBe(before);
+            expect(await world.snapshot(), `${label}: a refusal changed the database`).toBe(before);
           }
         }
       });
@@ -485,14 +485,14 @@ describe('every status change × role × status', () => {
  */
 describe('comments, posting on behalf, closed actions and own proposals × every caller', () => {
   let world: TestWorld;
-  let plan: ReturnType<typeof seedSmallPlan>;
+  let plan: Awaited<ReturnType<typeof seedSmallPlan>>;
   const callers = new Map<CallerKind, { caller: Caller | null; principal: Principal }>();
   const evidence = [{ label: 'Audit of 30 case files', url: 'https://intranet.example/audits/30' }];
 
   beforeAll(async () => {
     world = await createTestWorld();
-    plan = seedSmallPlan(world.db);
-    const fx = { plan, otherSubgroup: { id: factories.subgroup(world.db).id } } as Fixtures;
+    plan = await seedSmallPlan(world.db);
+    const fx = { plan, otherSubgroup: { id: (await factories.subgroup(world.db)).id } } as Fixtures;
     for (const { kind, roles, links } of CALLER_KINDS) {
       const caller = kind === 'admin' ? world.admin : roles.length === 0 ? null : await world.signIn(roles, { ...links(fx), name: `Rules ${kind}` });
       callers.set(kind, { caller, principal: principalOf(roles, links(fx)) });
@@ -525,8 +525,8 @@ describe('comments, posting on behalf, closed actions and own proposals × every
       const expected =
         kind === 'no session' ? 401 : hasCapability(principal, 'postUpdates') && progressUpdatePermission(principal, scopeOf('in_progress')).canComment ? 201 : 403;
       expect(expected, kind).toBe(COMMENT_OUTCOMES[kind]);
-      const action = actionIn('in_progress');
-      const before = world.snapshot();
+      const action = await actionIn('in_progress');
+      const before = await world.snapshot();
       const response = await post(action.id, caller, { kind: 'comment', note: `A comment from ${kind}` });
       expect(response.statusCode, `${kind}: ${response.body}`).toBe(expected);
       if (expected === 201) {
@@ -534,7 +534,7 @@ describe('comments, posting on behalf, closed actions and own proposals × every
         const row = world.db.$client.prepare('select version, last_update_at, latest_confidence from actions where id = ?').get(action.id);
         expect(row, kind).toEqual({ version: 1, last_update_at: null, latest_confidence: null });
       } else {
-        expect(world.snapshot(), `${kind}: a refusal changed the database`).toBe(before);
+        expect(await world.snapshot(), `${kind}: a refusal changed the database`).toBe(before);
       }
     }
   });
@@ -542,7 +542,7 @@ describe('comments, posting on behalf, closed actions and own proposals × every
   it("refuses a chair's progress note, and takes the business unit's as the owner agency's", async () => {
     for (const { kind } of CALLER_KINDS) {
       const { caller } = callers.get(kind)!;
-      const action = actionIn('in_progress');
+      const action = await actionIn('in_progress');
       const response = await post(action.id, caller, { note: `Progress from ${kind}`, confidence: 'on_track' });
       expect(response.statusCode, `${kind}: ${response.body}`).toBe(UPDATE_OUTCOMES[kind]);
       if (kind === 'admin') expect(response.json()).toMatchObject({ agencyId: plan.police.id, postedAs: 'business_unit' });
@@ -557,19 +557,19 @@ describe('comments, posting on behalf, closed actions and own proposals × every
         const { caller, principal } = callers.get(kind)!;
         const whileOpen = progressUpdatePermission(principal, scopeOf('in_progress'));
         for (const payload of [{ note: 'More', confidence: 'on_track' }, { kind: 'comment', note: 'More' }]) {
-          const action = actionIn(status);
+          const action = await actionIn(status);
           const expected =
             kind === 'no session'
               ? 401
               : !hasCapability(principal, 'postUpdates') || (!whileOpen.canPostUpdate && !whileOpen.canComment)
                 ? 403
                 : 422;
-          const before = world.snapshot();
+          const before = await world.snapshot();
           const response = await post(action.id, caller, payload);
           const label = `${kind} on ${status}, ${'kind' in payload ? 'comment' : 'progress'}`;
           expect(response.statusCode, `${label}: ${response.body}`).toBe(expected);
           if (expected === 422) expect(response.json().code, label).toBe('action.closed');
-          expect(world.snapshot(), `${label}: a refusal changed the database`).toBe(before);
+          expect(await world.snapshot(), `${label}: a refusal changed the database`).toBe(before);
         }
       }
     }
@@ -592,18 +592,18 @@ describe('comments, posting on behalf, closed actions and own proposals × every
         { decision: 'assure', evidenceOfImpact: 'Re-audit shows the change' },
         { decision: 'return', question: 'Where is the re-audit?' },
       ]) {
-        const action = actionIn('in_progress');
+        const action = await actionIn('in_progress');
         expect((await post(action.id, proposer.caller, { note: 'Done', confidence: 'on_track', statusChange: { to: 'completed' }, evidence })).statusCode).toBe(201);
-        const before = world.snapshot();
+        const before = await world.snapshot();
         const own = await world.request({ method: 'POST', url: `/api/actions/${action.id}/assurance`, payload: decision, as: proposer.caller });
         expectProblem(own, { status: 403, code: 'action.own_proposal' }, `${proposer.name} deciding ${decision.decision}`);
-        expect(world.snapshot()).toBe(before);
+        expect(await world.snapshot()).toBe(before);
       }
     }
     // Proposed by the agency's lead: each caller who may sign off does, and the lead may not.
     for (const { kind } of CALLER_KINDS) {
       const { caller, principal } = callers.get(kind)!;
-      const action = actionIn('in_progress');
+      const action = await actionIn('in_progress');
       await post(action.id, lead, { note: 'Done', confidence: 'on_track', statusChange: { to: 'completed' }, evidence });
       const expected =
         kind === 'no session'

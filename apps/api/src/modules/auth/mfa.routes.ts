@@ -33,7 +33,7 @@ export async function mfaRoutes(app: FastifyInstance, options: MfaRouteOptions) 
     },
     handler: async (request, reply) => {
       const now = app.now();
-      const result = answerChallenge(app.db, { ...request.body, now, ip: request.ip, requestId: request.id });
+      const result = await answerChallenge(app.db, { ...request.body, now, ip: request.ip, requestId: request.id });
       if (!result.ok) {
         if (result.reason === 'rate_limited') {
           return sendProblem(reply.header('retry-after', String(result.retryAfterSeconds)), {
@@ -68,9 +68,9 @@ export async function mfaRoutes(app: FastifyInstance, options: MfaRouteOptions) 
           code: 'auth.mfa_expired',
         });
       }
-      options.signInGuard.secondFactorPassed({ email: result.email, ip: request.ip, userId: result.userId });
-      recordSignIn(app.db, { userId: result.userId, name: result.name, ip: request.ip, requestId: request.id, now, method: result.method === 'recovery_code' ? 'password_and_recovery_code' : 'password_and_code' });
-      return beginSession(app, options, request, reply, result.userId, now);
+      await options.signInGuard.secondFactorPassed({ email: result.email, ip: request.ip, userId: result.userId });
+      await recordSignIn(app.db, { userId: result.userId, name: result.name, ip: request.ip, requestId: request.id, now, method: result.method === 'recovery_code' ? 'password_and_recovery_code' : 'password_and_code' });
+      return await beginSession(app, options, request, reply, result.userId, now);
     },
   });
 
@@ -85,7 +85,7 @@ export async function mfaRoutes(app: FastifyInstance, options: MfaRouteOptions) 
         '409 `auth.mfa_already_enabled` while two-factor sign-in is on.',
       response: { 200: TotpEnrolment, 401: ProblemResponse, 403: ProblemResponse, 409: ProblemResponse },
     },
-    handler: async (request) => startTotpEnrolment(app.db, { userId: requirePrincipal(request).id }),
+    handler: async (request) => await startTotpEnrolment(app.db, { userId: requirePrincipal(request).id }),
   });
 
   r.post('/auth/mfa/totp/confirm', {
@@ -100,7 +100,7 @@ export async function mfaRoutes(app: FastifyInstance, options: MfaRouteOptions) 
       response: { 200: RecoveryCodes, 400: ProblemResponse, 401: ProblemResponse, 403: ProblemResponse, 409: ProblemResponse, 422: ProblemResponse },
     },
     handler: async (request) => ({
-      recoveryCodes: confirmTotpEnrolment(
+      recoveryCodes: await confirmTotpEnrolment(
         app.db,
         { userId: requirePrincipal(request).id, code: request.body.code, keepSessionIdHash: request.session?.idHash ?? null, now: app.now() },
         actorOf(request),

@@ -3,7 +3,7 @@ import { and, eq, gt, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import * as OTPAuth from 'otpauth';
 import QRCode from 'qrcode';
 import { RECOVERY_CODE_PATTERN, SECOND_FACTOR, TOTP_CODE_PATTERN, type Role, type SecondFactor, type TotpEnrolment } from '@lrt/contracts';
-import { mfaChallenges, mfaRecoveryCodes, sessions, settings, signInFailures, users, writeTransaction, type Db, type Tx } from '@lrt/db';
+import { first, mfaChallenges, mfaRecoveryCodes, sessions, settings, signInFailures, users, writeTransaction, type Db, type Tx } from '@lrt/db';
 import { recordAudit, type Actor } from '../../lib/audit';
 import { notFound, ProblemError, unprocessable } from '../../plugins/problems';
 import { confirmPassword } from './password.service';
@@ -54,20 +54,19 @@ const newRecoveryCode = () => {
 };
 const recoveryHash = (code: string) => sha256(code.replace(/[\s-]/g, '').toLowerCase());
 
-function replaceRecoveryCodes(tx: Tx, userId: number, now: Date): string[] {
+async function replaceRecoveryCodes(tx: Tx, userId: number, now: Date): Promise<string[]> {
   const codes = Array.from({ length: SECOND_FACTOR.recoveryCodes }, newRecoveryCode);
-  tx.delete(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.userId, userId)).run();
-  tx.insert(mfaRecoveryCodes)
-    .values(codes.map((code) => ({ userId, codeHash: recoveryHash(code), createdAt: now.toISOString() })))
-    .run();
+  await tx.delete(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.userId, userId));
+  await tx.insert(mfaRecoveryCodes).values(codes.map((code) => ({ userId, codeHash: recoveryHash(code), createdAt: now.toISOString() })));
   return codes;
 }
 
-const requiredRoles = (db: Db | Tx): Role[] => db.select({ roles: settings.requireMfaRoles }).from(settings).where(eq(settings.id, 1)).get()?.roles ?? [];
+const requiredRoles = async (db: Db | Tx): Promise<Role[]> =>
+  (await first(db.select({ roles: settings.requireMfaRoles }).from(settings).where(eq(settings.id, 1))))?.roles ?? [];
 
 /** Whether the partnership requires a second factor of someone with these roles. */
-export const roleRequiresSecondFactor = (db: Db | Tx, roles: readonly Role[]) => {
-  const required = requiredRoles(db);
+export const roleRequiresSecondFactor = async (db: Db | Tx, roles: readonly Role[]): Promise<boolean> => {
+  const required = await requiredRoles(db);
   return roles.some((role) => required.includes(role));
 };
 
@@ -78,33 +77,40 @@ export const roleRequiresSecondFactor = (db: Db | Tx, roles: readonly Role[]) =>
 export type SignInMethod = 'password' | 'single_sign_on';
 
 /** The user's two-factor sign-in, as `Me` shows it. */
-export function secondFactorOf(db: Db | Tx, user: { id: number; roles: readonly Role[] }, signedInWith: SignInMethod = 'password'): SecondFactor {
-  const row = db.select({ secret: users.totpSecret, enabledAt: users.totpEnabledAt }).from(users).where(eq(users.id, user.id)).get();
+export async function secondFactorOf(
+  db: Db | Tx,
+  user: { id: number; roles: readonly Role[] },
+  signedInWith: SignInMethod = 'password',
+): Promise<SecondFactor> {
+  const row = await first(db.select({ secret: users.totpSecret, enabledAt: users.totpEnabledAt }).from(users).where(eq(users.id, user.id)));
   const enabled = Boolean(row?.secret);
   const left = enabled
-    ? (db
-        .select({ n: sql<number>`count(*)` })
-        .from(mfaRecoveryCodes)
-        .where(and(eq(mfaRecoveryCodes.userId, user.id), isNull(mfaRecoveryCodes.usedAt)))
-        .get()?.n ?? 0)
+    ? ((
+        await first(
+          db
+            .select({ n: sql<number>`count(*)` })
+            .from(mfaRecoveryCodes)
+            .where(and(eq(mfaRecoveryCodes.userId, user.id), isNull(mfaRecoveryCodes.usedAt))),
+        )
+      )?.n ?? 0)
     : 0;
   return {
     enabled,
-    required: signedInWith === 'password' && roleRequiresSecondFactor(db, user.roles),
+    required: signedInWith === 'password' && (await roleRequiresSecondFactor(db, user.roles)),
     enabledAt: enabled ? (row?.enabledAt ?? null) : null,
     recoveryCodesLeft: left,
   };
 }
 
 /** A password session of someone whose role requires a second factor they have not set up: it may only set one up. */
-export function mustSetUpSecondFactor(db: Db, user: { id: number; roles: readonly Role[] }, signedInWith: SignInMethod = 'password'): boolean {
+export async function mustSetUpSecondFactor(db: Db, user: { id: number; roles: readonly Role[] }, signedInWith: SignInMethod = 'password'): Promise<boolean> {
   if (signedInWith !== 'password' || user.roles.length === 0) return false;
-  const row = db.select({ secret: users.totpSecret }).from(users).where(eq(users.id, user.id)).get();
-  return !row?.secret && roleRequiresSecondFactor(db, user.roles);
+  const row = await first(db.select({ secret: users.totpSecret }).from(users).where(eq(users.id, user.id)));
+  return !row?.secret && (await roleRequiresSecondFactor(db, user.roles));
 }
 
-export const hasSecondFactor = (db: Db, userId: number) =>
-  Boolean(db.select({ secret: users.totpSecret }).from(users).where(eq(users.id, userId)).get()?.secret);
+export const hasSecondFactor = async (db: Db, userId: number): Promise<boolean> =>
+  Boolean((await first(db.select({ secret: users.totpSecret }).from(users).where(eq(users.id, userId))))?.secret);
 
 const alreadyOn = () =>
   new ProblemError(409, 'auth.mfa_already_enabled', 'Already on', 'Two-factor sign-in is already on. To use another authenticator app, turn it off first, then set it up again.');
@@ -112,13 +118,14 @@ const notOn = () => new ProblemError(409, 'auth.mfa_not_enabled', 'Not on', 'Two
 
 /** Starts setting up an authenticator app: a new secret, pending until a code from it is confirmed. */
 export async function startTotpEnrolment(db: Db, input: { userId: number }): Promise<TotpEnrolment> {
-  const user = db.select({ email: users.email, secret: users.totpSecret }).from(users).where(eq(users.id, input.userId)).get();
+  const user = await first(db.select({ email: users.email, secret: users.totpSecret }).from(users).where(eq(users.id, input.userId)));
   if (!user) throw notFound('user', input.userId);
   if (user.secret) throw alreadyOn();
   // 160 bits, as RFC 4226 recommends.
   const secret = new OTPAuth.Secret({ size: 20 }).base32;
-  db.update(users).set({ totpPendingSecret: secret }).where(eq(users.id, input.userId)).run();
-  const issuer = db.select({ name: settings.partnershipName }).from(settings).where(eq(settings.id, 1)).get()?.name ?? 'Learning Review Tracker';
+  await writeTransaction(db, (tx) => tx.update(users).set({ totpPendingSecret: secret }).where(eq(users.id, input.userId)));
+  const issuer =
+    (await first(db.select({ name: settings.partnershipName }).from(settings).where(eq(settings.id, 1))))?.name ?? 'Learning Review Tracker';
   const otpauthUrl = totpOf(secret, { issuer, label: user.email }).toString();
   const qrSvg = await QRCode.toString(otpauthUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   return { secret, otpauthUrl, qrSvg };
@@ -129,9 +136,13 @@ export async function startTotpEnrolment(db: Db, input: { userId: number }): Pro
  * codes (returned once). The user's other sessions end: anyone signed in elsewhere with the password alone must
  * sign in again, with a code.
  */
-export function confirmTotpEnrolment(db: Db, input: { userId: number; code: string; keepSessionIdHash: string | null; now: Date }, actor: Actor): string[] {
-  return writeTransaction(db, (tx) => {
-    const user = tx.select({ secret: users.totpSecret, pending: users.totpPendingSecret }).from(users).where(eq(users.id, input.userId)).get();
+export function confirmTotpEnrolment(
+  db: Db,
+  input: { userId: number; code: string; keepSessionIdHash: string | null; now: Date },
+  actor: Actor,
+): Promise<string[]> {
+  return writeTransaction(db, async (tx) => {
+    const user = await first(tx.select({ secret: users.totpSecret, pending: users.totpPendingSecret }).from(users).where(eq(users.id, input.userId)));
     if (!user) throw notFound('user', input.userId);
     if (user.secret) throw alreadyOn();
     if (!user.pending) {
@@ -145,7 +156,8 @@ export function confirmTotpEnrolment(db: Db, input: { userId: number; code: stri
         'The code is not right.',
       );
     }
-    tx.update(users)
+    await tx
+      .update(users)
       .set({
         totpSecret: user.pending,
         totpPendingSecret: null,
@@ -155,14 +167,13 @@ export function confirmTotpEnrolment(db: Db, input: { userId: number; code: stri
         version: sql`${users.version} + 1`,
         updatedAt: input.now.toISOString(),
       })
-      .where(eq(users.id, input.userId))
-      .run();
-    const codes = replaceRecoveryCodes(tx, input.userId, input.now);
+      .where(eq(users.id, input.userId));
+    const codes = await replaceRecoveryCodes(tx, input.userId, input.now);
     const others = input.keepSessionIdHash
       ? and(eq(sessions.userId, input.userId), ne(sessions.idHash, input.keepSessionIdHash))
       : eq(sessions.userId, input.userId);
-    const ended = tx.delete(sessions).where(others).run().changes;
-    recordAudit(tx, actor, {
+    const ended = (await tx.delete(sessions).where(others).returning({ idHash: sessions.idHash })).length;
+    await recordAudit(tx, actor, {
       entity: 'user',
       entityId: input.userId,
       operation: 'second_factor_enabled',
@@ -189,8 +200,8 @@ export async function turnOffSecondFactor(
   input: { userId: number; roles: readonly Role[]; currentPassword: string; ip: string; now: Date },
   actor: Actor,
 ): Promise<void> {
-  if (!hasSecondFactor(db, input.userId)) throw notOn();
-  if (roleRequiresSecondFactor(db, input.roles)) {
+  if (!(await hasSecondFactor(db, input.userId))) throw notOn();
+  if (await roleRequiresSecondFactor(db, input.roles)) {
     throw new ProblemError(
       403,
       'auth.mfa_required',
@@ -199,11 +210,11 @@ export async function turnOffSecondFactor(
     );
   }
   await confirmPassword(db, guard, { userId: input.userId, password: input.currentPassword, ip: input.ip });
-  writeTransaction(db, (tx) => {
-    tx.update(users).set(cleared(input.now)).where(eq(users.id, input.userId)).run();
-    tx.delete(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.userId, input.userId)).run();
-    tx.delete(mfaChallenges).where(eq(mfaChallenges.userId, input.userId)).run();
-    recordAudit(tx, actor, { entity: 'user', entityId: input.userId, operation: 'second_factor_disabled', before: { method: 'totp' }, at: input.now });
+  await writeTransaction(db, async (tx) => {
+    await tx.update(users).set(cleared(input.now)).where(eq(users.id, input.userId));
+    await tx.delete(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.userId, input.userId));
+    await tx.delete(mfaChallenges).where(eq(mfaChallenges.userId, input.userId));
+    await recordAudit(tx, actor, { entity: 'user', entityId: input.userId, operation: 'second_factor_disabled', before: { method: 'totp' }, at: input.now });
   });
 }
 
@@ -214,11 +225,11 @@ export async function renewRecoveryCodes(
   input: { userId: number; currentPassword: string; ip: string; now: Date },
   actor: Actor,
 ): Promise<string[]> {
-  if (!hasSecondFactor(db, input.userId)) throw notOn();
+  if (!(await hasSecondFactor(db, input.userId))) throw notOn();
   await confirmPassword(db, guard, { userId: input.userId, password: input.currentPassword, ip: input.ip });
-  return writeTransaction(db, (tx) => {
-    const codes = replaceRecoveryCodes(tx, input.userId, input.now);
-    recordAudit(tx, actor, {
+  return writeTransaction(db, async (tx) => {
+    const codes = await replaceRecoveryCodes(tx, input.userId, input.now);
+    await recordAudit(tx, actor, {
       entity: 'user',
       entityId: input.userId,
       operation: 'update',
@@ -235,18 +246,18 @@ export async function renewRecoveryCodes(
  * recovery codes and waiting sign-ins are gone, and every session of theirs ends. If their role requires a second
  * factor, they set up a new one at their next sign-in.
  */
-export function resetSecondFactor(db: Db, input: { userId: number; now: Date }, actor: Actor): { sessionsEnded: number } {
-  return writeTransaction(db, (tx) => {
-    const user = tx.select({ secret: users.totpSecret, pending: users.totpPendingSecret }).from(users).where(eq(users.id, input.userId)).get();
+export function resetSecondFactor(db: Db, input: { userId: number; now: Date }, actor: Actor): Promise<{ sessionsEnded: number }> {
+  return writeTransaction(db, async (tx) => {
+    const user = await first(tx.select({ secret: users.totpSecret, pending: users.totpPendingSecret }).from(users).where(eq(users.id, input.userId)));
     if (!user) throw notFound('user', input.userId);
     if (!user.secret) {
       throw new ProblemError(409, 'user.second_factor_off', 'Already off', 'Two-factor sign-in is not on for this user: there is nothing to reset.');
     }
-    tx.update(users).set(cleared(input.now)).where(eq(users.id, input.userId)).run();
-    tx.delete(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.userId, input.userId)).run();
-    tx.delete(mfaChallenges).where(eq(mfaChallenges.userId, input.userId)).run();
-    const ended = tx.delete(sessions).where(eq(sessions.userId, input.userId)).run().changes;
-    recordAudit(tx, actor, {
+    await tx.update(users).set(cleared(input.now)).where(eq(users.id, input.userId));
+    await tx.delete(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.userId, input.userId));
+    await tx.delete(mfaChallenges).where(eq(mfaChallenges.userId, input.userId));
+    const ended = (await tx.delete(sessions).where(eq(sessions.userId, input.userId)).returning({ idHash: sessions.idHash })).length;
+    await recordAudit(tx, actor, {
       entity: 'user',
       entityId: input.userId,
       operation: 'second_factor_reset',
@@ -259,19 +270,17 @@ export function resetSecondFactor(db: Db, input: { userId: number; now: Date }, 
 }
 
 /** A sign-in whose password was right now waits for a code: a 256-bit token, of which only a hash is kept. */
-export function startChallenge(db: Db, input: { userId: number; now: Date; ip: string }): string {
+export async function startChallenge(db: Db, input: { userId: number; now: Date; ip: string }): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  writeTransaction(db, (tx) => {
-    tx.delete(mfaChallenges).where(lte(mfaChallenges.expiresAt, input.now.toISOString())).run();
-    tx.insert(mfaChallenges)
-      .values({
-        tokenHash: sha256(token),
-        userId: input.userId,
-        createdAt: input.now.toISOString(),
-        expiresAt: new Date(input.now.getTime() + SECOND_FACTOR.challengeMinutes * 60_000).toISOString(),
-        ip: input.ip,
-      })
-      .run();
+  await writeTransaction(db, async (tx) => {
+    await tx.delete(mfaChallenges).where(lte(mfaChallenges.expiresAt, input.now.toISOString()));
+    await tx.insert(mfaChallenges).values({
+      tokenHash: sha256(token),
+      userId: input.userId,
+      createdAt: input.now.toISOString(),
+      expiresAt: new Date(input.now.getTime() + SECOND_FACTOR.challengeMinutes * 60_000).toISOString(),
+      ip: input.ip,
+    });
   });
   return token;
 }
@@ -283,36 +292,40 @@ export type ChallengeResult =
   | { ok: false; reason: 'rate_limited'; retryAfterSeconds: number };
 
 /**
- * Answers a challenge with a code from the app or a recovery code. One synchronous transaction: two requests
- * with the same code cannot both use it.
+ * Answers a challenge with a code from the app or a recovery code. One write transaction (they run one at a
+ * time): two requests with the same code cannot both use it.
  */
-export function answerChallenge(db: Db, input: { mfaToken: string; code: string; now: Date; ip: string; requestId: string }): ChallengeResult {
+export function answerChallenge(db: Db, input: { mfaToken: string; code: string; now: Date; ip: string; requestId: string }): Promise<ChallengeResult> {
   const nowIso = input.now.toISOString();
-  return writeTransaction(db, (tx): ChallengeResult => {
-    const challenge = tx.select().from(mfaChallenges).where(eq(mfaChallenges.tokenHash, sha256(input.mfaToken))).get();
+  return writeTransaction(db, async (tx): Promise<ChallengeResult> => {
+    const challenge = await first(tx.select().from(mfaChallenges).where(eq(mfaChallenges.tokenHash, sha256(input.mfaToken))));
     if (!challenge) return { ok: false, reason: 'expired' };
-    const voidChallenge = () => tx.delete(mfaChallenges).where(eq(mfaChallenges.tokenHash, challenge.tokenHash)).run();
+    const voidChallenge = async () => {
+      await tx.delete(mfaChallenges).where(eq(mfaChallenges.tokenHash, challenge.tokenHash));
+    };
     if (challenge.expiresAt <= nowIso || challenge.attempts >= SECOND_FACTOR.attemptsPerChallenge) {
-      voidChallenge();
+      await voidChallenge();
       return { ok: false, reason: 'expired' };
     }
-    const user = tx
-      .select({ name: users.name, email: users.email, active: users.active, secret: users.totpSecret, lastStep: users.totpLastStep })
-      .from(users)
-      .where(eq(users.id, challenge.userId))
-      .get();
+    const user = await first(
+      tx
+        .select({ name: users.name, email: users.email, active: users.active, secret: users.totpSecret, lastStep: users.totpLastStep })
+        .from(users)
+        .where(eq(users.id, challenge.userId)),
+    );
     // Deactivated, or the second factor reset, since the password was checked.
     if (!user?.active || !user.secret) {
-      voidChallenge();
+      await voidChallenge();
       return { ok: false, reason: 'expired' };
     }
 
     const windowStart = new Date(input.now.getTime() - WRONG_CODE_LIMIT.windowMinutes * 60_000).toISOString();
-    const recent = tx
-      .select({ n: sql<number>`count(*)`, first: sql<string>`min(${signInFailures.at})` })
-      .from(signInFailures)
-      .where(and(eq(signInFailures.key, failureKey(challenge.userId)), gt(signInFailures.at, windowStart)))
-      .get();
+    const recent = await first(
+      tx
+        .select({ n: sql<number>`count(*)`, first: sql<string>`min(${signInFailures.at})` })
+        .from(signInFailures)
+        .where(and(eq(signInFailures.key, failureKey(challenge.userId)), gt(signInFailures.at, windowStart))),
+    );
     if (recent && recent.n >= WRONG_CODE_LIMIT.perAccount) {
       const freeAt = Date.parse(recent.first) + WRONG_CODE_LIMIT.windowMinutes * 60_000;
       return { ok: false, reason: 'rate_limited', retryAfterSeconds: Math.max(1, Math.ceil((freeAt - input.now.getTime()) / 1000)) };
@@ -323,32 +336,39 @@ export function answerChallenge(db: Db, input: { mfaToken: string; code: string;
       const step = stepOfCode(user.secret, input.code, input.now);
       const accepted =
         step !== null &&
-        tx
-          .update(users)
-          .set({ totpLastStep: step })
-          .where(and(eq(users.id, challenge.userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
-          .run().changes === 1;
+        (
+          await tx
+            .update(users)
+            .set({ totpLastStep: step })
+            .where(and(eq(users.id, challenge.userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+            .returning({ id: users.id })
+        ).length === 1;
       if (accepted) method = 'totp';
     } else if (RECOVERY_CODE_PATTERN.test(input.code)) {
-      const used = tx
-        .update(mfaRecoveryCodes)
-        .set({ usedAt: nowIso })
-        .where(and(eq(mfaRecoveryCodes.userId, challenge.userId), eq(mfaRecoveryCodes.codeHash, recoveryHash(input.code)), isNull(mfaRecoveryCodes.usedAt)))
-        .run().changes;
+      const used = (
+        await tx
+          .update(mfaRecoveryCodes)
+          .set({ usedAt: nowIso })
+          .where(and(eq(mfaRecoveryCodes.userId, challenge.userId), eq(mfaRecoveryCodes.codeHash, recoveryHash(input.code)), isNull(mfaRecoveryCodes.usedAt)))
+          .returning({ id: mfaRecoveryCodes.id })
+      ).length;
       if (used === 1) method = 'recovery_code';
     }
 
     if (method) {
-      voidChallenge();
-      tx.delete(signInFailures).where(eq(signInFailures.key, failureKey(challenge.userId))).run();
+      await voidChallenge();
+      await tx.delete(signInFailures).where(eq(signInFailures.key, failureKey(challenge.userId)));
       const recoveryCodesLeft =
-        tx
-          .select({ n: sql<number>`count(*)` })
-          .from(mfaRecoveryCodes)
-          .where(and(eq(mfaRecoveryCodes.userId, challenge.userId), isNull(mfaRecoveryCodes.usedAt)))
-          .get()?.n ?? 0;
+        (
+          await first(
+            tx
+              .select({ n: sql<number>`count(*)` })
+              .from(mfaRecoveryCodes)
+              .where(and(eq(mfaRecoveryCodes.userId, challenge.userId), isNull(mfaRecoveryCodes.usedAt))),
+          )
+        )?.n ?? 0;
       if (method === 'recovery_code') {
-        recordAudit(tx, { id: challenge.userId, name: user.name, requestId: input.requestId, ip: input.ip }, {
+        await recordAudit(tx, { id: challenge.userId, name: user.name, requestId: input.requestId, ip: input.ip }, {
           entity: 'user',
           entityId: challenge.userId,
           operation: 'update',
@@ -362,10 +382,10 @@ export function answerChallenge(db: Db, input: { mfaToken: string; code: string;
 
     const attempts = challenge.attempts + 1;
     const attemptsLeft = SECOND_FACTOR.attemptsPerChallenge - attempts;
-    if (attemptsLeft > 0) tx.update(mfaChallenges).set({ attempts }).where(eq(mfaChallenges.tokenHash, challenge.tokenHash)).run();
-    else voidChallenge();
-    tx.insert(signInFailures).values({ key: failureKey(challenge.userId), at: nowIso }).run();
-    recordAudit(tx, { id: null, name: user.email, requestId: input.requestId, ip: input.ip }, {
+    if (attemptsLeft > 0) await tx.update(mfaChallenges).set({ attempts }).where(eq(mfaChallenges.tokenHash, challenge.tokenHash));
+    else await voidChallenge();
+    await tx.insert(signInFailures).values({ key: failureKey(challenge.userId), at: nowIso });
+    await recordAudit(tx, { id: null, name: user.email, requestId: input.requestId, ip: input.ip }, {
       entity: 'user',
       entityId: challenge.userId,
       operation: 'sign_in_failed',

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import * as OTPAuth from 'otpauth';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEvent, Me, MfaRequired, RecoveryCodes, Settings, TotpEnrolment, User } from '@lrt/contracts';
 import type { InjectOptions } from 'fastify';
+import { users, writeTransaction } from '@lrt/db';
 import { expectProblem, expectRefused, type ExpectedProblem } from '../../testing/http-expect';
 import { createTestWorld, factories, TEST_NOW, TEST_PASSWORD, type Caller, type TestRequest, type TestWorld } from '../../testing/test-app';
 
@@ -19,9 +21,9 @@ const refused = (options: TestRequest, expected: ExpectedProblem, label?: string
 const seconds = (n: number) => new Date(TEST_NOW.getTime() + n * 1000);
 let clock = TEST_NOW;
 /** Moves the app's clock (sessions move with it, so only the second factor's own timing is tested). */
-const setNow = (now: Date) => {
+const setNow = async (now: Date) => {
   clock = now;
-  world.setNow(now);
+  await world.setNow(now);
 };
 beforeEach(() => {
   clock = TEST_NOW;
@@ -67,7 +69,7 @@ async function enrol(user: Caller) {
   const confirmed = await world.request({ method: 'POST', url: '/api/auth/mfa/totp/confirm', payload: { code: codeFor(secret) }, as: user });
   expect(confirmed.statusCode, confirmed.body).toBe(200);
   // The next sign-in happens a step later: the code that confirmed the app is spent.
-  setNow(new Date(clock.getTime() + 30_000));
+  await setNow(new Date(clock.getTime() + 30_000));
   return { secret, recoveryCodes: confirmed.json<RecoveryCodes>().recoveryCodes };
 }
 
@@ -127,7 +129,7 @@ describe('setting up an authenticator app', () => {
     const stored = world.db.$client.prepare('select code_hash, used_at from mfa_recovery_codes where user_id = ?').all(user.userId) as { code_hash: string; used_at: null }[];
     const sha = (text: string) => createHash('sha256').update(text).digest('hex');
     expect(stored.map((row) => row.code_hash).sort()).toEqual(recoveryCodes.map((c) => sha(c.replace('-', ''))).sort());
-    expect(JSON.stringify(world.snapshot())).not.toContain(recoveryCodes[0]!.replace('-', ''));
+    expect(JSON.stringify(await world.snapshot())).not.toContain(recoveryCodes[0]!.replace('-', ''));
 
     expect(userRow(user.userId)).toMatchObject({ totp_secret: secret, totp_pending_secret: null, totp_enabled_at: TEST_NOW.toISOString() });
     expect((await me(user)).secondFactor).toEqual({ enabled: true, required: false, enabledAt: TEST_NOW.toISOString(), recoveryCodesLeft: 10 });
@@ -157,7 +159,7 @@ describe('setting up an authenticator app', () => {
 
 describe('signing in with a second factor', () => {
   it('answers the password with a token and no session, then signs in with the code', async () => {
-    const user = await world.signIn(['agency_lead'], { agencyIds: [factories.agency(world.db).id] });
+    const user = await world.signIn(['agency_lead'], { agencyIds: [(await factories.agency(world.db)).id] });
     const { secret } = await enrol(user);
     const sessionsBefore = sessionCount(user.userId);
     const mfaToken = await passwordStep(user);
@@ -211,7 +213,7 @@ describe('signing in with a second factor', () => {
     expect((await loginMfa(await passwordStep(user), codeFor(secret, 1))).statusCode).toBe(200);
     expectProblem(await loginMfa(await passwordStep(user), codeFor(secret, 3)), { status: 401, code: 'auth.mfa_invalid' });
     // Two minutes on, a phone a step behind is accepted too (its step is still later than the last one used).
-    setNow(seconds(120));
+    await setNow(seconds(120));
     expect((await loginMfa(await passwordStep(user), codeFor(secret, -1))).statusCode).toBe(200);
   });
 
@@ -234,7 +236,7 @@ describe('signing in with a second factor', () => {
     const user = await world.signIn(['viewer']);
     const { secret } = await enrol(user);
     const mfaToken = await passwordStep(user);
-    setNow(new Date(clock.getTime() + 5 * 60_000));
+    await setNow(new Date(clock.getTime() + 5 * 60_000));
     const problem = expectProblem(await loginMfa(mfaToken, codeFor(secret)), { status: 401, code: 'auth.mfa_expired' });
     expect(problem.detail).toMatch(/Start again/);
     expect(world.db.$client.prepare('select count(*) as n from mfa_challenges').get()).toEqual({ n: 0 });
@@ -267,7 +269,7 @@ describe('signing in with a second factor', () => {
     const limited = await loginMfa(await passwordStep(user), codeFor(secret));
     expectProblem(limited, { status: 429, code: 'auth.rate_limited' });
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
-    setNow(new Date(clock.getTime() + 15 * 60_000 + 1000));
+    await setNow(new Date(clock.getTime() + 15 * 60_000 + 1000));
     expect((await loginMfa(await passwordStep(user), codeFor(secret))).statusCode).toBe(200);
   });
 
@@ -292,7 +294,7 @@ describe('signing in with a second factor', () => {
     const user = await world.signIn(['viewer']);
     const { secret } = await enrol(user);
     const mfaToken = await passwordStep(user);
-    world.db.$client.prepare('update users set active = 0 where id = ?').run(user.userId);
+    await writeTransaction(world.db, (tx) => tx.update(users).set({ active: false }).where(eq(users.id, user.userId)));
     expectProblem(await loginMfa(mfaToken, codeFor(secret)), { status: 401, code: 'auth.mfa_expired' });
   });
 });
@@ -344,7 +346,7 @@ describe('roles that must use two-factor sign-in', () => {
   };
 
   it('lets a password user in a required role sign in, but only to set it up; then everything opens', async () => {
-    const agency = factories.agency(world.db);
+    const agency = await factories.agency(world.db);
     await requireFor(['agency_lead']);
     const lead = await world.signIn(['agency_lead'], { agencyIds: [agency.id] });
     const viewer = await world.signIn(['viewer']);

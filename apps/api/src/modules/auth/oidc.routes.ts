@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { OidcCallbackQuery, OidcStartQuery, OidcStatus, type SsoRefusal } from '@lrt/contracts';
+import { writeTransaction } from '@lrt/db';
 import { safeReturnTo } from '@lrt/domain';
 import { endSession, setSessionCookie, startSession, type SessionOptions } from '../../plugins/auth';
 import { ProblemResponse } from '../../plugins/problems';
@@ -97,8 +98,10 @@ export async function oidcRoutes(app: FastifyInstance, options: OidcRouteOptions
       }
       // Sign-in always starts a new session. The provider's navigation is cross-site, so the Strict cookie of a
       // session this browser had is not sent here; the new cookie replaces it, and that session idles out.
-      if (request.session) endSession(app.db, request.session.idHash);
-      const session = startSession(app.db, options, result.userId, now, request, 'single_sign_on');
+      const session = await writeTransaction(app.db, async (tx) => {
+        if (request.session) await endSession(tx, request.session.idHash);
+        return startSession(tx, options, result.userId, now, request, 'single_sign_on');
+      });
       setSessionCookie(reply, options, session.id);
       return reply.redirect(safeReturnTo(result.returnTo) ?? '/', 302);
     },

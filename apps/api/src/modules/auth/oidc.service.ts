@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { eq, lt, sql } from 'drizzle-orm';
 import * as oidc from 'openid-client';
 import type { SsoRefusal } from '@lrt/contracts';
-import { oidcLogins, ssoDomains, userAgencies, userRoles, users, writeTransaction, type Db, type Tx } from '@lrt/db';
+import { first, oidcLogins, ssoDomains, userAgencies, userRoles, users, writeTransaction, type Db, type Tx } from '@lrt/db';
 import { recordAudit, type Actor } from '../../lib/audit';
 import { recordCreation } from '../../lib/persistence';
 import { getUser } from '../users/users.service';
@@ -77,19 +77,17 @@ export async function beginOidcLogin(db: Db, client: OidcClient, input: { return
   const nonce = oidc.randomNonce();
   const codeVerifier = oidc.randomPKCECodeVerifier();
   const codeChallenge = await oidc.calculatePKCECodeChallenge(codeVerifier);
-  writeTransaction(db, (tx) => {
+  await writeTransaction(db, async (tx) => {
     // Sign-ins that were never finished are worth nothing once expired.
-    tx.delete(oidcLogins).where(lt(oidcLogins.expiresAt, input.now.toISOString())).run();
-    tx.insert(oidcLogins)
-      .values({
-        stateHash: sha256(state),
-        nonce,
-        codeVerifier,
-        returnTo: input.returnTo,
-        createdAt: input.now.toISOString(),
-        expiresAt: new Date(input.now.getTime() + OIDC_LOGIN_MINUTES * 60_000).toISOString(),
-      })
-      .run();
+    await tx.delete(oidcLogins).where(lt(oidcLogins.expiresAt, input.now.toISOString()));
+    await tx.insert(oidcLogins).values({
+      stateHash: sha256(state),
+      nonce,
+      codeVerifier,
+      returnTo: input.returnTo,
+      createdAt: input.now.toISOString(),
+      expiresAt: new Date(input.now.getTime() + OIDC_LOGIN_MINUTES * 60_000).toISOString(),
+    });
   });
   const url = oidc.buildAuthorizationUrl(configuration, {
     redirect_uri: client.redirectUri,
@@ -105,10 +103,10 @@ export async function beginOidcLogin(db: Db, client: OidcClient, input: { return
 /** Takes the sign-in a state names: used once, so it is deleted whether or not it is still in time. */
 function takeLogin(db: Db, state: string, now: Date) {
   const stateHash = sha256(state);
-  return writeTransaction(db, (tx) => {
-    const row = tx.select().from(oidcLogins).where(eq(oidcLogins.stateHash, stateHash)).get();
+  return writeTransaction(db, async (tx) => {
+    const row = await first(tx.select().from(oidcLogins).where(eq(oidcLogins.stateHash, stateHash)));
     if (!row) return null;
-    tx.delete(oidcLogins).where(eq(oidcLogins.stateHash, stateHash)).run();
+    await tx.delete(oidcLogins).where(eq(oidcLogins.stateHash, stateHash));
     return row.expiresAt > now.toISOString() ? row : null;
   });
 }
@@ -136,7 +134,7 @@ export async function finishOidcLogin(db: Db, client: OidcClient, input: OidcCal
   const params = input.callbackUrl.searchParams;
   const state = params.get('state');
   const ours = !!state && !!input.browserState && safeEqual(state, input.browserState);
-  const login = ours ? takeLogin(db, state, input.now) : null;
+  const login = ours ? await takeLogin(db, state, input.now) : null;
 
   const error = params.get('error');
   if (error) return { ok: false, reason: error === 'access_denied' ? 'cancelled' : 'provider', cause: `the provider answered ${error}` };
@@ -156,7 +154,7 @@ export async function finishOidcLogin(db: Db, client: OidcClient, input: OidcCal
   }
   if (!claims) return { ok: false, reason: 'provider', cause: 'no ID token' };
 
-  const result = signInWithIdentity(db, {
+  const result = await signInWithIdentity(db, {
     issuer: claims.iss,
     subject: claims.sub,
     email: typeof claims.email === 'string' ? claims.email : undefined,
@@ -193,26 +191,30 @@ interface Identity {
  * active account. The first sign-in records the identity (`<issuer> <sub>`) on the account; after that only that
  * identity signs in to it. Without an account, one is opened only if an admin set up the email's domain.
  */
-export function signInWithIdentity(db: Db, identity: Identity): { ok: true; userId: number; created: boolean } | { ok: false; reason: SsoRefusal } {
+export async function signInWithIdentity(
+  db: Db,
+  identity: Identity,
+): Promise<{ ok: true; userId: number; created: boolean } | { ok: false; reason: SsoRefusal }> {
   const email = identity.email?.trim().toLowerCase();
   if (!email || !identity.emailVerified) return refuse(db, identity, 'unverified_email');
   const oidcSubject = `${identity.issuer} ${identity.subject}`;
   const at = identity.now.toISOString();
 
-  return writeTransaction(db, (tx) => {
-    const user = tx
-      .select({ id: users.id, name: users.name, active: users.active, oidcSubject: users.oidcSubject })
-      .from(users)
-      .where(sql`lower(${users.email}) = ${email}`)
-      .get();
+  return writeTransaction(db, async (tx) => {
+    const user = await first(
+      tx
+        .select({ id: users.id, name: users.name, active: users.active, oidcSubject: users.oidcSubject })
+        .from(users)
+        .where(sql`lower(${users.email}) = ${email}`),
+    );
     // The identity is already another account's (its email changed at the provider or here): never two accounts.
-    const holder = tx.select({ id: users.id }).from(users).where(eq(users.oidcSubject, oidcSubject)).get();
+    const holder = await first(tx.select({ id: users.id }).from(users).where(eq(users.oidcSubject, oidcSubject)));
 
     if (user) {
       if (!user.active) return refuseIn(tx, identity, email, 'deactivated');
       if ((user.oidcSubject && user.oidcSubject !== oidcSubject) || (holder && holder.id !== user.id)) return refuseIn(tx, identity, email, 'other_identity');
-      tx.update(users).set({ lastSignInAt: at, oidcSubject }).where(eq(users.id, user.id)).run();
-      recordAudit(tx, { ...identity.actor, id: user.id, name: user.name }, {
+      await tx.update(users).set({ lastSignInAt: at, oidcSubject }).where(eq(users.id, user.id));
+      await recordAudit(tx, { ...identity.actor, id: user.id, name: user.name }, {
         entity: 'user',
         entityId: user.id,
         operation: 'sign_in',
@@ -223,20 +225,21 @@ export function signInWithIdentity(db: Db, identity: Identity): { ok: true; user
     }
 
     const domain = email.slice(email.lastIndexOf('@') + 1);
-    const rule = tx.select().from(ssoDomains).where(eq(ssoDomains.domain, domain)).get();
+    const rule = await first(tx.select().from(ssoDomains).where(eq(ssoDomains.domain, domain)));
     if (!rule) return refuseIn(tx, identity, email, 'no_account');
     if (holder) return refuseIn(tx, identity, email, 'other_identity');
 
     const name = identity.name?.trim().slice(0, NAME_MAX) || email;
-    const created = tx
-      .insert(users)
-      .values({ email, name, passwordHash: NO_PASSWORD_HASH, oidcSubject, lastSignInAt: at, createdAt: at, updatedAt: at })
-      .returning({ id: users.id })
-      .get();
-    tx.insert(userRoles).values(rule.roles.map((role) => ({ userId: created.id, role }))).run();
-    if (rule.agencyId !== null && rule.roles.includes('agency_lead')) tx.insert(userAgencies).values({ userId: created.id, agencyId: rule.agencyId }).run();
-    recordCreation(tx, { ...identity.actor, name: `Single sign-on (${domain})` }, 'user', getUser(tx, created.id), identity.now);
-    recordAudit(tx, { ...identity.actor, id: created.id, name }, {
+    const created = (await first(
+      tx
+        .insert(users)
+        .values({ email, name, passwordHash: NO_PASSWORD_HASH, oidcSubject, lastSignInAt: at, createdAt: at, updatedAt: at })
+        .returning({ id: users.id }),
+    ))!;
+    await tx.insert(userRoles).values(rule.roles.map((role) => ({ userId: created.id, role })));
+    if (rule.agencyId !== null && rule.roles.includes('agency_lead')) await tx.insert(userAgencies).values({ userId: created.id, agencyId: rule.agencyId });
+    await recordCreation(tx, { ...identity.actor, name: `Single sign-on (${domain})` }, 'user', await getUser(tx, created.id), identity.now);
+    await recordAudit(tx, { ...identity.actor, id: created.id, name }, {
       entity: 'user',
       entityId: created.id,
       operation: 'sign_in',
@@ -252,8 +255,8 @@ function refuse(db: Db, identity: Identity, reason: SsoRefusal) {
 }
 
 /** A refused sign-in is in the audit trail, like a refused password: who the provider said it was, and why. */
-function refuseIn(tx: Tx, identity: Identity, email: string | undefined, reason: SsoRefusal) {
-  recordAudit(tx, { ...identity.actor, name: (email ?? identity.actor.name).slice(0, 254) }, {
+async function refuseIn(tx: Tx, identity: Identity, email: string | undefined, reason: SsoRefusal) {
+  await recordAudit(tx, { ...identity.actor, name: (email ?? identity.actor.name).slice(0, 254) }, {
     entity: 'user',
     entityId: null,
     operation: 'sign_in_failed',

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Me, SsoDomain } from '@lrt/contracts';
-import { users } from '@lrt/db';
+import { first, settings as settingsTable, users, writeTransaction } from '@lrt/db';
 import { eq } from 'drizzle-orm';
 import { freePort, startOidcProvider, type TestOidcProvider } from '../../testing/oidc-provider';
 import { createTestWorld, factories, TEST_NOW, TEST_PASSWORD, type TestWorld } from '../../testing/test-app';
@@ -90,7 +90,7 @@ describe('GET /api/auth/oidc/status', () => {
 describe('signing in with your organisation', () => {
   it('signs in the account with the verified email, whatever its case, and lands on returnTo', async () => {
     await startTracker();
-    const police = factories.agency(world!.db, { kind: 'police' });
+    const police = await factories.agency(world!.db, { kind: 'police' });
     const lead = await world!.signIn(['agency_lead'], { agencyIds: [police.id], name: 'Priya Lead' });
     provider.accounts.set('priya', { email: lead.email.toUpperCase(), email_verified: true, name: 'Priya at the provider' });
 
@@ -130,7 +130,7 @@ describe('signing in with your organisation', () => {
     expect(signedIn.status).toBe(200);
     expect(signedIn.body?.user).toMatchObject({ id: lead.userId, email: lead.email, lastSignInAt: TEST_NOW.toISOString() });
     // The identity is recorded at the first match, and the sign-in is in the trail.
-    const row = world!.db.select({ oidcSubject: users.oidcSubject }).from(users).where(eq(users.id, lead.userId)).get();
+    const row = await first(world!.db.select({ oidcSubject: users.oidcSubject }).from(users).where(eq(users.id, lead.userId)));
     expect(row?.oidcSubject).toBe(`${provider.issuer} priya`);
     expect(auditOf('sign_in')).toEqual([expect.objectContaining({ actor_id: lead.userId, after: { method: 'oidc', linkedIdentity: `${provider.issuer} priya` } })]);
 
@@ -169,7 +169,7 @@ describe('signing in with your organisation', () => {
 
   it('opens an account with the domain’s roles when an admin turned it on, and no password opens it', async () => {
     await startTracker();
-    const health = factories.agency(world!.db, { kind: 'health' });
+    const health = await factories.agency(world!.db, { kind: 'health' });
     const created = await world!.request({ method: 'POST', url: '/api/sso-domains', payload: { domain: 'NHS.Northmoor.example', roles: ['agency_lead'], agencyId: health.id } });
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json<SsoDomain>()).toMatchObject({ domain: 'nhs.northmoor.example', roles: ['agency_lead'], agencyId: health.id });
@@ -183,7 +183,8 @@ describe('signing in with your organisation', () => {
     expect(auditOf('create').find((e) => e.entity === 'user')?.after).toMatchObject({ email: 'jo.nurse@nhs.northmoor.example', roles: ['agency_lead'] });
 
     // Its password hash is unusable: no password signs in to it.
-    const hash = world!.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.email, 'jo.nurse@nhs.northmoor.example')).get()?.passwordHash;
+    const hash = (await first(world!.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.email, 'jo.nurse@nhs.northmoor.example'))))
+      ?.passwordHash;
     expect(hash).toBe('!');
     for (const password of ['!', '', TEST_PASSWORD]) {
       const login = await world!.request({ method: 'POST', url: '/api/auth/login', payload: { email: 'jo.nurse@nhs.northmoor.example', password: password || 'x' }, as: null });
@@ -218,8 +219,10 @@ describe('signing in with your organisation', () => {
     await startTracker();
     const chair = await world!.signIn(['independent_chair'], { name: 'Chair Who Signs In At Work' });
     // The business unit set a password and requires a second factor for chairs; neither applies to this session.
-    world!.db.update(users).set({ mustChangePassword: true }).where(eq(users.id, chair.userId)).run();
-    world!.db.$client.prepare(`update settings set require_mfa_roles = '["independent_chair"]'`).run();
+    await writeTransaction(world!.db, async (tx) => {
+      await tx.update(users).set({ mustChangePassword: true }).where(eq(users.id, chair.userId));
+      await tx.update(settingsTable).set({ requireMfaRoles: ['independent_chair'] });
+    });
     provider.accounts.set('chair', { email: chair.email, email_verified: true });
     const flow = await signInWithOrganisation('chair');
     const mine = await me(flow.session?.value);
@@ -239,7 +242,7 @@ describe('signing in with your organisation', () => {
   it('refuses a deactivated account', async () => {
     await startTracker();
     const gone = await world!.signIn(['viewer'], { name: 'Former Member' });
-    world!.db.update(users).set({ active: false }).where(eq(users.id, gone.userId)).run();
+    await writeTransaction(world!.db, (tx) => tx.update(users).set({ active: false }).where(eq(users.id, gone.userId)));
     provider.accounts.set('former', { email: gone.email, email_verified: true });
     const flow = await signInWithOrganisation('former');
     expect(flow.location).toBe('/sign-in?sso=deactivated');
@@ -303,7 +306,7 @@ describe('the state binds the answer to the browser that asked', () => {
   it('refuses an answer that comes more than ten minutes after the sign-in started', async () => {
     await startTracker();
     const { state, answer } = await answered('c');
-    world!.setNow(new Date(TEST_NOW.getTime() + 11 * 60_000));
+    await world!.setNow(new Date(TEST_NOW.getTime() + 11 * 60_000));
     await refusedAs(await callback(answer, state), 'expired');
   });
 

@@ -1,5 +1,5 @@
 import { and, eq, ne } from 'drizzle-orm';
-import { sessions, users, writeTransaction, type Db } from '@lrt/db';
+import { first, sessions, users, writeTransaction, type Db } from '@lrt/db';
 import { passwordProblem } from '../../domain/password-policy';
 import { recordAudit, type Actor } from '../../lib/audit';
 import { hashPassword, verifyPassword } from '../../lib/password-hash';
@@ -18,7 +18,7 @@ export async function changeOwnPassword(
   input: { userId: number; currentPassword: string; newPassword: string; keepSessionIdHash: string; now: Date; ip: string; scryptCost: number },
   actor: Actor,
 ): Promise<void> {
-  const user = db.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, input.userId)).get();
+  const user = await first(db.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, input.userId)));
   if (!user) throw new Error(`changeOwnPassword: no user ${input.userId}`);
   const problem = passwordProblem(input.newPassword, user);
   if (problem) throw unprocessable('user.weak_password', [{ path: 'newPassword', message: problem }]);
@@ -26,14 +26,20 @@ export async function changeOwnPassword(
     throw unprocessable('user.same_password', [{ path: 'newPassword', message: 'must be different from your current password' }]);
   }
   await confirmPassword(db, guard, { userId: input.userId, password: input.currentPassword, ip: input.ip });
+  // Hashed before the transaction: the write lock is not held while scrypt runs.
   const passwordHash = await hashPassword(input.newPassword, input.scryptCost);
-  writeTransaction(db, (tx) => {
-    tx.update(users)
+  await writeTransaction(db, async (tx) => {
+    await tx
+      .update(users)
       .set({ passwordHash, mustChangePassword: false, passwordChangedAt: input.now.toISOString(), updatedAt: input.now.toISOString() })
-      .where(eq(users.id, input.userId))
-      .run();
-    const ended = tx.delete(sessions).where(and(eq(sessions.userId, input.userId), ne(sessions.idHash, input.keepSessionIdHash))).run().changes;
-    recordAudit(tx, actor, { entity: 'user', entityId: input.userId, operation: 'password_changed', after: { otherSessionsEnded: ended }, at: input.now });
+      .where(eq(users.id, input.userId));
+    const ended = (
+      await tx
+        .delete(sessions)
+        .where(and(eq(sessions.userId, input.userId), ne(sessions.idHash, input.keepSessionIdHash)))
+        .returning({ idHash: sessions.idHash })
+    ).length;
+    await recordAudit(tx, actor, { entity: 'user', entityId: input.userId, operation: 'password_changed', after: { otherSessionsEnded: ended }, at: input.now });
   });
 }
 
@@ -43,7 +49,7 @@ export async function changeOwnPassword(
  * so a stolen session cannot be used to guess it. Throws the problem to answer with, naming `field`.
  */
 export async function confirmPassword(db: Db, guard: SignInGuard, input: { userId: number; password: string; ip: string }, field = 'currentPassword') {
-  const user = db.select({ email: users.email, passwordHash: users.passwordHash }).from(users).where(eq(users.id, input.userId)).get();
+  const user = await first(db.select({ email: users.email, passwordHash: users.passwordHash }).from(users).where(eq(users.id, input.userId)));
   if (!user) throw new Error(`confirmPassword: no user ${input.userId}`);
   const verdict = await guard.attempt({ email: user.email, ip: input.ip, userId: input.userId }, () => verifyPassword(input.password, user.passwordHash));
   if (verdict.kind === 'refused') {

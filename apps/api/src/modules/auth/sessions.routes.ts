@@ -31,12 +31,11 @@ export async function ownSessionRoutes(app: FastifyInstance, options: { signInGu
     handler: async (request) => {
       const principal = requirePrincipal(request);
       const now = app.now().toISOString();
-      const rows = app.db
+      const rows = await app.db
         .select()
         .from(sessions)
         .where(and(eq(sessions.userId, principal.id), gt(sessions.expiresAt, now)))
-        .orderBy(desc(sessions.lastSeenAt))
-        .all();
+        .orderBy(desc(sessions.lastSeenAt));
       return {
         items: rows.map((row) => ({
           ref: refOf(row.idHash),
@@ -72,9 +71,14 @@ export async function ownSessionRoutes(app: FastifyInstance, options: { signInGu
       const principal = requirePrincipal(request);
       await confirmPassword(app.db, options.signInGuard, { userId: principal.id, password: request.body.currentPassword, ip: request.ip });
       const now = app.now();
-      const ended = writeTransaction(app.db, (tx) => {
-        const changes = tx.delete(sessions).where(and(eq(sessions.userId, principal.id), ne(sessions.idHash, request.session!.idHash))).run().changes;
-        recordAudit(tx, actorOf(request), { entity: 'user', entityId: principal.id, operation: 'sessions_revoked', after: { sessionsEnded: changes, by: 'themselves' }, at: now });
+      const ended = await writeTransaction(app.db, async (tx) => {
+        const changes = (
+          await tx
+            .delete(sessions)
+            .where(and(eq(sessions.userId, principal.id), ne(sessions.idHash, request.session!.idHash)))
+            .returning({ idHash: sessions.idHash })
+        ).length;
+        await recordAudit(tx, actorOf(request), { entity: 'user', entityId: principal.id, operation: 'sessions_revoked', after: { sessionsEnded: changes, by: 'themselves' }, at: now });
         return changes;
       });
       return { sessionsEnded: ended };

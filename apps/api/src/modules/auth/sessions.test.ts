@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Me, OwnSessions } from '@lrt/contracts';
-import { users } from '@lrt/db';
+import { users, writeTransaction } from '@lrt/db';
 import { hashPassword } from '../../lib/password-hash';
 import { expectProblem } from '../../testing/http-expect';
 import { createTestWorld, TEST_SCRYPT_COST, type Caller, type TestWorld } from '../../testing/test-app';
@@ -13,7 +13,10 @@ let user: { id: number; email: string; name: string };
 beforeEach(async () => {
   world = await createTestWorld();
   const passwordHash = await hashPassword(PASSWORD, TEST_SCRYPT_COST);
-  user = world.db.insert(users).values({ email: 'pat@northmoor.example', name: 'Pat', passwordHash }).returning().get();
+  user = await writeTransaction(world.db, async (tx) => {
+    const [row] = await tx.insert(users).values({ email: 'pat@northmoor.example', name: 'Pat', passwordHash }).returning();
+    return row!;
+  });
 });
 afterEach(() => world.close());
 

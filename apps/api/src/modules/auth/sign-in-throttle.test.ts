@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditEvent, Me } from '@lrt/contracts';
-import { users } from '@lrt/db';
+import { first, users, writeTransaction } from '@lrt/db';
 import { eq } from 'drizzle-orm';
 import { hashPassword } from '../../lib/password-hash';
 import { expectProblem } from '../../testing/http-expect';
@@ -18,7 +18,11 @@ afterEach(() => world?.close());
 async function setUp(scryptCost = TEST_SCRYPT_COST) {
   world = await createTestWorld({ app: { scryptCost } });
   const passwordHash = await hashPassword(PASSWORD, scryptCost);
-  const make = (email: string) => world.db.insert(users).values({ email, name: email.split('@')[0]!, passwordHash }).returning().get();
+  const make = (email: string) =>
+    writeTransaction(world.db, async (tx) => {
+      const [user] = await tx.insert(users).values({ email, name: email.split('@')[0]!, passwordHash }).returning();
+      return user!;
+    });
   return { make };
 }
 
@@ -31,7 +35,7 @@ const auditRows = (operation: string) =>
 describe('sign-in throttling', () => {
   it('after 3 wrong tries for an account from an address, refuses even the right password until a delay that doubles has passed', async () => {
     const { make } = await setUp();
-    const user = make('dana@northmoor.example');
+    const user = await make('dana@northmoor.example');
     for (let i = 0; i < SIGN_IN_LIMITS.freePerPair; i++) {
       expectProblem(await login(user.email, `wrong ${i}`), { status: 401, code: 'auth.invalid_credentials' });
     }
@@ -40,23 +44,23 @@ describe('sign-in throttling', () => {
     expect(refused.headers['retry-after']).toBe('2');
     expect(refused.json<{ detail: string }>().detail).toContain('Wait 2 seconds');
 
-    world.setNow(seconds(3), { keepSessions: false });
+    await world.setNow(seconds(3), { keepSessions: false });
     expectProblem(await login(user.email, 'wrong again'), { status: 401, code: 'auth.invalid_credentials' });
     // The 5th try waits twice as long as the 4th.
-    world.setNow(seconds(5), { keepSessions: false });
+    await world.setNow(seconds(5), { keepSessions: false });
     expect((await login(user.email, PASSWORD)).headers['retry-after']).toBe('2');
-    world.setNow(seconds(7.5), { keepSessions: false });
+    await world.setNow(seconds(7.5), { keepSessions: false });
     expect((await login(user.email, PASSWORD)).statusCode).toBe(200);
   });
 
   it('cannot be used to lock someone out: an attacker elsewhere never stops the user signing in from an address they have used', async () => {
     const { make } = await setUp();
-    const user = make('admin.owner@northmoor.example');
+    const user = await make('admin.owner@northmoor.example');
     expect((await login(user.email, PASSWORD, HOME)).statusCode).toBe(200);
 
     // Guesses from many addresses, far past every free allowance, over five minutes.
     for (let i = 0; i < 60; i++) {
-      world.setNow(seconds(i * 5), { keepSessions: false });
+      await world.setNow(seconds(i * 5), { keepSessions: false });
       await login(user.email, `guess ${i}`, `203.0.113.${i % 30}`);
     }
     expectProblem(await login(user.email, PASSWORD, '192.0.2.200'), { status: 429, code: 'auth.rate_limited' });
@@ -68,7 +72,7 @@ describe('sign-in throttling', () => {
 
   it('slows an address that sprays many accounts, and no one at another address', async () => {
     const { make } = await setUp();
-    const user = make('sam@northmoor.example');
+    const user = await make('sam@northmoor.example');
     for (let i = 0; i < SIGN_IN_LIMITS.freePerAddress; i++) {
       expectProblem(await login(`guess.${i}@northmoor.example`, 'not a password I know', ATTACKER), { status: 401, code: 'auth.invalid_credentials' });
     }
@@ -81,7 +85,7 @@ describe('sign-in throttling', () => {
     expect(addressKey('2001:0db8:0001:0002:ffff:1:2:3')).toBe('2001:db8:1:2::/64');
     expect(addressKey('::ffff:192.0.2.1')).toBe('192.0.2.1');
     const { make } = await setUp();
-    const user = make('ipv6@northmoor.example');
+    const user = await make('ipv6@northmoor.example');
     for (let i = 0; i < SIGN_IN_LIMITS.freePerPair; i++) await login(user.email, 'wrong', `2001:db8:1:2::${i + 1}`);
     expectProblem(await login(user.email, PASSWORD, '2001:db8:1:2::99'), { status: 429, code: 'auth.rate_limited' });
   });
@@ -89,8 +93,8 @@ describe('sign-in throttling', () => {
   it('holds under a burst: of 40 wrong tries and the right password sent at once, none gets in, and someone else signs in within a second', async () => {
     // A real hash cost here, so the checks overlap as they would in production.
     const { make } = await setUp(14);
-    const victim = make('victim@northmoor.example');
-    const bystander = make('bystander@northmoor.example');
+    const victim = await make('victim@northmoor.example');
+    const bystander = await make('bystander@northmoor.example');
     const burst = [...Array.from({ length: 40 }, (_, i) => login(victim.email, `burst guess ${i}`, ATTACKER)), login(victim.email, PASSWORD, ATTACKER)];
     const started = performance.now();
     const other = await login(bystander.email, PASSWORD, HOME);
@@ -110,14 +114,14 @@ describe('sign-in throttling', () => {
 
   it('writes one audit event per window for the refusals that cost nothing, not a row each', async () => {
     const { make } = await setUp();
-    const user = make('kim@northmoor.example');
+    const user = await make('kim@northmoor.example');
     for (let i = 0; i < SIGN_IN_LIMITS.freePerPair; i++) await login(user.email, 'wrong', ATTACKER);
     for (let i = 0; i < 200; i++) expect((await login(user.email, 'wrong', ATTACKER)).statusCode).toBe(429);
     expect(auditRows('sign_in_failed')).toHaveLength(SIGN_IN_LIMITS.freePerPair);
     expect(auditRows('sign_in_throttled')).toHaveLength(0);
 
     // The next window's first refusal closes the last one's count.
-    world.setNow(new Date(TEST_NOW.getTime() + 16 * 60_000), { keepSessions: false });
+    await world.setNow(new Date(TEST_NOW.getTime() + 16 * 60_000), { keepSessions: false });
     for (let i = 0; i < SIGN_IN_LIMITS.freePerPair; i++) await login(user.email, 'wrong', ATTACKER);
     expect((await login(user.email, 'wrong', ATTACKER)).statusCode).toBe(429);
     const events = auditRows('sign_in_throttled');
@@ -140,11 +144,11 @@ describe('sign-in throttling', () => {
 
   it('forgives an account its tries from an address once the right password is given there', async () => {
     const { make } = await setUp();
-    const user = make('lee@northmoor.example');
+    const user = await make('lee@northmoor.example');
     for (let i = 0; i < SIGN_IN_LIMITS.freePerPair - 1; i++) await login(user.email, 'typo');
     expect((await login(user.email, PASSWORD)).statusCode).toBe(200);
     for (let i = 0; i < SIGN_IN_LIMITS.freePerPair - 1; i++) await login(user.email, 'typo');
     expect((await login(user.email, PASSWORD)).statusCode).toBe(200);
-    expect(world.db.select().from(users).where(eq(users.id, user.id)).get()?.lastSignInAt).toBe(TEST_NOW.toISOString());
+    expect((await first(world.db.select().from(users).where(eq(users.id, user.id))))?.lastSignInAt).toBe(TEST_NOW.toISOString());
   });
 });

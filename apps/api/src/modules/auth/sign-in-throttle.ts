@@ -1,7 +1,7 @@
 import { isIPv6 } from 'node:net';
 import { and, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
-import { signInAddresses, signInFailures, writeTransaction, type Db } from '@lrt/db';
+import { first, signInAddresses, signInFailures, writeTransaction, type Db } from '@lrt/db';
 import { recordAudit } from '../../lib/audit';
 
 /**
@@ -94,7 +94,10 @@ export class SignInGuard {
     private readonly log?: FastifyBaseLogger,
   ) {
     this.slots = new Slots(limits.concurrentChecks, limits.queueLength);
-    this.timer = setInterval(() => this.flushRefusals(false), 60_000);
+    this.timer = setInterval(() => {
+      // Fire and forget: the tick catches its own failure (and logs it), so it is never an unhandled rejection.
+      void this.flushRefusals(false).catch((error: unknown) => this.log?.error({ err: error }, 'sign-in throttle: refusals not written to the trail'));
+    }, 60_000);
     this.timer.unref();
   }
 
@@ -116,25 +119,27 @@ export class SignInGuard {
     const keys = { pair: `pair:${email}|${address}`, account: `account:${email}`, address: `address:${address}` };
     const flightKeys = [`account:${email}`, `address:${address}`];
     if ((this.inFlight.get(flightKeys[0]!) ?? 0) >= this.limits.concurrentPerAccount || (this.inFlight.get(flightKeys[1]!) ?? 0) >= this.limits.concurrentPerAddress) {
-      this.countRefusal(email, address);
+      await this.countRefusal(email, address);
       return { kind: 'refused', reason: 'busy', retryAfterSeconds: 1 };
     }
-    const now = this.now();
-    const { wait, attemptIds } = this.countAndAdmit(keys, input.userId, input.ip, now);
-    if (wait > 0) {
-      this.countRefusal(email, address);
-      return { kind: 'refused', reason: 'throttled', retryAfterSeconds: Math.ceil(wait) };
-    }
+    // In flight from here, before the attempt is counted: counting awaits the database, and a check that arrives
+    // meanwhile must see this one, or a burst could get past the limits of checks at once.
     flightKeys.forEach((key) => this.inFlight.set(key, (this.inFlight.get(key) ?? 0) + 1));
     try {
+      const now = this.now();
+      const { wait, attemptIds } = await this.countAndAdmit(keys, input.userId, input.ip, now);
+      if (wait > 0) {
+        await this.countRefusal(email, address);
+        return { kind: 'refused', reason: 'throttled', retryAfterSeconds: Math.ceil(wait) };
+      }
       if (!(await this.slots.acquire())) {
-        this.countRefusal(email, address);
+        await this.countRefusal(email, address);
         return { kind: 'refused', reason: 'busy', retryAfterSeconds: 1 };
       }
       try {
         const ok = await check();
         // With a second factor to come, the password alone forgives nothing: see `secondFactorPassed`.
-        if (ok && forgive) this.succeeded(keys.pair, attemptIds, input.userId, input.ip, now);
+        if (ok && forgive) await this.succeeded(keys.pair, attemptIds, input.userId, input.ip, now);
         return { kind: 'checked', ok };
       } finally {
         this.slots.release();
@@ -148,19 +153,28 @@ export class SignInGuard {
     }
   }
 
-  /** Seconds still to wait, or 0 after counting the attempt. One synchronous transaction: no await in between. */
-  private countAndAdmit(keys: { pair: string; account: string; address: string }, userId: number | null, ip: string, now: Date): { wait: number; attemptIds: number[] } {
+  /**
+   * Seconds still to wait, or 0 after counting the attempt. One write transaction, reading the count and adding
+   * to it: write transactions run one at a time, so two attempts at once are counted one after the other.
+   */
+  private countAndAdmit(
+    keys: { pair: string; account: string; address: string },
+    userId: number | null,
+    ip: string,
+    now: Date,
+  ): Promise<{ wait: number; attemptIds: number[] }> {
     const since = new Date(now.getTime() - this.windowMs()).toISOString();
-    return writeTransaction(this.db, (tx) => {
-      const rows = tx
+    return writeTransaction(this.db, async (tx) => {
+      const rows = await tx
         .select({ key: signInFailures.key, n: sql<number>`count(*)`, latest: sql<string>`max(${signInFailures.at})` })
         .from(signInFailures)
         .where(and(inArray(signInFailures.key, Object.values(keys)), gt(signInFailures.at, since)))
-        .groupBy(signInFailures.key)
-        .all();
+        .groupBy(signInFailures.key);
       const known =
         userId !== null &&
-        tx.select({ ip: signInAddresses.ip }).from(signInAddresses).where(and(eq(signInAddresses.userId, userId), eq(signInAddresses.ip, ip))).get() !== undefined;
+        (await first(
+          tx.select({ ip: signInAddresses.ip }).from(signInAddresses).where(and(eq(signInAddresses.userId, userId), eq(signInAddresses.ip, ip))),
+        )) !== undefined;
       const free: Record<string, number> = {
         [keys.pair]: this.limits.freePerPair,
         [keys.address]: this.limits.freePerAddress,
@@ -175,14 +189,14 @@ export class SignInGuard {
       }
       if (wait > 0) return { wait, attemptIds: [] };
       const at = now.toISOString();
-      const attemptIds = tx
-        .insert(signInFailures)
-        .values(Object.values(keys).map((key) => ({ key, at })))
-        .returning({ id: signInFailures.id })
-        .all()
-        .map((row) => row.id);
+      const attemptIds = (
+        await tx
+          .insert(signInFailures)
+          .values(Object.values(keys).map((key) => ({ key, at })))
+          .returning({ id: signInFailures.id })
+      ).map((row) => row.id);
       // Keep the table small: tries older than a day count for nothing.
-      tx.delete(signInFailures).where(lt(signInFailures.at, new Date(now.getTime() - 86_400_000).toISOString())).run();
+      await tx.delete(signInFailures).where(lt(signInFailures.at, new Date(now.getTime() - 86_400_000).toISOString()));
       return { wait: 0, attemptIds };
     });
   }
@@ -191,14 +205,14 @@ export class SignInGuard {
    * The right password: this attempt was no failure after all, this account's tries from this address are
    * forgiven, and the address is known. Tries from elsewhere still count.
    */
-  private succeeded(pairKey: string, attemptIds: number[], userId: number | null, ip: string, now: Date) {
-    writeTransaction(this.db, (tx) => {
-      tx.delete(signInFailures).where(or(eq(signInFailures.key, pairKey), inArray(signInFailures.id, attemptIds))).run();
+  private async succeeded(pairKey: string, attemptIds: number[], userId: number | null, ip: string, now: Date): Promise<void> {
+    await writeTransaction(this.db, async (tx) => {
+      await tx.delete(signInFailures).where(or(eq(signInFailures.key, pairKey), inArray(signInFailures.id, attemptIds)));
       if (userId !== null) {
-        tx.insert(signInAddresses)
+        await tx
+          .insert(signInAddresses)
           .values({ userId, ip, lastSuccessAt: now.toISOString() })
-          .onConflictDoUpdate({ target: [signInAddresses.userId, signInAddresses.ip], set: { lastSuccessAt: now.toISOString() } })
-          .run();
+          .onConflictDoUpdate({ target: [signInAddresses.userId, signInAddresses.ip], set: { lastSuccessAt: now.toISOString() } });
       }
     });
   }
@@ -208,28 +222,37 @@ export class SignInGuard {
    * the address known, as a password alone does for an account without one. (Until then, someone holding only
    * the password cannot make their address one the account throttle spares.)
    */
-  secondFactorPassed(input: { email: string; ip: string; userId: number }) {
-    this.succeeded(`pair:${normalEmail(input.email)}|${addressKey(input.ip)}`, [], input.userId, input.ip, this.now());
+  secondFactorPassed(input: { email: string; ip: string; userId: number }): Promise<void> {
+    return this.succeeded(`pair:${normalEmail(input.email)}|${addressKey(input.ip)}`, [], input.userId, input.ip, this.now());
   }
 
-  private countRefusal(email: string, address: string) {
+  private async countRefusal(email: string, address: string): Promise<void> {
     const now = this.now().getTime();
     const windowStart = now - (now % this.windowMs());
-    if (windowStart !== this.refused.windowStart) this.flushRefusals(true, windowStart);
+    // The last window's count is taken (and this window's begun) before the write is awaited, so this refusal and
+    // any that arrive meanwhile count in the new window, and the old one is written once.
+    const flushed = windowStart !== this.refused.windowStart ? this.flushRefusals(true, windowStart) : undefined;
     this.refused.count++;
     if (this.refused.accounts.size < 1000) this.refused.accounts.add(email);
     this.refused.addresses.set(address, (this.refused.addresses.get(address) ?? 0) + 1);
     this.log?.warn({ throttledSignIns: this.refused.count, address }, 'sign-in refused without a password check (throttled)');
+    await flushed;
   }
 
-  /** Writes the finished window's refusals as one audit event. `force` writes the current window too (on close). */
-  flushRefusals(force: boolean, nextWindowStart?: number) {
+  /**
+   * Writes the finished window's refusals as one audit event. `force` writes the current window too (on close).
+   * The window's count is taken and reset at once, before the write is awaited, so it is never written twice.
+   */
+  async flushRefusals(force: boolean, nextWindowStart?: number): Promise<void> {
     const { windowStart, count, accounts, addresses } = this.refused;
     const now = this.now().getTime();
     const ended = windowStart + this.windowMs() <= now;
+    if (count === 0 || force || ended) {
+      this.refused = { windowStart: nextWindowStart ?? now - (now % this.windowMs()), count: 0, accounts: new Set(), addresses: new Map() };
+    }
     if (count > 0 && (force || ended)) {
       const top = [...addresses.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5);
-      writeTransaction(this.db, (tx) =>
+      await writeTransaction(this.db, (tx) =>
         recordAudit(tx, { id: null, name: 'Sign-in throttle' }, {
           entity: 'user',
           entityId: null,
@@ -245,13 +268,10 @@ export class SignInGuard {
         }),
       );
     }
-    if (count === 0 || force || ended) {
-      this.refused = { windowStart: nextWindowStart ?? now - (now % this.windowMs()), count: 0, accounts: new Set(), addresses: new Map() };
-    }
   }
 
-  close() {
+  close(): Promise<void> {
     clearInterval(this.timer);
-    this.flushRefusals(true);
+    return this.flushRefusals(true);
   }
 }

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { users, writeTransaction, type Db } from '@lrt/db';
+import { first, users, writeTransaction, type Db } from '@lrt/db';
 import { recordAudit } from '../../lib/audit';
 import { decoyHash, verifyPassword } from '../../lib/password-hash';
 import type { SignInGuard } from './sign-in-throttle';
@@ -33,11 +33,12 @@ export async function checkSignIn(
   guard: SignInGuard,
   input: { email: string; password: string; ip: string; now: Date; requestId: string; scryptCost: number },
 ): Promise<SignInResult> {
-  const user = db
-    .select({ id: users.id, name: users.name, passwordHash: users.passwordHash, active: users.active, secondFactor: users.totpSecret })
-    .from(users)
-    .where(sql`lower(${users.email}) = ${input.email.trim().toLowerCase()}`)
-    .get();
+  const user = await first(
+    db
+      .select({ id: users.id, name: users.name, passwordHash: users.passwordHash, active: users.active, secondFactor: users.totpSecret })
+      .from(users)
+      .where(sql`lower(${users.email}) = ${input.email.trim().toLowerCase()}`),
+  );
   const hash = user?.passwordHash ?? (await decoyHash(input.scryptCost));
   // Only the right password of an active account is a success: it is what forgives the tries before it.
   const verdict = await guard.attempt(
@@ -52,7 +53,7 @@ export async function checkSignIn(
     return { ok: false, reason: verdict.reason === 'busy' ? 'busy' : 'rate_limited', retryAfterSeconds: verdict.retryAfterSeconds };
   }
   if (!user || !verdict.ok) {
-    writeTransaction(db, (tx) =>
+    await writeTransaction(db, (tx) =>
       recordAudit(tx, { id: null, name: printable(input.email, 120) || 'Anonymous', requestId: input.requestId, ip: input.ip }, {
         entity: 'user',
         entityId: user?.id ?? null,
@@ -67,13 +68,13 @@ export async function checkSignIn(
 }
 
 /** A completed sign-in: its audit event and the user's last sign-in, in one transaction. */
-export function recordSignIn(
+export async function recordSignIn(
   db: Db,
   input: { userId: number; name: string; ip: string; requestId: string; now: Date; method: 'password' | 'password_and_code' | 'password_and_recovery_code' | 'oidc' },
-) {
-  writeTransaction(db, (tx) => {
-    tx.update(users).set({ lastSignInAt: input.now.toISOString() }).where(eq(users.id, input.userId)).run();
-    recordAudit(tx, { id: input.userId, name: input.name, requestId: input.requestId, ip: input.ip }, {
+): Promise<void> {
+  await writeTransaction(db, async (tx) => {
+    await tx.update(users).set({ lastSignInAt: input.now.toISOString() }).where(eq(users.id, input.userId));
+    await recordAudit(tx, { id: input.userId, name: input.name, requestId: input.requestId, ip: input.ip }, {
       entity: 'user',
       entityId: input.userId,
       operation: 'sign_in',

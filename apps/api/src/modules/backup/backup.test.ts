@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { closeDatabase, migrateDatabase, openDatabase, sessions, userAgencies, userRoles, users, type Db } from '@lrt/db';
+import { closeDatabase, migrateDatabase, openDatabase, sessions, userAgencies, userRoles, users, writeTransaction, type Db } from '@lrt/db';
 import { buildApp, cookieNameFor } from '../../app';
 import { hashPassword } from '../../lib/password-hash';
 import { multipartBody } from '../../testing/multipart';
@@ -16,26 +16,26 @@ async function fileWorld(dir: string) {
   const databasePath = join(dir, 'live', 'tracker.db');
   const evidenceDir = join(dir, 'live', 'evidence');
   const db = openDatabase(databasePath);
-  migrateDatabase(db);
-  const plan = seedSmallPlan(db);
+  await migrateDatabase(db);
+  const plan = await seedSmallPlan(db);
   const app = await buildApp({ db, now: () => TEST_NOW, webDistDir: '/nonexistent', scryptCost: TEST_SCRYPT_COST, evidenceDir });
   await app.ready();
   const passwordHash = await hashPassword('a long test passphrase', TEST_SCRYPT_COST);
-  const user = db.insert(users).values({ email: 'lead@test.example', name: 'Police Lead', passwordHash }).returning().get();
-  db.insert(userRoles).values({ userId: user.id, role: 'agency_lead' }).run();
-  db.insert(userAgencies).values({ userId: user.id, agencyId: plan.police.id }).run();
   const id = randomBytes(32).toString('base64url');
   const csrf = randomBytes(32).toString('base64url');
-  db.insert(sessions)
-    .values({
+  await writeTransaction(db, async (tx) => {
+    const [user] = await tx.insert(users).values({ email: 'lead@test.example', name: 'Police Lead', passwordHash }).returning();
+    await tx.insert(userRoles).values({ userId: user!.id, role: 'agency_lead' });
+    await tx.insert(userAgencies).values({ userId: user!.id, agencyId: plan.police.id });
+    await tx.insert(sessions).values({
       idHash: createHash('sha256').update(id).digest('hex'),
-      userId: user.id,
+      userId: user!.id,
       csrfToken: csrf,
       createdAt: TEST_NOW.toISOString(),
       lastSeenAt: TEST_NOW.toISOString(),
       expiresAt: new Date(TEST_NOW.getTime() + 3_600_000).toISOString(),
-    })
-    .run();
+    });
+  });
   const headers = { cookie: `${cookieNameFor('http://localhost:3000')}=${id}`, 'x-csrf-token': csrf };
   const postUpdate = async (note: string, evidence: { label: string; fileId: number }[] = []) => {
     const response = await app.inject({ method: 'POST', url: `/api/actions/${plan.action.id}/updates`, headers, payload: { note, confidence: 'on_track', evidence } });
@@ -47,7 +47,7 @@ async function fileWorld(dir: string) {
     expect(response.statusCode, response.body).toBe(201);
     return response.json<{ id: number }>();
   };
-  return { db, app, plan, databasePath, evidenceDir, postUpdate, upload, close: async () => (await app.close(), closeDatabase(db)) };
+  return { db, app, plan, databasePath, evidenceDir, postUpdate, upload, close: async () => (await app.close(), await closeDatabase(db)) };
 }
 
 const notesIn = (path: string) => {
@@ -136,9 +136,9 @@ describe('online backup and restore', () => {
 
     // The restored database serves again.
     const db: Db = openDatabase(world.databasePath);
-    migrateDatabase(db);
+    await migrateDatabase(db);
     expect(db.$client.prepare('select count(*) as n from progress_updates').get()).toEqual({ n: backedUp.notes.length });
-    closeDatabase(db);
+    await closeDatabase(db);
   });
 
   test('a restore refuses a backup that is damaged or not a tracker database, and leaves the database as it was', async () => {

@@ -8,13 +8,13 @@ import { factories } from '@lrt/db/testing';
 
 let dir: string;
 let db: Db;
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'lrt-wal-'));
   db = openDatabase(join(dir, 'tracker.db'));
-  migrateDatabase(db);
+  await migrateDatabase(db);
 });
-afterEach(() => {
-  closeDatabase(db);
+afterEach(async () => {
+  await closeDatabase(db);
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -33,7 +33,7 @@ test('a WAL that grew behind a long read is emptied once the writes stop and the
   const reader = new Database(join(dir, 'tracker.db'), { readonly: true });
   reader.exec('begin');
   reader.prepare('select count(*) from actions').get();
-  for (let i = 0; i < 300; i++) factories.agency(db, { name: `Agency ${i} ${'x'.repeat(2000)}` });
+  for (let i = 0; i < 300; i++) await factories.agency(db, { name: `Agency ${i} ${'x'.repeat(2000)}` });
   expect(walBytes()).toBeGreaterThan(500_000);
 
   const stop = checkpointWhenIdle(db, 20);
@@ -51,8 +51,8 @@ test('a WAL that grew behind a long read is emptied once the writes stop and the
   }
 });
 
-test('the query planner is given the tables\' statistics at start-up, so it plans for the partnership\'s size', () => {
-  for (let i = 0; i < 300; i++) factories.agency(db, { name: `Agency ${i}` });
+test('the query planner is given the tables\' statistics at start-up, so it plans for the partnership\'s size', async () => {
+  for (let i = 0; i < 300; i++) await factories.agency(db, { name: `Agency ${i}` });
   refreshPlannerStatistics(db);
   const stat = db.$client.prepare("select stat from sqlite_stat1 where tbl = 'agencies' and idx = 'agencies_name_unique'").get() as { stat: string } | undefined;
   expect(stat?.stat.split(' ')[0], 'rows counted in the name index').toBe('300');

@@ -38,7 +38,7 @@ export async function chaseRoutes(app: FastifyInstance, mail: MailContext) {
       querystring: ChaseScopeQuery,
       response: { 200: ChaseCandidates, 400: ProblemResponse, 401: ProblemResponse, 403: ProblemResponse, 422: ProblemResponse },
     },
-    handler: async (request) => listCandidates(app.db, clock(request), requirePrincipal(request), request.query),
+    handler: async (request) => listCandidates(app.db, await clock(request), requirePrincipal(request), request.query),
   });
 
   r.post('/chase', {
@@ -59,7 +59,7 @@ export async function chaseRoutes(app: FastifyInstance, mail: MailContext) {
       response: { 200: ChaseCreated, 201: ChaseCreated, 400: ProblemResponse, 401: ProblemResponse, 403: ProblemResponse, 422: ProblemResponse },
     },
     handler: async (request, reply) => {
-      const result = sendChase(app.db, request.body, clock(request), actorOf(request), mail);
+      const result = await sendChase(app.db, request.body, await clock(request), actorOf(request), mail);
       return reply.status(request.body.preview ? 200 : 201).send(result);
     },
   });
@@ -73,7 +73,7 @@ export async function chaseRoutes(app: FastifyInstance, mail: MailContext) {
       querystring: ChaseListQuery,
       response: { 200: ChasePage, 400: ProblemResponse, 401: ProblemResponse, 403: ProblemResponse, 422: ProblemResponse },
     },
-    handler: async (request) => listChases(app.db, clock(request), requirePrincipal(request), request.query),
+    handler: async (request) => listChases(app.db, await clock(request), requirePrincipal(request), request.query),
   });
 
   r.get('/chase/:id', {
@@ -85,7 +85,7 @@ export async function chaseRoutes(app: FastifyInstance, mail: MailContext) {
       params: IdParams,
       response: { 200: ChaseDetail, 400: ProblemResponse, 401: ProblemResponse, 403: ProblemResponse, 404: ProblemResponse },
     },
-    handler: async (request) => getChase(app.db, request.params.id, clock(request), requirePrincipal(request)),
+    handler: async (request) => getChase(app.db, request.params.id, await clock(request), requirePrincipal(request)),
   });
 
   r.post('/chase/:id/recipients/:recipientId/revoke', {
@@ -98,7 +98,8 @@ export async function chaseRoutes(app: FastifyInstance, mail: MailContext) {
       body: z.strictObject({}).optional(),
       response: { 200: ChaseDetail, 400: ProblemResponse, 401: ProblemResponse, 403: ProblemResponse, 404: ProblemResponse },
     },
-    handler: async (request) => revokeRecipient(app.db, request.params.id, request.params.recipientId, clock(request), actorOf(request)),
+    handler: async (request) =>
+      revokeRecipient(app.db, request.params.id, request.params.recipientId, await clock(request), actorOf(request)),
   });
 
   r.get('/actions/:id/chases', {
@@ -110,6 +111,6 @@ export async function chaseRoutes(app: FastifyInstance, mail: MailContext) {
       params: IdParams,
       response: { 200: ActionChaseList, 400: ProblemResponse, 401: ProblemResponse, 403: ProblemResponse, 404: ProblemResponse },
     },
-    handler: async (request) => ({ items: actionChases(app.db, request.params.id, planClock(app.db, app.now())) }),
+    handler: async (request) => ({ items: await actionChases(app.db, request.params.id, await planClock(app.db, app.now())) }),
   });
 }

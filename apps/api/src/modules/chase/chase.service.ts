@@ -25,6 +25,8 @@ import {
   userAgencies,
   userRoles,
   users,
+  first,
+  rowsOf,
   writeTransaction,
   type Db,
   type Tx,
@@ -67,12 +69,18 @@ export function chaseableSubgroups(principal: Principal): number[] | 'all' {
   return [];
 }
 
-function checkScope(db: Db | Tx, principal: Principal, scope: ChaseScope) {
-  const errors = [
-    scope.reviewId !== undefined && !db.select({ id: reviews.id }).from(reviews).where(eq(reviews.id, scope.reviewId)).get() && { path: 'reviewId', message: 'is not a review of the partnership' },
-    scope.subgroupId !== undefined && !db.select({ id: subgroups.id }).from(subgroups).where(eq(subgroups.id, scope.subgroupId)).get() && { path: 'subgroupId', message: 'is not a subgroup of the partnership' },
-    scope.agencyId !== undefined && !db.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, scope.agencyId)).get() && { path: 'agencyId', message: 'is not an agency of the partnership' },
-  ].filter((e) => e !== false);
+async function checkScope(db: Db | Tx, principal: Principal, scope: ChaseScope) {
+  const exists = async (query: PromiseLike<unknown[]>) => (await first(query)) !== undefined;
+  const errors: { path: string; message: string }[] = [];
+  if (scope.reviewId !== undefined && !(await exists(db.select({ id: reviews.id }).from(reviews).where(eq(reviews.id, scope.reviewId))))) {
+    errors.push({ path: 'reviewId', message: 'is not a review of the partnership' });
+  }
+  if (scope.subgroupId !== undefined && !(await exists(db.select({ id: subgroups.id }).from(subgroups).where(eq(subgroups.id, scope.subgroupId))))) {
+    errors.push({ path: 'subgroupId', message: 'is not a subgroup of the partnership' });
+  }
+  if (scope.agencyId !== undefined && !(await exists(db.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, scope.agencyId))))) {
+    errors.push({ path: 'agencyId', message: 'is not an agency of the partnership' });
+  }
   if (errors.length > 0) throw unprocessable('validation.failed', errors);
   const allowed = chaseableSubgroups(principal);
   if (allowed !== 'all' && scope.subgroupId !== undefined && !allowed.includes(scope.subgroupId)) {
@@ -106,7 +114,13 @@ interface CandidateRow {
  * rules themselves (`assessAction` in the domain) then decide each row, so the chase agrees with every other page
  * and nothing is restated. Details (the action's words, its review) are read afterwards, for the listed rows only.
  */
-function candidateRows(db: Db | Tx, clock: PlanClock, principal: Principal, scope: ChaseScope, actionIds?: number[]): CandidateRow[] {
+async function candidateRows(
+  db: Db | Tx,
+  clock: PlanClock,
+  principal: Principal,
+  scope: ChaseScope,
+  actionIds?: number[],
+): Promise<CandidateRow[]> {
   const allowed = chaseableSubgroups(principal);
   const where: SQL[] = [sql`${actions.status} in ('not_started', 'in_progress')`];
   if (actionIds) where.push(sql`${actions.id} in (select value from json_each(${JSON.stringify(actionIds)}))`);
@@ -123,7 +137,7 @@ function candidateRows(db: Db | Tx, clock: PlanClock, principal: Principal, scop
       ${actions.returnedAt} as returnedAt, ${actions.returnedReplyBy} as returnedReplyBy`;
   const owners = [...where, ...(scope.agencyId !== undefined ? [sql`${actions.ownerAgencyId} = ${scope.agencyId}`] : [])];
   const partners = [...where, ...(scope.agencyId !== undefined ? [sql`action_agencies.agency_id = ${scope.agencyId}`] : [])];
-  const facts = db.all<Omit<CandidateRow, 'assessment' | 'reasons'>>(sql`
+  const facts = await rowsOf<Omit<CandidateRow, 'assessment' | 'reasons'>>(db, sql`
     select ${actions.ownerAgencyId} as agencyId, ${columns} from ${actions} where ${sql.join(owners, sql` and `)}
     union all
     select action_agencies.agency_id as agencyId, ${columns} from action_agencies cross join ${actions} on ${actions.id} = action_agencies.action_id
@@ -152,18 +166,17 @@ function candidateRows(db: Db | Tx, clock: PlanClock, principal: Principal, scop
  * Rows as the chase page and messages list them: with the action's words, review and subgroup, any question
  * asked, and (if wanted) the latest note, read for these rows only.
  */
-function describe(db: Db | Tx, rows: CandidateRow[], withNotes: boolean): ChaseCandidateAction[] {
+async function describe(db: Db | Tx, rows: CandidateRow[], withNotes: boolean): Promise<ChaseCandidateAction[]> {
   const ids = [...new Set(rows.map((r) => r.id))];
   const details = new Map<number, { reviewId: number; subgroupId: number | null; action: string; returnedQuestion: string | null }>();
   for (let i = 0; i < ids.length; i += 500) {
-    const chunk = db
+    const chunk = await db
       .select({ id: actions.id, reviewId: actions.reviewId, subgroupId: actions.subgroupId, action: actions.action, returnedQuestion: actions.returnedQuestion })
       .from(actions)
-      .where(inArray(actions.id, ids.slice(i, i + 500)))
-      .all();
+      .where(inArray(actions.id, ids.slice(i, i + 500)));
     for (const { id, ...rest } of chunk) details.set(id, rest);
   }
-  const notes = withNotes ? latestNotes(db, ids) : new Map<number, string>();
+  const notes = withNotes ? await latestNotes(db, ids) : new Map<number, string>();
   return rows.map((row) => {
     const detail = details.get(row.id)!;
     return {
@@ -185,18 +198,24 @@ function describe(db: Db | Tx, rows: CandidateRow[], withNotes: boolean): ChaseC
 }
 
 /** The latest word on each action (not a comment), in chunks the query planner handles well. */
-function latestNotes(db: Db | Tx, ids: number[]): Map<number, string> {
+async function latestNotes(db: Db | Tx, ids: number[]): Promise<Map<number, string>> {
   const notes = new Map<number, string>();
   for (let i = 0; i < ids.length; i += 500) {
-    for (const [id, update] of latestUpdates(db, ids.slice(i, i + 500))) notes.set(id, update.note);
+    for (const [id, update] of await latestUpdates(db, ids.slice(i, i + 500))) notes.set(id, update.note);
   }
   return notes;
 }
 
 /** These actions as a message lists them (each once, the fifty most pressing), most pressing first. */
-export function candidateActions(db: Db | Tx, clock: PlanClock, principal: Principal, actionIds: number[], withNotes: boolean): ChaseCandidateAction[] {
+export async function candidateActions(
+  db: Db | Tx,
+  clock: PlanClock,
+  principal: Principal,
+  actionIds: number[],
+  withNotes: boolean,
+): Promise<ChaseCandidateAction[]> {
   const seen = new Set<number>();
-  const rows = candidateRows(db, clock, principal, {}, actionIds)
+  const rows = (await candidateRows(db, clock, principal, {}, actionIds))
     .filter((r) => !seen.has(r.id) && seen.add(r.id))
     .slice(0, LISTED_PER_MESSAGE);
   return describe(db, rows, withNotes);
@@ -205,24 +224,23 @@ export function candidateActions(db: Db | Tx, clock: PlanClock, principal: Princ
 type Lead = { userId: number; name: string; email: string };
 
 /** The active agency leads of these agencies, by agency, in name order. */
-function leadsOf(db: Db | Tx, agencyIds: number[]): Map<number, Lead[]> {
+async function leadsOf(db: Db | Tx, agencyIds: number[]): Promise<Map<number, Lead[]>> {
   const leads = new Map<number, Lead[]>();
   if (agencyIds.length === 0) return leads;
-  const rows = db
+  const rows = await db
     .select({ agencyId: userAgencies.agencyId, userId: users.id, name: users.name, email: users.email })
     .from(userAgencies)
     .innerJoin(users, eq(users.id, userAgencies.userId))
     .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'agency_lead')))
     .where(and(inArray(userAgencies.agencyId, agencyIds), eq(users.active, true)))
-    .orderBy(users.name, users.id)
-    .all();
+    .orderBy(users.name, users.id);
   for (const { agencyId, ...lead } of rows) pushTo(leads, agencyId, lead);
   return leads;
 }
 
-function agencyRows(db: Db | Tx, agencyIds: number[]) {
+async function agencyRows(db: Db | Tx, agencyIds: number[]) {
   if (agencyIds.length === 0) return new Map<number, typeof agencies.$inferSelect>();
-  return new Map(db.select().from(agencies).where(inArray(agencies.id, agencyIds)).all().map((a) => [a.id, a]));
+  return new Map((await db.select().from(agencies).where(inArray(agencies.id, agencyIds))).map((a) => [a.id, a]));
 }
 
 interface AgencyCounts {
@@ -284,11 +302,11 @@ function mergeByAgency(owned: Ranked[], shared: Ranked[], cap: number) {
 }
 
 /** Who owes what: each agency's counts, and its `cap` most pressing actions. */
-function rankedCandidates(db: Db | Tx, clock: PlanClock, principal: Principal, scope: ChaseScope, cap: number) {
+async function rankedCandidates(db: Db | Tx, clock: PlanClock, principal: Principal, scope: ChaseScope, cap: number) {
   const sources = candidateSources(clock, principal, scope);
   type Counted = Ranked & AgencyCounts;
   const ranked = (source: SQL) =>
-    db.all<Counted>(sql`
+    rowsOf<Counted>(db, sql`
       select * from (
         select agencyId, id, attention, targetDate, ref,
           row_number() over (partition by agencyId order by ${PRESSING_FIRST}) as rn,
@@ -297,8 +315,8 @@ function rankedCandidates(db: Db | Tx, clock: PlanClock, principal: Principal, s
         from (${source})
         window agency as (partition by agencyId))
       where rn <= ${cap}`);
-  const owned = ranked(sources.owned);
-  const shared = ranked(sources.shared);
+  const owned = await ranked(sources.owned);
+  const shared = await ranked(sources.shared);
   const counts = new Map<number, AgencyCounts>();
   const seen = new Set<string>();
   const tagged = [...owned.map((row) => ({ row, branch: 'owner' })), ...shared.map((row) => ({ row, branch: 'partner' }))];
@@ -320,25 +338,28 @@ function rankedCandidates(db: Db | Tx, clock: PlanClock, principal: Principal, s
 }
 
 /** Every action a chase of this scope asks about, by agency, most pressing first (no counts, no cap: one sort). */
-function everyCandidate(db: Db | Tx, clock: PlanClock, principal: Principal, scope: ChaseScope) {
+async function everyCandidate(db: Db | Tx, clock: PlanClock, principal: Principal, scope: ChaseScope) {
   const sources = candidateSources(clock, principal, scope);
-  const ordered = (source: SQL) => db.all<Ranked>(sql`select agencyId, id, attention, targetDate, ref from (${source}) order by agencyId, ${PRESSING_FIRST}`);
-  return mergeByAgency(ordered(sources.owned), ordered(sources.shared), Number.MAX_SAFE_INTEGER);
+  const ordered = (source: SQL) =>
+    rowsOf<Ranked>(db, sql`select agencyId, id, attention, targetDate, ref from (${source}) order by agencyId, ${PRESSING_FIRST}`);
+  const owned = await ordered(sources.owned);
+  const shared = await ordered(sources.shared);
+  return mergeByAgency(owned, shared, Number.MAX_SAFE_INTEGER);
 }
 
-export function listCandidates(db: Db, clock: PlanClock, principal: Principal, scope: ChaseScope): ChaseCandidates {
-  checkScope(db, principal, scope);
+export async function listCandidates(db: Db, clock: PlanClock, principal: Principal, scope: ChaseScope): Promise<ChaseCandidates> {
+  await checkScope(db, principal, scope);
   const cap = scope.agencyId !== undefined ? LISTED_FOR_ONE_AGENCY : LISTED_PER_AGENCY;
-  const { counts, listed } = rankedCandidates(db, clock, principal, scope, cap);
+  const { counts, listed } = await rankedCandidates(db, clock, principal, scope, cap);
   const agencyIds = [...counts.keys()];
   const ids = [...new Set([...listed.values()].flat())];
   // The listed actions, decided by the domain's rules like every other page (and so agreeing with the SQL counts).
-  const described = new Map(describe(db, candidateRows(db, clock, principal, {}, ids), true).map((a) => [a.id, a]));
-  const leads = leadsOf(db, agencyIds);
-  const info = agencyRows(db, agencyIds);
-  const asked = lastAsked(db, agencyIds);
-  const answered = lastAnswered(db, agencyIds);
-  const overdueReplies = repliesOverdue(db, clock.today, agencyIds);
+  const described = new Map((await describe(db, await candidateRows(db, clock, principal, {}, ids), true)).map((a) => [a.id, a]));
+  const leads = await leadsOf(db, agencyIds);
+  const info = await agencyRows(db, agencyIds);
+  const asked = await lastAsked(db, agencyIds);
+  const answered = await lastAnswered(db, agencyIds);
+  const overdueReplies = await repliesOverdue(db, clock.today, agencyIds);
 
   const result: ChaseCandidateAgency[] = agencyIds.map((agencyId) => {
     const agency = info.get(agencyId)!;
@@ -355,21 +376,21 @@ export function listCandidates(db: Db, clock: PlanClock, principal: Principal, s
     };
   });
   result.sort((a, b) => b.counts.overdue - a.counts.overdue || b.counts.needingUpdate - a.counts.needingUpdate || a.agency.name.localeCompare(b.agency.name));
-  return { defaultReplyBy: addDays(clock.today, getSettings(db).replyPeriodDays), agencies: result };
+  return { defaultReplyBy: addDays(clock.today, (await getSettings(db)).replyPeriodDays), agencies: result };
 }
 
-function lastAsked(db: Db | Tx, agencyIds: number[]) {
+async function lastAsked(db: Db | Tx, agencyIds: number[]) {
   if (agencyIds.length === 0) return new Map<number, { at: string; replyBy: string }>();
-  const rows = db.all<{ agencyId: number; at: string; replyBy: string }>(sql`
+  const rows = await rowsOf<{ agencyId: number; at: string; replyBy: string }>(db, sql`
     select r.agency_id as agencyId, c.created_at as at, c.reply_by as replyBy
     from chases c join (select agency_id, max(chase_id) as chase_id from chase_actions
       where agency_id in (select value from json_each(${JSON.stringify(agencyIds)})) group by agency_id) r on r.chase_id = c.id`);
   return new Map(rows.map((r) => [r.agencyId, { at: r.at, replyBy: r.replyBy }]));
 }
 
-function lastAnswered(db: Db | Tx, agencyIds: number[]) {
+async function lastAnswered(db: Db | Tx, agencyIds: number[]) {
   if (agencyIds.length === 0) return new Map<number, string>();
-  const rows = db.all<{ agencyId: number; at: string }>(sql`
+  const rows = await rowsOf<{ agencyId: number; at: string }>(db, sql`
     select a.value as agencyId, (select max(created_at) from progress_updates pu where pu.agency_id = a.value and pu.kind = 'progress') as at
     from json_each(${JSON.stringify(agencyIds)}) a`);
   return new Map(rows.filter((r) => r.at !== null).map((r) => [r.agencyId, r.at]));
@@ -380,9 +401,9 @@ const answeredAtSql = (chaseCreatedAt: SQL, agencyId: SQL, actionId: SQL) =>
   sql`(select min(pu.created_at) from progress_updates pu where pu.action_id = ${actionId} and pu.agency_id = ${agencyId} and pu.kind = 'progress' and pu.created_at >= ${chaseCreatedAt})`;
 
 /** Actions asked of each agency whose reply-by day has passed with no answer (open actions only: a closed one asks nothing more). */
-function repliesOverdue(db: Db | Tx, today: string, agencyIds: number[]) {
+async function repliesOverdue(db: Db | Tx, today: string, agencyIds: number[]) {
   if (agencyIds.length === 0) return new Map<number, number>();
-  const rows = db.all<{ agencyId: number; n: number }>(sql`
+  const rows = await rowsOf<{ agencyId: number; n: number }>(db, sql`
     select ca.agency_id as agencyId, count(distinct ca.action_id) as n
     from chase_actions ca join chases c on c.id = ca.chase_id join actions a on a.id = ca.action_id
     where ca.agency_id in (select value from json_each(${JSON.stringify(agencyIds)})) and c.reply_by < ${today}
@@ -416,20 +437,21 @@ interface Plan {
  * What a chase would send: for each agency with actions in it, one message to each of its leads listing exactly
  * that agency's actions. Reads only; `sendChase` writes what it planned.
  */
-function planMessages(
+async function planMessages(
   db: Db | Tx,
   clock: PlanClock,
   principal: Principal,
   byAgency: Map<number, number[]>,
   request: { kind: 'chase' | 'return'; replyBy: string; question?: string | undefined; askedBy: string },
   mail: MailContext,
-): Plan {
-  const settings = getSettings(db as Db);
+): Promise<Plan> {
+  const settings = await getSettings(db as Db);
   const agencyIds = [...byAgency.keys()];
   const listedIds = [...new Set([...byAgency.values()].flatMap((ids) => ids.slice(0, LISTED_PER_MESSAGE)))];
-  const described = new Map(describe(db, candidateRows(db, clock, principal, {}, listedIds), settings.chaseMessageDetail === 'notes').map((a) => [a.id, a]));
-  const leads = leadsOf(db, agencyIds);
-  const info = agencyRows(db, agencyIds);
+  const listed = await candidateRows(db, clock, principal, {}, listedIds);
+  const described = new Map((await describe(db, listed, settings.chaseMessageDetail === 'notes')).map((a) => [a.id, a]));
+  const leads = await leadsOf(db, agencyIds);
+  const info = await agencyRows(db, agencyIds);
   const messages: PlannedMessage[] = [];
   const withoutLead: Plan['withoutLead'] = [];
   const expiresOn = addDays(request.replyBy, settings.replyLinkGraceDays);
@@ -483,15 +505,15 @@ const toMessages = (plan: Plan, agencyNames: Map<number, string>, linkText: stri
  * Records an update request and queues its messages, in the caller's transaction: the request, what it asked of
  * each agency, one recipient (with a reply link made when the message is sent) per lead, and the audit event.
  */
-function recordChase(
+async function recordChase(
   tx: Tx,
   plan: Plan,
   request: { kind: 'chase' | 'return'; replyBy: string; question?: string | undefined; scope: ChaseScope; byHand: boolean },
   clock: PlanClock,
   actor: Actor,
-): number {
+): Promise<number> {
   const at = clock.now.toISOString();
-  const chase = tx
+  const [chase] = await tx
     .insert(chases)
     .values({
       kind: request.kind,
@@ -505,36 +527,35 @@ function recordChase(
       byHand: request.byHand,
       question: request.question ?? null,
     })
-    .returning({ id: chases.id })
-    .get();
+    .returning({ id: chases.id });
+  const chaseId = chase!.id;
   for (let i = 0; i < plan.asks.length; i += 500) {
-    tx.insert(chaseActions)
-      .values(plan.asks.slice(i, i + 500).map((ask) => ({ chaseId: chase.id, ...ask })))
-      .onConflictDoNothing()
-      .run();
+    await tx
+      .insert(chaseActions)
+      .values(plan.asks.slice(i, i + 500).map((ask) => ({ chaseId, ...ask })))
+      .onConflictDoNothing();
   }
   const linkExpiresOn = addDays(request.replyBy, plan.settings.replyLinkGraceDays);
   for (const message of plan.messages) {
     if (!message.lead) continue;
-    const recipient = tx
+    const [recipient] = await tx
       .insert(chaseRecipients)
-      .values({ chaseId: chase.id, agencyId: message.agencyId, userId: message.lead.userId, name: message.lead.name, email: message.lead.email, linkExpiresOn })
-      .returning({ id: chaseRecipients.id })
-      .get();
-    enqueueEmail(tx, {
+      .values({ chaseId, agencyId: message.agencyId, userId: message.lead.userId, name: message.lead.name, email: message.lead.email, linkExpiresOn })
+      .returning({ id: chaseRecipients.id });
+    await enqueueEmail(tx, {
       kind: request.kind,
       to: { name: message.lead.name, address: message.lead.email },
       subject: message.subject,
       text: message.text,
       html: message.html,
-      chaseId: chase.id,
-      replyRecipientId: recipient.id,
+      chaseId,
+      replyRecipientId: recipient!.id,
       at: clock.now,
     });
   }
-  recordAudit(tx, actor, {
+  await recordAudit(tx, actor, {
     entity: 'chase',
-    entityId: chase.id,
+    entityId: chaseId,
     operation: 'create',
     after: {
       kind: request.kind,
@@ -548,7 +569,7 @@ function recordChase(
     },
     at: clock.now,
   });
-  return chase.id;
+  return chaseId;
 }
 
 /**
@@ -556,16 +577,19 @@ function recordChase(
  * of each agency with actions in it. Agencies with no lead are named, never skipped silently. A preview writes
  * nothing.
  */
-export function sendChase(db: Db, input: ChaseCreate, clock: PlanClock, actor: Actor, mail: MailContext): ChaseCreated {
+export async function sendChase(db: Db, input: ChaseCreate, clock: PlanClock, actor: Actor, mail: MailContext): Promise<ChaseCreated> {
   const principal = clock.viewer!;
   const scope: ChaseScope = { reviewId: input.reviewId, subgroupId: input.subgroupId, agencyId: input.agencyId };
   if (input.replyBy < clock.today) throw unprocessable('validation.failed', [{ path: 'replyBy', message: 'must be today or later' }]);
-  checkScope(db, principal, scope);
-  const work = (tx: Db | Tx) => {
+  await checkScope(db, principal, scope);
+  const work = async (tx: Db | Tx): Promise<ChaseCreated> => {
     let byAgency: Map<number, number[]>;
     if (input.actionIds) {
       const ids = [...new Set(input.actionIds)];
-      const found = tx.select({ id: actions.id, status: actions.status, subgroupId: actions.subgroupId, ref: actions.ref }).from(actions).where(inArray(actions.id, ids)).all();
+      const found = await tx
+        .select({ id: actions.id, status: actions.status, subgroupId: actions.subgroupId, ref: actions.ref })
+        .from(actions)
+        .where(inArray(actions.id, ids));
       const unknown = ids.filter((id) => !found.some((f) => f.id === id));
       if (unknown.length > 0) throw unprocessable('validation.failed', [{ path: 'actionIds', message: `are not actions of the partnership: ${unknown.join(', ')}` }]);
       const closed = found.filter((f) => !isOpen(f.status));
@@ -578,17 +602,18 @@ export function sendChase(db: Db, input: ChaseCreate, clock: PlanClock, actor: A
       if (allowed !== 'all' && found.some((f) => f.subgroupId === null || !allowed.includes(f.subgroupId))) {
         throw forbidden('You may chase only the actions of the subgroups you chair.');
       }
-      byAgency = idsByAgency(candidateRows(tx, clock, principal, scope, ids));
+      byAgency = idsByAgency(await candidateRows(tx, clock, principal, scope, ids));
     } else {
-      byAgency = everyCandidate(tx, clock, principal, scope);
+      byAgency = await everyCandidate(tx, clock, principal, scope);
     }
     if (byAgency.size === 0) {
       throw new ProblemError(422, 'chase.nothing_to_ask', 'Nothing to ask', 'No open action in this scope needs an update: none is overdue, stale, due soon or returned. Tick actions by hand to ask about others.');
     }
-    const plan = planMessages(tx, clock, principal, byAgency, { kind: 'chase', replyBy: input.replyBy, askedBy: actor.name }, mail);
-    const names = new Map([...agencyRows(tx, [...byAgency.keys()]).values()].map((a) => [a.id, a.name]));
+    const plan = await planMessages(tx, clock, principal, byAgency, { kind: 'chase', replyBy: input.replyBy, askedBy: actor.name }, mail);
+    const names = new Map([...(await agencyRows(tx, [...byAgency.keys()])).values()].map((a) => [a.id, a.name]));
     if (input.preview) return { id: null, messages: toMessages(plan, names, '[personal link, made when the message is sent]'), agenciesWithoutLead: plan.withoutLead };
-    const id = recordChase(tx as Tx, plan, { kind: 'chase', replyBy: input.replyBy, scope, byHand: Boolean(input.actionIds) }, clock, actor);
+    const request = { kind: 'chase' as const, replyBy: input.replyBy, scope, byHand: Boolean(input.actionIds) };
+    const id = await recordChase(tx as Tx, plan, request, clock, actor);
     return { id, messages: toMessages(plan, names, '[personal link, made when the message is sent]'), agenciesWithoutLead: plan.withoutLead };
   };
   return input.preview ? work(db) : writeTransaction(db, work);
@@ -598,26 +623,34 @@ export function sendChase(db: Db, input: ChaseCreate, clock: PlanClock, actor: A
  * A return for more information asks again: a request for that action alone, with the question, to the leads of
  * the agency that owns it (in the transaction of the decision, so the two never disagree).
  */
-export function askAgainOnReturn(tx: Tx, actionId: number, question: string, replyBy: string, clock: PlanClock, actor: Actor, mail: MailContext) {
-  const owner = tx.select({ agencyId: actions.ownerAgencyId }).from(actions).where(eq(actions.id, actionId)).get()!;
+export async function askAgainOnReturn(
+  tx: Tx,
+  actionId: number,
+  question: string,
+  replyBy: string,
+  clock: PlanClock,
+  actor: Actor,
+  mail: MailContext,
+): Promise<number | null> {
+  const owner = (await first(tx.select({ agencyId: actions.ownerAgencyId }).from(actions).where(eq(actions.id, actionId))))!;
   const everything: Principal = { id: 0, name: 'System', roles: ['admin'], agencyIds: [], subgroupIds: [] };
-  const byAgency = idsByAgency(candidateRows(tx, clock, everything, { agencyId: owner.agencyId }, [actionId]));
+  const byAgency = idsByAgency(await candidateRows(tx, clock, everything, { agencyId: owner.agencyId }, [actionId]));
   if (byAgency.size === 0) return null;
-  const plan = planMessages(tx, clock, everything, byAgency, { kind: 'return', replyBy, question, askedBy: actor.name }, mail);
+  const plan = await planMessages(tx, clock, everything, byAgency, { kind: 'return', replyBy, question, askedBy: actor.name }, mail);
   return recordChase(tx, plan, { kind: 'return', replyBy, question, scope: { agencyId: owner.agencyId }, byHand: true }, clock, actor);
 }
 
 type ChaseRow = typeof chases.$inferSelect;
 
-function summaries(db: Db, rows: ChaseRow[], today: string): ChaseSummary[] {
+async function summaries(db: Db, rows: ChaseRow[], today: string): Promise<ChaseSummary[]> {
   if (rows.length === 0) return [];
   const ids = JSON.stringify(rows.map((r) => r.id));
-  const counts = db.all<{ chaseId: number; agencies: number; actions: number; answered: number }>(sql`
+  const counts = await rowsOf<{ chaseId: number; agencies: number; actions: number; answered: number }>(db, sql`
     select ca.chase_id as chaseId, count(distinct ca.agency_id) as agencies, count(*) as actions,
       sum(${answeredAtSql(sql`c.created_at`, sql`ca.agency_id`, sql`ca.action_id`)} is not null) as answered
     from chase_actions ca join chases c on c.id = ca.chase_id
     where ca.chase_id in (select value from json_each(${ids})) group by ca.chase_id`);
-  const mail = db.all<{ chaseId: number; status: string; failing: number; n: number }>(sql`
+  const mail = await rowsOf<{ chaseId: number; status: string; failing: number; n: number }>(db, sql`
     select chase_id as chaseId, status, attempts > 0 and status = 'queued' as failing, count(*) as n from emails
     where chase_id in (select value from json_each(${ids})) group by chase_id, status, failing`);
   return rows.map((row) => {
@@ -656,7 +689,7 @@ function visibleChaseCondition(principal: Principal): SQL | undefined {
     and a.subgroup_id in (select value from json_each(${JSON.stringify(allowed)})))`;
 }
 
-export function listChases(db: Db, clock: PlanClock, principal: Principal, query: { limit: number; cursor?: string | undefined; agencyId?: number | undefined }) {
+export async function listChases(db: Db, clock: PlanClock, principal: Principal, query: { limit: number; cursor?: string | undefined; agencyId?: number | undefined }) {
   const before = query.cursor ? Number(query.cursor) : undefined;
   if (query.cursor !== undefined && !Number.isInteger(before)) throw unprocessable('validation.failed', [{ path: 'cursor', message: 'is not a cursor this list gave' }]);
   const conditions = [
@@ -664,40 +697,38 @@ export function listChases(db: Db, clock: PlanClock, principal: Principal, query
     query.agencyId !== undefined ? sql`exists (select 1 from chase_actions ca where ca.chase_id = ${chases.id} and ca.agency_id = ${query.agencyId})` : undefined,
     visibleChaseCondition(principal),
   ].filter((c) => c !== undefined);
-  const rows = db
+  const rows = await db
     .select()
     .from(chases)
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(chases.id))
-    .limit(query.limit + 1)
-    .all();
+    .limit(query.limit + 1);
   const items = rows.slice(0, query.limit);
-  return { items: summaries(db, items, clock.today), nextCursor: rows.length > query.limit ? String(items.at(-1)!.id) : null };
+  return { items: await summaries(db, items, clock.today), nextCursor: rows.length > query.limit ? String(items.at(-1)!.id) : null };
 }
 
 const linkStatus = (recipient: typeof chaseRecipients.$inferSelect, today: string) =>
   recipient.revokedAt ? ('revoked' as const) : recipient.linkExpiresOn < today ? ('expired' as const) : ('active' as const);
 
-export function getChase(db: Db, id: number, clock: PlanClock, principal: Principal): ChaseDetail {
+export async function getChase(db: Db, id: number, clock: PlanClock, principal: Principal): Promise<ChaseDetail> {
   const visible = visibleChaseCondition(principal);
-  const row = db.select().from(chases).where(visible ? and(eq(chases.id, id), visible) : eq(chases.id, id)).get();
+  const row = await first(db.select().from(chases).where(visible ? and(eq(chases.id, id), visible) : eq(chases.id, id)));
   if (!row) throw notFound('chase', id);
-  const [summary] = summaries(db, [row], clock.today);
-  const asks = db.all<{ agencyId: number; actionId: number; ref: string; answeredAt: string | null }>(sql`
+  const [summary] = await summaries(db, [row], clock.today);
+  const asks = await rowsOf<{ agencyId: number; actionId: number; ref: string; answeredAt: string | null }>(db, sql`
     select ca.agency_id as agencyId, ca.action_id as actionId, a.ref as ref,
       ${answeredAtSql(sql`${row.createdAt}`, sql`ca.agency_id`, sql`ca.action_id`)} as answeredAt
     from chase_actions ca join actions a on a.id = ca.action_id where ca.chase_id = ${id} order by a.ref`);
-  const recipients = db.select().from(chaseRecipients).where(eq(chaseRecipients.chaseId, id)).orderBy(chaseRecipients.name).all();
-  const mail = db.select().from(emails).where(eq(emails.chaseId, id)).orderBy(emails.id).all();
+  const recipients = await db.select().from(chaseRecipients).where(eq(chaseRecipients.chaseId, id)).orderBy(chaseRecipients.name);
+  const mail = await db.select().from(emails).where(eq(emails.chaseId, id)).orderBy(emails.id);
   const used = recipients.length
-    ? db
+    ? await db
         .select({ recipientId: replyLinks.recipientId, at: sql<string | null>`max(${replyLinks.lastUsedAt})` })
         .from(replyLinks)
         .where(inArray(replyLinks.recipientId, recipients.map((r) => r.id)))
         .groupBy(replyLinks.recipientId)
-        .all()
     : [];
-  const info = agencyRows(db, [...new Set(asks.map((a) => a.agencyId))]);
+  const info = await agencyRows(db, [...new Set(asks.map((a) => a.agencyId))]);
   const toEmail = (e: (typeof mail)[number]) => ({
     id: e.id,
     kind: e.kind,
@@ -748,36 +779,35 @@ export const escalationKey = (chaseId: number, agencyId: number) => `${ESCALATIO
 export const reminderKey = (recipientId: number) => `${REMINDER_KEY_PREFIX}${recipientId}`;
 
 /** Revokes a recipient's reply link (every copy of it: the message's and any reminder's). */
-export function revokeRecipient(db: Db, chaseId: number, recipientId: number, clock: PlanClock, actor: Actor) {
+export async function revokeRecipient(db: Db, chaseId: number, recipientId: number, clock: PlanClock, actor: Actor): Promise<ChaseDetail> {
   const principal = clock.viewer!;
-  writeTransaction(db, (tx) => {
+  await writeTransaction(db, async (tx) => {
     const visible = visibleChaseCondition(principal);
-    const chase = tx.select({ id: chases.id }).from(chases).where(visible ? and(eq(chases.id, chaseId), visible) : eq(chases.id, chaseId)).get();
+    const chase = await first(tx.select({ id: chases.id }).from(chases).where(visible ? and(eq(chases.id, chaseId), visible) : eq(chases.id, chaseId)));
     if (!chase) throw notFound('chase', chaseId);
-    const recipient = tx.select().from(chaseRecipients).where(and(eq(chaseRecipients.id, recipientId), eq(chaseRecipients.chaseId, chaseId))).get();
+    const recipient = await first(tx.select().from(chaseRecipients).where(and(eq(chaseRecipients.id, recipientId), eq(chaseRecipients.chaseId, chaseId))));
     if (!recipient) throw notFound('chase recipient', recipientId);
     if (recipient.revokedAt) return;
-    tx.update(chaseRecipients).set({ revokedAt: clock.now.toISOString(), revokedByName: actor.name }).where(eq(chaseRecipients.id, recipientId)).run();
-    recordAudit(tx, actor, { entity: 'reply_link', entityId: recipientId, operation: 'revoke', after: { chaseId, recipient: recipient.email }, at: clock.now });
+    await tx.update(chaseRecipients).set({ revokedAt: clock.now.toISOString(), revokedByName: actor.name }).where(eq(chaseRecipients.id, recipientId));
+    await recordAudit(tx, actor, { entity: 'reply_link', entityId: recipientId, operation: 'revoke', after: { chaseId, recipient: recipient.email }, at: clock.now });
   });
   return getChase(db, chaseId, clock, principal);
 }
 
 /** The update requests that named one action, newest first, with what became of each. */
-export function actionChases(db: Db, actionId: number, clock: PlanClock): ActionChase[] {
-  if (!db.select({ id: actions.id }).from(actions).where(eq(actions.id, actionId)).get()) throw notFound('action', actionId);
-  const rows = db.all<{ chaseId: number; kind: 'chase' | 'return'; createdAt: string; createdByName: string; replyBy: string; agencyId: number; agencyName: string; answeredAt: string | null }>(sql`
+export async function actionChases(db: Db, actionId: number, clock: PlanClock): Promise<ActionChase[]> {
+  if (!(await first(db.select({ id: actions.id }).from(actions).where(eq(actions.id, actionId))))) throw notFound('action', actionId);
+  const rows = await rowsOf<{ chaseId: number; kind: 'chase' | 'return'; createdAt: string; createdByName: string; replyBy: string; agencyId: number; agencyName: string; answeredAt: string | null }>(db, sql`
     select c.id as chaseId, c.kind as kind, c.created_at as createdAt, c.created_by_name as createdByName, c.reply_by as replyBy,
       ca.agency_id as agencyId, g.name as agencyName,
       ${answeredAtSql(sql`c.created_at`, sql`ca.agency_id`, sql`ca.action_id`)} as answeredAt
     from chase_actions ca join chases c on c.id = ca.chase_id join agencies g on g.id = ca.agency_id
     where ca.action_id = ${actionId} order by c.id desc, g.name`);
   const recipients = rows.length
-    ? db
+    ? await db
         .select({ chaseId: chaseRecipients.chaseId, agencyId: chaseRecipients.agencyId, name: chaseRecipients.name })
         .from(chaseRecipients)
         .where(inArray(chaseRecipients.chaseId, [...new Set(rows.map((r) => r.chaseId))]))
-        .all()
     : [];
   return rows.map((r) => ({
     ...r,

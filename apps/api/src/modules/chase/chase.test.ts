@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { ChaseCandidates, ChaseCreated, ChaseDetail, ChaseSummary, OutboxEmail, RespondView } from '@lrt/contracts';
-import { auditEvents, emails, progressUpdates, replyLinks, settings } from '@lrt/db';
+import { actionAgencies, auditEvents, emails, progressUpdates, replyLinks, settings, users, writeTransaction } from '@lrt/db';
 import { createTestWorld, factories, TEST_NOW, type Caller, type TestWorld } from '../../testing/test-app';
 import { startTestSmtpServer, type TestSmtpServer } from '../../testing/smtp-server';
 
@@ -11,7 +11,7 @@ let smtp: TestSmtpServer;
 beforeEach(async () => {
   smtp = await startTestSmtpServer();
   world = await createTestWorld({ app: { mail: { smtpUrl: smtp.url, from: 'tracker@partnership.example' }, publicUrl: 'https://tracker.example' } });
-  world.db.update(settings).set({ partnershipName: 'Northshire Safeguarding Children Partnership' }).run();
+  await writeTransaction(world.db, (tx) => tx.update(settings).set({ partnershipName: 'Northshire Safeguarding Children Partnership' }));
 });
 
 afterEach(async () => {
@@ -27,21 +27,25 @@ afterEach(async () => {
  * an on-track action that needs nothing; the school owes an overdue action.
  */
 async function seedPartnership() {
-  const subgroup = factories.subgroup(world.db, { name: 'Quality and Performance' });
-  const otherSubgroup = factories.subgroup(world.db);
-  const police = factories.agency(world.db, { name: 'Northshire Police', kind: 'police', seniorContactName: 'Chief Superintendent Vale', seniorContactEmail: 'vale@police.example' });
-  const health = factories.agency(world.db, { name: 'Northshire ICB', kind: 'health' });
-  const school = factories.agency(world.db, { name: 'Hill Street Primary', kind: 'education' });
-  const review = factories.review(world.db, { code: 'NS-2025', subgroupId: subgroup.id });
+  const subgroup = await factories.subgroup(world.db, { name: 'Quality and Performance' });
+  const otherSubgroup = await factories.subgroup(world.db);
+  const police = await factories.agency(world.db, { name: 'Northshire Police', kind: 'police', seniorContactName: 'Chief Superintendent Vale', seniorContactEmail: 'vale@police.example' });
+  const health = await factories.agency(world.db, { name: 'Northshire ICB', kind: 'health' });
+  const school = await factories.agency(world.db, { name: 'Hill Street Primary', kind: 'education' });
+  const review = await factories.review(world.db, { code: 'NS-2025', subgroupId: subgroup.id });
   const make = (values: Parameters<typeof factories.action>[1]) => factories.action(world.db, { subgroupId: subgroup.id, createdAt: '2026-02-20T09:00:00.000Z', ...values });
-  const overdue = make({ reviewId: review.id, ownerAgencyId: police.id, ref: 'NS-2025/A1', targetDate: '2026-01-31', status: 'in_progress', lastUpdateAt: '2026-02-25T09:00:00.000Z' });
-  const stale = make({ reviewId: review.id, ownerAgencyId: police.id, ref: 'NS-2025/A2', targetDate: '2026-12-31', createdAt: '2025-11-01T09:00:00.000Z' });
-  const shared = make({ reviewId: review.id, ownerAgencyId: police.id, ref: 'NS-2025/A3', kind: 'multi_agency', targetDate: '2026-03-20' });
-  world.db.$client.prepare('insert into action_agencies (action_id, agency_id) values (?, ?)').run(shared.id, health.id);
-  const fine = make({ reviewId: review.id, ownerAgencyId: health.id, ref: 'NS-2025/A4', targetDate: '2026-12-31', status: 'in_progress', lastUpdateAt: '2026-02-25T09:00:00.000Z', latestConfidence: 'on_track' });
-  const schoolAction = make({ reviewId: review.id, ownerAgencyId: school.id, ref: 'NS-2025/A5', targetDate: '2026-02-01' });
-  const elsewhere = make({ reviewId: review.id, ownerAgencyId: police.id, ref: 'NS-2025/A6', targetDate: '2026-01-15', subgroupId: otherSubgroup.id });
-  world.db.insert(progressUpdates).values({ actionId: overdue.id, authorName: 'PC Lee', agencyId: police.id, createdAt: '2026-02-25T09:00:00.000Z', note: 'Training booked for April.', confidence: 'at_risk' }).run();
+  const overdue = await make({ reviewId: review.id, ownerAgencyId: police.id, ref: 'NS-2025/A1', targetDate: '2026-01-31', status: 'in_progress', lastUpdateAt: '2026-02-25T09:00:00.000Z' });
+  const stale = await make({ reviewId: review.id, ownerAgencyId: police.id, ref: 'NS-2025/A2', targetDate: '2026-12-31', createdAt: '2025-11-01T09:00:00.000Z' });
+  const shared = await make({ reviewId: review.id, ownerAgencyId: police.id, ref: 'NS-2025/A3', kind: 'multi_agency', targetDate: '2026-03-20' });
+  await writeTransaction(world.db, (tx) => tx.insert(actionAgencies).values({ actionId: shared.id, agencyId: health.id }));
+  const fine = await make({ reviewId: review.id, ownerAgencyId: health.id, ref: 'NS-2025/A4', targetDate: '2026-12-31', status: 'in_progress', lastUpdateAt: '2026-02-25T09:00:00.000Z', latestConfidence: 'on_track' });
+  const schoolAction = await make({ reviewId: review.id, ownerAgencyId: school.id, ref: 'NS-2025/A5', targetDate: '2026-02-01' });
+  const elsewhere = await make({ reviewId: review.id, ownerAgencyId: police.id, ref: 'NS-2025/A6', targetDate: '2026-01-15', subgroupId: otherSubgroup.id });
+  await writeTransaction(world.db, (tx) =>
+    tx
+      .insert(progressUpdates)
+      .values({ actionId: overdue.id, authorName: 'PC Lee', agencyId: police.id, createdAt: '2026-02-25T09:00:00.000Z', note: 'Training booked for April.', confidence: 'at_risk' }),
+  );
   const leadA = await world.signIn(['agency_lead'], { agencyIds: [police.id], name: 'Alex Police' });
   const leadB = await world.signIn(['agency_lead'], { agencyIds: [police.id], name: 'Bea Police' });
   const healthLead = await world.signIn(['agency_lead'], { agencyIds: [health.id], name: 'Cal Health' });
@@ -156,15 +160,15 @@ describe('sending a chase (POST /api/chase)', () => {
     const p = await seedPartnership();
     const { mail } = await chaseAndReceive(p);
     const token = tokenIn(mail[0]!.text)!;
-    expect(world.snapshot()).not.toContain(token);
-    expect(world.db.select().from(replyLinks).all()).toHaveLength(3);
-    const kept = world.db.select().from(emails).all();
+    expect(await world.snapshot()).not.toContain(token);
+    expect(await world.db.select().from(replyLinks)).toHaveLength(3);
+    const kept = await world.db.select().from(emails);
     expect(kept.every((e) => e.text.includes('[personal link: sent to the recipient, not kept]'))).toBe(true);
   });
 
   it('sends only references, target dates and BRAG when the partnership keeps notes out of email', async () => {
     const p = await seedPartnership();
-    world.db.update(settings).set({ chaseMessageDetail: 'refs_only' }).run();
+    await writeTransaction(world.db, (tx) => tx.update(settings).set({ chaseMessageDetail: 'refs_only' }));
     const { mail } = await chaseAndReceive(p, { agencyId: p.police.id });
     expect(mail).toHaveLength(2);
     expect(mail[0]!.text).toContain('NS-2025/A1');
@@ -183,7 +187,7 @@ describe('sending a chase (POST /api/chase)', () => {
 
   it('previews the messages without recording or sending anything', async () => {
     const p = await seedPartnership();
-    const before = world.snapshot();
+    const before = await world.snapshot();
     const res = await sendChase({ preview: true });
     expect(res.statusCode, res.body).toBe(200);
     const preview = res.json<ChaseCreated>();
@@ -191,7 +195,7 @@ describe('sending a chase (POST /api/chase)', () => {
     expect(preview.messages.map((m) => m.to?.name)).toEqual(expect.arrayContaining(['Alex Police', 'Bea Police', 'Cal Health']));
     expect(preview.messages[0]!.text).toContain('[personal link, made when the message is sent]');
     await drain();
-    expect(world.snapshot()).toBe(before);
+    expect(await world.snapshot()).toBe(before);
     expect(smtp.received).toHaveLength(0);
     expect(p.leadA).toBeDefined();
   });
@@ -203,22 +207,22 @@ describe('sending a chase (POST /api/chase)', () => {
     [{ actionIds: [] }, 400, 'actionIds'],
   ])('refuses %j naming the field, and changes and sends nothing', async (body, status, path) => {
     await seedPartnership();
-    const before = world.snapshot();
+    const before = await world.snapshot();
     const res = await sendChase(body);
     expect(res.statusCode, res.body).toBe(status);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json().errors.map((e: { path: string }) => e.path)).toContain(path);
     await drain();
-    expect(world.snapshot()).toBe(before);
+    expect(await world.snapshot()).toBe(before);
     expect(smtp.received).toHaveLength(0);
   });
 
   it('refuses a scope with nothing to ask, and a closed action ticked by hand', async () => {
     const p = await seedPartnership();
-    const nothing = await sendChase({ agencyId: p.health.id, reviewId: factories.review(world.db).id });
+    const nothing = await sendChase({ agencyId: p.health.id, reviewId: (await factories.review(world.db)).id });
     expect(nothing.statusCode).toBe(422);
     expect(nothing.json().code).toBe('chase.nothing_to_ask');
-    const assured = factories.action(world.db, { reviewId: p.review.id, ownerAgencyId: p.police.id, status: 'assured', evidenceOfImpact: 'Audit shows change' });
+    const assured = await factories.action(world.db, { reviewId: p.review.id, ownerAgencyId: p.police.id, status: 'assured', evidenceOfImpact: 'Audit shows change' });
     const closed = await sendChase({ actionIds: [assured.id] });
     expect(closed.statusCode).toBe(422);
     expect(closed.json().errors[0].path).toBe('actionIds');
@@ -260,7 +264,7 @@ describe('replying through the link (/api/respond/:token)', () => {
     });
     expect(post.statusCode, post.body).toBe(201);
     expect(post.json()).toMatchObject({ authorName: 'Cal Health', agencyId: p.health.id, postedAs: 'agency', statusChange: { from: 'not_started', to: 'in_progress' } });
-    const uses = world.db.select().from(auditEvents).where(eq(auditEvents.operation, 'token_used')).all();
+    const uses = await world.db.select().from(auditEvents).where(eq(auditEvents.operation, 'token_used'));
     expect(uses.map((u) => [u.actorId, u.entity])).toEqual([
       [p.healthLead.userId, 'reply_link'],
       [p.healthLead.userId, 'reply_link'],
@@ -275,7 +279,7 @@ describe('replying through the link (/api/respond/:token)', () => {
   it('opens no other action and no other route', async () => {
     const p = await seedPartnership();
     const { token } = await linkFor(p, p.healthLead);
-    const before = world.snapshot();
+    const before = await world.snapshot();
     const other = await world.request({ method: 'POST', url: `/api/respond/${token}/actions/${p.fine.id}/updates`, as: null, payload: { note: 'x', confidence: 'on_track' } });
     expect(other.statusCode).toBe(403);
     expect(other.json().code).toBe('reply_link.action_not_included');
@@ -289,32 +293,32 @@ describe('replying through the link (/api/respond/:token)', () => {
     }
     const direct = await world.request({ method: 'POST', url: `/api/actions/${p.shared.id}/updates`, as: null, headers: { authorization: `Bearer ${token}` }, payload: { note: 'x', confidence: 'on_track' } });
     expect([401, 403]).toContain(direct.statusCode);
-    expect(world.snapshot()).toBe(before);
+    expect(await world.snapshot()).toBe(before);
   });
 
   it('explains an expired link, and a revoked one, and changes nothing', async () => {
     const p = await seedPartnership();
     const { token, chaseId } = await linkFor(p, p.healthLead);
-    world.setNow(new Date('2026-03-30T22:00:00.000Z'));
+    await world.setNow(new Date('2026-03-30T22:00:00.000Z'));
     expect((await world.request({ method: 'GET', url: `/api/respond/${token}`, as: null })).statusCode).toBe(200);
-    world.setNow(new Date('2026-03-31T09:00:00.000Z'));
+    await world.setNow(new Date('2026-03-31T09:00:00.000Z'));
     const expired = await world.request({ method: 'GET', url: `/api/respond/${token}`, as: null });
     expect(expired.statusCode).toBe(410);
     expect(expired.json()).toMatchObject({ code: 'reply_link.expired', detail: expect.stringContaining('30 March 2026') });
     expect(expired.json().detail).toContain('Sign in');
 
-    world.setNow(TEST_NOW);
+    await world.setNow(TEST_NOW);
     const detail = (await world.request({ method: 'GET', url: `/api/chase/${chaseId}` })).json<ChaseDetail>();
     const recipient = detail.byAgency.find((a) => a.agency.id === p.health.id)!.recipients[0]!;
     expect(recipient.linkStatus).toBe('active');
     const revoke = await world.request({ method: 'POST', url: `/api/chase/${chaseId}/recipients/${recipient.id}/revoke`, payload: {} });
     expect(revoke.statusCode, revoke.body).toBe(200);
     expect(revoke.json<ChaseDetail>().byAgency.find((a) => a.agency.id === p.health.id)!.recipients[0]!.linkStatus).toBe('revoked');
-    const before = world.snapshot();
+    const before = await world.snapshot();
     const revoked = await world.request({ method: 'POST', url: `/api/respond/${token}/actions/${p.shared.id}/updates`, as: null, payload: { note: 'Late', confidence: 'on_track' } });
     expect(revoked.statusCode).toBe(410);
     expect(revoked.json().code).toBe('reply_link.revoked');
-    expect(world.snapshot()).toBe(before);
+    expect(await world.snapshot()).toBe(before);
     const unknown = await world.request({ method: 'GET', url: `/api/respond/${'x'.repeat(43)}`, as: null });
     expect(unknown.statusCode).toBe(404);
   });
@@ -322,7 +326,7 @@ describe('replying through the link (/api/respond/:token)', () => {
   it('refuses a link whose holder is no longer a lead of the agency', async () => {
     const p = await seedPartnership();
     const { token } = await linkFor(p, p.healthLead);
-    world.db.$client.prepare('update users set active = 0 where id = ?').run(p.healthLead.userId);
+    await writeTransaction(world.db, (tx) => tx.update(users).set({ active: false }).where(eq(users.id, p.healthLead.userId)));
     const res = await world.request({ method: 'GET', url: `/api/respond/${token}`, as: null });
     expect(res.statusCode).toBe(410);
     expect(res.json().code).toBe('reply_link.holder_changed');
@@ -340,7 +344,7 @@ describe('replying through the link (/api/respond/:token)', () => {
 describe('a return asks again', () => {
   it('sends the agency’s leads a request for that action alone, with the question, and its link answers it', async () => {
     const p = await seedPartnership();
-    const done = factories.action(world.db, { reviewId: p.review.id, ownerAgencyId: p.health.id, subgroupId: p.subgroup.id, ref: 'NS-2025/A7', status: 'completed', targetDate: '2026-06-30' });
+    const done = await factories.action(world.db, { reviewId: p.review.id, ownerAgencyId: p.health.id, subgroupId: p.subgroup.id, ref: 'NS-2025/A7', status: 'completed', targetDate: '2026-06-30' });
     const chair = await world.signIn(['subgroup_chair'], { subgroupIds: [p.subgroup.id], name: 'Dee Chair' });
     const res = await world.request({
       method: 'POST',
@@ -380,10 +384,10 @@ describe('reminders and escalation', () => {
     await chaseAndReceive(p, { agencyId: p.police.id, replyBy: '2026-03-16' });
     expect(smtp.received).toHaveLength(2);
     // Bea answers one of police's actions; police still owes the rest, so both are reminded (police's leads share the agency's actions).
-    world.setNow(new Date('2026-03-12T09:00:00.000Z'));
+    await world.setNow(new Date('2026-03-12T09:00:00.000Z'));
     await drain();
     expect(smtp.received).toHaveLength(2);
-    world.setNow(new Date('2026-03-13T09:00:00.000Z'));
+    await world.setNow(new Date('2026-03-13T09:00:00.000Z'));
     await drain();
     await drain();
     await smtp.waitFor(4);
@@ -391,10 +395,10 @@ describe('reminders and escalation', () => {
     expect(reminders.map((m) => m.to[0]).sort()).toEqual([p.leadA.email, p.leadB.email].sort());
     expect(reminders[0]!.subject).toContain('reminder');
     expect(tokenIn(reminders[0]!.text)).toBeDefined();
-    world.setNow(new Date('2026-03-20T09:00:00.000Z'));
+    await world.setNow(new Date('2026-03-20T09:00:00.000Z'));
     await drain();
     expect(smtp.received).toHaveLength(4);
-    world.setNow(new Date('2026-03-23T09:00:00.000Z'));
+    await world.setNow(new Date('2026-03-23T09:00:00.000Z'));
     await drain();
     await drain();
     await smtp.waitFor(5);
@@ -410,9 +414,9 @@ describe('reminders and escalation', () => {
     const { mail } = await chaseAndReceive(p, { agencyId: p.health.id, replyBy: '2026-03-16' });
     const token = tokenIn(mail[0]!.text)!;
     await world.request({ method: 'POST', url: `/api/respond/${token}/actions/${p.shared.id}/updates`, as: null, payload: { note: 'Done', confidence: 'on_track' } });
-    world.setNow(new Date('2026-03-14T09:00:00.000Z'));
+    await world.setNow(new Date('2026-03-14T09:00:00.000Z'));
     await drain();
-    world.setNow(new Date('2026-03-24T09:00:00.000Z'));
+    await world.setNow(new Date('2026-03-24T09:00:00.000Z'));
     await drain();
     expect(smtp.received).toHaveLength(1);
   });
@@ -431,12 +435,12 @@ describe('the outbox', () => {
     expect(outbox.transport).toBe('smtp');
     expect(outbox.items.every((e) => e.status === 'queued' && e.attempts === 1 && e.lastError)).toBe(true);
     // No link was kept for messages that did not leave.
-    expect(world.db.select().from(replyLinks).all()).toHaveLength(0);
+    expect(await world.db.select().from(replyLinks)).toHaveLength(0);
 
     await smtp.start();
     await world.app.scheduler.runOnce();
     expect(smtp.received).toHaveLength(0); // not yet due again
-    world.setNow(new Date(TEST_NOW.getTime() + 2 * 60_000));
+    await world.setNow(new Date(TEST_NOW.getTime() + 2 * 60_000));
     await drain();
     await smtp.waitFor(2);
     await drain();
@@ -455,9 +459,9 @@ describe('without SMTP_URL', () => {
   it('keeps messages in the outbox, link included, for the demo', async () => {
     const local = await createTestWorld();
     try {
-      const agency = factories.agency(local.db);
-      const review = factories.review(local.db);
-      factories.action(local.db, { reviewId: review.id, ownerAgencyId: agency.id, targetDate: '2026-01-01' });
+      const agency = await factories.agency(local.db);
+      const review = await factories.review(local.db);
+      await factories.action(local.db, { reviewId: review.id, ownerAgencyId: agency.id, targetDate: '2026-01-01' });
       await local.signIn(['agency_lead'], { agencyIds: [agency.id] });
       const res = await local.request({ method: 'POST', url: '/api/chase', payload: { replyBy: '2026-03-16' } });
       expect(res.statusCode, res.body).toBe(201);

@@ -1,5 +1,5 @@
 import { eq, inArray, sql } from 'drizzle-orm';
-import { agencies, chases, writeTransaction, type Db } from '@lrt/db';
+import { agencies, chases, first, rowsOf, writeTransaction, type Db } from '@lrt/db';
 import { addDays, londonToday, type Principal } from '@lrt/domain';
 import { planClock } from '../settings/settings.service';
 import { getSettings } from '../settings/settings.service';
@@ -11,9 +11,9 @@ import { escalationEmail, reminderEmail } from './chase-messages';
 const SCHEDULER: Principal = { id: 0, name: 'Scheduler', roles: ['admin'], agencyIds: [], subgroupIds: [] };
 
 /** Unanswered open actions of each (chase, agency): what a reminder or an escalation lists. */
-function unanswered(db: Db, chaseIds: number[]) {
+async function unanswered(db: Db, chaseIds: number[]) {
   if (chaseIds.length === 0) return new Map<string, number[]>();
-  const rows = db.all<{ chaseId: number; agencyId: number; actionId: number }>(sql`
+  const rows = await rowsOf<{ chaseId: number; agencyId: number; actionId: number }>(db, sql`
     select ca.chase_id as chaseId, ca.agency_id as agencyId, ca.action_id as actionId
     from chase_actions ca join chases c on c.id = ca.chase_id join actions a on a.id = ca.action_id
     where ca.chase_id in (select value from json_each(${JSON.stringify(chaseIds)})) and a.status in ('not_started', 'in_progress')
@@ -31,28 +31,28 @@ function unanswered(db: Db, chaseIds: number[]) {
  * seconds, after a restart, or in two processes at once; one missed while the server was down is queued at the
  * next run. A reminder is not sent for a request made inside the reminder window (it was just asked).
  */
-export function planRemindersAndEscalations(db: Db, now: Date, mail: MailContext) {
-  const settings = getSettings(db);
+export async function planRemindersAndEscalations(db: Db, now: Date, mail: MailContext): Promise<{ queued: number }> {
+  const settings = await getSettings(db);
   const today = londonToday(now);
-  const clock = planClock(db, now, SCHEDULER);
+  const clock = await planClock(db, now, SCHEDULER);
   let queued = 0;
 
   if (settings.reminderDaysBefore > 0) {
     const remindBy = addDays(today, settings.reminderDaysBefore);
-    const due = db.all<{ recipientId: number; chaseId: number; agencyId: number; name: string; email: string; linkExpiresOn: string }>(sql`
+    const due = await rowsOf<{ recipientId: number; chaseId: number; agencyId: number; name: string; email: string; linkExpiresOn: string }>(db, sql`
       select r.id as recipientId, r.chase_id as chaseId, r.agency_id as agencyId, r.name as name, r.email as email, r.link_expires_on as linkExpiresOn
       from chase_recipients r join chases c on c.id = r.chase_id
       where r.revoked_at is null and r.link_expires_on >= ${today} and c.reply_by <= ${remindBy}
         and date(c.created_at) < date(c.reply_by, ${`-${settings.reminderDaysBefore} days`})
         and not exists (select 1 from emails e where e.dedupe_key = ${REMINDER_KEY_PREFIX} || r.id)
         and exists (select 1 from emails e where e.reply_recipient_id = r.id and e.status in ('sent', 'logged'))`);
-    const open = unanswered(db, [...new Set(due.map((d) => d.chaseId))]);
+    const open = await unanswered(db, [...new Set(due.map((d) => d.chaseId))]);
     for (const recipient of due) {
       const actionIds = open.get(`${recipient.chaseId}:${recipient.agencyId}`);
       if (!actionIds?.length) continue;
-      const chase = db.select().from(chases).where(eq(chases.id, recipient.chaseId)).get()!;
-      const agency = db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, recipient.agencyId)).get()!;
-      const listed = candidateActions(db, clock, SCHEDULER, actionIds, settings.chaseMessageDetail === 'notes');
+      const chase = (await first(db.select().from(chases).where(eq(chases.id, recipient.chaseId))))!;
+      const agency = (await first(db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, recipient.agencyId))))!;
+      const listed = await candidateActions(db, clock, SCHEDULER, actionIds, settings.chaseMessageDetail === 'notes');
       const body = reminderEmail(
         {
           partnershipName: settings.partnershipName,
@@ -68,7 +68,7 @@ export function planRemindersAndEscalations(db: Db, now: Date, mail: MailContext
         },
         today,
       );
-      const id = writeTransaction(db, (tx) =>
+      const id = await writeTransaction(db, (tx) =>
         enqueueEmail(tx, {
           kind: 'reminder',
           to: { name: recipient.name, address: recipient.email },
@@ -85,19 +85,22 @@ export function planRemindersAndEscalations(db: Db, now: Date, mail: MailContext
 
   if (settings.escalationDaysAfter > 0) {
     const escalateOnOrBefore = addDays(today, -settings.escalationDaysAfter);
-    const due = db.all<{ chaseId: number; agencyId: number }>(sql`
+    const due = await rowsOf<{ chaseId: number; agencyId: number }>(db, sql`
       select distinct ca.chase_id as chaseId, ca.agency_id as agencyId
       from chase_actions ca join chases c on c.id = ca.chase_id join agencies g on g.id = ca.agency_id
       where c.reply_by <= ${escalateOnOrBefore} and g.senior_contact_email is not null
         and not exists (select 1 from emails e where e.dedupe_key = ${ESCALATION_KEY_PREFIX} || ca.chase_id || ':' || ca.agency_id)`);
-    const open = unanswered(db, [...new Set(due.map((d) => d.chaseId))]);
-    const agencyRows = due.length ? db.select().from(agencies).where(inArray(agencies.id, [...new Set(due.map((d) => d.agencyId))])).all() : [];
+    const open = await unanswered(db, [...new Set(due.map((d) => d.chaseId))]);
+    const agencyRows = due.length ? await db.select().from(agencies).where(inArray(agencies.id, [...new Set(due.map((d) => d.agencyId))])) : [];
     for (const { chaseId, agencyId } of due) {
       const actionIds = open.get(`${chaseId}:${agencyId}`);
       if (!actionIds?.length) continue;
-      const chase = db.select().from(chases).where(eq(chases.id, chaseId)).get()!;
+      const chase = (await first(db.select().from(chases).where(eq(chases.id, chaseId))))!;
       const agency = agencyRows.find((a) => a.id === agencyId)!;
-      const leads = db.all<{ name: string }>(sql`select name from chase_recipients where chase_id = ${chaseId} and agency_id = ${agencyId} order by name`).map((r) => r.name);
+      const leads = (
+        await rowsOf<{ name: string }>(db, sql`select name from chase_recipients where chase_id = ${chaseId} and agency_id = ${agencyId} order by name`)
+      ).map((r) => r.name);
+      const actions = await candidateActions(db, clock, SCHEDULER, actionIds, settings.chaseMessageDetail === 'notes');
       const body = escalationEmail({
         partnershipName: settings.partnershipName,
         detail: settings.chaseMessageDetail,
@@ -106,10 +109,10 @@ export function planRemindersAndEscalations(db: Db, now: Date, mail: MailContext
         askedOn: chase.createdAt.slice(0, 10),
         replyBy: chase.replyBy,
         leads,
-        actions: candidateActions(db, clock, SCHEDULER, actionIds, settings.chaseMessageDetail === 'notes'),
+        actions,
         signInUrl: mail.publicUrl,
       });
-      const id = writeTransaction(db, (tx) =>
+      const id = await writeTransaction(db, (tx) =>
         enqueueEmail(tx, {
           kind: 'escalation',
           to: { name: agency.seniorContactName ?? agency.seniorContactEmail!, address: agency.seniorContactEmail! },

@@ -23,10 +23,10 @@ afterEach(async () => {
 const form = (filename: string, content: string) => multipartBody([{ name: 'file', filename, contentType: 'text/plain', content }]);
 
 async function linkForLead() {
-  const agency = factories.agency(world.db);
-  const review = factories.review(world.db);
-  const asked = factories.action(world.db, { reviewId: review.id, ownerAgencyId: agency.id, targetDate: '2026-01-31' });
-  const other = factories.action(world.db, { reviewId: review.id, ownerAgencyId: agency.id, targetDate: '2026-12-31', status: 'in_progress', lastUpdateAt: '2026-03-01T09:00:00.000Z', latestConfidence: 'on_track' });
+  const agency = await factories.agency(world.db);
+  const review = await factories.review(world.db);
+  const asked = await factories.action(world.db, { reviewId: review.id, ownerAgencyId: agency.id, targetDate: '2026-01-31' });
+  const other = await factories.action(world.db, { reviewId: review.id, ownerAgencyId: agency.id, targetDate: '2026-12-31', status: 'in_progress', lastUpdateAt: '2026-03-01T09:00:00.000Z', latestConfidence: 'on_track' });
   const lead = await world.signIn(['agency_lead'], { agencyIds: [agency.id] });
   expect((await world.request({ method: 'POST', url: '/api/chase', payload: { replyBy: '2026-03-16', actionIds: [asked.id] } })).statusCode).toBe(201);
   await world.app.scheduler.runOnce();

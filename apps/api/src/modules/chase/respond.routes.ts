@@ -42,6 +42,8 @@ export async function respondRoutes(app: FastifyInstance, mail: MailContext) {
       response: { 201: ProgressUpdate, 400: ProblemResponse, 403: ProblemResponse, 404: ProblemResponse, 409: ProblemResponse, 410: ProblemResponse, 422: ProblemResponse },
     },
     handler: async (request, reply) =>
-      reply.status(201).send(postReply(app.db, request.params.token, request.params.id, request.body, app.now(), from(request), mail)),
+      reply
+        .status(201)
+        .send(await postReply(app.db, request.params.token, request.params.id, request.body, app.now(), from(request), mail)),
   });
 }

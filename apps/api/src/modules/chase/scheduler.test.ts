@@ -22,7 +22,7 @@ const opened: { app: FastifyInstance; db: Db }[] = [];
 
 async function startProcess(file: string) {
   const db = openDatabase(file);
-  migrateDatabase(db);
+  await migrateDatabase(db);
   const app = await buildApp({ db, now: () => now, webDistDir: '/nonexistent', mail: { smtpUrl: smtp.url }, publicUrl: 'https://tracker.example' });
   await app.ready();
   const process = { app, db };
@@ -32,7 +32,7 @@ async function startProcess(file: string) {
 
 async function stopProcess(process: { app: FastifyInstance; db: Db }) {
   await process.app.close();
-  closeDatabase(process.db);
+  await closeDatabase(process.db);
   opened.splice(opened.indexOf(process), 1);
 }
 
@@ -48,28 +48,38 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function seed(db: Db) {
-  const police = factories.agency(db, { name: 'Northshire Police', seniorContactName: 'Chief Superintendent Vale', seniorContactEmail: 'vale@police.example' });
-  const review = factories.review(db);
-  factories.action(db, { reviewId: review.id, ownerAgencyId: police.id, targetDate: '2026-01-31' });
-  factories.action(db, { reviewId: review.id, ownerAgencyId: police.id, targetDate: '2026-02-28' });
+async function seed(db: Db) {
+  const police = await factories.agency(db, { name: 'Northshire Police', seniorContactName: 'Chief Superintendent Vale', seniorContactEmail: 'vale@police.example' });
+  const review = await factories.review(db);
+  await factories.action(db, { reviewId: review.id, ownerAgencyId: police.id, targetDate: '2026-01-31' });
+  await factories.action(db, { reviewId: review.id, ownerAgencyId: police.id, targetDate: '2026-02-28' });
   for (const name of ['Alex Police', 'Bea Police']) {
-    const user = db.insert(users).values({ email: `${name.split(' ')[0]!.toLowerCase()}@police.example`, name, passwordHash: 'x' }).returning().get();
-    db.insert(userRoles).values({ userId: user.id, role: 'agency_lead' }).run();
-    db.insert(userAgencies).values({ userId: user.id, agencyId: police.id }).run();
+    await writeTransaction(db, async (tx) => {
+      const [user] = await tx.insert(users).values({ email: `${name.split(' ')[0]!.toLowerCase()}@police.example`, name, passwordHash: 'x' }).returning();
+      await tx.insert(userRoles).values({ userId: user!.id, role: 'agency_lead' });
+      await tx.insert(userAgencies).values({ userId: user!.id, agencyId: police.id });
+    });
   }
   const admin = { id: 1_000, name: 'Business Unit Admin', roles: ['admin'] as const, agencyIds: [], subgroupIds: [] };
-  sendChase(db, { replyBy: '2026-03-16', preview: false }, planClock(db, now, { ...admin, roles: ['admin'] }), { id: null, name: admin.name }, { publicUrl: 'https://tracker.example' });
+  const clock = await planClock(db, now, { ...admin, roles: ['admin'] });
+  await sendChase(db, { replyBy: '2026-03-16', preview: false }, clock, { id: null, name: admin.name }, { publicUrl: 'https://tracker.example' });
 }
 
-const tick = (...processes: { app: FastifyInstance }[]) => Promise.all(processes.map((p) => p.app.scheduler.runOnce()));
+/**
+ * One tick of each "process", in turn. They share this test's one thread: while one is inside a write transaction
+ * (awaiting its queries), the other's BEGIN would wait for the lock in SQLite's busy handler, which holds the thread
+ * the first needs to finish, until the busy timeout. Real processes each wait on their own thread.
+ */
+const tick = async (...processes: { app: FastifyInstance }[]) => {
+  for (const p of processes) await p.app.scheduler.runOnce();
+};
 
 describe('the scheduler', () => {
   it('sends each message, reminder and escalation once, with two processes on one file and across restarts', async () => {
     const file = join(dir, 'tracker.db');
     const first = await startProcess(file);
     const second = await startProcess(file);
-    seed(first.db);
+    await seed(first.db);
 
     await tick(first, second);
     await tick(first, second);
@@ -105,18 +115,18 @@ describe('the scheduler', () => {
     expect(smtp.received).toHaveLength(5);
     expect(smtp.received[4]!.to).toEqual(['vale@police.example']);
     expect(smtp.received.slice(2, 4).every((m) => m.subject.includes('reminder'))).toBe(true);
-  });
+  }, 20_000); // five app start-ups on a file
 
   it('sends at a bounded rate: each tick takes only its share of the per-minute rate, and the rest waits', async () => {
     const db = openDatabase(join(dir, 'rate.db'));
-    migrateDatabase(db);
+    await migrateDatabase(db);
     // 24 a minute over ticks of 5 seconds: 2 a tick.
     const app = await buildApp({ db, now: () => now, webDistDir: '/nonexistent', mail: { smtpUrl: smtp.url, perMinute: 24 } });
     await app.ready();
     opened.push({ app, db });
-    writeTransaction(db, (tx) => {
+    await writeTransaction(db, async (tx) => {
       for (let n = 1; n <= 5; n++) {
-        enqueueEmail(tx, { kind: 'chase', to: { name: `Lead ${n}`, address: `lead${n}@agency.example` }, subject: `Message ${n}`, text: 'Hello', html: '<p>Hello</p>', at: now });
+        await enqueueEmail(tx, { kind: 'chase', to: { name: `Lead ${n}`, address: `lead${n}@agency.example` }, subject: `Message ${n}`, text: 'Hello', html: '<p>Hello</p>', at: now });
       }
     });
     await app.scheduler.runOnce();

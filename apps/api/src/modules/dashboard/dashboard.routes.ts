@@ -22,9 +22,10 @@ export async function dashboardRoutes(app: FastifyInstance) {
     },
     handler: async (request, reply) => {
       // The same for every viewer: counts are the partnership's, whoever asks (`read` is all it needs).
-      const clock = planClock(app.db, app.now(), request.principal);
+      const clock = await planClock(app.db, app.now(), request.principal);
       const { reviewId, subgroupId, agencyId } = request.query;
-      const body = answers.get(JSON.stringify([reviewId, subgroupId, agencyId]), clock, () => getDashboard(app.db, request.query, clock, answers));
+      const key = JSON.stringify([reviewId, subgroupId, agencyId]);
+      const body = await answers.get(key, clock, () => getDashboard(app.db, request.query, clock, answers));
       return reply.type('application/json; charset=utf-8').send(body as never);
     },
   });

@@ -1,7 +1,7 @@
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { ActionTotals, Dashboard, DashboardAgency } from '@lrt/contracts';
 import { ACTION_STATUSES, BRAG_RATINGS, DASHBOARD_REVIEWS_SHOWN } from '@lrt/contracts';
-import type { Db } from '@lrt/db';
+import { rowsOf, type Db } from '@lrt/db';
 import { addDays, isoMonth } from '@lrt/domain';
 import { actionRulesSql } from '../actions/action-rules.sql';
 import { actionFilters } from '../actions/actions.service';
@@ -67,7 +67,7 @@ function sumTotals(parts: ActionTotals[]): ActionTotals {
  * history changes). Nothing in it grows with the number of reviews or years: agencies are the only list that
  * grows, and only with the partnership's agencies.
  */
-export function getDashboard(db: Db, query: DashboardQuery, clock: PlanClock, cache?: PlanCache): Dashboard {
+export async function getDashboard(db: Db, query: DashboardQuery, clock: PlanClock, cache?: PlanCache): Promise<Dashboard> {
   const rules = actionRulesSql(clock);
   const filters = and(
     ...actionFilters(
@@ -83,11 +83,11 @@ export function getDashboard(db: Db, query: DashboardQuery, clock: PlanClock, ca
 
   // Each action is rated once for the agency that owns it; the owners' rows add up to the totals, since every
   // action has one owner. A shared action is rated again only for each partner (never the owner a second time).
-  const byOwner = db.all<CountRow>(sql`
+  const byOwner = await rowsOf<CountRow>(db, sql`
     select actions.owner_agency_id as "agency_id", ${columns} from actions where ${filters} group by actions.owner_agency_id`);
   // CROSS JOIN keeps actions the outer loop, read from actions_rating_idx alone (the partners are looked up by
   // their primary key), rather than each partner's action looked up in the wide table.
-  const byPartner = db.all<CountRow>(sql`
+  const byPartner = await rowsOf<CountRow>(db, sql`
     select action_agencies.agency_id as "agency_id", ${columns}
     from actions cross join action_agencies on action_agencies.action_id = actions.id
     where action_agencies.agency_id <> actions.owner_agency_id and ${filters}
@@ -102,13 +102,13 @@ export function getDashboard(db: Db, query: DashboardQuery, clock: PlanClock, ca
     const own = shares.get(id);
     shares.set(id, own ? sumTotals([own, counts]) : counts);
   }
-  const agencyNames = db.all<{ id: number; name: string; short_name: string }>(sql`
+  const agencyNames = await rowsOf<{ id: number; name: string; short_name: string }>(db, sql`
     select id, name, short_name from agencies order by lower(name), id`);
   const byAgency = agencyNames.filter((agency) => shares.has(agency.id));
 
   // Every review is counted (the window gives how many there are) but only the first few, by attention, are sent.
   // The actions are rated from actions_rating_idx and grouped by review before the reviews' codes are joined.
-  const byReview = db.all<CountRow>(sql`
+  const byReview = await rowsOf<CountRow>(db, sql`
     select reviews.id as "review_id", reviews.code as "code", reviews.title as "title", counted.*,
       count(*) over () as "review_count"
     from (select actions.review_id as "counted_review_id", ${columns} from actions where ${filters} group by actions.review_id) counted
@@ -117,8 +117,9 @@ export function getDashboard(db: Db, query: DashboardQuery, clock: PlanClock, ca
     limit ${DASHBOARD_REVIEWS_SHOWN}`);
 
   const buildTrend = () => monthlyTrend(db, filters, isoMonth(clock.today));
-  const trend = cache ? cache.history(JSON.stringify(['trend', query.reviewId, query.subgroupId, query.agencyId]), clock, buildTrend) : buildTrend();
-  const leads = agencyLeads(db);
+  const trendKey = JSON.stringify(['trend', query.reviewId, query.subgroupId, query.agencyId]);
+  const trend = cache ? await cache.history(trendKey, clock, buildTrend) : await buildTrend();
+  const leads = await agencyLeads(db);
 
   return {
     asAt: clock.now.toISOString(),
@@ -140,8 +141,8 @@ export function getDashboard(db: Db, query: DashboardQuery, clock: PlanClock, ca
  * Every agency's active leads, by name, in one query whatever the number of agencies: a partnership has a few
  * hundred accounts at most, so reading them all is cheaper than narrowing them to the agencies shown.
  */
-function agencyLeads(db: Db): Map<number, DashboardAgency['leads']> {
-  const rows = db.all<{ agency_id: number; name: string; email: string }>(sql`
+async function agencyLeads(db: Db): Promise<Map<number, DashboardAgency['leads']>> {
+  const rows = await rowsOf<{ agency_id: number; name: string; email: string }>(db, sql`
     select user_agencies.agency_id as "agency_id", users.name as "name", users.email as "email"
     from user_agencies
     join users on users.id = user_agencies.user_id
@@ -165,8 +166,8 @@ function agencyLeads(db: Db): Map<number, DashboardAgency['leads']> {
  * and takes one away in the month it ends, and a running total over the months gives every month at once: one
  * pass over the history, however many months are shown.
  */
-function monthlyTrend(db: Db, filters: SQL, currentMonth: string): Dashboard['trend'] {
-  const deltas = db.all<{ month: string; status: string; delta: number }>(sql`
+async function monthlyTrend(db: Db, filters: SQL, currentMonth: string): Promise<Dashboard['trend']> {
+  const deltas = await rowsOf<{ month: string; status: string; delta: number }>(db, sql`
     with changes as (
       select actions.id as action_id, actions.created_at as at, 0 as seq, 'not_started' as status from actions where ${filters}
       union all

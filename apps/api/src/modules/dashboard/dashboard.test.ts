@@ -3,10 +3,10 @@ import { DASHBOARD_REVIEWS_SHOWN, type Dashboard } from '@lrt/contracts';
 import { createTestWorld, factories, seedSmallPlan, type Caller, type TestWorld } from '../../testing/test-app';
 
 let world: TestWorld;
-let plan: ReturnType<typeof seedSmallPlan>;
+let plan: Awaited<ReturnType<typeof seedSmallPlan>>;
 beforeEach(async () => {
   world = await createTestWorld();
-  plan = seedSmallPlan(world.db);
+  plan = await seedSmallPlan(world.db);
 });
 afterEach(() => world.close());
 
@@ -18,7 +18,7 @@ const dashboard = async (query = '') => {
 
 /** Posts an update at a given instant, through the API, so the history is real (as the business unit by default). */
 async function update(actionId: number, at: string, payload: Record<string, unknown> = {}, as?: Caller) {
-  world.setNow(new Date(at));
+  await world.setNow(new Date(at));
   const response = await world.request({
     method: 'POST',
     url: `/api/actions/${actionId}/updates`,
@@ -32,11 +32,11 @@ describe('GET /api/dashboard', () => {
   it('counts actions by status and BRAG, with overdue, stale and due soon', async () => {
     const { review, police, health } = plan;
     const base = { reviewId: review.id, createdAt: '2026-01-10T09:00:00.000Z' };
-    factories.action(world.db, { ...base, ownerAgencyId: police.id, targetDate: '2026-02-01' }); // overdue, red
-    factories.action(world.db, { ...base, ownerAgencyId: police.id, targetDate: '2026-03-20' }); // due soon, green
-    factories.action(world.db, { ...base, ownerAgencyId: health.id, createdAt: '2025-11-01T09:00:00.000Z' }); // stale, amber
-    factories.action(world.db, { ...base, ownerAgencyId: health.id, status: 'assured', evidenceOfImpact: 'Audit' }); // blue
-    factories.action(world.db, { ...base, ownerAgencyId: health.id, status: 'withdrawn', withdrawnReason: 'Duplicate' });
+    await factories.action(world.db, { ...base, ownerAgencyId: police.id, targetDate: '2026-02-01' }); // overdue, red
+    await factories.action(world.db, { ...base, ownerAgencyId: police.id, targetDate: '2026-03-20' }); // due soon, green
+    await factories.action(world.db, { ...base, ownerAgencyId: health.id, createdAt: '2025-11-01T09:00:00.000Z' }); // stale, amber
+    await factories.action(world.db, { ...base, ownerAgencyId: health.id, status: 'assured', evidenceOfImpact: 'Audit' }); // blue
+    await factories.action(world.db, { ...base, ownerAgencyId: health.id, status: 'withdrawn', withdrawnReason: 'Duplicate' });
 
     const { totals } = await dashboard();
     expect(totals).toEqual({
@@ -50,7 +50,7 @@ describe('GET /api/dashboard', () => {
   });
 
   it("gives each agency its share, counting a shared action for every agency in it", async () => {
-    const shared = factories.action(world.db, { reviewId: plan.review.id, ownerAgencyId: plan.health.id, kind: 'multi_agency' });
+    const shared = await factories.action(world.db, { reviewId: plan.review.id, ownerAgencyId: plan.health.id, kind: 'multi_agency' });
     world.db.$client.prepare('insert into action_agencies (action_id, agency_id) values (?, ?)').run(shared.id, plan.police.id);
     const { byAgency, totals } = await dashboard();
     expect(totals.actions).toBe(2);
@@ -65,9 +65,9 @@ describe('GET /api/dashboard', () => {
 
   it("names each agency's active leads, by name, and none for an agency without one", async () => {
     const { police, health, review } = plan;
-    const education = factories.agency(world.db, { kind: 'education' });
-    factories.action(world.db, { reviewId: review.id, ownerAgencyId: health.id });
-    factories.action(world.db, { reviewId: review.id, ownerAgencyId: education.id });
+    const education = await factories.agency(world.db, { kind: 'education' });
+    await factories.action(world.db, { reviewId: review.id, ownerAgencyId: health.id });
+    await factories.action(world.db, { reviewId: review.id, ownerAgencyId: education.id });
     await world.signIn(['agency_lead'], { agencyIds: [police.id], name: 'Priya Shah' });
     // Leads of two agencies are named for both.
     await world.signIn(['agency_lead'], { agencyIds: [police.id, health.id], name: 'Alex Brown' });
@@ -91,9 +91,9 @@ describe('GET /api/dashboard', () => {
   });
 
   it('breaks the counts down by review and narrows them to one review, subgroup or agency', async () => {
-    const other = factories.review(world.db, { code: 'KD-2024' });
-    factories.action(world.db, { reviewId: other.id, ownerAgencyId: plan.health.id });
-    factories.action(world.db, { reviewId: other.id, ownerAgencyId: plan.health.id });
+    const other = await factories.review(world.db, { code: 'KD-2024' });
+    await factories.action(world.db, { reviewId: other.id, ownerAgencyId: plan.health.id });
+    await factories.action(world.db, { reviewId: other.id, ownerAgencyId: plan.health.id });
     const all = await dashboard();
     expect(all.byReview.map((r) => [r.code, r.actions]).sort()).toEqual([
       ['KD-2024', 2],
@@ -113,15 +113,15 @@ describe('GET /api/dashboard', () => {
   it('lists only the reviews needing most attention: most red, then most overdue, then most stale, then by code', async () => {
     const act = (reviewId: number, values: { targetDate?: string; createdAt?: string; latestConfidence?: 'off_track' } = {}) =>
       factories.action(world.db, { reviewId, ownerAgencyId: plan.police.id, targetDate: '2026-06-30', createdAt: '2026-02-20T09:00:00.000Z', ...values });
-    const review = (code: string) => factories.review(world.db, { code }).id;
+    const review = async (code: string) => (await factories.review(world.db, { code })).id;
     // Twelve reviews going well, whose codes come first: a list by code alone would show them first.
-    for (let i = 1; i <= 12; i++) act(review(`AA-${String(i).padStart(2, '0')}`));
-    const twoRed = review('ZZ-RED-TWO');
-    act(twoRed, { latestConfidence: 'off_track' });
-    act(twoRed, { latestConfidence: 'off_track' });
-    act(review('ZZ-RED-LATE'), { targetDate: '2026-02-01' }); // red because overdue
-    act(review('ZZ-RED'), { latestConfidence: 'off_track' }); // red, on time
-    act(review('ZZ-STALE'), { createdAt: '2025-11-01T09:00:00.000Z' }); // amber: no update for months
+    for (let i = 1; i <= 12; i++) await act(await review(`AA-${String(i).padStart(2, '0')}`));
+    const twoRed = await review('ZZ-RED-TWO');
+    await act(twoRed, { latestConfidence: 'off_track' });
+    await act(twoRed, { latestConfidence: 'off_track' });
+    await act(await review('ZZ-RED-LATE'), { targetDate: '2026-02-01' }); // red because overdue
+    await act(await review('ZZ-RED'), { latestConfidence: 'off_track' }); // red, on time
+    await act(await review('ZZ-STALE'), { createdAt: '2025-11-01T09:00:00.000Z' }); // amber: no update for months
 
     const all = await dashboard();
     // The plan's own review and the sixteen above.
@@ -137,7 +137,7 @@ describe('GET /api/dashboard', () => {
 
   it('rebuilds 24 months of open, completed and assured actions from the history', async () => {
     // The plan's own action was set on 2026-02-20: it is open from February.
-    const early = factories.action(world.db, {
+    const early = await factories.action(world.db, {
       reviewId: plan.review.id,
       ownerAgencyId: plan.police.id,
       subgroupId: plan.subgroup.id,
@@ -148,7 +148,7 @@ describe('GET /api/dashboard', () => {
     // Whoever proposed the completion does not sign it off: the subgroup's chair does.
     const chair = await world.signIn(['subgroup_chair'], { subgroupIds: [plan.subgroup.id] });
     await update(early.id, '2025-11-02T09:00:00.000Z', { statusChange: { to: 'assured' }, evidenceOfImpact: 'Re-audit' }, chair);
-    world.setNow(new Date('2026-03-02T10:00:00.000Z'));
+    await world.setNow(new Date('2026-03-02T10:00:00.000Z'));
 
     const { trend } = await dashboard();
     expect(trend).toHaveLength(24);

@@ -118,9 +118,9 @@ export async function evidenceRoutes(app: FastifyInstance, options: EvidenceRout
   };
 
   /** Streams, checks and keeps one uploaded document as the uploader's. */
-  const acceptUpload = async (request: FastifyRequest, uploader: Actor, alsoIn?: (tx: Tx) => void) => {
+  const acceptUpload = async (request: FastifyRequest, uploader: Actor, alsoIn?: (tx: Tx) => void | Promise<void>) => {
     if (!request.isMultipart()) throw noFile('send the document as multipart/form-data, in a part named file');
-    const megabytes = getSettings(app.db).evidenceMaxMegabytes;
+    const megabytes = (await getSettings(app.db)).evidenceMaxMegabytes;
     // Refuse an upload that says it is far too large before reading it.
     if (Number(request.headers['content-length']) > megabytes * MEGABYTE + MULTIPART_OVERHEAD) throw tooLarge(megabytes);
     if (!store) throw storageUnavailable();
@@ -130,7 +130,8 @@ export async function evidenceRoutes(app: FastifyInstance, options: EvidenceRout
       const name = sanitiseFileName(filename);
       const detected = await fileTypeFromFile(staged.tempPath);
       const contentType = decideEvidenceType({ name, detected, isText: staged.isText });
-      return keepEvidenceFile(app.db, store, staged, { name, contentType }, uploader, app.now(), alsoIn);
+      // Awaited here, so the staged copy is discarded only once the upload has been kept (or refused).
+      return await keepEvidenceFile(app.db, store, staged, { name, contentType }, uploader, app.now(), alsoIn);
     } finally {
       await store.discard(staged);
     }
@@ -181,7 +182,8 @@ export async function evidenceRoutes(app: FastifyInstance, options: EvidenceRout
     },
     validatorCompiler: formValidator as never,
     handler: async (request, reply) => {
-      const { actor, recordUpload } = replyUploader(app.db, request.params.token, app.now(), { requestId: request.id, ip: request.ip });
+      const link = { requestId: request.id, ip: request.ip };
+      const { actor, recordUpload } = await replyUploader(app.db, request.params.token, app.now(), link);
       return reply.status(201).send(await acceptUpload(request, actor, recordUpload));
     },
   });
@@ -204,8 +206,10 @@ export async function evidenceRoutes(app: FastifyInstance, options: EvidenceRout
         503: ProblemResponse,
       },
     },
-    handler: async (request, reply) =>
-      sendDocument(reply, replyDownload(app.db, request.params.token, request.params.id, app.now(), { requestId: request.id, ip: request.ip })),
+    handler: async (request, reply) => {
+      const link = { requestId: request.id, ip: request.ip };
+      return sendDocument(reply, await replyDownload(app.db, request.params.token, request.params.id, app.now(), link));
+    },
   });
 
   r.get('/evidence/:id', {
@@ -227,6 +231,7 @@ export async function evidenceRoutes(app: FastifyInstance, options: EvidenceRout
         503: ProblemResponse,
       },
     },
-    handler: async (request, reply) => sendDocument(reply, evidenceFileForDownload(app.db, request.params.id, requirePrincipal(request))),
+    handler: async (request, reply) =>
+      sendDocument(reply, await evidenceFileForDownload(app.db, request.params.id, requirePrincipal(request))),
   });
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EvidenceFile, ProgressUpdate } from '@lrt/contracts';
-import { auditEvents, evidenceFiles, progressUpdateFiles, settings } from '@lrt/db';
+import { auditEvents, evidenceFiles, progressUpdateFiles, settings, writeTransaction } from '@lrt/db';
 import { expectProblem } from '../../testing/http-expect';
 import { createTestWorld, factories, seedSmallPlan, TEST_NOW, type Caller, type TestWorld } from '../../testing/test-app';
 import { multipartBody as multipart } from '../../testing/multipart';
@@ -84,7 +84,7 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 // ---- the world --------------------------------------------------------------------------------------------------
 
 let world: TestWorld;
-let plan: ReturnType<typeof seedSmallPlan>;
+let plan: Awaited<ReturnType<typeof seedSmallPlan>>;
 let evidenceDir: string;
 /** The police safeguarding lead, whose agency owns the plan's action. */
 let lead: Caller;
@@ -95,7 +95,7 @@ let viewer: Caller;
 beforeEach(async () => {
   evidenceDir = join(mkdtempSync(join(tmpdir(), 'lrt-evidence-test-')), 'evidence');
   world = await createTestWorld({ evidenceDir });
-  plan = seedSmallPlan(world.db);
+  plan = await seedSmallPlan(world.db);
   lead = await world.signIn(['agency_lead'], { agencyIds: [plan.police.id], name: 'DI Shah' });
   otherLead = await world.signIn(['agency_lead'], { agencyIds: [plan.health.id], name: 'Nurse Okafor' });
   viewer = await world.signIn(['viewer'], { name: 'Board Member' });
@@ -124,7 +124,7 @@ const postUpdate = (evidence: unknown[], extra: Record<string, unknown> = {}, ac
     payload: { note: 'Audit of case files completed', confidence: 'on_track', evidence, ...extra },
     as,
   });
-const citedRows = () => world.db.select().from(progressUpdateFiles).all();
+const citedRows = async () => world.db.select().from(progressUpdateFiles);
 
 describe('POST /api/evidence', () => {
   it('keeps an uploaded PDF under its SHA-256, with who sent it, and says what it is', async () => {
@@ -141,10 +141,10 @@ describe('POST /api/evidence', () => {
     });
     expect(readFileSync(storedPath(file.sha256))).toEqual(PDF);
     expect(listing()).toEqual([file.sha256.slice(0, 2), join(file.sha256.slice(0, 2), file.sha256)]);
-    expect(world.db.select().from(evidenceFiles).all()).toEqual([
+    expect(await world.db.select().from(evidenceFiles)).toEqual([
       expect.objectContaining({ id: file.id, sha256: file.sha256, uploadedByUserId: lead.userId, uploadedByName: 'DI Shah' }),
     ]);
-    const audit = world.db.select().from(auditEvents).all().filter((event) => event.entity === 'evidence_file');
+    const audit = (await world.db.select().from(auditEvents)).filter((event) => event.entity === 'evidence_file');
     expect(audit).toEqual([
       expect.objectContaining({
         entityId: file.id,
@@ -240,22 +240,22 @@ describe('POST /api/evidence', () => {
     it.each(cases)('%s', async (_, send, status, code) => {
       await uploaded('already here.png', PNG);
       const files = listing();
-      const before = world.snapshot();
+      const before = await world.snapshot();
       expectProblem(await send(), { status, code, path: 'file' });
       expect(listing()).toEqual(files);
-      expect(world.snapshot()).toBe(before);
+      expect(await world.snapshot()).toBe(before);
     });
 
     it('a document larger than the partnership allows', async () => {
-      world.db.update(settings).set({ evidenceMaxMegabytes: 1 }).run();
-      const before = world.snapshot();
+      await writeTransaction(world.db, (tx) => tx.update(settings).set({ evidenceMaxMegabytes: 1 }));
+      const before = await world.snapshot();
       const justTooLarge = Buffer.concat([PDF, Buffer.alloc(1024 * 1024 + 1 - PDF.length, 0x20)]);
       const problem = expectProblem(await upload('big.pdf', justTooLarge), { status: 413, code: 'evidence.too_large', path: 'file' });
       expect(problem.detail).toMatch(/1 MB/);
       // Far too large is refused on its Content-Length, before it is read.
       expectProblem(await upload('huge.pdf', Buffer.alloc(3 * 1024 * 1024, 0x20)), { status: 413, code: 'evidence.too_large', path: 'file' });
       expect(listing()).toEqual([]);
-      expect(world.snapshot()).toBe(before);
+      expect(await world.snapshot()).toBe(before);
       // Exactly the limit is allowed.
       expect((await upload('exactly.pdf', justTooLarge.subarray(0, 1024 * 1024))).statusCode).toBe(201);
     });
@@ -264,11 +264,11 @@ describe('POST /api/evidence', () => {
       const kept = await uploaded('first.png', PNG);
       world.db.$client.exec("create trigger refuse_uploads before insert on evidence_files begin select raise(abort, 'disk said no'); end");
       const files = listing();
-      const before = world.snapshot();
+      const before = await world.snapshot();
       expectProblem(await upload('audit.pdf', PDF), { status: 500, code: 'server.error' });
       expectProblem(await upload('same again.png', PNG), { status: 500, code: 'server.error' });
       expect(listing()).toEqual(files);
-      expect(world.snapshot()).toBe(before);
+      expect(await world.snapshot()).toBe(before);
       expect(readFileSync(storedPath(kept.sha256))).toEqual(PNG);
     });
   });
@@ -327,23 +327,23 @@ describe('GET /api/evidence/:id', () => {
 describe('citing documents in progress updates', () => {
   it("refuses someone else's upload", async () => {
     const file = await uploaded('audit.pdf', PDF, world.admin);
-    const before = world.snapshot();
+    const before = await world.snapshot();
     expectProblem(await postUpdate([{ label: 'Audit', fileId: file.id }]), { status: 422, code: 'evidence.unknown_file', path: 'evidence.0.fileId' });
-    expect(world.snapshot()).toBe(before);
+    expect(await world.snapshot()).toBe(before);
   });
 
   it('refuses a document already cited on another action, and keeps it where it is', async () => {
-    const otherAction = factories.action(world.db, { reviewId: plan.review.id, ownerAgencyId: plan.police.id, subgroupId: plan.subgroup.id });
+    const otherAction = await factories.action(world.db, { reviewId: plan.review.id, ownerAgencyId: plan.police.id, subgroupId: plan.subgroup.id });
     const file = await uploaded('audit.pdf', PDF);
     expect((await postUpdate([{ label: 'Audit', fileId: file.id }])).statusCode).toBe(201);
     const link = { label: 'Minutes', url: 'https://intranet.example/minutes' };
-    const before = world.snapshot();
+    const before = await world.snapshot();
     expectProblem(await postUpdate([link, { label: 'Audit', fileId: file.id }], {}, otherAction.id), {
       status: 422,
       code: 'evidence.cited_on_another_action',
       path: 'evidence.1.fileId',
     });
-    expect(world.snapshot()).toBe(before);
+    expect(await world.snapshot()).toBe(before);
     // Citing it again on its own action is fine.
     expect((await postUpdate([{ label: 'Audit, again', fileId: file.id }])).statusCode).toBe(201);
     expect(readFileSync(storedPath(file.sha256))).toEqual(PDF);
@@ -357,7 +357,7 @@ describe('citing documents in progress updates', () => {
       code: 'progress_update.confidence_required',
     });
     expectProblem(await postUpdate([{ label: '', fileId: file.id }]), { status: 400, code: 'validation.failed', path: 'evidence.0.label' });
-    expect(citedRows()).toEqual([]);
+    expect(await citedRows()).toEqual([]);
     expect(listing()).toEqual(files);
     expectProblem(await download(file.id, viewer), { status: 404, code: 'evidence.not_found' });
     expect((await download(file.id, lead)).rawPayload).toEqual(PDF);
@@ -375,7 +375,7 @@ describe('citing documents in progress updates', () => {
     });
     expectProblem(await postUpdate([{ label: 'Audit', fileId: file.id }], { confidence: 'certain' }), { status: 400, code: 'validation.failed' });
     expect(listing()).toEqual(files);
-    expect(citedRows()).toHaveLength(1);
+    expect(await citedRows()).toHaveLength(1);
     expect((await download(file.id, viewer)).rawPayload).toEqual(PDF);
   });
 });

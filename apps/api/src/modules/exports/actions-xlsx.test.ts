@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { PLAN_COLUMNS, type Action } from '@lrt/contracts';
-import { recommendationLearningPoints } from '@lrt/db';
+import { recommendationLearningPoints, writeTransaction } from '@lrt/db';
 import { expectProblem } from '../../testing/http-expect';
 import { createTestWorld, factories, seedSmallPlan, type TestWorld } from '../../testing/test-app';
 import { fitCell } from './actions-xlsx';
@@ -9,10 +9,10 @@ import { BRAG_FILL_ARGB, TEXT_ARGB } from './plan-workbook';
 import { csvRecords, readWorkbook, sheetRows } from './read-exports';
 
 let world: TestWorld;
-let plan: ReturnType<typeof seedSmallPlan>;
+let plan: Awaited<ReturnType<typeof seedSmallPlan>>;
 beforeEach(async () => {
   world = await createTestWorld();
-  plan = seedSmallPlan(world.db);
+  plan = await seedSmallPlan(world.db);
 });
 afterEach(() => world.close());
 
@@ -34,14 +34,13 @@ async function exportXlsx(query = '') {
 
 /** A multi-agency action answering a recommendation drawn from two learning points, with a progress note. */
 async function richAction() {
-  const second = factories.learningPoint(world.db, { reviewId: plan.review.id, title: 'Fathers were not seen' });
-  world.db
-    .insert(recommendationLearningPoints)
-    .values([
+  const second = await factories.learningPoint(world.db, { reviewId: plan.review.id, title: 'Fathers were not seen' });
+  await writeTransaction(world.db, (tx) =>
+    tx.insert(recommendationLearningPoints).values([
       { recommendationId: plan.recommendation.id, learningPointId: second.id },
       { recommendationId: plan.recommendation.id, learningPointId: plan.learningPoint.id },
-    ])
-    .run();
+    ]),
+  );
   const created = await world.request({
     method: 'POST',
     url: '/api/actions',
@@ -84,7 +83,7 @@ describe('GET /api/exports/actions.xlsx', () => {
   });
 
   it('heads the plan with the plan columns, bold, frozen and filtered, at their widths', async () => {
-    factories.action(world.db, { reviewId: plan.review.id, ownerAgencyId: plan.health.id });
+    await factories.action(world.db, { reviewId: plan.review.id, ownerAgencyId: plan.health.id });
     const { sheet, rows } = await exportXlsx();
     expect(rows[0]).toEqual(HEADINGS);
     expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
@@ -137,7 +136,7 @@ describe('GET /api/exports/actions.xlsx', () => {
       ['withdrawn', { withdrawnReason: 'Superseded' }, 'None', null],
     ] as const;
     for (const [status, values, word] of cases) {
-      factories.action(world.db, { reviewId: plan.review.id, ownerAgencyId: plan.health.id, ref: `BRAG-${word}`, status, lastUpdateAt: '2026-03-01T09:00:00.000Z', ...values });
+      await factories.action(world.db, { reviewId: plan.review.id, ownerAgencyId: plan.health.id, ref: `BRAG-${word}`, status, lastUpdateAt: '2026-03-01T09:00:00.000Z', ...values });
     }
     const { sheet, rows } = await exportXlsx();
     for (const [, , word, brag] of cases) {
@@ -167,7 +166,7 @@ describe('GET /api/exports/actions.xlsx', () => {
   });
 
   it('shows formula-like text as text: prefixed, never a formula', async () => {
-    factories.action(world.db, {
+    await factories.action(world.db, {
       reviewId: plan.review.id,
       ownerAgencyId: plan.health.id,
       ref: 'EVIL-1',
@@ -195,8 +194,8 @@ describe('GET /api/exports/actions.xlsx', () => {
 
   it('lists the learning points and recommendations of the reviews exported, with what each recommendation answers', async () => {
     await richAction();
-    const other = factories.review(world.db, { code: 'SD-2024' });
-    factories.learningPoint(world.db, { reviewId: other.id, title: 'Not exported' });
+    const other = await factories.review(world.db, { code: 'SD-2024' });
+    await factories.learningPoint(world.db, { reviewId: other.id, title: 'Not exported' });
     const { workbook } = await exportXlsx(`?reviewId=${plan.review.id}`);
     const sheet = workbook.getWorksheet('Learning and recommendations')!;
     const rows = sheetRows(sheet, 5);
@@ -211,8 +210,8 @@ describe('GET /api/exports/actions.xlsx', () => {
   });
 
   it('lists the learning of a review filtered on even when none of its actions match', async () => {
-    const quiet = factories.review(world.db, { code: 'SD-2023' });
-    factories.learningPoint(world.db, { reviewId: quiet.id, title: 'Escalation was slow' });
+    const quiet = await factories.review(world.db, { code: 'SD-2023' });
+    await factories.learningPoint(world.db, { reviewId: quiet.id, title: 'Escalation was slow' });
     const { workbook, rows } = await exportXlsx(`?reviewId=${quiet.id}`);
     expect(rows).toHaveLength(1);
     const learning = sheetRows(workbook.getWorksheet('Learning and recommendations')!, 5);
@@ -221,13 +220,13 @@ describe('GET /api/exports/actions.xlsx', () => {
 
   it('exports only the actions an agency owns or shares when filtered on it', async () => {
     const shared = await richAction(); // owned by the police, shared with health
-    const healthOwn = factories.action(world.db, { reviewId: plan.review.id, ownerAgencyId: plan.health.id, ref: 'HEALTH-1' });
+    const healthOwn = await factories.action(world.db, { reviewId: plan.review.id, ownerAgencyId: plan.health.id, ref: 'HEALTH-1' });
     const { rows } = await exportXlsx(`?agencyId=${plan.health.id}&sort=ref`);
     expect(rows.slice(1).map((r) => r[col('Ref')])).toEqual([healthOwn.ref, shared.ref].sort());
   });
 
   it('writes every page of a large view, in its sort', async () => {
-    for (let i = 0; i < 450; i++) factories.action(world.db, { reviewId: plan.review.id, ownerAgencyId: plan.police.id, ref: `BULK-${String(i).padStart(3, '0')}` });
+    for (let i = 0; i < 450; i++) await factories.action(world.db, { reviewId: plan.review.id, ownerAgencyId: plan.police.id, ref: `BULK-${String(i).padStart(3, '0')}` });
     const { rows } = await exportXlsx('?sort=ref');
     expect(rows).toHaveLength(452);
     const refs = rows.slice(1).map((r) => r[col('Ref')] as string);
@@ -236,7 +235,7 @@ describe('GET /api/exports/actions.xlsx', () => {
 
   it('has the same columns and cells as the CSV of the same view', async () => {
     await richAction();
-    factories.action(world.db, { reviewId: plan.review.id, ownerAgencyId: plan.health.id, action: '=1+1', targetDate: null });
+    await factories.action(world.db, { reviewId: plan.review.id, ownerAgencyId: plan.health.id, action: '=1+1', targetDate: null });
     const { rows } = await exportXlsx('?sort=ref');
     const csv = csvRecords(await world.request({ method: 'GET', url: '/api/exports/actions.csv?sort=ref' }));
     const asText = (value: ExcelJS.CellValue) => (value === null ? '' : value instanceof Date ? value.toISOString().slice(0, 10) : String(value));

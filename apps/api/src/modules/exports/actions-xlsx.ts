@@ -96,12 +96,31 @@ export async function writePlanWorkbook(options: PlanWorkbookOptions & { stream:
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: lastRow, column: PLAN_HEADINGS.length } };
   sheet.commit();
 
-  writeLearningSheet(workbook.addWorksheet(LEARNING_SHEET, { views: FROZEN_HEADER }), options.db, [...reviewIds], options.names);
+  const learning = await loadLearning(options.db, [...reviewIds]);
+  writeLearningSheet(workbook.addWorksheet(LEARNING_SHEET, { views: FROZEN_HEADER }), learning, options.names);
   await Promise.race([workbook.commit(), whenClosed(stream)]);
 }
 
+interface ReviewLearning {
+  code: string;
+  points: (typeof learningPoints.$inferSelect)[];
+  recommendations: (typeof recommendations.$inferSelect)[];
+}
+type Learning = ReviewLearning[];
+
+/** The reviews' key learning points and recommendations, in the order the learning sheet lists them, read before it is written. */
+async function loadLearning(db: Db, reviewIds: number[]): Promise<Learning> {
+  const learning: Learning = [];
+  for (const review of await reviewsByCode(db, reviewIds)) {
+    const points = await db.select().from(learningPoints).where(eq(learningPoints.reviewId, review.id)).orderBy(asc(learningPoints.number));
+    const answers = await db.select().from(recommendations).where(eq(recommendations.reviewId, review.id)).orderBy(asc(recommendations.number));
+    learning.push({ code: review.code, points, recommendations: answers });
+  }
+  return learning;
+}
+
 /** Each review's key learning points, then its recommendations with the learning points they answer. */
-function writeLearningSheet(sheet: ExcelJS.Worksheet, db: Db, reviewIds: number[], names: PlanNames) {
+function writeLearningSheet(sheet: ExcelJS.Worksheet, learning: Learning, names: PlanNames) {
   sheet.columns = planSheetColumns(LEARNING_COLUMNS);
   const header = sheet.addRow(LEARNING_COLUMNS.map((column) => column.heading));
   styleHeaderRow(header, LEARNING_COLUMNS.length);
@@ -114,11 +133,11 @@ function writeLearningSheet(sheet: ExcelJS.Worksheet, db: Db, reviewIds: number[
     row.commit();
     lastRow++;
   };
-  for (const review of reviewsByCode(db, reviewIds)) {
-    for (const point of db.select().from(learningPoints).where(eq(learningPoints.reviewId, review.id)).orderBy(asc(learningPoints.number)).all()) {
+  for (const review of learning) {
+    for (const point of review.points) {
       add([text(review.code), learningPointLabel(point.number), text(point.title), text(point.description), null]);
     }
-    for (const recommendation of db.select().from(recommendations).where(eq(recommendations.reviewId, review.id)).orderBy(asc(recommendations.number)).all()) {
+    for (const recommendation of review.recommendations) {
       const answers = (names.learningPointNumbers.get(recommendation.id) ?? []).map(learningPointLabel).join('; ');
       add([text(review.code), recommendationLabel(recommendation.number), null, text(recommendation.text), answers || null]);
     }
@@ -127,11 +146,12 @@ function writeLearningSheet(sheet: ExcelJS.Worksheet, db: Db, reviewIds: number[
   sheet.commit();
 }
 
-function reviewsByCode(db: Db, ids: number[]) {
+async function reviewsByCode(db: Db, ids: number[]) {
   const found: { id: number; code: string }[] = [];
   // In slices, within SQLite's limit on bound values, for an export of every review.
   for (let start = 0; start < ids.length; start += 500) {
-    found.push(...db.select({ id: reviews.id, code: reviews.code }).from(reviews).where(inArray(reviews.id, ids.slice(start, start + 500))).all());
+    const slice = ids.slice(start, start + 500);
+    found.push(...(await db.select({ id: reviews.id, code: reviews.code }).from(reviews).where(inArray(reviews.id, slice))));
   }
   return found.sort((a, b) => a.code.localeCompare(b.code, 'en-GB', { numeric: true }));
 }

@@ -13,8 +13,8 @@ let world: TestWorld;
 let action: Action;
 beforeEach(async () => {
   world = await createTestWorld();
-  seedSmallPlan(world.db);
-  action = listActions(world.db, { limit: 1, sort: 'ref' }, planClock(world.db, world.app.now(), null)).items[0]!;
+  await seedSmallPlan(world.db);
+  action = (await listActions(world.db, { limit: 1, sort: 'ref' }, await planClock(world.db, world.app.now(), null))).items[0]!;
 });
 afterEach(() => world.close());
 
@@ -35,7 +35,7 @@ const drain = (stream: Readable) =>
 describe('an export that fails part way', () => {
   it('CSV: reports the failure and ends the download with an error, not as a file that looks complete', async () => {
     const onError = vi.fn();
-    const stream = planCsvStream(failingPages(), loadPlanNames(world.db), onError);
+    const stream = planCsvStream(failingPages(), await loadPlanNames(world.db), onError);
     const outcome = await drain(stream);
     expect(outcome.error?.message).toBe('disk I/O error');
     expect(outcome.bytes).toBeGreaterThan(0);
@@ -44,7 +44,7 @@ describe('an export that fails part way', () => {
 
   it('Excel: reports the failure and destroys the stream', async () => {
     const onError = vi.fn();
-    const stream = planXlsxStream({ db: world.db, pages: failingPages(), names: loadPlanNames(world.db), reviewIds: [], now: new Date() }, onError);
+    const stream = planXlsxStream({ db: world.db, pages: failingPages(), names: await loadPlanNames(world.db), reviewIds: [], now: new Date() }, onError);
     const outcome = await drain(stream);
     expect(outcome.error?.message).toBe('disk I/O error');
     expect(onError).toHaveBeenCalledOnce();
@@ -54,7 +54,7 @@ describe('an export that fails part way', () => {
     async function* pages() {
       yield [action];
     }
-    const csv = await text(planCsvStream(pages(), loadPlanNames(world.db), () => {}));
+    const csv = await text(planCsvStream(pages(), await loadPlanNames(world.db), () => {}));
     expect(csv.split('\r\n')).toHaveLength(3);
   });
 });

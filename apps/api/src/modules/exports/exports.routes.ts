@@ -29,9 +29,9 @@ const sendFile = (reply: FastifyReply, type: string, fileName: string, body: Rea
 export async function exportRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   /** The view to export, read before a byte is sent: a failure here still answers with a problem. */
-  const startExport = (request: FastifyRequest, query: z.output<typeof ExportQuery>) => {
-    const clock = planClock(app.db, app.now(), request.principal);
-    return { clock, pages: planPages(app.db, query, clock), names: loadPlanNames(app.db) };
+  const startExport = async (request: FastifyRequest, query: z.output<typeof ExportQuery>) => {
+    const clock = await planClock(app.db, app.now(), request.principal);
+    return { clock, pages: await planPages(app.db, query, clock), names: await loadPlanNames(app.db) };
   };
   const logFailure = (request: FastifyRequest, format: string) => (error: unknown) =>
     request.log.error({ err: error, query: request.query }, `The ${format} export of the action plan stopped part way; the download was cut short`);
@@ -50,7 +50,7 @@ export async function exportRoutes(app: FastifyInstance) {
       },
     },
     handler: async (request, reply) => {
-      const { clock, pages, names } = startExport(request, request.query);
+      const { clock, pages, names } = await startExport(request, request.query);
       return sendFile(reply, 'text/csv; charset=utf-8', `actions-${clock.today}.csv`, planCsvStream(pages, names, logFailure(request, 'CSV')));
     },
   });
@@ -69,7 +69,7 @@ export async function exportRoutes(app: FastifyInstance) {
       response: { 200: { description: 'An Excel workbook (.xlsx)', content: { [XLSX_TYPE]: { schema: Binary } } }, ...problems },
     },
     handler: async (request, reply) => {
-      const { clock, pages, names } = startExport(request, request.query);
+      const { clock, pages, names } = await startExport(request, request.query);
       const stream = planXlsxStream({ db: app.db, pages, names, reviewIds: request.query.reviewId ?? [], now: clock.now }, logFailure(request, 'Excel'));
       return sendFile(reply, XLSX_TYPE, `actions-${clock.today}.xlsx`, stream);
     },

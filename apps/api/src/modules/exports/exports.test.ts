@@ -6,16 +6,16 @@ import { describeTargetDateRevisions } from './plan-cells';
 import { csvRecords } from './read-exports';
 
 let world: TestWorld;
-let plan: ReturnType<typeof seedSmallPlan>;
+let plan: Awaited<ReturnType<typeof seedSmallPlan>>;
 beforeEach(async () => {
   world = await createTestWorld();
-  plan = seedSmallPlan(world.db);
+  plan = await seedSmallPlan(world.db);
 });
 afterEach(() => world.close());
 
 describe('GET /api/exports/actions.csv', () => {
   it('exports the actions of the current view, with names people read', async () => {
-    factories.action(world.db, {
+    await factories.action(world.db, {
       reviewId: plan.review.id,
       ownerAgencyId: plan.health.id,
       ref: 'HM-1',
@@ -42,7 +42,7 @@ describe('GET /api/exports/actions.csv', () => {
     };
     await patch(1, '2026-11-26', 'Course moved to the autumn');
     await patch(2, '2027-01-31', '=cmd|" /C calc"!A0, then the re-audit');
-    const unrevised = factories.action(world.db, { reviewId: plan.review.id, ownerAgencyId: plan.health.id, ref: 'HM-2', targetDate: '2026-05-31' });
+    const unrevised = await factories.action(world.db, { reviewId: plan.review.id, ownerAgencyId: plan.health.id, ref: 'HM-2', targetDate: '2026-05-31' });
     const response = await world.request({ method: 'GET', url: '/api/exports/actions.csv?sort=ref' });
     const lines = response.body.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toContain('Measure of success,Target date,Original target date,Target date revisions,Reason for a new target date,Status');
@@ -63,7 +63,7 @@ describe('GET /api/exports/actions.csv', () => {
   });
 
   it('exports every page of a large view', async () => {
-    for (let i = 0; i < 450; i++) factories.action(world.db, { reviewId: plan.review.id, ownerAgencyId: plan.police.id });
+    for (let i = 0; i < 450; i++) await factories.action(world.db, { reviewId: plan.review.id, ownerAgencyId: plan.police.id });
     const response = await world.request({ method: 'GET', url: '/api/exports/actions.csv' });
     expect(response.body.trim().split('\r\n')).toHaveLength(452);
   });
@@ -89,7 +89,7 @@ describe('GET /api/exports/actions.csv', () => {
   });
 
   it('neutralises formula-like text in every column a person writes', async () => {
-    factories.action(world.db, {
+    await factories.action(world.db, {
       reviewId: plan.review.id,
       ownerAgencyId: plan.health.id,
       ref: 'EVIL-1',
@@ -111,7 +111,7 @@ describe('GET /api/exports/actions.csv', () => {
 
   it('keeps line breaks, quotes, commas and accents through a CSV reader', async () => {
     const note = 'Two briefings held, one "on the day".\r\nThe audit starts in May; £ and é kept.';
-    factories.action(world.db, {
+    await factories.action(world.db, {
       reviewId: plan.review.id,
       ownerAgencyId: plan.health.id,
       ref: 'TEXT-1',
@@ -130,7 +130,7 @@ describe('GET /api/exports/actions.csv', () => {
   });
 
   it('exports only the actions of the agency filtered on', async () => {
-    factories.action(world.db, { reviewId: plan.review.id, ownerAgencyId: plan.health.id, ref: 'HEALTH-1' });
+    await factories.action(world.db, { reviewId: plan.review.id, ownerAgencyId: plan.health.id, ref: 'HEALTH-1' });
     const [, ...rows] = csvRecords(await world.request({ method: 'GET', url: `/api/exports/actions.csv?agencyId=${plan.health.id}` }));
     expect(rows.map((r) => r[0])).toEqual(['HEALTH-1']);
   });

@@ -46,27 +46,26 @@ export interface PlanNames {
   subgroupNames: Map<number, string>;
 }
 
-export function loadPlanNames(db: Db): PlanNames {
+export async function loadPlanNames(db: Db): Promise<PlanNames> {
   const pairs = <K, V>(rows: { id: K; value: V }[]) => new Map(rows.map((r) => [r.id, r.value]));
   const learningPointNumbers = new Map<number, number[]>();
-  const links = db
+  const links = await db
     .select({ recommendationId: recommendationLearningPoints.recommendationId, number: learningPoints.number })
     .from(recommendationLearningPoints)
     .innerJoin(learningPoints, eq(learningPoints.id, recommendationLearningPoints.learningPointId))
-    .orderBy(asc(recommendationLearningPoints.recommendationId), asc(learningPoints.number))
-    .all();
+    .orderBy(asc(recommendationLearningPoints.recommendationId), asc(learningPoints.number));
   for (const link of links) {
     const numbers = learningPointNumbers.get(link.recommendationId) ?? [];
     numbers.push(link.number);
     learningPointNumbers.set(link.recommendationId, numbers);
   }
   return {
-    agencyShortNames: pairs(db.select({ id: agencies.id, value: agencies.shortName }).from(agencies).all()),
-    reviewCodes: pairs(db.select({ id: reviews.id, value: reviews.code }).from(reviews).all()),
-    recommendationNumbers: pairs(db.select({ id: recommendations.id, value: recommendations.number }).from(recommendations).all()),
+    agencyShortNames: pairs(await db.select({ id: agencies.id, value: agencies.shortName }).from(agencies)),
+    reviewCodes: pairs(await db.select({ id: reviews.id, value: reviews.code }).from(reviews)),
+    recommendationNumbers: pairs(await db.select({ id: recommendations.id, value: recommendations.number }).from(recommendations)),
     learningPointNumbers,
-    themeNames: pairs(db.select({ id: themes.id, value: themes.name }).from(themes).all()),
-    subgroupNames: pairs(db.select({ id: subgroups.id, value: subgroups.name }).from(subgroups).all()),
+    themeNames: pairs(await db.select({ id: themes.id, value: themes.name }).from(themes)),
+    subgroupNames: pairs(await db.select({ id: subgroups.id, value: subgroups.name }).from(subgroups)),
   };
 }
 

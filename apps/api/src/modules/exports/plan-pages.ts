@@ -11,18 +11,18 @@ export type ExportQuery = Omit<ParsedActionListQuery, 'limit' | 'cursor'>;
 
 /**
  * The actions of a view, page by page in its sort, so an export holds one page at a time. The first page is read
- * at once, before any byte is sent: a failure there still answers with a problem, not a cut-off file.
+ * before this resolves, so before any byte is sent: a failure there still answers with a problem, not a cut-off file.
  */
-export function planPages(db: Db, query: ExportQuery, clock: PlanClock): AsyncIterable<Action[]> {
+export async function planPages(db: Db, query: ExportQuery, clock: PlanClock): Promise<AsyncIterable<Action[]>> {
   const read = (cursor: string | undefined) => listActions(db, { ...query, limit: EXPORT_PAGE_SIZE, cursor }, clock);
-  const first = read(undefined);
+  const first = await read(undefined);
   return (async function* pages() {
     let page = first;
     yield page.items;
     while (page.nextCursor) {
       // Other requests get their turn between pages (better-sqlite3 reads block the event loop while they run).
       await nextTurn();
-      page = read(page.nextCursor);
+      page = await read(page.nextCursor);
       yield page.items;
     }
   })();

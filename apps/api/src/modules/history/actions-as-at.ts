@@ -42,13 +42,13 @@ const compareKeys = (a: SortKey[], b: SortKey[]) => {
  * to the rebuilt actions (an agency's: those it owned then, or shares; themes and shared agencies as they are now).
  * `q` matches every word in the ref, learning need, action, success measure or latest note of the time.
  */
-export function listActionsAsAt(db: Db, query: ParsedActionListQuery & { asAt: string }, now: Date) {
-  const day = asAtDayProblem(db, query.asAt, now);
+export async function listActionsAsAt(db: Db, query: ParsedActionListQuery & { asAt: string }, now: Date) {
+  const day = await asAtDayProblem(db, query.asAt, now);
   if (day) throw unprocessable('validation.failed', [{ path: 'asAt', message: day }]);
-  const clock = clockAsAt(db, query.asAt, now);
+  const clock = await clockAsAt(db, query.asAt, now);
   const single = <T>(values: T[] | undefined) => (values?.length === 1 ? values[0] : undefined);
-  const rows = actionsAsAt(db, clock, { reviewId: single(query.reviewId), agencyId: single(query.agencyId), subgroupId: single(query.subgroupId) });
-  const links = linksOf(db);
+  const rows = await actionsAsAt(db, clock, { reviewId: single(query.reviewId), agencyId: single(query.agencyId), subgroupId: single(query.subgroupId) });
+  const links = await linksOf(db);
   const words = (query.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   const within = <T>(values: T[] | undefined, value: T) => !values?.length || values.includes(value);
   const flag = (wanted: boolean | undefined, value: boolean) => wanted === undefined || wanted === value;
@@ -81,10 +81,11 @@ export function listActionsAsAt(db: Db, query: ParsedActionListQuery & { asAt: s
   const start = after ? keyed.filter((x) => dir * compareKeys(x.k, after as SortKey[]) > 0) : keyed;
   const page = start.slice(0, query.limit);
   const nextCursor = start.length > query.limit ? encodeCursor(page.at(-1)!.k) : null;
-  return { items: toDtos(db, page.map((x) => x.a), clock, links), nextCursor };
+  return { items: await toDtos(db, page.map((x) => x.a), clock, links), nextCursor };
 }
 
-function linksOf(db: Db) {
+// SQLite only: linksOf and toDtos read through the raw better-sqlite3 connection, like the rebuild in as-at.ts.
+async function linksOf(db: Db) {
   const partners = new Map<number, number[]>();
   const themes = new Map<number, number[]>();
   const add = (map: Map<number, number[]>, key: number, value: number) => {
@@ -100,7 +101,7 @@ function linksOf(db: Db) {
 }
 
 /** The Action shape of the live list, as it stood: the target-date history and any pending request up to then. */
-function toDtos(db: Db, page: AsAtAction[], clock: AsAtClock, links: ReturnType<typeof linksOf>): Action[] {
+async function toDtos(db: Db, page: AsAtAction[], clock: AsAtClock, links: Awaited<ReturnType<typeof linksOf>>): Promise<Action[]> {
   const ids = JSON.stringify(page.map((a) => a.id));
   const changes = db.$client
     .prepare(

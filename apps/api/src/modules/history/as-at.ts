@@ -10,6 +10,8 @@ import { addDays, assessAction, daysBetween, londonEndOfDay, londonToday, staleB
  *   append-only and are the only way any of them changes;
  * - the cadence and due-soon window in force then from `settings_revisions`;
  * then rated by the same rule as today's (`assessAction`). "As at today" is now, so it equals the live state.
+ *
+ * SQLite only: the reads are hand-written statements on the raw better-sqlite3 connection (`db.$client`).
  */
 
 export interface AsAtClock extends AssessmentClock {
@@ -65,7 +67,7 @@ export interface AsAtScope {
 }
 
 /** The clock of a past day: its London date, the end of it (or now, for today) and the settings in force then. */
-export function clockAsAt(db: Db, date: string, now: Date): AsAtClock {
+export async function clockAsAt(db: Db, date: string, now: Date): Promise<AsAtClock> {
   const today = londonToday(now);
   const instant = date >= today ? now.toISOString() : londonEndOfDay(date);
   const settings = db.$client
@@ -94,17 +96,17 @@ export function clockAsAt(db: Db, date: string, now: Date): AsAtClock {
  * before the partnership's first record (its first review or action) has none either. One rule for the report,
  * snapshots and the list.
  */
-export function asAtDayProblem(db: Db, date: string, now: Date): string | null {
+export async function asAtDayProblem(db: Db, date: string, now: Date): Promise<string | null> {
   const today = londonToday(now);
   if (date > today) return `must not be in the future (today is ${today})`;
-  const first = firstRecordAt(db);
+  const first = await firstRecordAt(db);
   const firstDay = first ? londonToday(new Date(first)) : today;
   if (date < firstDay) return `must not be before the partnership's first record, on ${firstDay}`;
   return null;
 }
 
 /** The earliest instant the partnership has any record of (its first review or action), or null when empty. */
-function firstRecordAt(db: Db): string | null {
+async function firstRecordAt(db: Db): Promise<string | null> {
   const row = db.$client
     .prepare('select min(at) as at from (select min(created_at) as at from reviews union all select min(created_at) from actions)')
     .get() as { at: string | null };
@@ -205,7 +207,12 @@ function asAtStatement(db: Db, light: boolean) {
  * Every action in scope as it stood at the clock's instant, in id order. Actions created later are not there.
  * `light` leaves the long texts (learning need, action, success measure, the latest note's words) empty: for counts.
  */
-export function actionsAsAt(db: Db, clock: AsAtClock, scope: AsAtScope = {}, options: { light?: boolean } = {}): AsAtAction[] {
+export async function actionsAsAt(
+  db: Db,
+  clock: AsAtClock,
+  scope: AsAtScope = {},
+  options: { light?: boolean } = {},
+): Promise<AsAtAction[]> {
   const rows = asAtStatement(db, options.light ?? false).all({
     at: clock.instant,
     reviewId: scope.reviewId ?? null,
@@ -213,7 +220,7 @@ export function actionsAsAt(db: Db, clock: AsAtClock, scope: AsAtScope = {}, opt
     agencyId: scope.agencyId ?? null,
     actionIds: scope.actionIds ? JSON.stringify(scope.actionIds) : null,
   }) as AsAtRow[];
-  const partners = scope.agencyId === undefined ? null : sharedWith(db, scope.agencyId);
+  const partners = scope.agencyId === undefined ? null : await sharedWith(db, scope.agencyId);
   const out: AsAtAction[] = [];
   for (const row of rows) {
     // The candidates were chosen by any owner or subgroup they ever had: keep those that had it then.
@@ -224,7 +231,7 @@ export function actionsAsAt(db: Db, clock: AsAtClock, scope: AsAtScope = {}, opt
   return out;
 }
 
-function sharedWith(db: Db, agencyId: number): Set<number> {
+async function sharedWith(db: Db, agencyId: number): Promise<Set<number>> {
   const rows = db.$client.prepare('select action_id as id from action_agencies where agency_id = ?').all(agencyId) as { id: number }[];
   return new Set(rows.map((r) => r.id));
 }

@@ -21,12 +21,12 @@ async function ok<T>(request: Parameters<TestWorld['request']>[0], status = 200)
 
 describe('an action read alone and read in a page', () => {
   it('agree on its links, latest word, target-date history, pending request and who proposed its completion', async () => {
-    const subgroup = factories.subgroup(world.db);
-    const police = factories.agency(world.db, { kind: 'police' });
-    const health = factories.agency(world.db, { kind: 'health' });
-    const education = factories.agency(world.db, { kind: 'education' });
-    const [t1, t2] = [factories.theme(world.db), factories.theme(world.db)];
-    const review = factories.review(world.db, { subgroupId: subgroup.id });
+    const subgroup = await factories.subgroup(world.db);
+    const police = await factories.agency(world.db, { kind: 'police' });
+    const health = await factories.agency(world.db, { kind: 'health' });
+    const education = await factories.agency(world.db, { kind: 'education' });
+    const [t1, t2] = [await factories.theme(world.db), await factories.theme(world.db)];
+    const review = await factories.review(world.db, { subgroupId: subgroup.id });
     const create = (payload: Record<string, unknown>) => ok<Action>({ method: 'POST', url: '/api/actions', payload: { reviewId: review.id, ...payload } }, 201);
     const lead = await world.signIn(['agency_lead'], { agencyIds: [health.id], name: 'Health Lead' });
 

@@ -59,7 +59,7 @@ async function receivePlan(request: FastifyRequest) {
 export async function importRoutes(app: FastifyInstance, mail: MailContext) {
   await app.register(multipart, { limits: FORM_LIMITS });
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const clock = (request: FastifyRequest) => planClock(app.db, app.now(), requirePrincipal(request));
+  const clock = async (request: FastifyRequest) => planClock(app.db, app.now(), requirePrincipal(request));
   const PREVIEW_NOTE =
     'The preview is the commit run and rolled back: every row goes through the same rules as the API, so what it shows (the refs actions will get, ' +
     'each row’s errors and warnings, updates to actions matched by ref and conflicts where an action changed since its export) is what the commit will do.';
@@ -82,7 +82,7 @@ export async function importRoutes(app: FastifyInstance, mail: MailContext) {
     handler: async (request, reply) => {
       const { reviewId, fileName, bytes } = await receivePlan(request);
       const sheet = await readSheet(bytes, fileName);
-      return reply.status(201).send(createImport(app.db, { reviewId, fileName, sheet }, clock(request), actorOf(request), mail));
+      return reply.status(201).send(await createImport(app.db, { reviewId, fileName, sheet }, await clock(request), actorOf(request), mail));
     },
   });
 
@@ -95,7 +95,7 @@ export async function importRoutes(app: FastifyInstance, mail: MailContext) {
       params: IdParams,
       response: { 200: ImportPreview, 400: ProblemResponse, 401: ProblemResponse, 403: ProblemResponse, 404: ProblemResponse },
     },
-    handler: async (request) => previewImport(app.db, request.params.id, clock(request), actorOf(request), mail),
+    handler: async (request) => previewImport(app.db, request.params.id, await clock(request), actorOf(request), mail),
   });
 
   r.patch('/imports/:id', {
@@ -111,7 +111,7 @@ export async function importRoutes(app: FastifyInstance, mail: MailContext) {
       body: ImportPatch,
       response: { 200: ImportPreview, 400: ProblemResponse, 401: ProblemResponse, 403: ProblemResponse, 404: ProblemResponse, 409: ProblemResponse, 422: ProblemResponse },
     },
-    handler: async (request) => patchImport(app.db, request.params.id, request.body, clock(request), actorOf(request), mail),
+    handler: async (request) => patchImport(app.db, request.params.id, request.body, await clock(request), actorOf(request), mail),
   });
 
   r.post('/imports/:id/commit', {
@@ -126,6 +126,6 @@ export async function importRoutes(app: FastifyInstance, mail: MailContext) {
       params: IdParams,
       response: { 200: ImportCommitResult, 400: ProblemResponse, 401: ProblemResponse, 403: ProblemResponse, 404: ProblemResponse, 409: ProblemResponse, 422: ProblemResponse },
     },
-    handler: async (request) => commitImport(app.db, request.params.id, clock(request), actorOf(request), mail),
+    handler: async (request) => commitImport(app.db, request.params.id, await clock(request), actorOf(request), mail),
   });
 }

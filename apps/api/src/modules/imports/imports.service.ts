@@ -23,8 +23,10 @@ import {
   imports,
   learningPoints,
   recommendationLearningPoints,
+  first,
   recommendations,
   reviews,
+  savepoint,
   subgroups,
   themes,
   writeTransaction,
@@ -72,69 +74,81 @@ const PREVIEW_TEXT = 400;
 
 const clip = (text: string) => (text.length > PREVIEW_TEXT ? `${text.slice(0, PREVIEW_TEXT - 1)}…` : text);
 
-function findImport(db: Db | Tx, id: number): ImportRecord {
-  const record = db.select().from(imports).where(eq(imports.id, id)).get();
+async function findImport(db: Db | Tx, id: number): Promise<ImportRecord> {
+  const record = await first(db.select().from(imports).where(eq(imports.id, id)));
   if (!record) throw notFound('import', id);
   return record;
 }
 
 // ---- creating and correcting a draft ----------------------------------------------------------------------------
 
-export function createImport(db: Db, input: { reviewId: number; fileName: string; sheet: Sheet }, clock: PlanClock, actor: Actor, mail: MailContext): ImportPreview {
-  const review = db.select({ id: reviews.id }).from(reviews).where(eq(reviews.id, input.reviewId)).get();
-  if (!review) throw unprocessable('validation.unknown_reference', [{ path: 'reviewId', message: `no review with id ${input.reviewId}` }]);
+/** Saves the sheet as a draft import (the file is read before: nothing but the database runs in the transaction). */
+export async function createImport(
+  db: Db,
+  input: { reviewId: number; fileName: string; sheet: Sheet },
+  clock: PlanClock,
+  actor: Actor,
+  mail: MailContext,
+): Promise<ImportPreview> {
   const { sheet } = input;
-  const record = db
-    .insert(imports)
-    .values({
-      reviewId: input.reviewId,
-      createdAt: clock.now.toISOString(),
-      createdByUserId: actor.id,
-      createdByName: actor.name,
-      fileName: input.fileName,
-      format: sheet.format,
-      sheetName: sheet.sheetName,
-      headerRow: sheet.headerRow,
-      headings: sheet.headings,
-      cells: sheet.rows,
-      readWarnings: sheet.warnings,
-      mapping: guessMapping(sheet.headings),
-    })
-    .returning()
-    .get();
+  const record = await writeTransaction(db, async (tx) => {
+    const review = await first(tx.select({ id: reviews.id }).from(reviews).where(eq(reviews.id, input.reviewId)));
+    if (!review) throw unprocessable('validation.unknown_reference', [{ path: 'reviewId', message: `no review with id ${input.reviewId}` }]);
+    const [saved] = await tx
+      .insert(imports)
+      .values({
+        reviewId: input.reviewId,
+        createdAt: clock.now.toISOString(),
+        createdByUserId: actor.id,
+        createdByName: actor.name,
+        fileName: input.fileName,
+        format: sheet.format,
+        sheetName: sheet.sheetName,
+        headerRow: sheet.headerRow,
+        headings: sheet.headings,
+        cells: sheet.rows,
+        readWarnings: sheet.warnings,
+        mapping: guessMapping(sheet.headings),
+      })
+      .returning();
+    return saved!;
+  });
   return previewImport(db, record.id, clock, actor, mail);
 }
 
-export function patchImport(db: Db, id: number, patch: ImportPatch, clock: PlanClock, actor: Actor, mail: MailContext): ImportPreview {
-  const record = findImport(db, id);
-  refuseIfCommitted(record);
-  const width = record.headings.length;
-  const values: Partial<typeof imports.$inferInsert> = {};
-  if (patch.mapping) {
-    const problems = checkMapping(patch.mapping, width);
-    if (problems.length > 0) throw unprocessable('import.invalid_mapping', problems.map((p) => ({ path: 'mapping', message: p.message })));
-    values.mapping = completeMapping(patch.mapping, width);
-  }
-  if (patch.agencyMatches) {
-    const byName = new Map(record.agencyMatches.map((m) => [keyOf(m.name), m]));
-    const errors = [];
-    for (const [index, match] of patch.agencyMatches.entries()) {
-      if (match.agencyId && !db.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, match.agencyId)).get()) {
-        errors.push({ path: `agencyMatches.${index}.agencyId`, message: `no agency with id ${match.agencyId}` });
-      }
-      if (match.agencyId && match.create) errors.push({ path: `agencyMatches.${index}`, message: 'match the name to an agency or create one, not both' });
-      byName.set(keyOf(match.name), { name: match.name, agencyId: match.agencyId ?? null, create: match.create ?? null });
+export async function patchImport(db: Db, id: number, patch: ImportPatch, clock: PlanClock, actor: Actor, mail: MailContext): Promise<ImportPreview> {
+  // Read, checked and saved in one transaction, so a commit of the same import cannot come between.
+  await writeTransaction(db, async (tx) => {
+    const record = await findImport(tx, id);
+    refuseIfCommitted(record);
+    const width = record.headings.length;
+    const values: Partial<typeof imports.$inferInsert> = {};
+    if (patch.mapping) {
+      const problems = checkMapping(patch.mapping, width);
+      if (problems.length > 0) throw unprocessable('import.invalid_mapping', problems.map((p) => ({ path: 'mapping', message: p.message })));
+      values.mapping = completeMapping(patch.mapping, width);
     }
-    if (errors.length > 0) throw unprocessable('import.invalid_agency_match', errors);
-    values.agencyMatches = [...byName.values()];
-  }
-  if (patch.leaveOut) {
-    const known = new Set(record.cells.map((row) => row.n));
-    const unknown = patch.leaveOut.filter((n) => !known.has(n));
-    if (unknown.length > 0) throw unprocessable('import.unknown_row', [{ path: 'leaveOut', message: `the sheet has no data row ${unknown.slice(0, 5).join(', ')}` }]);
-    values.leaveOut = [...new Set(patch.leaveOut)].sort((a, b) => a - b);
-  }
-  if (Object.keys(values).length > 0) db.update(imports).set(values).where(eq(imports.id, id)).run();
+    if (patch.agencyMatches) {
+      const byName = new Map(record.agencyMatches.map((m) => [keyOf(m.name), m]));
+      const errors = [];
+      for (const [index, match] of patch.agencyMatches.entries()) {
+        if (match.agencyId && !(await first(tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, match.agencyId))))) {
+          errors.push({ path: `agencyMatches.${index}.agencyId`, message: `no agency with id ${match.agencyId}` });
+        }
+        if (match.agencyId && match.create) errors.push({ path: `agencyMatches.${index}`, message: 'match the name to an agency or create one, not both' });
+        byName.set(keyOf(match.name), { name: match.name, agencyId: match.agencyId ?? null, create: match.create ?? null });
+      }
+      if (errors.length > 0) throw unprocessable('import.invalid_agency_match', errors);
+      values.agencyMatches = [...byName.values()];
+    }
+    if (patch.leaveOut) {
+      const known = new Set(record.cells.map((row) => row.n));
+      const unknown = patch.leaveOut.filter((n) => !known.has(n));
+      if (unknown.length > 0) throw unprocessable('import.unknown_row', [{ path: 'leaveOut', message: `the sheet has no data row ${unknown.slice(0, 5).join(', ')}` }]);
+      values.leaveOut = [...new Set(patch.leaveOut)].sort((a, b) => a - b);
+    }
+    if (Object.keys(values).length > 0) await tx.update(imports).set(values).where(eq(imports.id, id));
+  });
   return previewImport(db, id, clock, actor, mail);
 }
 
@@ -150,16 +164,15 @@ class RolledBack<T> {
   constructor(readonly result: T) {}
 }
 
-export function previewImport(db: Db, id: number, clock: PlanClock, actor: Actor, mail: MailContext): ImportPreview {
-  const record = findImport(db, id);
+export async function previewImport(db: Db, id: number, clock: PlanClock, actor: Actor, mail: MailContext): Promise<ImportPreview> {
+  const record = await findImport(db, id);
   if (record.state === 'committed') return describe(record, committedOutcome(record));
-  return describe(record, runPlan(db, record, clock, actor, mail, 'preview'));
+  const plan = await runPlan(db, id, clock, actor, mail, 'preview');
+  return describe(plan.record, plan.outcome);
 }
 
-export function commitImport(db: Db, id: number, clock: PlanClock, actor: Actor, mail: MailContext): ImportCommitResult {
-  const record = findImport(db, id);
-  refuseIfCommitted(record);
-  const outcome = runPlan(db, record, clock, actor, mail, 'commit');
+export async function commitImport(db: Db, id: number, clock: PlanClock, actor: Actor, mail: MailContext): Promise<ImportCommitResult> {
+  const { outcome } = await runPlan(db, id, clock, actor, mail, 'commit');
   if (!outcome.committed) {
     const blocked = outcome.rows.filter((row) => row.outcome === 'error' || row.outcome === 'conflict');
     const errors = [
@@ -183,6 +196,11 @@ interface PlanOutcome {
   warnings: ImportMessage[];
   committed: boolean;
   result: ImportCommitResult;
+}
+
+interface PlanRun {
+  record: ImportRecord;
+  outcome: PlanOutcome;
 }
 
 function committedOutcome(record: ImportRecord): PlanOutcome {
@@ -232,17 +250,16 @@ function describe(record: ImportRecord, outcome: PlanOutcome): ImportPreview {
 }
 
 /** The reference data a plan's cells are read against, loaded once per run. */
-function loadContext(tx: Tx, reviewId: number) {
-  const review = tx.select().from(reviews).where(eq(reviews.id, reviewId)).get();
+async function loadContext(tx: Tx, reviewId: number) {
+  const review = await first(tx.select().from(reviews).where(eq(reviews.id, reviewId)));
   if (!review) throw notFound('review', reviewId);
-  const agencyRows = tx.select({ id: agencies.id, name: agencies.name, shortName: agencies.shortName, active: agencies.active }).from(agencies).all();
-  const recommendationRows = tx.select({ id: recommendations.id, number: recommendations.number }).from(recommendations).where(eq(recommendations.reviewId, reviewId)).all();
-  const pointRows = tx
+  const agencyRows = await tx.select({ id: agencies.id, name: agencies.name, shortName: agencies.shortName, active: agencies.active }).from(agencies);
+  const recommendationRows = await tx.select({ id: recommendations.id, number: recommendations.number }).from(recommendations).where(eq(recommendations.reviewId, reviewId));
+  const pointRows = await tx
     .select({ number: learningPoints.number, recommendationId: recommendationLearningPoints.recommendationId })
     .from(learningPoints)
     .leftJoin(recommendationLearningPoints, eq(recommendationLearningPoints.learningPointId, learningPoints.id))
-    .where(eq(learningPoints.reviewId, reviewId))
-    .all();
+    .where(eq(learningPoints.reviewId, reviewId));
   const recommendationsOfPoint = new Map<number, number[]>();
   for (const row of pointRows) {
     const list = recommendationsOfPoint.get(row.number) ?? [];
@@ -254,11 +271,11 @@ function loadContext(tx: Tx, reviewId: number) {
     agencies: agencyRows as KnownAgency[],
     recommendationByNumber: new Map(recommendationRows.map((r) => [r.number, r.id])),
     recommendationsOfPoint,
-    themeByName: new Map(tx.select({ id: themes.id, name: themes.name }).from(themes).all().map((t) => [keyOf(t.name), t])),
-    subgroupByName: new Map(tx.select({ id: subgroups.id, name: subgroups.name }).from(subgroups).all().map((s) => [keyOf(s.name), s])),
+    themeByName: new Map((await tx.select({ id: themes.id, name: themes.name }).from(themes)).map((t) => [keyOf(t.name), t])),
+    subgroupByName: new Map((await tx.select({ id: subgroups.id, name: subgroups.name }).from(subgroups)).map((s) => [keyOf(s.name), s])),
   };
 }
-type Context = ReturnType<typeof loadContext> & { agencyOfName: Map<string, number | null>; shortNameOf: Map<number, string> };
+type Context = Awaited<ReturnType<typeof loadContext>> & { agencyOfName: Map<string, number | null>; shortNameOf: Map<number, string> };
 
 /** Where a command's refusal points, as the import's fields. */
 const FIELD_OF_PATH: Record<string, ImportField | 'row'> = {
@@ -317,7 +334,34 @@ function matchAgencies(tx: Tx, record: ImportRecord, cellsOf: (field: ImportFiel
   });
 }
 
-function runPlan(db: Db, record: ImportRecord, clock: PlanClock, actor: Actor, mail: MailContext, mode: 'preview' | 'commit'): PlanOutcome {
+/**
+ * The plan run in one write transaction, which is rolled back unless this is a commit that can be saved whole.
+ * The import is read inside it, so a correction or a commit of the same import cannot come between the read and
+ * the run.
+ */
+async function runPlan(
+  db: Db,
+  id: number,
+  clock: PlanClock,
+  actor: Actor,
+  mail: MailContext,
+  mode: 'preview' | 'commit',
+): Promise<PlanRun> {
+  try {
+    return await writeTransaction(db, async (tx) => {
+      const record = await findImport(tx, id);
+      if (mode === 'commit') refuseIfCommitted(record);
+      else if (record.state === 'committed') return { record, outcome: committedOutcome(record) };
+      return { record, outcome: await planIn(tx, record, clock, actor, mail, mode) };
+    });
+  } catch (error) {
+    if (error instanceof RolledBack) return error.result as PlanRun;
+    throw error;
+  }
+}
+
+/** The plan run in `tx`: every row through the commands, each in a savepoint; a preview ends by throwing RolledBack. */
+async function planIn(tx: Tx, record: ImportRecord, clock: PlanClock, actor: Actor, mail: MailContext, mode: 'preview' | 'commit'): Promise<PlanOutcome> {
   const mapping = record.mapping as ImportMapping;
   const columnOf = new Map<ImportField, number>();
   for (const { column, field } of mapping) if (field !== 'ignore' && !columnOf.has(field)) columnOf.set(field, column);
@@ -337,88 +381,78 @@ function runPlan(db: Db, record: ImportRecord, clock: PlanClock, actor: Actor, m
   }
   const leaveOut = new Set(record.leaveOut);
 
-  const run = (tx: Tx): PlanOutcome => {
-    const base = loadContext(tx, record.reviewId);
-    const matches = matchAgencies(tx, record, cellsOf, base.agencies);
-    let agenciesCreated = 0;
-    const agencyOfName = new Map<string, number | null>();
-    const shortNameOf = new Map(base.agencies.map((a) => [a.id, a.shortName]));
-    for (const match of matches) {
-      if (match.create) {
-        try {
-          const created = tx.transaction((sp) => agencyService.createIn(sp, { ...match.create }, clock.now, actor));
-          agencyOfName.set(keyOf(match.name), created.id);
-          shortNameOf.set(created.id, created.shortName);
-          agenciesCreated++;
-        } catch (error) {
-          for (const m of refusalMessages(error)) fileErrors.push({ field: 'agencies', message: `${match.name}: cannot be created (${m.message})` });
-          agencyOfName.set(keyOf(match.name), null);
-        }
-      } else agencyOfName.set(keyOf(match.name), match.agencyId);
-    }
-    const context: Context = { ...base, agencyOfName, shortNameOf };
-    const existing = existingActions(tx, record, columnOf.get('ref'));
-    // Counted once; each row's creation adds one (see ReviewActionCount).
-    const counted: ReviewActionCount = { reviewId: record.reviewId, actions: countActionsOf(tx, record.reviewId) };
-    const rows: ImportRow[] = [];
-    let created = 0;
-    let updated = 0;
-    for (const row of record.cells) {
-      const cell = (field: ImportField) => {
-        const column = columnOf.get(field);
-        return column === undefined ? undefined : (row.c[column] ?? '');
-      };
-      if (leaveOut.has(row.n)) {
-        rows.push({ rowNumber: row.n, outcome: 'left_out', ref: cell('ref') || null, actionId: null, values: {}, changes: [], errors: [], warnings: [] });
-        continue;
+  const base = await loadContext(tx, record.reviewId);
+  const matches = matchAgencies(tx, record, cellsOf, base.agencies);
+  let agenciesCreated = 0;
+  const agencyOfName = new Map<string, number | null>();
+  const shortNameOf = new Map(base.agencies.map((a) => [a.id, a.shortName]));
+  for (const match of matches) {
+    if (match.create) {
+      try {
+        const created = await savepoint(tx, (sp) => agencyService.createIn(sp, { ...match.create }, clock.now, actor));
+        agencyOfName.set(keyOf(match.name), created.id);
+        shortNameOf.set(created.id, created.shortName);
+        agenciesCreated++;
+      } catch (error) {
+        for (const m of refusalMessages(error)) fileErrors.push({ field: 'agencies', message: `${match.name}: cannot be created (${m.message})` });
+        agencyOfName.set(keyOf(match.name), null);
       }
-      const result = importRow(tx, { record, row: row.n, cell, context, existing, counted, clock, actor, mail });
-      if (result.outcome === 'create') created++;
-      if (result.outcome === 'update') updated++;
-      rows.push(result);
-    }
-    const blocked = rows.some((r) => r.outcome === 'error' || r.outcome === 'conflict');
-    const outcome: PlanOutcome = {
-      rows,
-      agencies: matches.map((m) => (m.create ? { ...m, agencyId: agencyOfName.get(keyOf(m.name)) ?? null } : m)),
-      errors: fileErrors,
-      warnings: fileWarnings,
-      committed: false,
-      result: { created, updated, agenciesCreated },
-    };
-    if (mode === 'preview' || blocked || fileErrors.length > 0 || created + updated === 0) throw new RolledBack(outcome);
-    const committedAt = clock.now.toISOString();
-    tx.update(imports).set({ state: 'committed', committedAt, result: outcome.result }).where(and(eq(imports.id, record.id), eq(imports.state, 'draft'))).run();
-    recordAudit(tx, actor, {
-      entity: 'import',
-      entityId: record.id,
-      operation: 'create',
-      after: { reviewId: record.reviewId, fileName: record.fileName, ...outcome.result },
-      at: clock.now,
-    });
-    return { ...outcome, committed: true };
-  };
-
-  try {
-    return writeTransaction(db, run);
-  } catch (error) {
-    if (error instanceof RolledBack) return error.result as PlanOutcome;
-    throw error;
+    } else agencyOfName.set(keyOf(match.name), match.agencyId);
   }
+  const context: Context = { ...base, agencyOfName, shortNameOf };
+  const existing = await existingActions(tx, record, columnOf.get('ref'));
+  // Counted once; each row's creation adds one (see ReviewActionCount).
+  const counted: ReviewActionCount = { reviewId: record.reviewId, actions: await countActionsOf(tx, record.reviewId) };
+  const rows: ImportRow[] = [];
+  let created = 0;
+  let updated = 0;
+  for (const row of record.cells) {
+    const cell = (field: ImportField) => {
+      const column = columnOf.get(field);
+      return column === undefined ? undefined : (row.c[column] ?? '');
+    };
+    if (leaveOut.has(row.n)) {
+      rows.push({ rowNumber: row.n, outcome: 'left_out', ref: cell('ref') || null, actionId: null, values: {}, changes: [], errors: [], warnings: [] });
+      continue;
+    }
+    const result = await importRow(tx, { record, row: row.n, cell, context, existing, counted, clock, actor, mail });
+    if (result.outcome === 'create') created++;
+    if (result.outcome === 'update') updated++;
+    rows.push(result);
+  }
+  const blocked = rows.some((r) => r.outcome === 'error' || r.outcome === 'conflict');
+  const outcome: PlanOutcome = {
+    rows,
+    agencies: matches.map((m) => (m.create ? { ...m, agencyId: agencyOfName.get(keyOf(m.name)) ?? null } : m)),
+    errors: fileErrors,
+    warnings: fileWarnings,
+    committed: false,
+    result: { created, updated, agenciesCreated },
+  };
+  if (mode === 'preview' || blocked || fileErrors.length > 0 || created + updated === 0) throw new RolledBack({ record, outcome });
+  const committedAt = clock.now.toISOString();
+  await tx.update(imports).set({ state: 'committed', committedAt, result: outcome.result }).where(and(eq(imports.id, record.id), eq(imports.state, 'draft')));
+  await recordAudit(tx, actor, {
+    entity: 'import',
+    entityId: record.id,
+    operation: 'create',
+    after: { reviewId: record.reviewId, fileName: record.fileName, ...outcome.result },
+    at: clock.now,
+  });
+  return { ...outcome, committed: true };
 }
 
 /** The actions the file's refs name, anywhere in the partnership (a ref is unique across reviews). */
-function existingActions(tx: Tx, record: ImportRecord, refColumn: number | undefined) {
+async function existingActions(tx: Tx, record: ImportRecord, refColumn: number | undefined) {
   const found = new Map<string, { id: number; reviewId: number; version: number; ref: string }>();
   if (refColumn === undefined) return found;
   const refs = [...new Set(record.cells.map((row) => (row.c[refColumn] ?? '').trim().toLowerCase()).filter(Boolean))];
   for (let i = 0; i < refs.length; i += 500) {
     const slice = refs.slice(i, i + 500);
-    const rows = tx
+    const rows = await tx
       .select({ id: actions.id, reviewId: actions.reviewId, version: actions.version, ref: actions.ref })
       .from(actions)
-      .where(inArray(sql`lower(${actions.ref})`, slice))
-      .all();
+      .where(inArray(sql`lower(${actions.ref})`, slice));
     for (const row of rows) found.set(row.ref.toLowerCase(), row);
   }
   return found;
@@ -546,7 +580,7 @@ type ReadRow = ReturnType<typeof readRow>;
 
 const sameText = (a: string | null | undefined, b: string | null | undefined) => normaliseWords(a ?? '') === normaliseWords(b ?? '');
 
-function importRow(tx: Tx, input: RowInput): ImportRow {
+async function importRow(tx: Tx, input: RowInput): Promise<ImportRow> {
   const values = readRow(input);
   const { errors, warnings } = values;
   const blank: ImportRow = { rowNumber: input.row, outcome: 'error', ref: values.ref ?? null, actionId: null, values: {}, changes: [], errors, warnings };
@@ -596,7 +630,7 @@ function firstUpdate(values: ReadRow, status: ActionStatus, fileName: string) {
   };
 }
 
-function createFromRow(tx: Tx, input: RowInput, values: ReadRow, blank: ImportRow): ImportRow {
+async function createFromRow(tx: Tx, input: RowInput, values: ReadRow, blank: ImportRow): Promise<ImportRow> {
   const { warnings } = values;
   const parsed = ActionCreate.safeParse({
     reviewId: input.record.reviewId,
@@ -624,12 +658,12 @@ function createFromRow(tx: Tx, input: RowInput, values: ReadRow, blank: ImportRo
   }
   const status = reachableStatus(values, warnings);
   try {
-    const action = savepoint(tx, (sp) => {
-      const id = createActionIn(sp, parsed.data, input.clock, input.actor, input.counted);
+    const action = await savepoint(tx, async (sp) => {
+      const id = await createActionIn(sp, parsed.data, input.clock, input.actor, input.counted);
       if (values.note || status !== 'not_started') {
         const update = firstUpdate(values, status, input.record.fileName);
         if (status !== 'not_started') update.statusChange = { to: status };
-        postProgressUpdateIn(sp, id, update, input.clock, input.actor, input.mail, { importedFrom: input.record.fileName });
+        await postProgressUpdateIn(sp, id, update, input.clock, input.actor, input.mail, { importedFrom: input.record.fileName });
       }
       return getAction(sp, id, input.clock);
     });
@@ -640,11 +674,11 @@ function createFromRow(tx: Tx, input: RowInput, values: ReadRow, blank: ImportRo
   }
 }
 
-function updateFromRow(tx: Tx, input: RowInput, values: ReadRow, id: number, blank: ImportRow): ImportRow {
+async function updateFromRow(tx: Tx, input: RowInput, values: ReadRow, id: number, blank: ImportRow): Promise<ImportRow> {
   const { warnings } = values;
   try {
-    const outcome = savepoint(tx, (sp) => {
-      const current = getAction(sp, id, input.clock);
+    const outcome = await savepoint(tx, async (sp) => {
+      const current = await getAction(sp, id, input.clock);
       const patch: Partial<ActionPatch> = {};
       const changes: string[] = [];
       const set = <K extends keyof ActionPatch>(key: K, field: ImportField, value: ActionPatch[K] | undefined, same: boolean) => {
@@ -664,7 +698,7 @@ function updateFromRow(tx: Tx, input: RowInput, values: ReadRow, id: number, bla
       set('themeIds', 'themes', values.themeIds, sameIds(values.themeIds ?? [], current.themeIds));
       set('subgroupId', 'subgroup', values.subgroupId, values.subgroupId === current.subgroupId);
       if (changes.length > 0) {
-        patchActionIn(sp, id, { ...patch, version: current.version, ...(values.targetDateReason ? { targetDateReason: values.targetDateReason } : {}) } as ActionPatch, input.clock, input.actor);
+        await patchActionIn(sp, id, { ...patch, version: current.version, ...(values.targetDateReason ? { targetDateReason: values.targetDateReason } : {}) } as ActionPatch, input.clock, input.actor);
       }
       const newNote = values.writtenNote !== undefined && !sameText(values.writtenNote, current.latestUpdate?.note);
       let status: ActionStatus | undefined;
@@ -675,11 +709,11 @@ function updateFromRow(tx: Tx, input: RowInput, values: ReadRow, id: number, bla
       if (newNote || status) {
         const update = firstUpdate(values, status ?? current.status, input.record.fileName);
         if (status) update.statusChange = { to: status };
-        postProgressUpdateIn(sp, id, update, input.clock, input.actor, input.mail, { importedFrom: input.record.fileName });
+        await postProgressUpdateIn(sp, id, update, input.clock, input.actor, input.mail, { importedFrom: input.record.fileName });
         if (newNote) changes.push('progressUpdate');
         if (status) changes.push('status');
       }
-      return { action: getAction(sp, id, input.clock), changes };
+      return { action: await getAction(sp, id, input.clock), changes };
     });
     return {
       ...blank,
@@ -693,28 +727,6 @@ function updateFromRow(tx: Tx, input: RowInput, values: ReadRow, id: number, bla
     };
   } catch (error) {
     return { ...blank, actionId: id, errors: refusalMessages(error), values: display(values, input.context) };
-  }
-}
-
-const SAVEPOINT = sql.raw('savepoint import_row');
-const RELEASE = sql.raw('release import_row');
-const ROLLBACK = sql.raw('rollback to import_row');
-
-/**
- * One row's commands in a savepoint of the import's transaction, so that a refused row leaves nothing behind and
- * the next row goes on. As drizzle's nested transaction, without building a new transaction object for each of
- * ten thousand rows.
- */
-function savepoint<T>(tx: Tx, work: (sp: Tx) => T): T {
-  tx.run(SAVEPOINT);
-  try {
-    const result = work(tx);
-    tx.run(RELEASE);
-    return result;
-  } catch (error) {
-    tx.run(ROLLBACK);
-    tx.run(RELEASE);
-    throw error;
   }
 }
 

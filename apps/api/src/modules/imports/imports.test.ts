@@ -9,23 +9,23 @@ import { multipartBody } from '../../testing/multipart';
 import { createTestWorld, factories, type TestWorld } from '../../testing/test-app';
 
 let world: TestWorld;
-let plan: ReturnType<typeof seedPartnership>;
+let plan: Awaited<ReturnType<typeof seedPartnership>>;
 
 /** A review and the agencies of Appendix A that the partnership already knows (not the Youth Justice Service). */
-function seedPartnership() {
+async function seedPartnership() {
   const db = world.db;
-  const subgroup = factories.subgroup(db);
-  const asc = factories.agency(db, { name: 'Adult Social Care', shortName: 'ASC', kind: 'local_authority' });
-  const bchft = factories.agency(db, { name: 'Black Country Healthcare NHS Foundation Trust', shortName: 'BCHFT', kind: 'health' });
-  const sct = factories.agency(db, { name: 'Sandwell Children’s Trust', shortName: 'SCT', kind: 'local_authority' });
-  const wmp = factories.agency(db, { name: 'West Midlands Police', shortName: 'WMP', kind: 'police' });
-  const review = factories.review(db, { code: 'SD-2022', subgroupId: subgroup.id });
+  const subgroup = await factories.subgroup(db);
+  const asc = await factories.agency(db, { name: 'Adult Social Care', shortName: 'ASC', kind: 'local_authority' });
+  const bchft = await factories.agency(db, { name: 'Black Country Healthcare NHS Foundation Trust', shortName: 'BCHFT', kind: 'health' });
+  const sct = await factories.agency(db, { name: 'Sandwell Children’s Trust', shortName: 'SCT', kind: 'local_authority' });
+  const wmp = await factories.agency(db, { name: 'West Midlands Police', shortName: 'WMP', kind: 'police' });
+  const review = await factories.review(db, { code: 'SD-2022', subgroupId: subgroup.id });
   return { subgroup, asc, bchft, sct, wmp, review };
 }
 
 beforeEach(async () => {
   world = await createTestWorld();
-  plan = seedPartnership();
+  plan = await seedPartnership();
 });
 afterEach(() => world.close());
 

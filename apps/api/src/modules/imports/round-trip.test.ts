@@ -13,20 +13,20 @@ import { PLAN_SHEET } from '../exports/actions-xlsx';
  */
 
 let world: TestWorld;
-let seed: ReturnType<typeof seedPartnership>;
+let seed: Awaited<ReturnType<typeof seedPartnership>>;
 
-function seedPartnership() {
-  const subgroup = factories.subgroup(world.db, { name: 'Learning and Improvement' });
-  const police = factories.agency(world.db, { name: 'West Midlands Police', shortName: 'WMP', kind: 'police' });
-  const health = factories.agency(world.db, { name: 'Black Country Healthcare NHS Foundation Trust', shortName: 'BCHFT', kind: 'health' });
-  const theme = factories.theme(world.db, { name: 'Think family' });
-  const review = factories.review(world.db, { code: 'SD-2025', subgroupId: subgroup.id });
+async function seedPartnership() {
+  const subgroup = await factories.subgroup(world.db, { name: 'Learning and Improvement' });
+  const police = await factories.agency(world.db, { name: 'West Midlands Police', shortName: 'WMP', kind: 'police' });
+  const health = await factories.agency(world.db, { name: 'Black Country Healthcare NHS Foundation Trust', shortName: 'BCHFT', kind: 'health' });
+  const theme = await factories.theme(world.db, { name: 'Think family' });
+  const review = await factories.review(world.db, { code: 'SD-2025', subgroupId: subgroup.id });
   return { subgroup, police, health, theme, review };
 }
 
 beforeEach(async () => {
   world = await createTestWorld();
-  seed = seedPartnership();
+  seed = await seedPartnership();
 });
 afterEach(() => world.close());
 
@@ -271,9 +271,9 @@ describe.each([XLSX, CSV])('the plan exported as $name, edited and imported agai
     expect(preview.rows.find((row) => row.ref === a1.ref)).toMatchObject({ outcome: 'update', changes: ['action'] });
     expect(preview.canCommit).toBe(false);
 
-    const before = world.snapshot();
+    const before = await world.snapshot();
     await expectRefused(world, { method: 'POST', url: `/api/imports/${preview.id}/commit` }, { status: 422, code: 'import.not_ready', path: `rows.${conflict.rowNumber}` });
-    expect(world.snapshot()).toBe(before);
+    expect(await world.snapshot()).toBe(before);
 
     // Leaving the row out imports the rest, and the change made in the tracker stands.
     const rest = await ok<ImportPreview>({ method: 'PATCH', url: `/api/imports/${preview.id}`, payload: { leaveOut: [conflict.rowNumber] } });

@@ -37,7 +37,7 @@ export async function learningPointRoutes(app: FastifyInstance) {
       body: LearningPointCreate,
       response: { 201: LearningPoint, 400: ProblemResponse, 404: ProblemResponse, 409: ProblemResponse },
     },
-    handler: async (request, reply) => reply.status(201).send(createLearningPoint(app.db, request.params.id, request.body, app.now(), actorOf(request))),
+    handler: async (request, reply) => reply.status(201).send(await createLearningPoint(app.db, request.params.id, request.body, app.now(), actorOf(request))),
   });
   r.post('/reviews/:id/learning-points/order', {
     config: { access: 'managePlans' },

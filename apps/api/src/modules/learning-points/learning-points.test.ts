@@ -15,7 +15,7 @@ let world: TestWorld;
 let reviewId: number;
 beforeEach(async () => {
   world = await createTestWorld();
-  reviewId = factories.review(world.db).id;
+  reviewId = (await factories.review(world.db)).id;
 });
 afterEach(async () => {
   await world.close();
@@ -48,7 +48,7 @@ describe('POST /api/reviews/:id/learning-points', () => {
     expect((await addPoint({ title: 'Seven', number: 7 })).number).toBe(7);
     expect((await addPoint({ title: 'Next' })).number).toBe(8);
     expect((await addPoint({ title: 'Three', number: 3 })).number).toBe(3);
-    const otherReview = factories.review(world.db).id;
+    const otherReview = (await factories.review(world.db)).id;
     expect((await addPoint({ title: 'Elsewhere' }, otherReview)).number).toBe(1);
   });
 
@@ -59,7 +59,7 @@ describe('POST /api/reviews/:id/learning-points', () => {
       { method: 'POST', url: `/api/reviews/${reviewId}/learning-points`, payload: { title: 'Again', number: 1 } },
       { status: 409, code: 'learning_point.number_taken', path: 'number' },
     );
-    const otherReview = factories.review(world.db).id;
+    const otherReview = (await factories.review(world.db)).id;
     expect((await addPoint({ title: 'One elsewhere', number: 1 }, otherReview)).number).toBe(1);
   });
 
@@ -99,7 +99,7 @@ describe('GET /api/reviews/:id/learning-points', () => {
     await addPoint({ title: 'First', number: 1 });
     await addPoint({ title: 'Tenth', number: 10 });
     await addPoint({ title: 'Second', number: 2 });
-    await addPoint({ title: 'Elsewhere' }, factories.review(world.db).id);
+    await addPoint({ title: 'Elsewhere' }, (await factories.review(world.db)).id);
     const list = await listPoints();
     expect(list.items.map((p) => [p.number, p.title])).toEqual([
       [1, 'First'],
@@ -211,16 +211,16 @@ describe('POST /api/reviews/:id/learning-points/order', () => {
     const trail = await world.request({ method: 'GET', url: `/api/audit?entity=learning_point&entityId=${one.id}` });
     expect(trail.json().items.map((e: { operation: string }) => e.operation)).toEqual(['create']);
     // The same order again changes nothing.
-    const before = world.snapshot();
+    const before = await world.snapshot();
     const again = await world.request({ method: 'POST', url: orderUrl(), payload: { ids: [one.id, three.id, two.id] } });
     expect(again.statusCode).toBe(200);
-    expect(world.snapshot()).toBe(before);
+    expect(await world.snapshot()).toBe(before);
   });
 
   it("refuses with 422 naming ids, changing nothing, a list that is not exactly the review's points", async () => {
     const one = await addPoint({ title: 'One' });
     const two = await addPoint({ title: 'Two' });
-    const elsewhere = await addPoint({ title: 'Elsewhere' }, factories.review(world.db).id);
+    const elsewhere = await addPoint({ title: 'Elsewhere' }, (await factories.review(world.db)).id);
     const cases: [string, number[], RegExp][] = [
       ['one missing', [two.id], new RegExp(`${one.id} is missing`)],
       ["another review's point", [two.id, one.id, elsewhere.id], new RegExp(`${elsewhere.id} is not this review's`)],
@@ -245,10 +245,10 @@ describe('POST /api/reviews/:id/learning-points/order', () => {
     await expectRefused(world, { method: 'POST', url: orderUrl(999), payload: { ids: [] } }, { status: 404, code: 'review.not_found' });
     for (const roles of [['viewer'], ['agency_lead'], ['subgroup_chair'], ['independent_chair']] as const) {
       const caller = await world.signIn([...roles]);
-      const before = world.snapshot();
+      const before = await world.snapshot();
       const res = await world.request({ method: 'POST', url: orderUrl(), payload: { ids: [one.id] }, as: caller });
       expectProblem(res, { status: 403, code: 'auth.forbidden' }, roles[0]);
-      expect(world.snapshot()).toBe(before);
+      expect(await world.snapshot()).toBe(before);
     }
   });
 

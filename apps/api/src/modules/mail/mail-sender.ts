@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { and, asc, eq, inArray, lt, lte } from 'drizzle-orm';
-import { accountLinks, emails, replyLinks, writeTransaction, type Db } from '@lrt/db';
+import { accountLinks, emails, replyLinks, writeTransaction, type Db, type Tx } from '@lrt/db';
 import { LINK_PLACEHOLDER } from './outbox.service';
 
 export interface MailOptions {
@@ -47,7 +47,8 @@ export const LINK_NOT_KEPT = '[personal link: sent to the recipient, not kept]';
  * two server processes on one database never both send it. A personal link (a reply link of a chase, or an
  * account link) is made at this moment, so its token exists only in the message that leaves; only its hash is
  * kept. A failure puts the message back with a later attempt time and the error: nothing is lost while the SMTP
- * server is down.
+ * server is down. The SMTP exchange itself runs outside any transaction: the claim, the link and the outcome are
+ * each written in a write transaction of their own, so the write lock is never held while the server answers.
  */
 export class MailSender {
   readonly transport: 'smtp' | 'log';
@@ -73,7 +74,7 @@ export class MailSender {
 
   /** Sends up to `limit` messages that are due. Answers how many left and how many failed (to be retried). */
   async deliverDue(limit = 50): Promise<{ sent: number; failed: number }> {
-    const claimed = this.claim(limit);
+    const claimed = await this.claim(limit);
     let sent = 0;
     let failed = 0;
     for (const email of claimed) {
@@ -83,55 +84,65 @@ export class MailSender {
     return { sent, failed };
   }
 
-  private claim(limit: number): EmailRow[] {
+  private claim(limit: number): Promise<EmailRow[]> {
     const now = this.now().toISOString();
-    return writeTransaction(this.db, (tx) => {
+    return writeTransaction(this.db, async (tx) => {
       const abandoned = new Date(this.now().getTime() - CLAIM_MINUTES * 60_000).toISOString();
-      tx.update(emails)
+      await tx
+        .update(emails)
         .set({ status: 'queued', claimedBy: null, claimedAt: null })
-        .where(and(eq(emails.status, 'sending'), lt(emails.claimedAt, abandoned)))
-        .run();
-      const due = tx
-        .select({ id: emails.id })
-        .from(emails)
-        .where(and(eq(emails.status, 'queued'), lte(emails.nextAttemptAt, now)))
-        .orderBy(asc(emails.nextAttemptAt), asc(emails.id))
-        .limit(limit)
-        .all()
-        .map((row) => row.id);
+        .where(and(eq(emails.status, 'sending'), lt(emails.claimedAt, abandoned)));
+      const due = (
+        await tx
+          .select({ id: emails.id })
+          .from(emails)
+          .where(and(eq(emails.status, 'queued'), lte(emails.nextAttemptAt, now)))
+          .orderBy(asc(emails.nextAttemptAt), asc(emails.id))
+          .limit(limit)
+      ).map((row) => row.id);
       if (due.length === 0) return [];
-      return tx
+      const claimed = await tx
         .update(emails)
         .set({ status: 'sending', claimedBy: this.claimant, claimedAt: now })
         .where(and(inArray(emails.id, due), eq(emails.status, 'queued')))
-        .returning()
-        .all()
-        .sort((a, b) => a.id - b.id);
+        .returning();
+      return claimed.sort((a, b) => a.id - b.id);
     });
   }
 
-  /** Makes the message's personal link, if it has one: answers its address, and how to take it back if sending fails. */
-  private mintLink(email: EmailRow): { url: string; undo: () => void } | null {
+  /**
+   * Makes the message's personal link, if it has one, in a write transaction of its own: answers its address, and
+   * how to take it back (in the caller's transaction) if sending fails.
+   */
+  private async mintLink(email: EmailRow): Promise<{ url: string; undo: (tx: Tx) => Promise<unknown> } | null> {
     if (email.replyRecipientId !== null) {
       const token = newToken();
-      const id = this.db
-        .insert(replyLinks)
-        .values({ recipientId: email.replyRecipientId, tokenHash: sha256(token), createdAt: this.now().toISOString() })
-        .returning({ id: replyLinks.id })
-        .get().id;
-      return { url: `${this.options.publicUrl}/respond/${token}`, undo: () => this.db.delete(replyLinks).where(eq(replyLinks.id, id)).run() };
+      const recipientId = email.replyRecipientId;
+      const [link] = await writeTransaction(this.db, async (tx) =>
+        tx
+          .insert(replyLinks)
+          .values({ recipientId, tokenHash: sha256(token), createdAt: this.now().toISOString() })
+          .returning({ id: replyLinks.id }),
+      );
+      const id = link!.id;
+      return { url: `${this.options.publicUrl}/respond/${token}`, undo: async (tx) => tx.delete(replyLinks).where(eq(replyLinks.id, id)) };
     }
     if (email.accountLinkId !== null) {
       const token = newToken();
       const linkId = email.accountLinkId;
-      this.db.update(accountLinks).set({ tokenHash: sha256(token) }).where(eq(accountLinks.id, linkId)).run();
-      return { url: `${this.options.publicUrl}/set-password/${token}`, undo: () => this.db.update(accountLinks).set({ tokenHash: null }).where(eq(accountLinks.id, linkId)).run() };
+      await writeTransaction(this.db, async (tx) =>
+        tx.update(accountLinks).set({ tokenHash: sha256(token) }).where(eq(accountLinks.id, linkId)),
+      );
+      return {
+        url: `${this.options.publicUrl}/set-password/${token}`,
+        undo: async (tx) => tx.update(accountLinks).set({ tokenHash: null }).where(eq(accountLinks.id, linkId)),
+      };
     }
     return null;
   }
 
   private async deliver(email: EmailRow): Promise<boolean> {
-    const link = this.mintLink(email);
+    const link = await this.mintLink(email);
     const fill = (body: string, url: string) => body.split(LINK_PLACEHOLDER).join(url);
     const text = link ? fill(email.text, link.url) : email.text;
     const html = link ? fill(email.html, link.url) : email.html;
@@ -139,14 +150,16 @@ export class MailSender {
     if (!this.transporter) {
       // No SMTP server: the outbox is the delivery. Its copy keeps the link, since it is the only way to follow it.
       this.log.info({ emailId: email.id, kind: email.kind, to: email.toAddress, subject: email.subject, text }, 'email kept in the outbox (no SMTP_URL set)');
-      this.db
-        .update(emails)
-        .set({ status: 'logged', text, html, sentAt: at(), attempts: email.attempts + 1, lastError: null, claimedBy: null, claimedAt: null })
-        .where(eq(emails.id, email.id))
-        .run();
+      await writeTransaction(this.db, async (tx) =>
+        tx
+          .update(emails)
+          .set({ status: 'logged', text, html, sentAt: at(), attempts: email.attempts + 1, lastError: null, claimedBy: null, claimedAt: null })
+          .where(eq(emails.id, email.id)),
+      );
       return true;
     }
     try {
+      // Outside any transaction: the SMTP server may take seconds to answer.
       const info = await this.transporter.sendMail({
         from: this.options.from,
         to: { name: email.toName, address: email.toAddress },
@@ -156,39 +169,42 @@ export class MailSender {
         headers: { 'X-Auto-Response-Suppress': 'OOF, AutoReply' },
       });
       const kept = (body: string) => (link ? fill(body, LINK_NOT_KEPT) : body);
-      this.db
-        .update(emails)
-        .set({
-          status: 'sent',
-          text: kept(email.text),
-          html: kept(email.html),
-          sentAt: at(),
-          attempts: email.attempts + 1,
-          lastError: null,
-          messageId: typeof info.messageId === 'string' ? info.messageId : null,
-          claimedBy: null,
-          claimedAt: null,
-        })
-        .where(eq(emails.id, email.id))
-        .run();
+      await writeTransaction(this.db, async (tx) =>
+        tx
+          .update(emails)
+          .set({
+            status: 'sent',
+            text: kept(email.text),
+            html: kept(email.html),
+            sentAt: at(),
+            attempts: email.attempts + 1,
+            lastError: null,
+            messageId: typeof info.messageId === 'string' ? info.messageId : null,
+            claimedBy: null,
+            claimedAt: null,
+          })
+          .where(eq(emails.id, email.id)),
+      );
       return true;
     } catch (error) {
-      link?.undo();
       const attempts = email.attempts + 1;
       const message = error instanceof Error ? error.message : String(error);
       this.log.warn({ emailId: email.id, attempts, err: message }, 'email not sent; it will be tried again');
-      this.db
-        .update(emails)
-        .set({
-          status: 'queued',
-          attempts,
-          lastError: message.slice(0, 500),
-          nextAttemptAt: new Date(this.now().getTime() + retryDelayMinutes(attempts) * 60_000).toISOString(),
-          claimedBy: null,
-          claimedAt: null,
-        })
-        .where(eq(emails.id, email.id))
-        .run();
+      // The link taken back and the message put back for a later attempt, together.
+      await writeTransaction(this.db, async (tx) => {
+        await link?.undo(tx);
+        await tx
+          .update(emails)
+          .set({
+            status: 'queued',
+            attempts,
+            lastError: message.slice(0, 500),
+            nextAttemptAt: new Date(this.now().getTime() + retryDelayMinutes(attempts) * 60_000).toISOString(),
+            claimedBy: null,
+            claimedAt: null,
+          })
+          .where(eq(emails.id, email.id));
+      });
       return false;
     }
   }

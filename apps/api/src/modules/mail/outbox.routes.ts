@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import { IdParams, OutboxEmailDetail, OutboxListQuery, OutboxPage } from '@lrt/contracts';
-import { emails } from '@lrt/db';
+import { emails, first } from '@lrt/db';
 import { notFound, ProblemResponse, unprocessable } from '../../plugins/problems';
 
 type Row = typeof emails.$inferSelect;
@@ -42,7 +42,7 @@ export async function outboxRoutes(app: FastifyInstance, options: { transport: '
       const before = cursor === undefined ? undefined : Number(cursor);
       if (cursor !== undefined && !Number.isInteger(before)) throw unprocessable('validation.failed', [{ path: 'cursor', message: 'is not a cursor this list gave' }]);
       const like = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
-      const rows = app.db
+      const rows = await app.db
         .select()
         .from(emails)
         .where(
@@ -54,8 +54,7 @@ export async function outboxRoutes(app: FastifyInstance, options: { transport: '
           ),
         )
         .orderBy(desc(emails.id))
-        .limit(limit + 1)
-        .all();
+        .limit(limit + 1);
       const items = rows.slice(0, limit);
       return { items: items.map(toDto), nextCursor: rows.length > limit ? String(items.at(-1)!.id) : null, transport: options.transport };
     },
@@ -69,7 +68,7 @@ export async function outboxRoutes(app: FastifyInstance, options: { transport: '
       response: { 200: OutboxEmailDetail, 400: ProblemResponse, 401: ProblemResponse, 403: ProblemResponse, 404: ProblemResponse },
     },
     handler: async (request) => {
-      const row = app.db.select().from(emails).where(eq(emails.id, request.params.id)).get();
+      const row = await first(app.db.select().from(emails).where(eq(emails.id, request.params.id)));
       if (!row) throw notFound('email', request.params.id);
       return { ...toDto(row), html: row.html };
     },

@@ -26,9 +26,9 @@ export interface OutgoingEmail {
  * commits, and never if it rolls back. Answers the new message's id, or null when a message with the same
  * `dedupeKey` is already queued or sent.
  */
-export function enqueueEmail(tx: Tx, email: OutgoingEmail): number | null {
+export async function enqueueEmail(tx: Tx, email: OutgoingEmail): Promise<number | null> {
   const at = email.at.toISOString();
-  const row = tx
+  const [row] = await tx
     .insert(emails)
     .values({
       kind: email.kind,
@@ -45,7 +45,6 @@ export function enqueueEmail(tx: Tx, email: OutgoingEmail): number | null {
       dedupeKey: email.dedupeKey ?? null,
     })
     .onConflictDoNothing()
-    .returning({ id: emails.id })
-    .get();
+    .returning({ id: emails.id });
   return row?.id ?? null;
 }

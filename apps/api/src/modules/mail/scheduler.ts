@@ -39,8 +39,11 @@ export class Scheduler {
 
   start(intervalMs: number) {
     if (this.timer) return;
-    void this.runOnce();
-    this.timer = setInterval(() => void this.runOnce(), intervalMs);
+    // Fire and forget, on a timer: a tick logs its tasks' failures itself, and the catch logs anything else, so no
+    // rejection goes unobserved.
+    const tick = () => void this.runOnce().catch((error: unknown) => this.log.error({ err: error }, 'a scheduler tick failed'));
+    tick();
+    this.timer = setInterval(tick, intervalMs);
     this.timer.unref();
   }
 

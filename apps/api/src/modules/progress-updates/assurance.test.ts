@@ -3,12 +3,12 @@ import type { Action, ProgressUpdate } from '@lrt/contracts';
 import { createTestWorld, factories, seedSmallPlan, TEST_NOW, type Caller, type TestWorld } from '../../testing/test-app';
 
 let world: TestWorld;
-let plan: ReturnType<typeof seedSmallPlan>;
+let plan: Awaited<ReturnType<typeof seedSmallPlan>>;
 let lead: Caller;
 let chair: Caller;
 beforeEach(async () => {
   world = await createTestWorld();
-  plan = seedSmallPlan(world.db);
+  plan = await seedSmallPlan(world.db);
   lead = await world.signIn(['agency_lead'], { agencyIds: [plan.police.id], name: 'DI Shah' });
   chair = await world.signIn(['subgroup_chair'], { subgroupIds: [plan.subgroup.id], name: 'Dr Okafor' });
 });
@@ -24,12 +24,12 @@ const decide = (payload: Record<string, unknown>, as: Caller = chair) =>
 const proposeCompletion = () => post({ statusChange: { from: 'not_started', to: 'completed' }, evidence, confidence: 'on_track' });
 
 async function expectRefused(send: () => Promise<{ statusCode: number; json: () => any }>, status: number, code: string, path?: string) {
-  const before = world.snapshot();
+  const before = await world.snapshot();
   const response = await send();
   expect(response.statusCode, JSON.stringify(response.json())).toBe(status);
   expect(response.json().code).toBe(code);
   if (path) expect(response.json().errors.map((e: { path: string }) => e.path)).toContain(path);
-  expect(world.snapshot()).toBe(before);
+  expect(await world.snapshot()).toBe(before);
 }
 
 describe('signing off a completed action', () => {
@@ -56,7 +56,7 @@ describe('signing off a completed action', () => {
   it('returns it with a question: Amber, not overdue and not stale while the agency is within the reply period', async () => {
     await proposeCompletion();
     // Months later the target date (30 June) has passed and the agency has been quiet for longer than the cadence.
-    world.setNow(new Date('2026-07-15T10:00:00.000Z'));
+    await world.setNow(new Date('2026-07-15T10:00:00.000Z'));
     const response = await decide({ decision: 'return', question: 'Where is the re-audit of case files?' });
     expect(response.statusCode, response.body).toBe(201);
     const { update, action } = response.json<{ update: ProgressUpdate; action: Action }>();
@@ -74,7 +74,7 @@ describe('signing off a completed action', () => {
     expect(listed.json().items.map((a: Action) => a.id)).toContain(plan.action.id);
 
     // Past the reply-by day with no answer, it is Red, and overdue again.
-    world.setNow(new Date('2026-08-13T10:00:00.000Z'));
+    await world.setNow(new Date('2026-08-13T10:00:00.000Z'));
     expect(await getAction()).toMatchObject({
       brag: 'red',
       bragReason: 'Returned for more information on 2026-07-15; no answer by 2026-08-12',
@@ -94,9 +94,9 @@ describe('signing off a completed action', () => {
 
   it('keeps the target date rule once the answer is late', async () => {
     await proposeCompletion();
-    world.setNow(new Date('2026-06-20T10:00:00.000Z'));
+    await world.setNow(new Date('2026-06-20T10:00:00.000Z'));
     await decide({ decision: 'return', question: 'More please', replyBy: '2026-07-10' });
-    world.setNow(new Date('2026-07-11T10:00:00.000Z'));
+    await world.setNow(new Date('2026-07-11T10:00:00.000Z'));
     // Target 2026-06-30 has passed and the answer is late: overdue and Red.
     expect(await getAction()).toMatchObject({ overdue: true, brag: 'red' });
     const overdue = await world.request({ method: 'GET', url: '/api/actions?overdue=true' });
@@ -142,7 +142,7 @@ describe('signing off a completed action', () => {
 
   it('lets only the business unit and the chair of the overseeing subgroup decide', async () => {
     await proposeCompletion();
-    const otherChair = await world.signIn(['subgroup_chair'], { subgroupIds: [factories.subgroup(world.db).id] });
+    const otherChair = await world.signIn(['subgroup_chair'], { subgroupIds: [(await factories.subgroup(world.db)).id] });
     await expectRefused(() => decide({ decision: 'assure', evidenceOfImpact: 'x' }, lead), 403, 'auth.forbidden');
     await expectRefused(() => decide({ decision: 'assure', evidenceOfImpact: 'x' }, otherChair), 403, 'auth.forbidden');
     expect((await decide({ decision: 'assure', evidenceOfImpact: 'Audit' }, world.admin)).statusCode).toBe(201);
@@ -152,11 +152,11 @@ describe('signing off a completed action', () => {
     await proposeCompletion();
     const seen = await getAction();
     await post({ note: 'One more document', confidence: 'on_track', evidence }, world.admin);
-    const before = world.snapshot();
+    const before = await world.snapshot();
     const response = await decide({ decision: 'assure', evidenceOfImpact: 'Audit', actionVersion: seen.version });
     expect(response.statusCode).toBe(409);
     expect(response.json()).toMatchObject({ code: 'action.version_conflict', current: { id: plan.action.id, status: 'completed' } });
-    expect(world.snapshot()).toBe(before);
+    expect(await world.snapshot()).toBe(before);
   });
 });
 
@@ -164,11 +164,11 @@ describe('nobody signs off a completion they proposed', () => {
   const assure = { decision: 'assure', evidenceOfImpact: 'Re-audit of 20 cases: the child was seen alone in 19' };
 
   async function expectOwnProposal(send: () => Promise<{ statusCode: number; json: () => any }>) {
-    const before = world.snapshot();
+    const before = await world.snapshot();
     const response = await send();
     expect(response.statusCode, JSON.stringify(response.json())).toBe(403);
     expect(response.json()).toMatchObject({ code: 'action.own_proposal', detail: expect.stringMatching(/someone else must sign it off/) });
-    expect(world.snapshot()).toBe(before);
+    expect(await world.snapshot()).toBe(before);
   }
 
   it('refuses a chair who proposed it as a lead of its agency, by either route, to assure or return it; another chair may', async () => {
@@ -199,11 +199,11 @@ describe('nobody signs off a completion they proposed', () => {
 describe('a progress update that names the status it moves from', () => {
   it('is refused with 409 and the current action if the action has moved on', async () => {
     await proposeCompletion();
-    const before = world.snapshot();
+    const before = await world.snapshot();
     const response = await post({ note: 'Started', statusChange: { from: 'not_started', to: 'in_progress' } });
     expect(response.statusCode).toBe(409);
     expect(response.json()).toMatchObject({ code: 'action.version_conflict', current: { status: 'completed' } });
-    expect(world.snapshot()).toBe(before);
+    expect(await world.snapshot()).toBe(before);
   });
 
   it('needs a confidence when it is an agency’s progress note', async () => {

@@ -41,8 +41,10 @@ export async function progressUpdateRoutes(app: FastifyInstance, mail: MailConte
       body: ProgressUpdateCreate,
       response: { 201: ProgressUpdate, 400: ProblemResponse, 403: ProblemResponse, 404: ProblemResponse, 409: ProblemResponse, 422: ProblemResponse },
     },
-    handler: async (request, reply) =>
-      reply.status(201).send(postProgressUpdate(app.db, request.params.id, request.body, planClock(app.db, app.now(), request.principal), actorOf(request), mail)),
+    handler: async (request, reply) => {
+      const clock = await planClock(app.db, app.now(), request.principal);
+      return reply.status(201).send(await postProgressUpdate(app.db, request.params.id, request.body, clock, actorOf(request), mail));
+    },
   });
   r.post('/actions/:id/assurance', {
     config: { access: 'assureActions' },
@@ -60,7 +62,9 @@ export async function progressUpdateRoutes(app: FastifyInstance, mail: MailConte
       body: AssuranceDecision,
       response: { 201: AssuranceDecisionResult, 400: ProblemResponse, 403: ProblemResponse, 404: ProblemResponse, 409: ProblemResponse, 422: ProblemResponse },
     },
-    handler: async (request, reply) =>
-      reply.status(201).send(decideAssurance(app.db, request.params.id, request.body, planClock(app.db, app.now(), request.principal), actorOf(request), mail)),
+    handler: async (request, reply) => {
+      const clock = await planClock(app.db, app.now(), request.principal);
+      return reply.status(201).send(await decideAssurance(app.db, request.params.id, request.body, clock, actorOf(request), mail));
+    },
   });
 }

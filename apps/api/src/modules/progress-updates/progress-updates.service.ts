@@ -31,7 +31,7 @@ type ParsedCreate = z.output<typeof ProgressUpdateCreateSchema>;
 type Author = Pick<Principal, 'roles' | 'agencyIds' | 'subgroupIds'>;
 
 /** The authors of some entries as they are now: their roles, agencies and subgroups, in three queries. */
-function authorsOf(db: Db | Tx, userIds: number[]): Map<number, Author> {
+async function authorsOf(db: Db | Tx, userIds: number[]): Promise<Map<number, Author>> {
   const ids = [...new Set(userIds)];
   const authors = new Map<number, { roles: Author['roles'][number][]; agencyIds: number[]; subgroupIds: number[] }>(
     ids.map((id) => [id, { roles: [], agencyIds: [], subgroupIds: [] }]),
@@ -42,16 +42,16 @@ function authorsOf(db: Db | Tx, userIds: number[]): Map<number, Author> {
   const roles = prepared(db, 'progress-updates.author-roles', (d) => d.select().from(userRoles).where(inArray(userRoles.userId, among)).prepare());
   const agencies = prepared(db, 'progress-updates.author-agencies', (d) => d.select().from(userAgencies).where(inArray(userAgencies.userId, among)).prepare());
   const subgroups = prepared(db, 'progress-updates.author-subgroups', (d) => d.select().from(userSubgroups).where(inArray(userSubgroups.userId, among)).prepare());
-  for (const r of roles.all(values)) authors.get(r.userId)?.roles.push(r.role);
-  for (const r of agencies.all(values)) authors.get(r.userId)?.agencyIds.push(r.agencyId);
-  for (const r of subgroups.all(values)) authors.get(r.userId)?.subgroupIds.push(r.subgroupId);
+  for (const r of await roles.all(values)) authors.get(r.userId)?.roles.push(r.role);
+  for (const r of await agencies.all(values)) authors.get(r.userId)?.agencyIds.push(r.agencyId);
+  for (const r of await subgroups.all(values)) authors.get(r.userId)?.subgroupIds.push(r.subgroupId);
   return authors;
 }
 
 /** Entries of one action's history as the API shows them; `subgroupId` is the action's, to tell its chair's word. */
-function toDtos(db: Db | Tx, rows: Row[], subgroupId: number | null): ProgressUpdate[] {
-  const evidence = describeEvidence(db, rows.map((row) => row.evidence));
-  const authors = authorsOf(db, rows.flatMap((row) => (row.authorUserId === null ? [] : [row.authorUserId])));
+async function toDtos(db: Db | Tx, rows: Row[], subgroupId: number | null): Promise<ProgressUpdate[]> {
+  const evidence = await describeEvidence(db, rows.map((row) => row.evidence));
+  const authors = await authorsOf(db, rows.flatMap((row) => (row.authorUserId === null ? [] : [row.authorUserId])));
   return rows.map((row, index) => ({
     id: row.id,
     actionId: row.actionId,
@@ -72,25 +72,26 @@ function toDtos(db: Db | Tx, rows: Row[], subgroupId: number | null): ProgressUp
   }));
 }
 
-function requireAction(db: Db | Tx, id: number) {
-  const action = prepared(db, 'progress-updates.action', (d) => d.select().from(actions).where(eq(actions.id, sql.placeholder('id'))).prepare()).get({ id });
+async function requireAction(db: Db | Tx, id: number) {
+  const action = await prepared(db, 'progress-updates.action', (d) =>
+    d.select().from(actions).where(eq(actions.id, sql.placeholder('id'))).prepare(),
+  ).get({ id });
   if (!action) throw notFound('action', id);
   return action;
 }
 
 /** An action's history, newest first. */
-export function listProgressUpdates(db: Db, actionId: number, query: { limit: number; cursor?: string | undefined }) {
-  const action = requireAction(db, actionId);
+export async function listProgressUpdates(db: Db, actionId: number, query: { limit: number; cursor?: string | undefined }) {
+  const action = await requireAction(db, actionId);
   const order = newestFirst(progressUpdates.createdAt, progressUpdates.id, query.cursor);
-  const rows = db
+  const rows = await db
     .select()
     .from(progressUpdates)
     .where(and(eq(progressUpdates.actionId, actionId), order.after))
     .orderBy(...order.orderBy)
-    .limit(query.limit + 1)
-    .all();
+    .limit(query.limit + 1);
   const page = toPage(rows, query.limit, (r) => [r.createdAt, r.id]);
-  return { items: toDtos(db, page.items, action.subgroupId), nextCursor: page.nextCursor };
+  return { items: await toDtos(db, page.items, action.subgroupId), nextCursor: page.nextCursor };
 }
 
 interface Context {
@@ -106,24 +107,29 @@ const GENERAL_REFUSAL =
   "You may post progress only on your own agency's actions, and comment only on those your subgroup oversees.";
 
 /** The action, who may do what with it, and the checks every entry of its history makes first. */
-function openAction(tx: Tx, actionId: number, clock: PlanClock, seen: { actionVersion?: number | undefined; from?: Action['status'] | undefined }): Context {
+async function openAction(
+  tx: Tx,
+  actionId: number,
+  clock: PlanClock,
+  seen: { actionVersion?: number | undefined; from?: Action['status'] | undefined },
+): Promise<Context> {
   const author = clock.viewer;
   if (!author) throw new ProblemError(401, 'auth.unauthenticated', 'Sign in', 'Sign in to post a progress update.');
-  const action = requireAction(tx, actionId);
+  const action = await requireAction(tx, actionId);
   const partners = prepared(tx, 'progress-updates.partners', (d) =>
     d.select({ agencyId: actionAgencies.agencyId }).from(actionAgencies).where(eq(actionAgencies.actionId, sql.placeholder('actionId'))).prepare(),
   );
-  const agencyIds = [action.ownerAgencyId, ...partners.all({ actionId }).map((a) => a.agencyId)];
+  const agencyIds = [action.ownerAgencyId, ...(await partners.all({ actionId })).map((a) => a.agencyId)];
   const scope: ActionScope = {
     status: action.status,
     agencyIds,
     subgroupId: action.subgroupId,
-    completionProposedBy: action.status === 'completed' ? (completionProposers(tx, [actionId]).get(actionId) ?? null) : null,
+    completionProposedBy: action.status === 'completed' ? ((await completionProposers(tx, [actionId])).get(actionId) ?? null) : null,
   };
   const permission = progressUpdatePermission(author, scope);
   // What the author saw is no longer so: nothing is written, and they see the action as it is now.
   if ((seen.actionVersion !== undefined && seen.actionVersion !== action.version) || (seen.from !== undefined && seen.from !== action.status)) {
-    throw versionConflict('action', getAction(tx, actionId, clock));
+    throw versionConflict('action', await getAction(tx, actionId, clock));
   }
   return { action, agencyIds, permission, author, whileOpen: progressUpdatePermission(author, { ...scope, status: 'in_progress' }) };
 }
@@ -140,7 +146,7 @@ function refuseIfClosed({ action, whileOpen }: Context) {
 }
 
 /** Instants order the history: never let a new entry sort before the latest one (a comment or a decision included). */
-const entryInstant = (tx: Tx, action: ActionRow, clock: PlanClock) => {
+const entryInstant = async (tx: Tx, action: ActionRow, clock: PlanClock) => {
   const now = nowIso(clock.now);
   const newest = prepared(tx, 'progress-updates.newest', (d) =>
     d
@@ -151,14 +157,21 @@ const entryInstant = (tx: Tx, action: ActionRow, clock: PlanClock) => {
       .limit(1)
       .prepare(),
   );
-  const latest = newest.get({ actionId: action.id })?.at ?? '';
+  const latest = (await newest.get({ actionId: action.id }))?.at ?? '';
   const floor = latest > (action.lastUpdateAt ?? '') ? latest : (action.lastUpdateAt ?? '');
   return now > floor ? now : floor;
 };
 
-function audit(tx: Tx, actor: Actor, actionId: number, before: ReturnType<typeof auditable>, clock: PlanClock, update: ProgressUpdate) {
-  const changes = changedFields(before, auditable(getAction(tx, actionId, clock)));
-  recordAudit(tx, actor, {
+async function audit(
+  tx: Tx,
+  actor: Actor,
+  actionId: number,
+  before: ReturnType<typeof auditable>,
+  clock: PlanClock,
+  update: ProgressUpdate,
+) {
+  const changes = changedFields(before, auditable(await getAction(tx, actionId, clock)));
+  await recordAudit(tx, actor, {
     entity: 'action',
     entityId: actionId,
     operation: 'progress_update',
@@ -227,7 +240,14 @@ const moveAction = (tx: Tx) =>
  * confidence. A comment (`kind: 'comment'`) is the chair's or the business unit's word, not the agency's: see
  * `postComment`. An assured or withdrawn action takes nothing more.
  */
-export function postProgressUpdate(db: Db, actionId: number, input: ProgressUpdateCreate, clock: PlanClock, actor: Actor, mail: MailContext): ProgressUpdate {
+export async function postProgressUpdate(
+  db: Db,
+  actionId: number,
+  input: ProgressUpdateCreate,
+  clock: PlanClock,
+  actor: Actor,
+  mail: MailContext,
+): Promise<ProgressUpdate> {
   return writeTransaction(db, (tx) => postProgressUpdateIn(tx, actionId, input, clock, actor, mail));
 }
 
@@ -235,7 +255,7 @@ export function postProgressUpdate(db: Db, actionId: number, input: ProgressUpda
  * Posts an update inside the caller's transaction. `importedFrom` marks an agency's note brought in from a
  * spreadsheet plan (by the business unit, on the agency's behalf), with the file's name.
  */
-export function postProgressUpdateIn(
+export async function postProgressUpdateIn(
   tx: Tx,
   actionId: number,
   input: ProgressUpdateCreate,
@@ -243,9 +263,9 @@ export function postProgressUpdateIn(
   actor: Actor,
   mail: MailContext,
   options: { importedFrom?: string } = {},
-): ProgressUpdate {
+): Promise<ProgressUpdate> {
   const body = input as ParsedCreate;
-  const context = openAction(tx, actionId, clock, { actionVersion: body.actionVersion, from: body.statusChange?.from });
+  const context = await openAction(tx, actionId, clock, { actionVersion: body.actionVersion, from: body.statusChange?.from });
   const { action, agencyIds, permission, author } = context;
   refuseIfClosed(context);
   if (body.kind === 'comment') return postComment(tx, context, body, clock, actor);
@@ -296,10 +316,10 @@ export function postProgressUpdateIn(
   if (!body.confidence) {
     throw unprocessable('progress_update.confidence_required', [{ path: 'confidence', message: 'say whether the action is on track, at risk or off track' }]);
   }
-  checkEvidenceFiles(tx, body.evidence, author.id);
-  const before = auditable(getAction(tx, actionId, clock));
-  const at = entryInstant(tx, action, clock);
-  const row = insertProgress(tx).get({
+  await checkEvidenceFiles(tx, body.evidence, author.id);
+  const before = auditable(await getAction(tx, actionId, clock));
+  const at = await entryInstant(tx, action, clock);
+  const row = (await insertProgress(tx).get({
     actionId,
     authorName: author.name,
     authorUserId: author.id,
@@ -312,9 +332,9 @@ export function postProgressUpdateIn(
     evidence: body.evidence,
     reason: to === 'withdrawn' ? (body.reason?.trim() ?? null) : null,
     importedFrom: options.importedFrom ?? null,
-  })!;
-  linkEvidenceFiles(tx, row.id, body.evidence);
-  moveAction(tx).run({
+  }))!;
+  await linkEvidenceFiles(tx, row.id, body.evidence);
+  await moveAction(tx).run({
     id: actionId,
     lastUpdateAt: at,
     latestConfidence: body.confidence,
@@ -323,8 +343,8 @@ export function postProgressUpdateIn(
     status: to ?? null,
     withdrawnReason: to === 'withdrawn' ? body.reason!.trim() : null,
   });
-  const update = toDtos(tx, [row], action.subgroupId)[0]!;
-  audit(tx, actor, actionId, before, clock, update);
+  const update = (await toDtos(tx, [row], action.subgroupId))[0]!;
+  await audit(tx, actor, actionId, before, clock, update);
   return update;
 }
 
@@ -334,7 +354,7 @@ export function postProgressUpdateIn(
  * agency or evidence, and the action stays exactly as it was (its BRAG, latest confidence, staleness clock, any
  * return for more information and its version, so an agency's form open at the time is not refused for it).
  */
-function postComment(tx: Tx, context: Context, body: ParsedCreate, clock: PlanClock, actor: Actor): ProgressUpdate {
+async function postComment(tx: Tx, context: Context, body: ParsedCreate, clock: PlanClock, actor: Actor): Promise<ProgressUpdate> {
   const { action, permission, author } = context;
   if (!permission.canComment) {
     throw forbidden(
@@ -353,24 +373,24 @@ function postComment(tx: Tx, context: Context, body: ParsedCreate, clock: PlanCl
   ].filter((error) => error !== false);
   if (notOnAComment.length > 0) throw unprocessable('progress_update.comment_is_a_note_only', notOnAComment);
 
-  const before = auditable(getAction(tx, action.id, clock));
-  const row = tx
+  const before = auditable(await getAction(tx, action.id, clock));
+  const createdAt = await entryInstant(tx, action, clock);
+  const [row] = await tx
     .insert(progressUpdates)
     .values({
       actionId: action.id,
       authorName: author.name,
       authorUserId: author.id,
       agencyId: null,
-      createdAt: entryInstant(tx, action, clock),
+      createdAt,
       kind: 'comment',
       note: body.note,
       confidence: null,
       evidence: [],
     })
-    .returning()
-    .get();
-  const update = toDtos(tx, [row], action.subgroupId)[0]!;
-  audit(tx, actor, action.id, before, clock, update);
+    .returning();
+  const update = (await toDtos(tx, [row!], action.subgroupId))[0]!;
+  await audit(tx, actor, action.id, before, clock, update);
   return update;
 }
 
@@ -380,12 +400,19 @@ function postComment(tx: Tx, context: Context, body: ParsedCreate, clock: PlanCl
  * history as a decision, with who decided; it carries no confidence and does not count as the agency's progress
  * (the staleness clock and latest confidence stay as the agency left them).
  */
-export function decideAssurance(db: Db, actionId: number, decision: AssuranceDecision, clock: PlanClock, actor: Actor, mail: MailContext) {
-  return writeTransaction(db, (tx) => {
-    const context = openAction(tx, actionId, clock, { actionVersion: decision.actionVersion });
+export async function decideAssurance(
+  db: Db,
+  actionId: number,
+  decision: AssuranceDecision,
+  clock: PlanClock,
+  actor: Actor,
+  mail: MailContext,
+) {
+  return writeTransaction(db, async (tx) => {
+    const context = await openAction(tx, actionId, clock, { actionVersion: decision.actionVersion });
     refuseIfClosed(context);
-    const update = recordDecision(tx, context, decision, clock, actor, mail);
-    return { update, action: getAction(tx, actionId, clock) };
+    const update = await recordDecision(tx, context, decision, clock, actor, mail);
+    return { update, action: await getAction(tx, actionId, clock) };
   });
 }
 
@@ -393,7 +420,14 @@ export function decideAssurance(db: Db, actionId: number, decision: AssuranceDec
  * A return asks again: the agency's leads are sent a request for this action alone, with the question and the
  * reply-by day, in the same transaction (see `askAgainOnReturn`).
  */
-function recordDecision(tx: Tx, context: Context, decision: AssuranceDecision, clock: PlanClock, actor: Actor, mail: MailContext): ProgressUpdate {
+async function recordDecision(
+  tx: Tx,
+  context: Context,
+  decision: AssuranceDecision,
+  clock: PlanClock,
+  actor: Actor,
+  mail: MailContext,
+): Promise<ProgressUpdate> {
   const { action, permission, author } = context;
   if (action.status !== 'completed') {
     throw unprocessable('action.transition_not_allowed', [
@@ -415,10 +449,10 @@ function recordDecision(tx: Tx, context: Context, decision: AssuranceDecision, c
     replyBy = decision.replyBy ?? addDays(clock.today, clock.replyPeriodDays);
     if (replyBy < clock.today) throw unprocessable('validation.failed', [{ path: 'replyBy', message: 'must be today or later' }]);
   }
-  const before = auditable(getAction(tx, action.id, clock));
-  const at = entryInstant(tx, action, clock);
+  const before = auditable(await getAction(tx, action.id, clock));
+  const at = await entryInstant(tx, action, clock);
   const assure = decision.decision === 'assure';
-  const row = tx
+  const [row] = await tx
     .insert(progressUpdates)
     .values({
       actionId: action.id,
@@ -436,9 +470,9 @@ function recordDecision(tx: Tx, context: Context, decision: AssuranceDecision, c
       question: assure ? null : decision.question,
       replyBy,
     })
-    .returning()
-    .get();
-  tx.update(actions)
+    .returning();
+  await tx
+    .update(actions)
     .set(
       assure
         ? { status: 'assured', evidenceOfImpact: decision.evidenceOfImpact.trim(), updatedAt: nowIso(clock.now), version: action.version + 1 }
@@ -451,11 +485,10 @@ function recordDecision(tx: Tx, context: Context, decision: AssuranceDecision, c
             version: action.version + 1,
           },
     )
-    .where(eq(actions.id, action.id))
-    .run();
-  const update = toDtos(tx, [row], action.subgroupId)[0]!;
-  audit(tx, actor, action.id, before, clock, update);
-  if (decision.decision === 'return') askAgainOnReturn(tx, action.id, decision.question, replyBy!, clock, actor, mail);
+    .where(eq(actions.id, action.id));
+  const update = (await toDtos(tx, [row!], action.subgroupId))[0]!;
+  await audit(tx, actor, action.id, before, clock, update);
+  if (decision.decision === 'return') await askAgainOnReturn(tx, action.id, decision.question, replyBy!, clock, actor, mail);
   return update;
 }
 

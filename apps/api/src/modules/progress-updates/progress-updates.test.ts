@@ -3,12 +3,12 @@ import type { Action, ProgressUpdate } from '@lrt/contracts';
 import { createTestWorld, factories, seedSmallPlan, TEST_NOW, type Caller, type TestWorld } from '../../testing/test-app';
 
 let world: TestWorld;
-let plan: ReturnType<typeof seedSmallPlan>;
+let plan: Awaited<ReturnType<typeof seedSmallPlan>>;
 /** The police safeguarding lead, whose agency owns the plan's action. */
 let lead: Caller;
 beforeEach(async () => {
   world = await createTestWorld();
-  plan = seedSmallPlan(world.db);
+  plan = await seedSmallPlan(world.db);
   lead = await world.signIn(['agency_lead'], { agencyIds: [plan.police.id], name: 'DI Shah' });
 });
 afterEach(() => world.close());
@@ -26,12 +26,12 @@ const getAction = async () => (await world.request({ method: 'GET', url: `/api/a
 const moveTo = (to: string, extra: Record<string, unknown> = {}) => postUpdate({ statusChange: { to }, ...extra });
 
 async function expectRefused(send: () => Promise<{ statusCode: number; json: () => any }>, status: number, code: string, path: string) {
-  const before = world.snapshot();
+  const before = await world.snapshot();
   const response = await send();
   expect(response.statusCode).toBe(status);
   expect(response.json().code).toBe(code);
   expect(response.json().errors.map((e: { path: string }) => e.path)).toContain(path);
-  expect(world.snapshot()).toBe(before);
+  expect(await world.snapshot()).toBe(before);
 }
 
 describe('POST /api/actions/:id/updates', () => {
@@ -64,7 +64,7 @@ describe('POST /api/actions/:id/updates', () => {
   });
 
   it('clears stale when an update arrives', async () => {
-    world.setNow(new Date('2026-06-01T10:00:00.000Z'));
+    await world.setNow(new Date('2026-06-01T10:00:00.000Z'));
     expect(await getAction()).toMatchObject({ stale: true, brag: 'amber' });
     await postUpdate({});
     expect(await getAction()).toMatchObject({ stale: false, brag: 'green' });
@@ -125,11 +125,11 @@ describe('POST /api/actions/:id/updates', () => {
 
   it('refuses a change made on a stale view of the action', async () => {
     await postUpdate({});
-    const before = world.snapshot();
+    const before = await world.snapshot();
     const response = await moveTo('in_progress', { actionVersion: 1 });
     expect(response.statusCode).toBe(409);
     expect(response.json()).toMatchObject({ code: 'action.version_conflict', current: { version: 2 } });
-    expect(world.snapshot()).toBe(before);
+    expect(await world.snapshot()).toBe(before);
   });
 
   it.each([
@@ -185,7 +185,7 @@ describe("a subgroup chair's comment", () => {
   it("is kept in the history as the chair's, and is not the agency's progress: the action stays exactly as it was", async () => {
     await postUpdate({ note: 'Audit booked for April', confidence: 'at_risk' }, plan.action.id, lead);
     // Weeks later, with the agency quiet past the cadence, the chair remarks on it.
-    world.setNow(new Date('2026-06-01T10:00:00.000Z'));
+    await world.setNow(new Date('2026-06-01T10:00:00.000Z'));
     const before = progressFacts(await getAction());
     expect(before).toMatchObject({ stale: true, latestConfidence: 'at_risk' });
 
@@ -237,7 +237,7 @@ describe("a subgroup chair's comment", () => {
 
   it("stays out of the action's latest word, in the list of actions and on the action", async () => {
     await postUpdate({ note: 'Second briefing held' }, plan.action.id, lead);
-    world.setNow(new Date(TEST_NOW.getTime() + 60_000));
+    await world.setNow(new Date(TEST_NOW.getTime() + 60_000));
     expect((await comment({ note: 'Chair: please bring the attendance figures' })).statusCode).toBe(201);
     const listed = (await world.request({ method: 'GET', url: '/api/actions' })).json<{ items: Action[] }>().items[0];
     expect(listed?.latestUpdate).toMatchObject({ note: 'Second briefing held', authorName: 'DI Shah' });
@@ -245,11 +245,11 @@ describe("a subgroup chair's comment", () => {
   });
 
   it('is refused as progress: a chair who is not a lead of one of its agencies may only comment', async () => {
-    const before = world.snapshot();
+    const before = await world.snapshot();
     const response = await postUpdate({}, plan.action.id, chair);
     expect(response.statusCode).toBe(403);
     expect(response.json()).toMatchObject({ code: 'auth.forbidden', detail: expect.stringMatching(/comment/) });
-    expect(world.snapshot()).toBe(before);
+    expect(await world.snapshot()).toBe(before);
   });
 
   it.each([
@@ -267,19 +267,19 @@ describe("a subgroup chair's comment", () => {
     const response = await comment({}, world.admin);
     expect(response.statusCode).toBe(201);
     expect(response.json()).toMatchObject({ kind: 'comment', postedAs: 'business_unit', agencyId: null });
-    const otherChair = await world.signIn(['subgroup_chair'], { subgroupIds: [factories.subgroup(world.db).id] });
+    const otherChair = await world.signIn(['subgroup_chair'], { subgroupIds: [(await factories.subgroup(world.db)).id] });
     for (const who of [lead, otherChair]) {
-      const before = world.snapshot();
+      const before = await world.snapshot();
       const refused = await comment({}, who);
       expect(refused.statusCode).toBe(403);
       expect(refused.json().code).toBe('auth.forbidden');
-      expect(world.snapshot()).toBe(before);
+      expect(await world.snapshot()).toBe(before);
     }
   });
 
   it('never sorts an entry posted after it before it, even if the clock steps back', async () => {
     await comment({ note: 'Comment first' });
-    world.setNow(new Date(TEST_NOW.getTime() - 3_600_000));
+    await world.setNow(new Date(TEST_NOW.getTime() - 3_600_000));
     await postUpdate({ note: 'Progress second' }, plan.action.id, lead);
     const items = (await world.request({ method: 'GET', url: `/api/actions/${plan.action.id}/updates` })).json<{ items: ProgressUpdate[] }>().items;
     expect(items.map((u) => u.note)).toEqual(['Progress second', 'Comment first']);
@@ -288,7 +288,7 @@ describe("a subgroup chair's comment", () => {
 
 describe("the business unit posting on an agency's behalf", () => {
   it("speaks for the owner agency when it names none, and counts as that agency's progress", async () => {
-    world.setNow(new Date('2026-06-01T10:00:00.000Z'));
+    await world.setNow(new Date('2026-06-01T10:00:00.000Z'));
     expect(await getAction()).toMatchObject({ stale: true });
     const response = await postUpdate({ note: 'From DI Shah by email: audit done', confidence: 'at_risk' });
     expect(response.statusCode, response.body).toBe(201);
@@ -337,7 +337,7 @@ describe('an assured or withdrawn action', () => {
     });
 
   it.each(['assured', 'withdrawn'] as const)('takes no progress, comment or decision once %s, from anyone', async (status) => {
-    const action = closedAction(status);
+    const action = await closedAction(status);
     const chair = await world.signIn(['subgroup_chair'], { subgroupIds: [plan.subgroup.id] });
     const attempts: [string, Caller, Record<string, unknown>][] = [
       ['the agency lead', lead, { note: 'One more thing', confidence: 'on_track' }],
@@ -346,11 +346,11 @@ describe('an assured or withdrawn action', () => {
       ['the business unit, commenting', world.admin, { kind: 'comment', note: 'Noted' }],
     ];
     for (const [who, as, payload] of attempts) {
-      const before = world.snapshot();
+      const before = await world.snapshot();
       const response = await world.request({ method: 'POST', url: `/api/actions/${action.id}/updates`, payload, as });
       expect(response.statusCode, `${who}: ${response.body}`).toBe(422);
       expect(response.json(), who).toMatchObject({ code: 'action.closed', detail: `This action is ${status}: it takes no more updates.` });
-      expect(world.snapshot(), who).toBe(before);
+      expect(await world.snapshot(), who).toBe(before);
     }
     const decision = await world.request({
       method: 'POST',
@@ -366,7 +366,7 @@ describe('an assured or withdrawn action', () => {
   });
 
   it('offers nobody a progress form or a comment on it', async () => {
-    const action = closedAction('withdrawn');
+    const action = await closedAction('withdrawn');
     const fetched = (await world.request({ method: 'GET', url: `/api/actions/${action.id}`, as: lead })).json<Action>();
     expect(fetched.permissions).toMatchObject({ canPostUpdate: false, canComment: false, statusChanges: [] });
   });
@@ -375,7 +375,7 @@ describe('an assured or withdrawn action', () => {
 describe('progress updates are the history', () => {
   it('lists them newest first, a page at a time', async () => {
     for (let i = 1; i <= 5; i++) {
-      world.setNow(new Date(TEST_NOW.getTime() + i * 60_000));
+      await world.setNow(new Date(TEST_NOW.getTime() + i * 60_000));
       await postUpdate({ note: `Update ${i}` });
     }
     const first = (await world.request({ method: 'GET', url: `/api/actions/${plan.action.id}/updates?limit=2` })).json<{ items: ProgressUpdate[]; nextCursor: string }>();
@@ -389,7 +389,7 @@ describe('progress updates are the history', () => {
 
   it('never sorts a new update before an earlier one, even if the clock steps back', async () => {
     await postUpdate({ note: 'First' });
-    world.setNow(new Date(TEST_NOW.getTime() - 3_600_000));
+    await world.setNow(new Date(TEST_NOW.getTime() - 3_600_000));
     await postUpdate({ note: 'Second' });
     const items = (await world.request({ method: 'GET', url: `/api/actions/${plan.action.id}/updates` })).json<{ items: ProgressUpdate[] }>().items;
     expect(items.map((u) => u.note)).toEqual(['Second', 'First']);

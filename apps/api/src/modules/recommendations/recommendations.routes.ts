@@ -35,7 +35,7 @@ export async function recommendationRoutes(app: FastifyInstance) {
       body: RecommendationCreate,
       response: { 201: Recommendation, 400: ProblemResponse, 409: ProblemResponse, 422: ProblemResponse },
     },
-    handler: async (request, reply) => reply.status(201).send(createRecommendation(app.db, request.body, app.now(), actorOf(request))),
+    handler: async (request, reply) => reply.status(201).send(await createRecommendation(app.db, request.body, app.now(), actorOf(request))),
   });
   r.post('/reviews/:id/recommendations/order', {
     config: { access: 'managePlans' },

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Recommendation, RecommendationCreate, RecommendationPatch } from '@lrt/contracts';
-import { agencies, learningPoints, reviews, recommendationLearningPoints, recommendations, subgroups, writeTransaction, type Db, type Tx } from '@lrt/db';
+import { agencies, first, learningPoints, reviews, recommendationLearningPoints, recommendations, subgroups, writeTransaction, type Db, type Tx } from '@lrt/db';
 import { decodeCursor, toPage } from '../../lib/pagination';
 import { explainConstraint, nowIso, recordCreation, replaceLinks, requireReferences, updateVersioned } from '../../lib/persistence';
 import type { Actor } from '../../lib/audit';
@@ -11,14 +11,13 @@ import { reviewRecency } from '../reviews/recency';
 
 type Row = typeof recommendations.$inferSelect;
 
-function toDtos(db: Db | Tx, rows: Row[]): Recommendation[] {
+async function toDtos(db: Db | Tx, rows: Row[]): Promise<Recommendation[]> {
   if (rows.length === 0) return [];
-  const links = db
+  const links = await db
     .select()
     .from(recommendationLearningPoints)
     .where(inArray(recommendationLearningPoints.recommendationId, rows.map((r) => r.id)))
-    .orderBy(recommendationLearningPoints.learningPointId)
-    .all();
+    .orderBy(recommendationLearningPoints.learningPointId);
   return rows.map((row) => ({
     id: row.id,
     reviewId: row.reviewId,
@@ -46,7 +45,7 @@ export interface RecommendationListQuery {
  * In review order, then by number: the order a plan is read in; or (`sort: 'newest'`) the most recent review's
  * first, in the order reviews are listed (see `reviewRecency`), each review's still by number.
  */
-export function listRecommendations(db: Db, query: RecommendationListQuery) {
+export async function listRecommendations(db: Db, query: RecommendationListQuery) {
   const conditions: (SQL | undefined)[] = [
     query.reviewId?.length ? inArray(recommendations.reviewId, query.reviewId) : undefined,
     query.subgroupId?.length ? inArray(recommendations.subgroupId, query.subgroupId) : undefined,
@@ -69,45 +68,43 @@ export function listRecommendations(db: Db, query: RecommendationListQuery) {
         ),
       );
     }
-    const rows = db
+    const rows = await db
       .select({ row: recommendations, recency: reviewRecency })
       .from(recommendations)
       .innerJoin(reviews, eq(reviews.id, recommendations.reviewId))
       .where(and(...conditions))
       .orderBy(desc(reviewRecency), desc(recommendations.reviewId), asc(recommendations.number), asc(recommendations.id))
-      .limit(query.limit + 1)
-      .all();
+      .limit(query.limit + 1);
     const page = toPage(rows, query.limit, (r) => [r.recency, r.row.reviewId, r.row.number, r.row.id]);
-    return { items: toDtos(db, page.items.map((r) => r.row)), nextCursor: page.nextCursor };
+    return { items: await toDtos(db, page.items.map((r) => r.row)), nextCursor: page.nextCursor };
   }
   const after = decodeCursor(query.cursor, ['number', 'number', 'number']);
   if (after) {
     const [reviewId, number, id] = after as [number, number, number];
     conditions.push(or(gt(recommendations.reviewId, reviewId), withinReview(reviewId, number, id)));
   }
-  const rows = db
+  const rows = await db
     .select()
     .from(recommendations)
     .where(and(...conditions))
     .orderBy(asc(recommendations.reviewId), asc(recommendations.number), asc(recommendations.id))
-    .limit(query.limit + 1)
-    .all();
+    .limit(query.limit + 1);
   const page = toPage(rows, query.limit, (r) => [r.reviewId, r.number, r.id]);
-  return { items: toDtos(db, page.items), nextCursor: page.nextCursor };
+  return { items: await toDtos(db, page.items), nextCursor: page.nextCursor };
 }
 
-export function getRecommendation(db: Db | Tx, id: number): Recommendation {
-  const row = db.select().from(recommendations).where(eq(recommendations.id, id)).get();
+export async function getRecommendation(db: Db | Tx, id: number): Promise<Recommendation> {
+  const row = await first(db.select().from(recommendations).where(eq(recommendations.id, id)));
   if (!row) throw notFound('recommendation', id);
-  return toDtos(db, [row])[0] as Recommendation;
+  return (await toDtos(db, [row]))[0] as Recommendation;
 }
 
-function checkRecommendation(
+async function checkRecommendation(
   tx: Tx,
   reviewId: number,
   values: { addressee?: Recommendation['addressee']; leadAgencyId?: number | null; subgroupId?: number | null; learningPointIds?: number[] | undefined },
 ) {
-  requireReferences(tx, [
+  await requireReferences(tx, [
     { table: agencies, ids: values.leadAgencyId, path: 'leadAgencyId', what: 'agency' },
     { table: subgroups, ids: values.subgroupId, path: 'subgroupId', what: 'subgroup' },
   ]);
@@ -120,7 +117,12 @@ function checkRecommendation(
   }
   if (values.learningPointIds?.length) {
     const own = new Set(
-      tx.select({ id: learningPoints.id }).from(learningPoints).where(and(eq(learningPoints.reviewId, reviewId), inArray(learningPoints.id, values.learningPointIds))).all().map((r) => r.id),
+      (
+        await tx
+          .select({ id: learningPoints.id })
+          .from(learningPoints)
+          .where(and(eq(learningPoints.reviewId, reviewId), inArray(learningPoints.id, values.learningPointIds)))
+      ).map((r) => r.id),
     );
     const foreign = values.learningPointIds.filter((id) => !own.has(id));
     if (foreign.length > 0) {
@@ -133,34 +135,35 @@ function checkRecommendation(
 
 const linkRows = (recommendationId: number, ids: number[]) => [...new Set(ids)].map((learningPointId) => ({ recommendationId, learningPointId }));
 
-export function createRecommendation(db: Db, input: RecommendationCreate, now: Date, actor: Actor): Recommendation {
-  return writeTransaction(db, (tx) => {
-    requireReferences(tx, [{ table: reviews, ids: input.reviewId, path: 'reviewId', what: 'review' }]);
+export async function createRecommendation(db: Db, input: RecommendationCreate, now: Date, actor: Actor): Promise<Recommendation> {
+  return writeTransaction(db, async (tx) => {
+    await requireReferences(tx, [{ table: reviews, ids: input.reviewId, path: 'reviewId', what: 'review' }]);
     const learningPointIds = input.learningPointIds ?? [];
-    checkRecommendation(tx, input.reviewId, { ...input, learningPointIds });
+    await checkRecommendation(tx, input.reviewId, { ...input, learningPointIds });
     const number =
       input.number ??
-      (tx.select({ next: sql<number>`coalesce(max(${recommendations.number}), 0) + 1` }).from(recommendations).where(eq(recommendations.reviewId, input.reviewId)).get()
+      ((await first(tx.select({ next: sql<number>`coalesce(max(${recommendations.number}), 0) + 1` }).from(recommendations).where(eq(recommendations.reviewId, input.reviewId))))
         ?.next as number);
     try {
-      const row = tx
-        .insert(recommendations)
-        .values({
-          reviewId: input.reviewId,
-          number,
-          text: input.text,
-          addressee: input.addressee ?? 'partnership',
-          leadAgencyId: input.leadAgencyId ?? null,
-          subgroupId: input.subgroupId ?? null,
-          targetDate: input.targetDate ?? null,
-          createdAt: nowIso(now),
-          updatedAt: nowIso(now),
-        })
-        .returning()
-        .get();
-      replaceLinks(tx, recommendationLearningPoints, recommendationLearningPoints.recommendationId, row.id, linkRows(row.id, learningPointIds));
-      const created = getRecommendation(tx, row.id);
-      recordCreation(tx, actor, 'recommendation', created, now);
+      const row = (await first(
+        tx
+          .insert(recommendations)
+          .values({
+            reviewId: input.reviewId,
+            number,
+            text: input.text,
+            addressee: input.addressee ?? 'partnership',
+            leadAgencyId: input.leadAgencyId ?? null,
+            subgroupId: input.subgroupId ?? null,
+            targetDate: input.targetDate ?? null,
+            createdAt: nowIso(now),
+            updatedAt: nowIso(now),
+          })
+          .returning(),
+      ))!;
+      await replaceLinks(tx, recommendationLearningPoints, recommendationLearningPoints.recommendationId, row.id, linkRows(row.id, learningPointIds));
+      const created = await getRecommendation(tx, row.id);
+      await recordCreation(tx, actor, 'recommendation', created, now);
       return created;
     } catch (error) {
       explainConstraint(error);
@@ -168,10 +171,10 @@ export function createRecommendation(db: Db, input: RecommendationCreate, now: D
   });
 }
 
-export function patchRecommendation(db: Db, id: number, patch: RecommendationPatch, now: Date, actor: Actor): Recommendation {
+export async function patchRecommendation(db: Db, id: number, patch: RecommendationPatch, now: Date, actor: Actor): Promise<Recommendation> {
   const { version, learningPointIds, ...values } = patch;
-  return writeTransaction(db, (tx) => {
-    const existing = getRecommendation(tx, id);
+  return writeTransaction(db, async (tx) => {
+    const existing = await getRecommendation(tx, id);
     return updateVersioned(tx, {
       check: () => checkRecommendation(tx, existing.reviewId, { ...existing, ...values, learningPointIds }),
       table: recommendations,
@@ -190,11 +193,17 @@ export function patchRecommendation(db: Db, id: number, patch: RecommendationPat
 }
 
 /** Puts a review's recommendations in the order given and numbers them 1, 2, 3… in one transaction. */
-export function orderRecommendations(db: Db, reviewId: number, ids: readonly number[], now: Date, actor: Actor): { items: Recommendation[] } {
-  return writeTransaction(db, (tx) => {
-    requireReview(tx, reviewId);
-    renumberWithinReview(tx, { table: recommendations, resource: 'recommendation', what: 'recommendations', reviewId, ids, now, actor });
-    const rows = tx.select().from(recommendations).where(eq(recommendations.reviewId, reviewId)).orderBy(asc(recommendations.number)).all();
-    return { items: toDtos(tx, rows) };
+export async function orderRecommendations(
+  db: Db,
+  reviewId: number,
+  ids: readonly number[],
+  now: Date,
+  actor: Actor,
+): Promise<{ items: Recommendation[] }> {
+  return writeTransaction(db, async (tx) => {
+    await requireReview(tx, reviewId);
+    await renumberWithinReview(tx, { table: recommendations, resource: 'recommendation', what: 'recommendations', reviewId, ids, now, actor });
+    const rows = await tx.select().from(recommendations).where(eq(recommendations.reviewId, reviewId)).orderBy(asc(recommendations.number));
+    return { items: await toDtos(tx, rows) };
   });
 }

@@ -14,11 +14,11 @@ import {
 } from '../../testing/http-expect';
 
 let world: TestWorld;
-let plan: ReturnType<typeof seedSmallPlan>;
+let plan: Awaited<ReturnType<typeof seedSmallPlan>>;
 beforeEach(async () => {
   world = await createTestWorld();
   // A review with learning point 1 and recommendation 1, a subgroup and two agencies.
-  plan = seedSmallPlan(world.db);
+  plan = await seedSmallPlan(world.db);
 });
 afterEach(async () => {
   await world.close();
@@ -51,7 +51,7 @@ describe('POST /api/recommendations', () => {
   });
 
   it("records the lead agency, subgroup, target date and the review's learning points, each linked once", async () => {
-    const second = factories.learningPoint(world.db, { reviewId: plan.review.id });
+    const second = await factories.learningPoint(world.db, { reviewId: plan.review.id });
     const rec = await createRecommendation({
       reviewId: plan.review.id,
       number: 9,
@@ -75,9 +75,9 @@ describe('POST /api/recommendations', () => {
   it('numbers after the highest number in the same review, starting at 1 in a new one', async () => {
     expect((await createRecommendation({ reviewId: plan.review.id, number: 5 })).number).toBe(5);
     expect((await createRecommendation({ reviewId: plan.review.id })).number).toBe(6);
-    expect((await createRecommendation({ reviewId: factories.review(world.db).id })).number).toBe(1);
+    expect((await createRecommendation({ reviewId: (await factories.review(world.db)).id })).number).toBe(1);
     // A number another review uses is free here.
-    const fresh = factories.review(world.db);
+    const fresh = await factories.review(world.db);
     expect((await createRecommendation({ reviewId: fresh.id, number: plan.recommendation.number })).number).toBe(plan.recommendation.number);
     expect((await createRecommendation({ reviewId: fresh.id })).number).toBe(plan.recommendation.number + 1);
   });
@@ -91,8 +91,8 @@ describe('POST /api/recommendations', () => {
   });
 
   it('refuses references to things that do not exist, or to another review\'s learning points, with 422', async () => {
-    const other = factories.review(world.db);
-    const foreignPoint = factories.learningPoint(world.db, { reviewId: other.id });
+    const other = await factories.review(world.db);
+    const foreignPoint = await factories.learningPoint(world.db, { reviewId: other.id });
     const cases: [string, Record<string, unknown>, string][] = [
       ['unknown review', { reviewId: 999 }, 'reviewId'],
       ['unknown lead agency', { leadAgencyId: 999 }, 'leadAgencyId'],
@@ -138,7 +138,7 @@ describe('GET /api/recommendations/:id', () => {
 
 describe('GET /api/recommendations', () => {
   it('lists by review, then number, a page at a time, each exactly once', async () => {
-    const later = factories.review(world.db);
+    const later = await factories.review(world.db);
     await createRecommendation({ reviewId: later.id, number: 2 });
     await createRecommendation({ reviewId: plan.review.id, number: 4 });
     await createRecommendation({ reviewId: later.id, number: 1 });
@@ -157,10 +157,10 @@ describe('GET /api/recommendations', () => {
   });
 
   it('lists the most recent review’s first with sort=newest, in the order reviews are listed, each exactly once', async () => {
-    const oldest = factories.review(world.db, { notifiedOn: '2023-02-01' });
-    const newest = factories.review(world.db, { notifiedOn: '2026-05-01' });
+    const oldest = await factories.review(world.db, { notifiedOn: '2023-02-01' });
+    const newest = await factories.review(world.db, { notifiedOn: '2026-05-01' });
     // Recorded last but notified in between: recency, not the order of recording, decides.
-    const between = factories.review(world.db, { notifiedOn: '2024-09-01' });
+    const between = await factories.review(world.db, { notifiedOn: '2024-09-01' });
     for (const review of [oldest, newest, between]) {
       await createRecommendation({ reviewId: review.id, number: 2 });
       await createRecommendation({ reviewId: review.id, number: 1 });
@@ -198,8 +198,8 @@ describe('GET /api/recommendations', () => {
   });
 
   it('filters by review, subgroup and lead agency, each repeatable', async () => {
-    const other = factories.review(world.db);
-    const sg = factories.subgroup(world.db);
+    const other = await factories.review(world.db);
+    const sg = await factories.subgroup(world.db);
     const byPolice = await createRecommendation({ reviewId: other.id, leadAgencyId: plan.police.id, subgroupId: sg.id });
     const byHealth = await createRecommendation({ reviewId: other.id, leadAgencyId: plan.health.id });
     expect(await listIds(`reviewId=${plan.review.id}`)).toEqual([plan.recommendation.id]);
@@ -227,8 +227,8 @@ describe('PATCH /api/recommendations/:id', () => {
   });
 
   it('replaces the learning points when given, and clears them with an empty list', async () => {
-    const second = factories.learningPoint(world.db, { reviewId: plan.review.id });
-    const third = factories.learningPoint(world.db, { reviewId: plan.review.id });
+    const second = await factories.learningPoint(world.db, { reviewId: plan.review.id });
+    const third = await factories.learningPoint(world.db, { reviewId: plan.review.id });
     const rec = await createRecommendation({ reviewId: plan.review.id, learningPointIds: [plan.learningPoint.id, second.id] });
     const replaced = await world.request({ method: 'PATCH', url: `/api/recommendations/${rec.id}`, payload: { version: 1, learningPointIds: [third.id, second.id] } });
     expect(replaced.json()).toMatchObject({ learningPointIds: [second.id, third.id], version: 2 });
@@ -238,7 +238,7 @@ describe('PATCH /api/recommendations/:id', () => {
   });
 
   it("refuses another review's learning points, unknown agencies and subgroups, and a taken number", async () => {
-    const foreignPoint = factories.learningPoint(world.db, { reviewId: factories.review(world.db).id });
+    const foreignPoint = await factories.learningPoint(world.db, { reviewId: (await factories.review(world.db)).id });
     const rec = await createRecommendation({ reviewId: plan.review.id, learningPointIds: [plan.learningPoint.id] });
     const url = `/api/recommendations/${rec.id}`;
     await expectRefused(
@@ -296,15 +296,15 @@ describe('addressees', () => {
   afterEach(() => w.close());
 
   it('needs the agency or subgroup a recommendation is addressed to', async () => {
-    const review = factories.review(w.db);
-    const before = w.snapshot();
+    const review = await factories.review(w.db);
+    const before = await w.snapshot();
     const toAgency = await w.request({ method: 'POST', url: '/api/recommendations', payload: { reviewId: review.id, text: 'The police should act', addressee: 'agency' } });
     expect(toAgency.statusCode).toBe(422);
     expect(toAgency.json().errors[0].path).toBe('leadAgencyId');
     const toSubgroup = await w.request({ method: 'POST', url: '/api/recommendations', payload: { reviewId: review.id, text: 'The subgroup should act', addressee: 'subgroup' } });
     expect(toSubgroup.json().errors[0].path).toBe('subgroupId');
-    expect(w.snapshot()).toBe(before);
-    const agency = factories.agency(w.db);
+    expect(await w.snapshot()).toBe(before);
+    const agency = await factories.agency(w.db);
     const ok = await w.request({ method: 'POST', url: '/api/recommendations', payload: { reviewId: review.id, text: 'The police should act', addressee: 'agency', leadAgencyId: agency.id } });
     expect(ok.statusCode).toBe(201);
   });
@@ -333,7 +333,7 @@ describe('POST /api/reviews/:id/recommendations/order', () => {
 
   it("refuses with 422 naming ids, changing nothing, a list that is not exactly the review's recommendations", async () => {
     const second = await createRecommendation({ reviewId: plan.review.id });
-    const elsewhere = await createRecommendation({ reviewId: factories.review(world.db).id });
+    const elsewhere = await createRecommendation({ reviewId: (await factories.review(world.db)).id });
     const cases: [string, number[]][] = [
       ['one missing', [second.id]],
       ["another review's recommendation", [second.id, plan.recommendation.id, elsewhere.id]],
@@ -348,10 +348,10 @@ describe('POST /api/reviews/:id/recommendations/order', () => {
     const chair = await world.signIn(['subgroup_chair'], { subgroupIds: [plan.subgroup.id] });
     const lead = await world.signIn(['agency_lead'], { agencyIds: [plan.police.id] });
     for (const caller of [chair, lead]) {
-      const before = world.snapshot();
+      const before = await world.snapshot();
       const res = await world.request({ method: 'POST', url: orderUrl(), payload: { ids: [plan.recommendation.id] }, as: caller });
       expectProblem(res, { status: 403, code: 'auth.forbidden' });
-      expect(world.snapshot()).toBe(before);
+      expect(await world.snapshot()).toBe(before);
     }
     await expectRefused(world, { method: 'POST', url: orderUrl(999), payload: { ids: [] } }, { status: 404, code: 'review.not_found' });
     await expectInvalidBodies(world, 'POST', orderUrl(), [['ids missing', {}, 'ids']]);

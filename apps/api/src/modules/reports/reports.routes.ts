@@ -48,7 +48,8 @@ export async function reportRoutes(app: FastifyInstance) {
       },
     },
     handler: async (request, reply) => {
-      const report = buildAssuranceReport(app.db, request.query, app.now());
+      // The report is read whole first; the Word or HTML document is then built from it alone.
+      const report = await buildAssuranceReport(app.db, request.query, app.now());
       reply.header('cache-control', 'private, no-store');
       if (request.query.format === 'docx') {
         const { renderAssuranceDocx } = await import('./render-docx');

@@ -40,8 +40,10 @@ interface ReviewThen {
   createdAt: string;
 }
 
+// SQLite only: the report's queries are raw better-sqlite3 SQL on db.$client (json_each among them).
+
 /** Reviews and recommendations as they stood at the instant (their reverse-delta revisions), and agency names. */
-function loadNames(db: Db, at: string): Names {
+async function loadNames(db: Db, at: string): Promise<Names> {
   const client = db.$client;
   const agencies = client.prepare('select id, name, short_name as shortName from agencies').all() as { id: number; name: string; shortName: string }[];
   const reviewCols = ['code', 'type', 'title', 'stage', 'notified_on', 'rapid_review_on', 'started_on', 'published_on', 'subgroup_id'];
@@ -69,7 +71,7 @@ function loadNames(db: Db, at: string): Names {
 }
 
 /** The evidence attached to these actions' entries up to the instant, in the order it was given. */
-function evidenceOf(db: Db, actionIds: number[], at: string): Map<number, Evidence[]> {
+async function evidenceOf(db: Db, actionIds: number[], at: string): Promise<Map<number, Evidence[]>> {
   const out = new Map<number, Evidence[]>();
   if (actionIds.length === 0) return out;
   const rows = db.$client
@@ -89,7 +91,7 @@ function evidenceOf(db: Db, actionIds: number[], at: string): Map<number, Eviden
 }
 
 /** When each action last moved to completed and to assured, up to the instant. */
-function signOffDays(db: Db, actionIds: number[], at: string): Map<number, { completedOn: string | null; assuredOn: string | null }> {
+async function signOffDays(db: Db, actionIds: number[], at: string): Promise<Map<number, { completedOn: string | null; assuredOn: string | null }>> {
   const out = new Map<number, { completedOn: string | null; assuredOn: string | null }>();
   if (actionIds.length === 0) return out;
   const rows = db.$client
@@ -109,23 +111,23 @@ function signOffDays(db: Db, actionIds: number[], at: string): Map<number, { com
   return out;
 }
 
-function validate(db: Db, query: ParsedAssuranceReportQuery, now: Date) {
+async function validate(db: Db, query: ParsedAssuranceReportQuery, now: Date) {
   const today = londonToday(now);
   const errors: { path: string; message: string }[] = [];
   const asAt = query.asAt ?? today;
   const to = query.to ?? asAt;
   const from = query.from ?? addDays(addMonths(to, -12), 1);
-  const day = asAtDayProblem(db, asAt, now);
+  const day = await asAtDayProblem(db, asAt, now);
   if (day) errors.push({ path: 'asAt', message: day });
   if (to < from) errors.push({ path: 'to', message: 'the period must not end before it starts' });
   if (to > asAt) errors.push({ path: 'to', message: 'the period must not end after the as-at date' });
   const given = (['reviewId', 'subgroupId', 'agencyId'] as const).filter((k) => query[k] !== undefined);
   if (given.length > 1) errors.push({ path: given[1]!, message: 'choose one scope: a review, a subgroup or an agency' });
-  const exists = (table: string, id: number) => db.$client.prepare(`select 1 from ${table} where id = ?`).get(id) !== undefined;
-  if (query.reviewId !== undefined && !exists('reviews', query.reviewId)) errors.push({ path: 'reviewId', message: `there is no review ${query.reviewId}` });
-  if (query.subgroupId !== undefined && !exists('subgroups', query.subgroupId)) errors.push({ path: 'subgroupId', message: `there is no subgroup ${query.subgroupId}` });
-  if (query.agencyId !== undefined && !exists('agencies', query.agencyId)) errors.push({ path: 'agencyId', message: `there is no agency ${query.agencyId}` });
-  const snapshot = query.compareTo === undefined ? undefined : findSnapshot(db, query.compareTo);
+  const exists = async (table: string, id: number) => db.$client.prepare(`select 1 from ${table} where id = ?`).get(id) !== undefined;
+  if (query.reviewId !== undefined && !(await exists('reviews', query.reviewId))) errors.push({ path: 'reviewId', message: `there is no review ${query.reviewId}` });
+  if (query.subgroupId !== undefined && !(await exists('subgroups', query.subgroupId))) errors.push({ path: 'subgroupId', message: `there is no subgroup ${query.subgroupId}` });
+  if (query.agencyId !== undefined && !(await exists('agencies', query.agencyId))) errors.push({ path: 'agencyId', message: `there is no agency ${query.agencyId}` });
+  const snapshot = query.compareTo === undefined ? undefined : await findSnapshot(db, query.compareTo);
   if (query.compareTo !== undefined && !snapshot) errors.push({ path: 'compareTo', message: `there is no board snapshot ${query.compareTo}` });
   if (errors.length > 0) throw unprocessable('validation.failed', errors, 'The report cannot be built from these choices.');
   return { asAt, from, to, snapshot };
@@ -136,16 +138,16 @@ function validate(db: Db, query: ParsedAssuranceReportQuery, now: Date) {
  * history/as-at.ts), so the same query gives the same report whatever happened since. Lists are capped at
  * REPORT_LIST_LIMIT with the number not listed; every count covers the whole scope.
  */
-export function buildAssuranceReport(db: Db, query: ParsedAssuranceReportQuery, now: Date): AssuranceReport {
-  const { asAt, from, to, snapshot } = validate(db, query, now);
+export async function buildAssuranceReport(db: Db, query: ParsedAssuranceReportQuery, now: Date): Promise<AssuranceReport> {
+  const { asAt, from, to, snapshot } = await validate(db, query, now);
   const sections: ReportSection[] = query.sections?.length ? REPORT_SECTIONS.filter((s) => query.sections!.includes(s)) : [...REPORT_SECTIONS];
   const scope: AsAtScope = { reviewId: query.reviewId, subgroupId: query.subgroupId, agencyId: query.agencyId };
-  const clock = clockAsAt(db, asAt, now);
-  const actions = actionsAsAt(db, clock, scope);
-  const periodEnd = clockAsAt(db, to, now);
-  const startClock = clockAsAt(db, addDays(from, -1), now);
-  const atStart = actionsAsAt(db, startClock, scope, { light: true });
-  const names = loadNames(db, clock.instant);
+  const clock = await clockAsAt(db, asAt, now);
+  const actions = await actionsAsAt(db, clock, scope);
+  const periodEnd = await clockAsAt(db, to, now);
+  const startClock = await clockAsAt(db, addDays(from, -1), now);
+  const atStart = await actionsAsAt(db, startClock, scope, { light: true });
+  const names = await loadNames(db, clock.instant);
   const agencyName = (id: number) => names.agencies.get(id)?.name ?? `Agency ${id}`;
   const reviewCode = (id: number) => names.reviews.get(id)?.code ?? `Review ${id}`;
 
@@ -214,7 +216,10 @@ export function buildAssuranceReport(db: Db, query: ParsedAssuranceReportQuery, 
   // Recommendations with their actions, in plan order, up to the list limit of actions.
   const ordered = [...actions].sort(byPlanOrder);
   const listed = ordered.slice(0, REPORT_LIST_LIMIT);
-  const evidence = sections.includes('recommendations') || sections.includes('completed') ? evidenceOf(db, listed.map((a) => a.id), clock.instant) : new Map<number, Evidence[]>();
+  const evidence =
+    sections.includes('recommendations') || sections.includes('completed')
+      ? await evidenceOf(db, listed.map((a) => a.id), clock.instant)
+      : new Map<number, Evidence[]>();
   const groups = new Map<string, AssuranceReport['recommendations']['items'][number]>();
   for (const a of listed) {
     const key = `${a.reviewId}:${a.recommendationId ?? 'none'}`;
@@ -252,11 +257,11 @@ export function buildAssuranceReport(db: Db, query: ParsedAssuranceReportQuery, 
 
   // Completed and assured within the period, with their evidence of impact.
   const finished = ordered.filter((a) => a.status === 'completed' || a.status === 'assured');
-  const days = signOffDays(db, finished.map((a) => a.id), clock.instant);
+  const days = await signOffDays(db, finished.map((a) => a.id), clock.instant);
   const inPeriod = (day: string | null) => day !== null && day >= from && day <= to;
   const completedInPeriod = finished.filter((a) => inPeriod(days.get(a.id)?.completedOn ?? null) || inPeriod(days.get(a.id)?.assuredOn ?? null));
   const completedListed = completedInPeriod.slice(0, REPORT_LIST_LIMIT);
-  const completedEvidence = evidenceOf(db, completedListed.filter((a) => !evidence.has(a.id)).map((a) => a.id), clock.instant);
+  const completedEvidence = await evidenceOf(db, completedListed.filter((a) => !evidence.has(a.id)).map((a) => a.id), clock.instant);
   const completed = {
     items: completedListed.map((a) => ({
       ...toReportAction(a),
@@ -270,7 +275,7 @@ export function buildAssuranceReport(db: Db, query: ParsedAssuranceReportQuery, 
 
   // What changed since the snapshot, or since the start of the period.
   const before: Map<number, Pick<SnapshotRow, 'status' | 'brag' | 'overdue'>> = snapshot
-    ? new Map(snapshotRows(db, snapshot.id, scope).map((r) => [r.actionId, r]))
+    ? new Map((await snapshotRows(db, snapshot.id, scope)).map((r) => [r.actionId, r]))
     : new Map(atStart.map((a) => [a.id, a]));
   const moved: AssuranceReport['changes']['moved'] = [];
   const newlyOverdue: AsAtAction[] = [];
@@ -352,7 +357,7 @@ export function buildAssuranceReport(db: Db, query: ParsedAssuranceReportQuery, 
     };
   });
 
-  const scopeInfo = describeScope(db, query, names);
+  const scopeInfo = await describeScope(db, query, names);
   const comparedWith = snapshot
     ? { snapshotId: snapshot.id, name: snapshot.name, asAt: snapshot.asAt }
     : { snapshotId: null, name: 'the start of the period', asAt: addDays(from, -1) };
@@ -385,7 +390,7 @@ export function buildAssuranceReport(db: Db, query: ParsedAssuranceReportQuery, 
   return report;
 }
 
-function describeScope(db: Db, query: ParsedAssuranceReportQuery, names: Names): AssuranceReport['scope'] {
+async function describeScope(db: Db, query: ParsedAssuranceReportQuery, names: Names): Promise<AssuranceReport['scope']> {
   if (query.reviewId !== undefined) {
     const review = db.$client.prepare('select code, title from reviews where id = ?').get(query.reviewId) as { code: string; title: string };
     return { kind: 'review', id: query.reviewId, name: `${review.code} ${review.title}` };

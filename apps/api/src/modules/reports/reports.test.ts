@@ -2,10 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import type { Action, AssuranceReport, Snapshot } from '@lrt/contracts';
 import { REPORT_SECTION_TITLES } from '@lrt/contracts';
+import { writeTransaction } from '@lrt/db';
 import { createTestWorld, factories, seedSmallPlan, type Caller, type TestWorld } from '../../testing/test-app';
 
 let world: TestWorld;
-let plan: ReturnType<typeof seedSmallPlan>;
+let plan: Awaited<ReturnType<typeof seedSmallPlan>>;
 let lead: Caller;
 let chair: Caller;
 let second: Action;
@@ -30,7 +31,7 @@ const content = ({ generatedAt: _at, ...rest }: AssuranceReport) => rest;
 
 beforeEach(async () => {
   world = await createTestWorld();
-  plan = seedSmallPlan(world.db); // SD-2025, action created 2026-02-20, due 2026-06-30, owned by the police
+  plan = await seedSmallPlan(world.db); // SD-2025, action created 2026-02-20, due 2026-06-30, owned by the police
   second = (
     await world.request({
       method: 'POST',
@@ -54,9 +55,9 @@ afterEach(() => world.close());
 
 describe('the board assurance report as JSON', () => {
   it('counts, lists and words the plan of a review as it stands today', async () => {
-    at('2026-03-10T10:00:00.000Z');
+    await at('2026-03-10T10:00:00.000Z');
     await post(plan.action.id, { note: 'Briefings booked for all teams', confidence: 'off_track', statusChange: { from: 'not_started', to: 'in_progress' } });
-    at('2026-05-10T10:00:00.000Z');
+    await at('2026-05-10T10:00:00.000Z');
     const r = await report(`reviewId=${plan.review.id}&from=2026-01-01`, chair);
     expect(r.scope).toEqual({ kind: 'review', id: plan.review.id, name: expect.stringContaining('SD-2025') });
     expect(r.asAt).toBe('2026-05-10');
@@ -85,9 +86,9 @@ describe('the board assurance report as JSON', () => {
   });
 
   it('as at a past day shows the plan as it stood then, and stays identical after later changes', async () => {
-    at('2026-03-10T10:00:00.000Z');
+    await at('2026-03-10T10:00:00.000Z');
     await post(plan.action.id, { note: 'Started', statusChange: { from: 'not_started', to: 'in_progress' } });
-    at('2026-03-20T10:00:00.000Z');
+    await at('2026-03-20T10:00:00.000Z');
     const query = `asAt=2026-03-15&from=2026-02-01&to=2026-03-15`;
     const then = await report(query);
     expect(then.totals.byStatus).toMatchObject({ in_progress: 1, not_started: 1 });
@@ -95,7 +96,7 @@ describe('the board assurance report as JSON', () => {
     expect(then.changes.added.map((a) => a.ref).sort()).toEqual([plan.action.ref, second.ref].sort());
 
     // Later: the action is completed, its date revised, its text changed, the cadence shortened.
-    at('2026-04-02T10:00:00.000Z');
+    await at('2026-04-02T10:00:00.000Z');
     const current = (await world.request({ method: 'GET', url: `/api/actions/${plan.action.id}` })).json<Action>();
     const edited = await world.request({
       method: 'PATCH',
@@ -106,12 +107,12 @@ describe('the board assurance report as JSON', () => {
     await post(plan.action.id, { note: 'Done', statusChange: { from: 'in_progress', to: 'completed' }, evidence: [{ label: 'Register', url: 'https://intranet.example/r' }] });
     const settings = (await world.request({ method: 'GET', url: '/api/settings' })).json<{ version: number }>();
     await world.request({ method: 'PATCH', url: '/api/settings', payload: { version: settings.version, updateCadenceDays: 14 } });
-    at('2026-11-20T10:00:00.000Z');
+    await at('2026-11-20T10:00:00.000Z');
     expect(content(await report(query))).toEqual(content(then));
   });
 
   it('lists revised target dates and completions of the period with their evidence', async () => {
-    at('2026-03-10T10:00:00.000Z');
+    await at('2026-03-10T10:00:00.000Z');
     const current = (await world.request({ method: 'GET', url: `/api/actions/${second.id}` })).json<Action>();
     await world.request({ method: 'PATCH', url: `/api/actions/${second.id}`, payload: { version: current.version, targetDate: '2026-08-31', targetDateReason: 'Staff shortage' } });
     await post(plan.action.id, { note: 'All done', statusChange: { from: 'not_started', to: 'completed' }, evidence: [{ label: 'Briefing register', url: 'https://intranet.example/register' }] });
@@ -156,21 +157,21 @@ describe('the board assurance report as JSON', () => {
 
 describe('board snapshots', () => {
   it('freezes the plan as at a day; a report compared with it lists exactly what moved', async () => {
-    at('2026-03-05T10:00:00.000Z');
+    await at('2026-03-05T10:00:00.000Z');
     await post(plan.action.id, { note: 'Started', statusChange: { from: 'not_started', to: 'in_progress' } });
-    at('2026-03-12T10:00:00.000Z');
+    await at('2026-03-12T10:00:00.000Z');
     const board = await snapshot('Board, 12 March 2026', '2026-03-12');
     expect(board).toMatchObject({ name: 'Board, 12 March 2026', asAt: '2026-03-12', actions: 2, overdue: 0, createdBy: 'Business Unit Admin' });
     expect(board.byBrag).toEqual({ blue: 0, green: 2, amber: 0, red: 0, withdrawn: 0 });
 
     // After the board: the police action completed and assured, the health action overdue, a third added.
-    at('2026-04-01T10:00:00.000Z');
+    await at('2026-04-01T10:00:00.000Z');
     await post(plan.action.id, { note: 'Done', statusChange: { from: 'in_progress', to: 'completed' }, evidence: [{ label: 'Register', url: 'https://intranet.example/r' }] });
     const assurer = await world.signIn(['subgroup_chair'], { subgroupIds: [plan.subgroup.id] });
     const assured = await world.request({ method: 'POST', url: `/api/actions/${plan.action.id}/assurance`, payload: { decision: 'assure', evidenceOfImpact: 'Re-audit shows the change' }, as: assurer });
     expect(assured.statusCode, assured.body).toBe(201);
-    const third = factories.action(world.db, { reviewId: plan.review.id, ownerAgencyId: plan.police.id, createdAt: '2026-03-20T09:00:00.000Z', targetDate: '2026-12-31' });
-    at('2026-05-05T10:00:00.000Z');
+    const third = await factories.action(world.db, { reviewId: plan.review.id, ownerAgencyId: plan.police.id, createdAt: '2026-03-20T09:00:00.000Z', targetDate: '2026-12-31' });
+    await at('2026-05-05T10:00:00.000Z');
 
     const r = await report(`compareTo=${board.id}`);
     expect(r.comparedWith).toEqual({ snapshotId: board.id, name: 'Board, 12 March 2026', asAt: '2026-03-12' });
@@ -190,14 +191,15 @@ describe('board snapshots', () => {
     const list = (await world.request({ method: 'GET', url: '/api/snapshots', as: chair })).json<{ items: Snapshot[] }>();
     expect(list.items.map((s) => s.id)).toEqual([board.id]);
     expect((await world.request({ method: 'GET', url: `/api/snapshots/${board.id}`, as: chair })).json<Snapshot>()).toEqual(board);
-    expect(() => world.db.$client.prepare("update snapshot_actions set status = 'assured'").run()).toThrow(/cannot be changed/);
-    expect(() => world.db.$client.prepare('delete from snapshots').run()).toThrow(/cannot be changed/);
+    const write = (statement: string) => writeTransaction(world.db, (tx) => tx.$client.prepare(statement).run());
+    await expect(write("update snapshot_actions set status = 'assured'")).rejects.toThrow(/cannot be changed/);
+    await expect(write('delete from snapshots')).rejects.toThrow(/cannot be changed/);
   });
 
   it('refuses a name already used, a future or too early day, and anyone but the business unit, changing nothing', async () => {
-    at('2026-03-12T10:00:00.000Z');
+    await at('2026-03-12T10:00:00.000Z');
     await snapshot('Board, 12 March 2026', '2026-03-12');
-    const before = world.snapshot();
+    const before = await world.snapshot();
     const cases: [Record<string, unknown>, number, string][] = [
       [{ name: 'board, 12 MARCH 2026', asAt: '2026-03-11' }, 409, 'name'],
       [{ name: 'Next board', asAt: '2026-03-13' }, 422, 'asAt'],
@@ -211,13 +213,13 @@ describe('board snapshots', () => {
     }
     const refused = await world.request({ method: 'POST', url: '/api/snapshots', payload: { name: 'By the chair', asAt: '2026-03-01' }, as: chair });
     expect(refused.statusCode).toBe(403);
-    expect(world.snapshot()).toBe(before);
+    expect(await world.snapshot()).toBe(before);
   });
 });
 
 describe('the report as a Word document and as a printable page', () => {
   it('has the headings, figures and tables of the JSON report for the same scope', async () => {
-    at('2026-05-10T10:00:00.000Z');
+    await at('2026-05-10T10:00:00.000Z');
     const query = `reviewId=${plan.review.id}&from=2026-01-01&sections=summary,brag,agencies,overdue`;
     const json = await report(query);
     const response = await world.request({ method: 'GET', url: `/api/reports/assurance?${query}&format=docx`, as: chair });

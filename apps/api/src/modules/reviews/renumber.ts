@@ -20,12 +20,12 @@ interface NumberedTable extends SQLiteTable {
  * its version on and gets its own audit event. Numbers are unique within a review and SQLite checks that row by
  * row, so the rows that move step aside to negative numbers first.
  */
-export function renumberWithinReview(
+export async function renumberWithinReview(
   tx: Tx,
   options: { table: NumberedTable; resource: string; what: string; reviewId: number; ids: readonly number[]; now: Date; actor: Actor },
 ) {
   const { table, reviewId, ids } = options;
-  const rows = tx.select({ id: table.id, number: table.number }).from(table).where(eq(table.reviewId, reviewId)).all() as {
+  const rows = (await tx.select({ id: table.id, number: table.number }).from(table).where(eq(table.reviewId, reviewId))) as {
     id: number;
     number: number;
   }[];
@@ -51,16 +51,16 @@ export function renumberWithinReview(
   const moves = ids.map((id, index) => ({ id, from: numberOf.get(id) as number, to: index + 1 })).filter((move) => move.from !== move.to);
   if (moves.length === 0) return;
   const moving = moves.map((move) => move.id);
-  tx.update(table)
+  await tx
+    .update(table)
     .set({ number: sql`-${table.id}` } as never)
-    .where(and(eq(table.reviewId, reviewId), inArray(table.id, moving)))
-    .run();
+    .where(and(eq(table.reviewId, reviewId), inArray(table.id, moving)));
   for (const move of moves) {
-    tx.update(table)
+    await tx
+      .update(table)
       .set({ number: move.to, version: sql`${table.version} + 1`, updatedAt: nowIso(options.now) } as never)
-      .where(eq(table.id, move.id))
-      .run();
-    recordAudit(tx, options.actor, {
+      .where(eq(table.id, move.id));
+    await recordAudit(tx, options.actor, {
       entity: options.resource,
       entityId: move.id,
       operation: 'update',

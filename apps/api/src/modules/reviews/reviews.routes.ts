@@ -17,7 +17,7 @@ export async function reviewRoutes(app: FastifyInstance) {
       querystring: ReviewListQuery,
       response: { 200: ReviewPage, 400: ProblemResponse },
     },
-    handler: async (request) => listReviews(app.db, request.query, clock(request)),
+    handler: async (request) => listReviews(app.db, request.query, await clock(request)),
   });
   r.post('/reviews', {
     config: { access: 'managePlans' },
@@ -27,7 +27,7 @@ export async function reviewRoutes(app: FastifyInstance) {
       body: ReviewCreate,
       response: { 201: Review, 400: ProblemResponse, 409: ProblemResponse, 422: ProblemResponse },
     },
-    handler: async (request, reply) => reply.status(201).send(createReview(app.db, request.body, clock(request), actorOf(request))),
+    handler: async (request, reply) => reply.status(201).send(await createReview(app.db, request.body, await clock(request), actorOf(request))),
   });
   r.get('/reviews/:id', {
     config: { access: 'read' },
@@ -37,7 +37,7 @@ export async function reviewRoutes(app: FastifyInstance) {
       params: IdParams,
       response: { 200: Review, 400: ProblemResponse, 404: ProblemResponse },
     },
-    handler: async (request) => getReview(app.db, request.params.id, clock(request)),
+    handler: async (request) => getReview(app.db, request.params.id, await clock(request)),
   });
   r.patch('/reviews/:id', {
     config: { access: 'managePlans' },
@@ -48,6 +48,6 @@ export async function reviewRoutes(app: FastifyInstance) {
       body: ReviewPatch,
       response: { 200: Review, 400: ProblemResponse, 404: ProblemResponse, 409: ProblemResponse, 422: ProblemResponse },
     },
-    handler: async (request) => patchReview(app.db, request.params.id, request.body, clock(request), actorOf(request)),
+    handler: async (request) => patchReview(app.db, request.params.id, request.body, await clock(request), actorOf(request)),
   });
 }

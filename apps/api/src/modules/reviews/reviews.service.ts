@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Review, ReviewCreate, ReviewPatch , ReviewCreate as ReviewCreateSchema } from '@lrt/contracts';
 import { reviewDateOrderErrors } from '@lrt/contracts';
-import { actions, reviewThemes, reviews, subgroups, themes, writeTransaction, type Db, type Tx } from '@lrt/db';
+import { actions, first, reviewThemes, reviews, subgroups, themes, writeTransaction, type Db, type Tx } from '@lrt/db';
 import type { z } from 'zod';
 import { reviewTimeliness } from '@lrt/domain';
 import { TEXT_THEN_ID, decodeCursor, toPage } from '../../lib/pagination';
@@ -26,12 +26,12 @@ export interface ReviewListQuery {
   q?: string | undefined;
 }
 
-function toDtos(db: Db, rows: ReviewRow[], clock: PlanClock): Review[] {
+async function toDtos(db: Db | Tx, rows: ReviewRow[], clock: PlanClock): Promise<Review[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const themeRows = db.select().from(reviewThemes).where(inArray(reviewThemes.reviewId, ids)).orderBy(reviewThemes.themeId).all();
+  const themeRows = await db.select().from(reviewThemes).where(inArray(reviewThemes.reviewId, ids)).orderBy(reviewThemes.themeId);
   const rules = actionRulesSql(clock);
-  const counts = db
+  const counts = await db
     .select({
       reviewId: actions.reviewId,
       total: sql<number>`count(*)`,
@@ -43,8 +43,7 @@ function toDtos(db: Db, rows: ReviewRow[], clock: PlanClock): Review[] {
     })
     .from(actions)
     .where(inArray(actions.reviewId, ids))
-    .groupBy(actions.reviewId)
-    .all();
+    .groupBy(actions.reviewId);
   return rows.map((row) => {
     const c = counts.find((x) => x.reviewId === row.id);
     return {
@@ -74,7 +73,7 @@ function toDtos(db: Db, rows: ReviewRow[], clock: PlanClock): Review[] {
   });
 }
 
-export function listReviews(db: Db, query: ReviewListQuery, clock: PlanClock) {
+export async function listReviews(db: Db, query: ReviewListQuery, clock: PlanClock) {
   const after = decodeCursor(query.cursor, TEXT_THEN_ID);
   const conditions: (SQL | undefined)[] = [
     query.id?.length ? inArray(reviews.id, query.id) : undefined,
@@ -92,31 +91,30 @@ export function listReviews(db: Db, query: ReviewListQuery, clock: PlanClock) {
     );
   }
   if (after) conditions.push(or(lt(recency, after[0] as string), and(eq(recency, after[0] as string), lt(reviews.id, after[1] as number))));
-  const rows = db
+  const rows = await db
     .select({ row: reviews, recency })
     .from(reviews)
     .where(and(...conditions))
     .orderBy(desc(recency), desc(reviews.id))
-    .limit(query.limit + 1)
-    .all();
+    .limit(query.limit + 1);
   const page = toPage(rows, query.limit, (r) => [r.recency, r.row.id]);
-  return { items: toDtos(db, page.items.map((r) => r.row), clock), nextCursor: page.nextCursor };
+  return { items: await toDtos(db, page.items.map((r) => r.row), clock), nextCursor: page.nextCursor };
 }
 
 function findReview(db: Db | Tx, id: number) {
-  return db.select().from(reviews).where(eq(reviews.id, id)).get();
+  return first(db.select().from(reviews).where(eq(reviews.id, id)));
 }
 
-export function getReview(db: Db, id: number, clock: PlanClock): Review {
-  const row = findReview(db, id);
+export async function getReview(db: Db | Tx, id: number, clock: PlanClock): Promise<Review> {
+  const row = await findReview(db, id);
   if (!row) throw notFound('review', id);
-  return toDtos(db, [row], clock)[0] as Review;
+  return (await toDtos(db, [row], clock))[0] as Review;
 }
 
-function checkReview(tx: Tx, values: Partial<ParsedCreate>) {
+async function checkReview(tx: Tx, values: Partial<ParsedCreate>) {
   const dateErrors = reviewDateOrderErrors(values);
   if (dateErrors.length > 0) throw unprocessable('review.dates_out_of_order', dateErrors);
-  requireReferences(tx, [
+  await requireReferences(tx, [
     { table: subgroups, ids: values.subgroupId, path: 'subgroupId', what: 'subgroup' },
     { table: themes, ids: values.themeIds, path: 'themeIds', what: 'theme' },
   ]);
@@ -125,19 +123,20 @@ function checkReview(tx: Tx, values: Partial<ParsedCreate>) {
 /** A theme named twice is one link (the link table's key would otherwise refuse the second). */
 const themeLinks = (reviewId: number, themeIds: number[]) => [...new Set(themeIds)].map((themeId) => ({ reviewId, themeId }));
 
-export function createReview(db: Db, input: ReviewCreate, clock: PlanClock, actor: Actor): Review {
+export async function createReview(db: Db, input: ReviewCreate, clock: PlanClock, actor: Actor): Promise<Review> {
   const values = input as ParsedCreate;
-  const id = writeTransaction(db, (tx) => {
-    checkReview(tx, values);
+  const id = await writeTransaction(db, async (tx) => {
+    await checkReview(tx, values);
     const { themeIds, ...columns } = values;
     try {
-      const row = tx
-        .insert(reviews)
-        .values({ ...columns, createdAt: nowIso(clock.now), updatedAt: nowIso(clock.now) })
-        .returning({ id: reviews.id })
-        .get();
-      replaceLinks(tx, reviewThemes, reviewThemes.reviewId, row.id, themeLinks(row.id, themeIds));
-      recordCreation(tx, actor, 'review', auditable(getReview(db, row.id, clock)), clock.now);
+      const row = (await first(
+        tx
+          .insert(reviews)
+          .values({ ...columns, createdAt: nowIso(clock.now), updatedAt: nowIso(clock.now) })
+          .returning({ id: reviews.id }),
+      ))!;
+      await replaceLinks(tx, reviewThemes, reviewThemes.reviewId, row.id, themeLinks(row.id, themeIds));
+      await recordCreation(tx, actor, 'review', auditable(await getReview(tx, row.id, clock)), clock.now);
       return row.id;
     } catch (error) {
       explainConstraint(error);
@@ -146,12 +145,12 @@ export function createReview(db: Db, input: ReviewCreate, clock: PlanClock, acto
   return getReview(db, id, clock);
 }
 
-export function patchReview(db: Db, id: number, patch: ReviewPatch, clock: PlanClock, actor: Actor): Review {
+export async function patchReview(db: Db, id: number, patch: ReviewPatch, clock: PlanClock, actor: Actor): Promise<Review> {
   const { version, themeIds, ...values } = patch;
-  writeTransaction(db, (tx) => {
-    const existing = findReview(tx, id);
+  await writeTransaction(db, async (tx) => {
+    const existing = await findReview(tx, id);
     if (!existing) throw notFound('review', id);
-    updateVersioned(tx, {
+    await updateVersioned(tx, {
       check: () => checkReview(tx, { ...existing, ...values, themeIds } as Partial<ParsedCreate>),
       table: reviews,
       resource: 'review',
@@ -160,7 +159,7 @@ export function patchReview(db: Db, id: number, patch: ReviewPatch, clock: PlanC
       values,
       now: clock.now,
       actor,
-      current: () => getReview(db, id, clock),
+      current: () => getReview(tx, id, clock),
       auditView: auditable,
       ...(themeIds ? { alsoWrite: () => replaceLinks(tx, reviewThemes, reviewThemes.reviewId, id, themeLinks(id, themeIds)) } : {}),
     });

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { LIMITS, type Review } from '@lrt/contracts';
-import { reviewThemes } from '@lrt/db';
+import { reviewThemes, writeTransaction } from '@lrt/db';
 import { createTestWorld, factories, type TestWorld } from '../../testing/test-app';
 import {
   expectHostileJsonRefused,
@@ -56,9 +56,9 @@ describe('POST /api/reviews', () => {
   });
 
   it('records every field given, with themes in id order and named once', async () => {
-    const subgroup = factories.subgroup(world.db);
-    const neglect = factories.theme(world.db);
-    const voice = factories.theme(world.db);
+    const subgroup = await factories.subgroup(world.db);
+    const neglect = await factories.theme(world.db);
+    const voice = await factories.theme(world.db);
     const review = await createReview({
       type: 'scr',
       stage: 'published',
@@ -122,7 +122,7 @@ describe('POST /api/reviews', () => {
   });
 
   it('refuses a subgroup or theme that does not exist with 422 naming the field', async () => {
-    const theme = factories.theme(world.db);
+    const theme = await factories.theme(world.db);
     await expectRefused(
       world,
       { method: 'POST', url: '/api/reviews', payload: { ...minimal, subgroupId: 404 } },
@@ -186,9 +186,9 @@ describe('timeliness against the statutory timescales (today is 2026-03-02 in Lo
   it('is not late while the due day is still ahead, and becomes late as the clock passes it', async () => {
     const review = await createReview({ notifiedOn: '2026-02-20' });
     expect(review.timeliness).toMatchObject({ rapidReviewDueOn: '2026-03-13', rapidReviewLate: false });
-    world.setNow(new Date('2026-03-13T23:30:00.000Z')); // the due day itself, late evening in London (GMT)
+    await world.setNow(new Date('2026-03-13T23:30:00.000Z')); // the due day itself, late evening in London (GMT)
     expect((await getReview(review.id)).timeliness.rapidReviewLate).toBe(false);
-    world.setNow(new Date('2026-03-16T09:00:00.000Z'));
+    await world.setNow(new Date('2026-03-16T09:00:00.000Z'));
     expect((await getReview(review.id)).timeliness.rapidReviewLate).toBe(true);
   });
 
@@ -208,18 +208,18 @@ describe('actionCounts', () => {
   it('counts the review\'s actions, those overdue, and each BRAG rating', async () => {
     const review = await createReview();
     const other = await createReview({ code: 'OTHER-1' });
-    const agency = factories.agency(world.db);
+    const agency = await factories.agency(world.db);
     const recent = '2026-02-20T09:00:00.000Z';
     const action = (values: Parameters<typeof factories.action>[1]) => factories.action(world.db, values);
     const base = { reviewId: review.id, ownerAgencyId: agency.id, createdAt: recent };
-    action({ ...base, targetDate: '2026-01-31' }); // overdue: red
-    action({ ...base, targetDate: '2026-01-31', status: 'completed' }); // green, done so not overdue
-    action({ ...base, status: 'assured', evidenceOfImpact: 'Audit shows the change' }); // blue
-    action({ ...base, targetDate: '2026-01-31', status: 'withdrawn', withdrawnReason: 'Superseded' }); // no rating
-    action({ ...base, status: 'in_progress', latestConfidence: 'at_risk', lastUpdateAt: recent, targetDate: '2026-09-30' }); // amber
-    action({ ...base, status: 'in_progress', createdAt: '2025-12-01T09:00:00.000Z', targetDate: '2026-09-30' }); // stale: amber
-    action({ ...base, targetDate: '2026-09-30' }); // green
-    action({ reviewId: other.id, ownerAgencyId: agency.id, createdAt: recent, targetDate: '2026-01-01' }); // another review's
+    await action({ ...base, targetDate: '2026-01-31' }); // overdue: red
+    await action({ ...base, targetDate: '2026-01-31', status: 'completed' }); // green, done so not overdue
+    await action({ ...base, status: 'assured', evidenceOfImpact: 'Audit shows the change' }); // blue
+    await action({ ...base, targetDate: '2026-01-31', status: 'withdrawn', withdrawnReason: 'Superseded' }); // no rating
+    await action({ ...base, status: 'in_progress', latestConfidence: 'at_risk', lastUpdateAt: recent, targetDate: '2026-09-30' }); // amber
+    await action({ ...base, status: 'in_progress', createdAt: '2025-12-01T09:00:00.000Z', targetDate: '2026-09-30' }); // stale: amber
+    await action({ ...base, targetDate: '2026-09-30' }); // green
+    await action({ reviewId: other.id, ownerAgencyId: agency.id, createdAt: recent, targetDate: '2026-01-01' }); // another review's
 
     const expected = { total: 7, overdue: 1, byBrag: { blue: 1, green: 2, amber: 2, red: 1 } };
     expect((await getReview(review.id)).actionCounts).toEqual(expected);
@@ -233,13 +233,13 @@ describe('GET /api/reviews', () => {
   it('lists the most recent first (by notified, else started, else recorded date), each exactly once across pages', async () => {
     const make = (code: string, dates: { notifiedOn?: string; startedOn?: string; createdAt?: string }) =>
       factories.review(world.db, { code, ...dates });
-    make('A', { notifiedOn: '2025-03-01' });
-    make('B', { startedOn: '2025-09-01' });
-    make('C', { notifiedOn: '2025-09-01' }); // ties with B: the later id first
-    make('D', { createdAt: '2026-01-15T12:00:00.000Z' });
-    make('E', { notifiedOn: '2024-11-30', startedOn: '2026-02-01' }); // notified counts, not started
-    make('F', { notifiedOn: '2025-12-24' });
-    make('G', { startedOn: '2025-01-10' });
+    await make('A', { notifiedOn: '2025-03-01' });
+    await make('B', { startedOn: '2025-09-01' });
+    await make('C', { notifiedOn: '2025-09-01' }); // ties with B: the later id first
+    await make('D', { createdAt: '2026-01-15T12:00:00.000Z' });
+    await make('E', { notifiedOn: '2024-11-30', startedOn: '2026-02-01' }); // notified counts, not started
+    await make('F', { notifiedOn: '2025-12-24' });
+    await make('G', { startedOn: '2025-01-10' });
     const { items, pages } = await walkPages<Review>(world, '/api/reviews', 2);
     expect(pages).toBe(4);
     expect(items.map((r) => r.code)).toEqual(['D', 'F', 'C', 'B', 'A', 'G', 'E']);
@@ -257,9 +257,9 @@ describe('GET /api/reviews', () => {
   });
 
   it('filters by type and stage, each repeatable', async () => {
-    const rapid = factories.review(world.db, { type: 'rapid_review', stage: 'rapid_review' });
-    const lcspr = factories.review(world.db, { type: 'lcspr', stage: 'review' });
-    const audit = factories.review(world.db, { type: 'multi_agency_audit', stage: 'closed' });
+    const rapid = await factories.review(world.db, { type: 'rapid_review', stage: 'rapid_review' });
+    const lcspr = await factories.review(world.db, { type: 'lcspr', stage: 'review' });
+    const audit = await factories.review(world.db, { type: 'multi_agency_audit', stage: 'closed' });
     expect(await listIds('type=lcspr')).toEqual([lcspr.id]);
     expect((await listIds('type=lcspr&type=multi_agency_audit')).sort()).toEqual([lcspr.id, audit.id].sort());
     expect(await listIds('stage=rapid_review')).toEqual([rapid.id]);
@@ -270,7 +270,7 @@ describe('GET /api/reviews', () => {
   });
 
   it('lists only the reviews asked for by id, and refuses an id that is not one', async () => {
-    const [a, b, c] = [factories.review(world.db), factories.review(world.db), factories.review(world.db)];
+    const [a, b, c] = [await factories.review(world.db), await factories.review(world.db), await factories.review(world.db)];
     expect((await listIds(`id=${a.id}&id=${c.id}`)).sort()).toEqual([a.id, c.id].sort());
     expect(await listIds(`id=${b.id}`)).toEqual([b.id]);
     expect(await listIds('id=999999')).toEqual([]);
@@ -278,16 +278,18 @@ describe('GET /api/reviews', () => {
   });
 
   it('filters by subgroup and by theme, each repeatable', async () => {
-    const [sg1, sg2] = [factories.subgroup(world.db), factories.subgroup(world.db)];
-    const [neglect, voice] = [factories.theme(world.db), factories.theme(world.db)];
-    const a = factories.review(world.db, { subgroupId: sg1.id });
-    const b = factories.review(world.db, { subgroupId: sg2.id });
-    const c = factories.review(world.db);
-    world.db.insert(reviewThemes).values([
-      { reviewId: a.id, themeId: neglect.id },
-      { reviewId: a.id, themeId: voice.id },
-      { reviewId: c.id, themeId: voice.id },
-    ]).run();
+    const [sg1, sg2] = [await factories.subgroup(world.db), await factories.subgroup(world.db)];
+    const [neglect, voice] = [await factories.theme(world.db), await factories.theme(world.db)];
+    const a = await factories.review(world.db, { subgroupId: sg1.id });
+    const b = await factories.review(world.db, { subgroupId: sg2.id });
+    const c = await factories.review(world.db);
+    await writeTransaction(world.db, (tx) =>
+      tx.insert(reviewThemes).values([
+        { reviewId: a.id, themeId: neglect.id },
+        { reviewId: a.id, themeId: voice.id },
+        { reviewId: c.id, themeId: voice.id },
+      ]),
+    );
     expect(await listIds(`subgroupId=${sg1.id}`)).toEqual([a.id]);
     expect((await listIds(`subgroupId=${sg1.id}&subgroupId=${sg2.id}`)).sort()).toEqual([a.id, b.id].sort());
     expect(await listIds(`themeId=${neglect.id}`)).toEqual([a.id]);
@@ -298,10 +300,10 @@ describe('GET /api/reviews', () => {
   });
 
   it('searches code, title, child pseudonym and summary with q, case-insensitively', async () => {
-    const byCode = factories.review(world.db, { code: 'NSCP-2025-07', title: 'One' });
-    const byTitle = factories.review(world.db, { title: 'Thematic review of bruising' });
-    const byChild = factories.review(world.db, { childPseudonym: 'Baby Robin' });
-    const bySummary = factories.review(world.db, { summary: 'Professional curiosity about cohabiting adults' });
+    const byCode = await factories.review(world.db, { code: 'NSCP-2025-07', title: 'One' });
+    const byTitle = await factories.review(world.db, { title: 'Thematic review of bruising' });
+    const byChild = await factories.review(world.db, { childPseudonym: 'Baby Robin' });
+    const bySummary = await factories.review(world.db, { summary: 'Professional curiosity about cohabiting adults' });
     expect(await listIds('q=nscp-2025')).toEqual([byCode.id]);
     expect(await listIds('q=BRUISING')).toEqual([byTitle.id]);
     expect(await listIds('q=robin')).toEqual([byChild.id]);
@@ -312,8 +314,8 @@ describe('GET /api/reviews', () => {
 
 describe('PATCH /api/reviews/:id', () => {
   it('changes the given fields, keeps the rest and moves the version on', async () => {
-    const subgroup = factories.subgroup(world.db);
-    const theme = factories.theme(world.db);
+    const subgroup = await factories.subgroup(world.db);
+    const theme = await factories.theme(world.db);
     const review = await createReview({ subgroupId: subgroup.id, themeIds: [theme.id], notifiedOn: '2026-01-05' });
     const res = await world.request({ method: 'PATCH', url: `/api/reviews/${review.id}`, payload: { version: 1, stage: 'review', startedOn: '2026-02-02' } });
     expect(res.statusCode, res.body).toBe(200);
@@ -328,8 +330,8 @@ describe('PATCH /api/reviews/:id', () => {
   });
 
   it('replaces the themes when themeIds is given, and clears the subgroup with null', async () => {
-    const subgroup = factories.subgroup(world.db);
-    const [t1, t2, t3] = [factories.theme(world.db), factories.theme(world.db), factories.theme(world.db)];
+    const subgroup = await factories.subgroup(world.db);
+    const [t1, t2, t3] = [await factories.theme(world.db), await factories.theme(world.db), await factories.theme(world.db)];
     const review = await createReview({ subgroupId: subgroup.id, themeIds: [t1.id, t2.id] });
     const res = await world.request({ method: 'PATCH', url: `/api/reviews/${review.id}`, payload: { version: 1, themeIds: [t3.id, t2.id], subgroupId: null } });
     expect(res.json()).toMatchObject({ themeIds: [t2.id, t3.id], subgroupId: null, version: 2 });
@@ -338,7 +340,7 @@ describe('PATCH /api/reviews/:id', () => {
   });
 
   it('refuses a stale version with 409 and the review as it now is, keeping its themes', async () => {
-    const theme = factories.theme(world.db);
+    const theme = await factories.theme(world.db);
     const review = await createReview({ themeIds: [theme.id] });
     await world.request({ method: 'PATCH', url: `/api/reviews/${review.id}`, payload: { version: 1, title: 'Renamed' } });
     const problem = await expectVersionConflict(world, {

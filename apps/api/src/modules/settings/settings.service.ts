@@ -20,13 +20,13 @@ const toDto = (row: typeof settings.$inferSelect): Settings => ({
 });
 
 /** Read by every request (for the clock the rules run on): its query is built and prepared once per database. */
-export function getSettings(db: Db): Settings {
-  const row = prepared(db, 'settings.get', (d) => d.select().from(settings).where(eq(settings.id, 1)).prepare()).get();
+export async function getSettings(db: Db): Promise<Settings> {
+  const row = await prepared(db, 'settings.get', (d) => d.select().from(settings).where(eq(settings.id, 1)).prepare()).get();
   if (!row) throw new Error('The settings row is missing: the database was not migrated');
   return toDto(row);
 }
 
-export function patchSettings(db: Db, patch: SettingsPatch, now: Date, actor: Actor): Settings {
+export async function patchSettings(db: Db, patch: SettingsPatch, now: Date, actor: Actor): Promise<Settings> {
   const { version, ...values } = patch;
   return writeTransaction(db, (tx) => updateVersioned(tx, { table: settings, resource: 'settings', id: 1, version, values, now, actor, current: () => getSettings(db) }));
 }
@@ -42,8 +42,8 @@ export interface PlanClock extends AssessmentClock {
 }
 
 /** "Now" for the rules, with the partnership's own cadence: one read of settings per request. */
-export function planClock(db: Db, now: Date, viewer: Principal | null = null): PlanClock {
-  const { updateCadenceDays, dueSoonDays, replyPeriodDays } = getSettings(db);
+export async function planClock(db: Db, now: Date, viewer: Principal | null = null): Promise<PlanClock> {
+  const { updateCadenceDays, dueSoonDays, replyPeriodDays } = await getSettings(db);
   const today = londonToday(now);
   return { now, viewer, today, staleBefore: staleBefore(now, updateCadenceDays), dueSoonBy: addDays(today, dueSoonDays), replyPeriodDays };
 }

@@ -50,10 +50,10 @@ describe('PATCH /api/settings', () => {
   });
 
   it('judges staleness by the new cadence at once', async () => {
-    const agency = factories.agency(world.db);
-    const review = factories.review(world.db);
+    const agency = await factories.agency(world.db);
+    const review = await factories.review(world.db);
     // Set 30 days before TEST_NOW, no update since: fresh under 56 days, stale under 28.
-    factories.action(world.db, { reviewId: review.id, ownerAgencyId: agency.id, createdAt: '2026-01-31T10:00:00.000Z', targetDate: '2026-12-31' });
+    await factories.action(world.db, { reviewId: review.id, ownerAgencyId: agency.id, createdAt: '2026-01-31T10:00:00.000Z', targetDate: '2026-12-31' });
     const counts = async () => (await world.request({ method: 'GET', url: `/api/reviews/${review.id}` })).json<Review>().actionCounts.byBrag;
     expect(await counts()).toMatchObject({ green: 1, amber: 0 });
     await world.request({ method: 'PATCH', url: '/api/settings', payload: { version: 1, updateCadenceDays: 28 } });

@@ -34,7 +34,7 @@ export async function snapshotRoutes(app: FastifyInstance) {
       body: SnapshotCreate,
       response: { 201: Snapshot, ...problems, 409: ProblemResponse, 422: ProblemResponse },
     },
-    handler: async (request, reply) => reply.status(201).send(createSnapshot(app.db, request.body, app.now(), actorOf(request))),
+    handler: async (request, reply) => reply.status(201).send(await createSnapshot(app.db, request.body, app.now(), actorOf(request))),
   });
 
   r.get('/snapshots/:id', {

@@ -27,6 +27,7 @@ interface SnapshotRecord {
   createdByName: string;
 }
 
+// SQLite only: snapshots are read and written with raw better-sqlite3 SQL on db.$client.
 const SUMMARY_SQL = `
 select s.id, s.name, s.as_at as asAt, s.created_at as createdAt, s.created_by_name as createdBy,
   (select count(*) from snapshot_actions a where a.snapshot_id = s.id) as actions,
@@ -41,20 +42,20 @@ from snapshots s`;
 type SummaryRow = Omit<Snapshot, 'byBrag'> & { blue: number; green: number; amber: number; red: number; withdrawn: number };
 const toDto = ({ blue, green, amber, red, withdrawn, ...rest }: SummaryRow): Snapshot => ({ ...rest, byBrag: { blue, green, amber, red, withdrawn } });
 
-export function findSnapshot(db: Db, id: number): SnapshotRecord | undefined {
+export async function findSnapshot(db: Db, id: number): Promise<SnapshotRecord | undefined> {
   return db.$client.prepare('select id, name, as_at as asAt, created_at as createdAt, created_by_name as createdByName from snapshots where id = ?').get(id) as
     | SnapshotRecord
     | undefined;
 }
 
-export function getSnapshot(db: Db, id: number): Snapshot {
+export async function getSnapshot(db: Db, id: number): Promise<Snapshot> {
   const row = db.$client.prepare(`${SUMMARY_SQL} where s.id = ?`).get(id) as SummaryRow | undefined;
   if (!row) throw notFound('snapshot', id);
   return toDto(row);
 }
 
 /** Newest first: the last board meeting is the one a chair compares with. */
-export function listSnapshots(db: Db, query: { limit: number; cursor?: string | undefined }) {
+export async function listSnapshots(db: Db, query: { limit: number; cursor?: string | undefined }) {
   const after = decodeCursor(query.cursor, ['number']);
   const rows = db.$client
     .prepare(`${SUMMARY_SQL} where (? is null or s.id < ?) order by s.id desc limit ?`)
@@ -67,30 +68,30 @@ export function listSnapshots(db: Db, query: { limit: number; cursor?: string | 
  * Freezes the plan as at the end of a day under a name: each action's state then is copied into the snapshot in
  * one transaction, so later edits, and later changes of the rules' settings, never alter what the board saw.
  */
-export function createSnapshot(db: Db, input: SnapshotCreate, now: Date, actor: Actor): Snapshot {
-  const day = asAtDayProblem(db, input.asAt, now);
+export async function createSnapshot(db: Db, input: SnapshotCreate, now: Date, actor: Actor): Promise<Snapshot> {
+  const day = await asAtDayProblem(db, input.asAt, now);
   if (day) throw unprocessable('validation.failed', [{ path: 'asAt', message: day }]);
   // The answer is read inside the transaction: a failure there saves nothing, so a 500 never hides a snapshot.
-  return writeTransaction(db, (tx) => {
-    const taken = db.$client.prepare('select 1 from snapshots where lower(name) = lower(?)').get(input.name);
+  return writeTransaction(db, async (tx) => {
+    const taken = tx.$client.prepare('select 1 from snapshots where lower(name) = lower(?)').get(input.name);
     if (taken) throw conflict('snapshot.name_taken', 'name', `a snapshot is already called "${input.name}"`);
-    const created = db.$client
+    const created = tx.$client
       .prepare('insert into snapshots (name, as_at, created_at, created_by_user_id, created_by_name) values (?, ?, ?, ?, ?) returning id')
       .get(input.name, input.asAt, now.toISOString(), actor.id, actor.name) as { id: number };
-    const insert = db.$client.prepare(
+    const insert = tx.$client.prepare(
       `insert into snapshot_actions (snapshot_id, action_id, ref, review_id, subgroup_id, owner_agency_id, status, brag, overdue, stale, target_date)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    for (const a of actionsAsAt(db, clockAsAt(db, input.asAt, now))) {
+    for (const a of await actionsAsAt(tx, await clockAsAt(tx, input.asAt, now))) {
       insert.run(created.id, a.id, a.ref, a.reviewId, a.subgroupId, a.ownerAgencyId, a.status, a.brag, a.overdue ? 1 : 0, a.stale ? 1 : 0, a.targetDate);
     }
-    recordCreation(tx, actor, 'snapshot', { id: created.id, name: input.name, asAt: input.asAt }, now);
-    return getSnapshot(db, created.id);
+    await recordCreation(tx, actor, 'snapshot', { id: created.id, name: input.name, asAt: input.asAt }, now);
+    return getSnapshot(tx, created.id);
   });
 }
 
 /** A snapshot's actions within a report's scope (an agency's: those it owned then, or shares now). */
-export function snapshotRows(db: Db, snapshotId: number, scope: AsAtScope): SnapshotRow[] {
+export async function snapshotRows(db: Db, snapshotId: number, scope: AsAtScope): Promise<SnapshotRow[]> {
   return (
     db.$client
       .prepare(

@@ -17,7 +17,7 @@ export async function ssoDomainRoutes(app: FastifyInstance) {
       summary: 'List the email domains whose people get an account when they first sign in with their organisation',
       response: { 200: SsoDomainList, 401: ProblemResponse, 403: ProblemResponse },
     },
-    handler: async () => ({ items: listSsoDomains(app.db) }),
+    handler: async () => ({ items: await listSsoDomains(app.db) }),
   });
   r.post('/sso-domains', {
     config: { access },
@@ -30,7 +30,7 @@ export async function ssoDomainRoutes(app: FastifyInstance) {
       body: SsoDomainCreate,
       response: { 201: SsoDomain, 400: ProblemResponse, 401: ProblemResponse, 403: ProblemResponse, 409: ProblemResponse, 422: ProblemResponse },
     },
-    handler: async (request, reply) => reply.status(201).send(createSsoDomain(app.db, request.body, app.now(), actorOf(request))),
+    handler: async (request, reply) => reply.status(201).send(await createSsoDomain(app.db, request.body, app.now(), actorOf(request))),
   });
   r.delete('/sso-domains/:domain', {
     config: { access },
@@ -41,7 +41,7 @@ export async function ssoDomainRoutes(app: FastifyInstance) {
       response: { 204: z.null(), 400: ProblemResponse, 401: ProblemResponse, 403: ProblemResponse, 404: ProblemResponse },
     },
     handler: async (request, reply) => {
-      deleteSsoDomain(app.db, request.params.domain, app.now(), actorOf(request));
+      await deleteSsoDomain(app.db, request.params.domain, app.now(), actorOf(request));
       return reply.status(204).send(null);
     },
   });

@@ -13,7 +13,7 @@ const list = async () => (await world.request({ method: 'GET', url: '/api/sso-do
 
 describe('/api/sso-domains', () => {
   it('adds, lists and removes a domain, each in the audit trail', async () => {
-    const police = factories.agency(world.db, { kind: 'police' });
+    const police = await factories.agency(world.db, { kind: 'police' });
     expect(await list()).toEqual([]);
     const res = await world.request({ method: 'POST', url: '/api/sso-domains', payload: { domain: ' Northmoor.Police.UK ', roles: ['agency_lead', 'viewer'], agencyId: police.id } });
     expect(res.statusCode, res.body).toBe(201);
@@ -36,7 +36,7 @@ describe('/api/sso-domains', () => {
   });
 
   it('refuses what would open the wrong accounts', async () => {
-    const police = factories.agency(world.db, { kind: 'police' });
+    const police = await factories.agency(world.db, { kind: 'police' });
     await expectInvalidBodies(world, 'POST', '/api/sso-domains', [
       ['not a domain', { domain: 'someone@northmoor.example', roles: ['viewer'] }, 'domain'],
       ['a bare word', { domain: 'localhost', roles: ['viewer'] }, 'domain'],

@@ -77,7 +77,7 @@ describe('GET /api/subgroups', () => {
   it('lists subgroups by name, case-insensitively, a page at a time, each exactly once', async () => {
     // Two subgroups whose names differ only in case sort by id between themselves.
     const names = ['Quality Assurance', 'child exploitation', 'Learning', 'Training', 'audit', 'Neglect'];
-    for (const name of names) factories.subgroup(world.db, { name });
+    for (const name of names) await factories.subgroup(world.db, { name });
     const { items, pages } = await walkPages<Subgroup>(world, '/api/subgroups', 2);
     expect(pages).toBe(3);
     expect(items.map((s) => s.name)).toEqual(['audit', 'child exploitation', 'Learning', 'Neglect', 'Quality Assurance', 'Training']);
@@ -86,8 +86,8 @@ describe('GET /api/subgroups', () => {
 
   it('refuses a limit over 200 and a tampered cursor', async () => {
     expectProblem(await world.request({ method: 'GET', url: '/api/subgroups?limit=201' }), { status: 400, code: 'validation.failed', path: 'limit' });
-    factories.subgroup(world.db);
-    factories.subgroup(world.db);
+    await factories.subgroup(world.db);
+    await factories.subgroup(world.db);
     const first = (await world.request({ method: 'GET', url: '/api/subgroups?limit=1' })).json();
     expect(first.nextCursor).toEqual(expect.any(String));
     const tampered = `${first.nextCursor}x!`;
@@ -98,8 +98,8 @@ describe('GET /api/subgroups', () => {
   });
 
   it('searches name and short name with q', async () => {
-    const exploitation = factories.subgroup(world.db, { name: 'Child Exploitation', shortName: 'CE' });
-    const training = factories.subgroup(world.db, { name: 'Training', shortName: 'TRN' });
+    const exploitation = await factories.subgroup(world.db, { name: 'Child Exploitation', shortName: 'CE' });
+    const training = await factories.subgroup(world.db, { name: 'Training', shortName: 'TRN' });
     const ids = async (q: string) => (await world.request({ method: 'GET', url: `/api/subgroups?q=${q}` })).json().items.map((s: Subgroup) => s.id);
     expect(await ids('EXPLOIT')).toEqual([exploitation.id]);
     expect(await ids('trn')).toEqual([training.id]);
@@ -125,7 +125,7 @@ describe('PATCH /api/subgroups/:id', () => {
 
   it('refuses bad patches, a taken name and an unknown subgroup, changing nothing', async () => {
     const subgroup = await createSubgroup();
-    factories.subgroup(world.db, { name: 'Training', shortName: 'TRN' });
+    await factories.subgroup(world.db, { name: 'Training', shortName: 'TRN' });
     await expectInvalidBodies(world, 'PATCH', `/api/subgroups/${subgroup.id}`, [
       ['version missing', { name: 'X' }, 'version'],
       ['version is a fraction', { version: 1.5 }, 'version'],

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Action, TargetDateDecision, TargetDateRequest, TargetDateRequestCreate } from '@lrt/contracts';
-import { actionAgencies, actions, targetDateRequests, writeTransaction, type Db, type Tx } from '@lrt/db';
+import { actionAgencies, actions, first, targetDateRequests, writeTransaction, type Db, type Tx } from '@lrt/db';
 import { defaultUpdateAgency, progressUpdatePermission, type Principal, type UpdatePermission } from '@lrt/domain';
 import { changedFields, recordAudit, type Actor } from '../../lib/audit';
 import { newestFirst, toPage } from '../../lib/pagination';
@@ -28,8 +28,8 @@ const toDto = (row: RequestRow): TargetDateRequest => ({
   decisionNote: row.decisionNote,
 });
 
-function requireAction(db: Db | Tx, id: number): ActionRow {
-  const action = db.select().from(actions).where(eq(actions.id, id)).get();
+async function requireAction(db: Db | Tx, id: number): Promise<ActionRow> {
+  const action = await first(db.select().from(actions).where(eq(actions.id, id)));
   if (!action) throw notFound('action', id);
   return action;
 }
@@ -49,8 +49,8 @@ interface Permissions {
   whileOpen: UpdatePermission;
 }
 
-function permissionsOn(tx: Tx, principal: Principal, action: ActionRow): Permissions {
-  const partners = tx.select({ agencyId: actionAgencies.agencyId }).from(actionAgencies).where(eq(actionAgencies.actionId, action.id)).all();
+async function permissionsOn(tx: Tx, principal: Principal, action: ActionRow): Promise<Permissions> {
+  const partners = await tx.select({ agencyId: actionAgencies.agencyId }).from(actionAgencies).where(eq(actionAgencies.actionId, action.id));
   const scope = { agencyIds: [action.ownerAgencyId, ...partners.map((p) => p.agencyId)], subgroupId: action.subgroupId };
   return {
     now: progressUpdatePermission(principal, { ...scope, status: action.status }),
@@ -64,27 +64,34 @@ const closedAction = (action: ActionRow, path: string) =>
   ]);
 
 const pendingOf = (tx: Db | Tx, actionId: number) =>
-  tx
-    .select()
-    .from(targetDateRequests)
-    .where(and(eq(targetDateRequests.actionId, actionId), eq(targetDateRequests.state, 'pending')))
-    .get();
+  first(
+    tx
+      .select()
+      .from(targetDateRequests)
+      .where(and(eq(targetDateRequests.actionId, actionId), eq(targetDateRequests.state, 'pending'))),
+  );
 
 /**
  * An agency lead asks for a new target date, saying why. The action itself does not change (its version stays):
  * it shows the request as pending until an admin or the overseeing subgroup's chair decides it. One pending
  * request per action, so a decider never weighs two dates against each other.
  */
-export function requestTargetDate(db: Db, actionId: number, input: TargetDateRequestCreate, clock: PlanClock, actor: Actor): TargetDateRequest {
-  return writeTransaction(db, (tx) => {
+export async function requestTargetDate(
+  db: Db,
+  actionId: number,
+  input: TargetDateRequestCreate,
+  clock: PlanClock,
+  actor: Actor,
+): Promise<TargetDateRequest> {
+  return writeTransaction(db, async (tx) => {
     const principal = signedIn(clock);
-    const action = requireAction(tx, actionId);
-    const permission = permissionsOn(tx, principal, action);
+    const action = await requireAction(tx, actionId);
+    const permission = await permissionsOn(tx, principal, action);
     if (!permission.now.canRequestTargetDate) {
       if (permission.whileOpen.canRequestTargetDate) throw closedAction(action, 'targetDate');
       throw forbidden("Only a lead of one of this action's agencies may ask for a new target date.");
     }
-    const pending = pendingOf(tx, actionId);
+    const pending = await pendingOf(tx, actionId);
     if (pending) {
       throw new ProblemError(
         409,
@@ -100,7 +107,7 @@ export function requestTargetDate(db: Db, actionId: number, input: TargetDateReq
     if (input.targetDate < clock.today) {
       throw unprocessable('target_date_request.date_in_past', [{ path: 'targetDate', message: 'must be today or later' }]);
     }
-    const row = tx
+    const [row] = await tx
       .insert(targetDateRequests)
       .values({
         actionId,
@@ -112,25 +119,23 @@ export function requestTargetDate(db: Db, actionId: number, input: TargetDateReq
         agencyId: defaultUpdateAgency(principal, permission.now.agencyIds, action.ownerAgencyId),
         requestedAt: nowIso(clock.now),
       })
-      .returning()
-      .get();
-    const request = toDto(row);
-    recordCreation(tx, actor, 'target_date_request', request, clock.now);
+      .returning();
+    const request = toDto(row!);
+    await recordCreation(tx, actor, 'target_date_request', request, clock.now);
     return request;
   });
 }
 
 /** An action's requests for new target dates, whatever became of them, newest first. */
-export function listTargetDateRequests(db: Db, actionId: number, query: { limit: number; cursor?: string | undefined }) {
-  requireAction(db, actionId);
+export async function listTargetDateRequests(db: Db, actionId: number, query: { limit: number; cursor?: string | undefined }) {
+  await requireAction(db, actionId);
   const order = newestFirst(targetDateRequests.requestedAt, targetDateRequests.id, query.cursor);
-  const rows = db
+  const rows = await db
     .select()
     .from(targetDateRequests)
     .where(and(eq(targetDateRequests.actionId, actionId), order.after))
     .orderBy(...order.orderBy)
-    .limit(query.limit + 1)
-    .all();
+    .limit(query.limit + 1);
   const page = toPage(rows, query.limit, (r) => [r.requestedAt, r.id]);
   return { items: page.items.map(toDto), nextCursor: page.nextCursor };
 }
@@ -141,19 +146,19 @@ export function listTargetDateRequests(db: Db, actionId: number, query: { limit:
  * decided, and records both changes in the trail, all in one transaction. Refusing leaves the action as it is.
  * A request on an action closed since it was made may still be refused (to clear it), never agreed.
  */
-export function decideTargetDateRequest(
+export async function decideTargetDateRequest(
   db: Db,
   requestId: number,
   decision: TargetDateDecision,
   clock: PlanClock,
   actor: Actor,
-): { request: TargetDateRequest; action: Action } {
-  return writeTransaction(db, (tx) => {
+): Promise<{ request: TargetDateRequest; action: Action }> {
+  return writeTransaction(db, async (tx) => {
     const principal = signedIn(clock);
-    const request = tx.select().from(targetDateRequests).where(eq(targetDateRequests.id, requestId)).get();
+    const request = await first(tx.select().from(targetDateRequests).where(eq(targetDateRequests.id, requestId)));
     if (!request) throw notFound('target_date_request', requestId);
-    const action = requireAction(tx, request.actionId);
-    const permission = permissionsOn(tx, principal, action);
+    const action = await requireAction(tx, request.actionId);
+    const permission = await permissionsOn(tx, principal, action);
     if (!permission.whileOpen.canDecideTargetDate) {
       throw forbidden('Only the business unit or the chair of the subgroup overseeing this action may decide a new target date.');
     }
@@ -171,7 +176,8 @@ export function decideTargetDateRequest(
     const note = decision.note ? decision.note : null;
     const decidedAt = nowIso(clock.now);
     const before = toDto(request);
-    tx.update(targetDateRequests)
+    await tx
+      .update(targetDateRequests)
       .set({
         state: decision.agree ? 'agreed' : 'refused',
         decidedByUserId: actor.id,
@@ -180,17 +186,22 @@ export function decideTargetDateRequest(
         decisionNote: note,
         version: request.version + 1,
       })
-      .where(eq(targetDateRequests.id, requestId))
-      .run();
-    const decided = toDto(tx.select().from(targetDateRequests).where(eq(targetDateRequests.id, requestId)).get()!);
+      .where(eq(targetDateRequests.id, requestId));
+    const decided = toDto((await first(tx.select().from(targetDateRequests).where(eq(targetDateRequests.id, requestId))))!);
     const requestChanges = changedFields(before, decided);
-    recordAudit(tx, actor, { entity: 'target_date_request', entityId: requestId, operation: 'update', ...requestChanges, at: clock.now });
+    await recordAudit(tx, actor, {
+      entity: 'target_date_request',
+      entityId: requestId,
+      operation: 'update',
+      ...requestChanges,
+      at: clock.now,
+    });
 
     // Agreeing to the date the action already has (set directly meanwhile) changes nothing more.
     if (decision.agree && request.requestedTargetDate !== action.targetDate) {
-      const actionBefore = auditable(getAction(tx, action.id, clock));
-      if (isTargetDateRevision(tx, action.id, action.targetDate)) {
-        recordTargetDateChange(tx, {
+      const actionBefore = auditable(await getAction(tx, action.id, clock));
+      if (await isTargetDateRevision(tx, action.id, action.targetDate)) {
+        await recordTargetDateChange(tx, {
           actionId: action.id,
           from: action.targetDate,
           to: request.requestedTargetDate,
@@ -200,12 +211,12 @@ export function decideTargetDateRequest(
           at: clock.now,
         });
       }
-      tx.update(actions)
+      await tx
+        .update(actions)
         .set({ targetDate: request.requestedTargetDate, version: action.version + 1, updatedAt: decidedAt })
-        .where(and(eq(actions.id, action.id), eq(actions.version, action.version)))
-        .run();
-      const actionChanges = changedFields(actionBefore, auditable(getAction(tx, action.id, clock)));
-      recordAudit(tx, actor, {
+        .where(and(eq(actions.id, action.id), eq(actions.version, action.version)));
+      const actionChanges = changedFields(actionBefore, auditable(await getAction(tx, action.id, clock)));
+      await recordAudit(tx, actor, {
         entity: 'action',
         entityId: action.id,
         operation: 'update',
@@ -214,6 +225,6 @@ export function decideTargetDateRequest(
         at: clock.now,
       });
     }
-    return { request: decided, action: getAction(tx, action.id, clock) };
+    return { request: decided, action: await getAction(tx, action.id, clock) };
   });
 }

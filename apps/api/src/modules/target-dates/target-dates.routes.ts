@@ -55,7 +55,7 @@ export async function targetDateRoutes(app: FastifyInstance) {
       },
     },
     handler: async (request, reply) =>
-      reply.status(201).send(requestTargetDate(app.db, request.params.id, request.body, clock(request), actorOf(request))),
+      reply.status(201).send(await requestTargetDate(app.db, request.params.id, request.body, await clock(request), actorOf(request))),
   });
 
   r.post('/target-date-requests/:id/decision', {
@@ -81,6 +81,6 @@ export async function targetDateRoutes(app: FastifyInstance) {
         422: ProblemResponse,
       },
     },
-    handler: async (request) => decideTargetDateRequest(app.db, request.params.id, request.body, clock(request), actorOf(request)),
+    handler: async (request) => decideTargetDateRequest(app.db, request.params.id, request.body, await clock(request), actorOf(request)),
   });
 }

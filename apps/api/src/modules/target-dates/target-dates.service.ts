@@ -46,24 +46,22 @@ export function targetDateFactsOf(
  * The target-date history and any pending request of a page of actions, in two indexed queries. The original
  * date comes first: the `from` of the first revision, or the date as it is when it was never revised.
  */
-export function targetDateFacts(
+export async function targetDateFacts(
   db: Db | Tx,
   rows: readonly { id: number; targetDate: string | null; createdAt: string }[],
-): Map<number, TargetDateFacts> {
+): Promise<Map<number, TargetDateFacts>> {
   const ids = rows.map((row) => row.id);
   const facts = new Map<number, TargetDateFacts>();
   if (ids.length === 0) return facts;
-  const changes = db
+  const changes = await db
     .select()
     .from(targetDateChanges)
     .where(inArray(targetDateChanges.actionId, ids))
-    .orderBy(asc(targetDateChanges.changedAt), asc(targetDateChanges.id))
-    .all();
-  const pending = db
+    .orderBy(asc(targetDateChanges.changedAt), asc(targetDateChanges.id));
+  const pending = await db
     .select()
     .from(targetDateRequests)
-    .where(and(inArray(targetDateRequests.actionId, ids), eq(targetDateRequests.state, 'pending')))
-    .all();
+    .where(and(inArray(targetDateRequests.actionId, ids), eq(targetDateRequests.state, 'pending')));
   for (const row of rows) {
     facts.set(
       row.id,
@@ -81,29 +79,27 @@ export function targetDateFacts(
  * Whether setting a target date now would be a revision (kept in the history, with a reason) rather than the
  * action's first date: a date is already set, or one was set before and then cleared.
  */
-export function isTargetDateRevision(tx: Db | Tx, actionId: number, currentTargetDate: string | null): boolean {
+export async function isTargetDateRevision(tx: Db | Tx, actionId: number, currentTargetDate: string | null): Promise<boolean> {
   if (currentTargetDate !== null) return true;
   const revised = prepared(tx, 'target-dates.revised', (d) =>
     d.select({ id: targetDateChanges.id }).from(targetDateChanges).where(eq(targetDateChanges.actionId, sql.placeholder('actionId'))).limit(1).prepare(),
   );
-  return revised.get({ actionId }) !== undefined;
+  return (await revised.get({ actionId })) !== undefined;
 }
 
 /** Appends one revision to an action's target-date history (the table refuses updates and deletes). */
-export function recordTargetDateChange(
+export async function recordTargetDateChange(
   tx: Tx,
   change: { actionId: number; from: string | null; to: string | null; reason: string; decidedBy: { id: number | null; name: string }; requestId?: number; at: Date },
-) {
-  tx.insert(targetDateChanges)
-    .values({
-      actionId: change.actionId,
-      fromDate: change.from,
-      toDate: change.to,
-      reason: change.reason,
-      decidedByUserId: change.decidedBy.id,
-      decidedByName: change.decidedBy.name,
-      changedAt: change.at.toISOString(),
-      requestId: change.requestId ?? null,
-    })
-    .run();
+): Promise<void> {
+  await tx.insert(targetDateChanges).values({
+    actionId: change.actionId,
+    fromDate: change.from,
+    toDate: change.to,
+    reason: change.reason,
+    decidedByUserId: change.decidedBy.id,
+    decidedByName: change.decidedBy.name,
+    changedAt: change.at.toISOString(),
+    requestId: change.requestId ?? null,
+  });
 }

@@ -1,17 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import type { Action, TargetDateDecisionResult, TargetDateRequest } from '@lrt/contracts';
+import { actionAgencies, execute, writeTransaction } from '@lrt/db';
 import { expectProblem, expectRefused, walkPages } from '../../testing/http-expect';
 import { createTestWorld, factories, seedSmallPlan, TEST_NOW, type Caller, type TestWorld } from '../../testing/test-app';
 
 let world: TestWorld;
-let plan: ReturnType<typeof seedSmallPlan>;
+let plan: Awaited<ReturnType<typeof seedSmallPlan>>;
 /** The police safeguarding lead, whose agency owns the plan's action. */
 let lead: Caller;
 /** The chair of the subgroup overseeing the plan's action. */
 let chair: Caller;
 beforeEach(async () => {
   world = await createTestWorld();
-  plan = seedSmallPlan(world.db);
+  plan = await seedSmallPlan(world.db);
   lead = await world.signIn(['agency_lead'], { agencyIds: [plan.police.id], name: 'DI Shah' });
   chair = await world.signIn(['subgroup_chair'], { subgroupIds: [plan.subgroup.id], name: 'Dr Okafor' });
 });
@@ -62,13 +64,13 @@ describe('POST /api/actions/:id/target-date-requests', () => {
   });
 
   it('speaks for the partner agency when the lead leads a partner of a shared action', async () => {
-    const shared = factories.action(world.db, { reviewId: plan.review.id, ownerAgencyId: plan.health.id, kind: 'multi_agency', subgroupId: plan.subgroup.id, targetDate: '2026-06-30' });
-    world.db.$client.prepare('insert into action_agencies (action_id, agency_id) values (?, ?)').run(shared.id, plan.police.id);
+    const shared = await factories.action(world.db, { reviewId: plan.review.id, ownerAgencyId: plan.health.id, kind: 'multi_agency', subgroupId: plan.subgroup.id, targetDate: '2026-06-30' });
+    await writeTransaction(world.db, (tx) => tx.insert(actionAgencies).values({ actionId: shared.id, agencyId: plan.police.id }));
     expect((await asked(undefined, shared.id)).agencyId).toBe(plan.police.id);
   });
 
   it('takes today, and an action with no date yet', async () => {
-    const undated = factories.action(world.db, { reviewId: plan.review.id, ownerAgencyId: plan.police.id, status: 'in_progress' });
+    const undated = await factories.action(world.db, { reviewId: plan.review.id, ownerAgencyId: plan.police.id, status: 'in_progress' });
     expect((await asked({ targetDate: '2026-03-02', reason }, undated.id)).currentTargetDate).toBeNull();
   });
 
@@ -84,7 +86,7 @@ describe('POST /api/actions/:id/target-date-requests', () => {
 
   it('refuses an action that is completed, assured or withdrawn', async () => {
     for (const status of ['completed', 'assured', 'withdrawn'] as const) {
-      const closed = factories.action(world.db, {
+      const closed = await factories.action(world.db, {
         reviewId: plan.review.id,
         ownerAgencyId: plan.police.id,
         subgroupId: plan.subgroup.id,
@@ -129,7 +131,7 @@ describe('POST /api/actions/:id/target-date-requests', () => {
 
 describe('POST /api/target-date-requests/:id/decision', () => {
   it("agreeing moves the action's date, keeps the original first and recomputes overdue against the new date", async () => {
-    const late = factories.action(world.db, {
+    const late = await factories.action(world.db, {
       reviewId: plan.review.id,
       ownerAgencyId: plan.police.id,
       subgroupId: plan.subgroup.id,
@@ -140,7 +142,7 @@ describe('POST /api/target-date-requests/:id/decision', () => {
     expect(await readAction(late.id)).toMatchObject({ overdue: true, brag: 'red', version: 1 });
     const request = await asked({ targetDate: '2026-05-31', reason }, late.id);
 
-    world.setNow(new Date('2026-03-04T14:30:00.000Z'));
+    await world.setNow(new Date('2026-03-04T14:30:00.000Z'));
     const response = await decide(request.id, { agree: true, note: 'Agreed at the March meeting' });
     expect(response.statusCode, response.body).toBe(200);
     const { request: decided, action } = response.json<TargetDateDecisionResult>();
@@ -199,7 +201,7 @@ describe('POST /api/target-date-requests/:id/decision', () => {
 
   it('is for the business unit and the chair of the overseeing subgroup only', async () => {
     const request = await asked();
-    const otherChair = await world.signIn(['subgroup_chair'], { subgroupIds: [factories.subgroup(world.db).id] });
+    const otherChair = await world.signIn(['subgroup_chair'], { subgroupIds: [(await factories.subgroup(world.db)).id] });
     const otherLead = await world.signIn(['agency_lead'], { agencyIds: [plan.health.id] });
     const viewer = await world.signIn(['viewer']);
     const independent = await world.signIn(['independent_chair']);
@@ -217,7 +219,7 @@ describe('POST /api/target-date-requests/:id/decision', () => {
 
   it('will not agree a new date for an action closed meanwhile, but may refuse it', async () => {
     const request = await asked();
-    world.db.$client.prepare("update actions set status = 'withdrawn', withdrawn_reason = 'Superseded' where id = ?").run(plan.action.id);
+    await writeTransaction(world.db, (tx) => execute(tx, sql`update actions set status = 'withdrawn', withdrawn_reason = 'Superseded' where id = ${plan.action.id}`));
     await expectRefused(
       world,
       { method: 'POST', url: `/api/target-date-requests/${request.id}/decision`, payload: { agree: true }, as: chair } as never,
@@ -230,7 +232,7 @@ describe('POST /api/target-date-requests/:id/decision', () => {
 
   it('will not agree a date that passed while the request waited', async () => {
     const request = await asked({ targetDate: '2026-03-20', reason });
-    world.setNow(new Date('2026-03-23T10:00:00.000Z'));
+    await world.setNow(new Date('2026-03-23T10:00:00.000Z'));
     await expectRefused(
       world,
       { method: 'POST', url: `/api/target-date-requests/${request.id}/decision`, payload: { agree: true }, as: chair } as never,
@@ -256,12 +258,12 @@ describe('GET /api/actions/:id/target-date-requests', () => {
   it("lists an action's requests newest first, whatever was decided, one page at a time", async () => {
     const ids: number[] = [];
     for (let day = 10; day < 15; day++) {
-      world.setNow(new Date(`2026-03-${day}T10:00:00.000Z`));
+      await world.setNow(new Date(`2026-03-${day}T10:00:00.000Z`));
       const request = await asked({ targetDate: `2026-09-${day}`, reason });
       ids.push(request.id);
       expect((await decide(request.id, { agree: false })).statusCode).toBe(200);
     }
-    const other = factories.action(world.db, { reviewId: plan.review.id, ownerAgencyId: plan.police.id, targetDate: '2026-06-30' });
+    const other = await factories.action(world.db, { reviewId: plan.review.id, ownerAgencyId: plan.police.id, targetDate: '2026-06-30' });
     await asked(undefined, other.id);
     const { items, pages } = await walkPages<TargetDateRequest>(world, `/api/actions/${plan.action.id}/target-date-requests`, 2);
     expect(items.map((r) => r.id)).toEqual([...ids].reverse());

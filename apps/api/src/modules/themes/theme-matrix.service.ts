@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { ThemeMatrix, ThemeMatrixQuery } from '@lrt/contracts';
-import type { Db } from '@lrt/db';
+import { rowOf, rowsOf, type Db } from '@lrt/db';
 import { decodeCursor, encodeCursor } from '../../lib/pagination';
 import { ProblemError } from '../../plugins/problems';
 import { actionRulesSql } from '../actions/action-rules.sql';
@@ -41,7 +41,7 @@ interface CellRow {
  * The reviews come a page at a time, newest first (by their date, then id), so the answer has the same size however
  * many reviews the partnership has held; each theme's totals (`byTheme`) still count every review in scope.
  */
-export function getThemeMatrix(db: Db, query: ThemeMatrixQuery, clock: PlanClock): ThemeMatrix {
+export async function getThemeMatrix(db: Db, query: ThemeMatrixQuery, clock: PlanClock): Promise<ThemeMatrix> {
   const rules = actionRulesSql(clock);
   const inScope = sql.join(
     [
@@ -60,8 +60,8 @@ export function getThemeMatrix(db: Db, query: ThemeMatrixQuery, clock: PlanClock
     sql` and `,
   );
   const oneTheme = query.themeId === undefined ? sql`1` : sql`themes.id = ${query.themeId}`;
-  const themes = db.all<{ id: number; name: string }>(sql`select id, name from themes where ${oneTheme} order by lower(name)`);
-  const reviewCount = Number(db.get<{ n: number }>(sql`select count(*) as n from reviews where ${inScope}`)?.n ?? 0);
+  const themes = await rowsOf<{ id: number; name: string }>(db, sql`select id, name from themes where ${oneTheme} order by lower(name)`);
+  const reviewCount = Number((await rowOf<{ n: number }>(db, sql`select count(*) as n from reviews where ${inScope}`))?.n ?? 0);
 
   const cursor = readCursor(query.cursor);
   const newer = cursor?.direction === 'newer';
@@ -70,7 +70,7 @@ export function getThemeMatrix(db: Db, query: ThemeMatrixQuery, clock: PlanClock
     : newer
       ? sql`(${reviewDate} > ${cursor.date} or (${reviewDate} = ${cursor.date} and reviews.id > ${cursor.id}))`
       : sql`(${reviewDate} < ${cursor.date} or (${reviewDate} = ${cursor.date} and reviews.id < ${cursor.id}))`;
-  const rows = db.all<{ id: number; code: string; title: string; child_pseudonym: string; date: string }>(sql`
+  const rows = await rowsOf<{ id: number; code: string; title: string; child_pseudonym: string; date: string }>(db, sql`
     select id, code, title, child_pseudonym, ${reviewDate} as date from reviews where ${inScope} and ${beyond}
     order by ${reviewDate} ${sql.raw(newer ? 'asc' : 'desc')}, id ${sql.raw(newer ? 'asc' : 'desc')}
     limit ${query.limit + 1}`);
@@ -104,14 +104,11 @@ export function getThemeMatrix(db: Db, query: ThemeMatrixQuery, clock: PlanClock
   const cells =
     shown.length === 0
       ? []
-      : db.all<CellRow>(cellsOf(sql`reviews.id in (${sql.join(shown.map((r) => sql`${r.id}`), sql`, `)})`));
-  const totals = new Map(
-    db
-      .all<{ theme_id: number; reviews: number; actions: number; open: number; overdue: number }>(sql`
-        select theme_id, count(*) as reviews, sum(actions) as actions, sum(open) as open, sum(overdue) as overdue
-        from (${cellsOf(inScope)}) group by theme_id`)
-      .map((row) => [row.theme_id, row]),
-  );
+      : await rowsOf<CellRow>(db, cellsOf(sql`reviews.id in (${sql.join(shown.map((r) => sql`${r.id}`), sql`, `)})`));
+  const themeTotals = await rowsOf<{ theme_id: number; reviews: number; actions: number; open: number; overdue: number }>(db, sql`
+    select theme_id, count(*) as reviews, sum(actions) as actions, sum(open) as open, sum(overdue) as overdue
+    from (${cellsOf(inScope)}) group by theme_id`);
+  const totals = new Map(themeTotals.map((row) => [row.theme_id, row]));
   const byTheme = themes.map((theme) => {
     const row = totals.get(theme.id);
     const reviews = Number(row?.reviews ?? 0);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ThemeMatrix } from '@lrt/contracts';
+import { actionThemes, reviewThemes, writeTransaction } from '@lrt/db';
 import { createTestWorld, factories, type TestWorld } from '../../testing/test-app';
 
 let world: TestWorld;
@@ -8,20 +9,24 @@ beforeEach(async () => {
 });
 afterEach(() => world.close());
 
+/** Tags a review, or an action, with a theme. */
+const tagReview = (reviewId: number, themeId: number) => writeTransaction(world.db, (tx) => tx.insert(reviewThemes).values({ reviewId, themeId }));
+const tagAction = (actionId: number, themeId: number) => writeTransaction(world.db, (tx) => tx.insert(actionThemes).values({ actionId, themeId }));
+
 describe('GET /api/themes/matrix', () => {
   it('shows which themes recur across reviews, by tag or through actions', async () => {
     const { db } = world;
-    const voice = factories.theme(db, { name: "Child's voice" });
-    const men = factories.theme(db, { name: 'Hidden men' });
-    const agency = factories.agency(db);
-    const first = factories.review(db, { code: 'A-2024', notifiedOn: '2024-01-10' });
-    const second = factories.review(db, { code: 'B-2025', notifiedOn: '2025-01-10' });
-    db.$client.prepare('insert into review_themes (review_id, theme_id) values (?, ?)').run(first.id, voice.id);
-    const late = factories.action(db, { reviewId: second.id, ownerAgencyId: agency.id, targetDate: '2026-01-01' });
-    const done = factories.action(db, { reviewId: second.id, ownerAgencyId: agency.id, status: 'assured', evidenceOfImpact: 'Audit' });
-    const other = factories.action(db, { reviewId: first.id, ownerAgencyId: agency.id });
-    for (const [actionId, themeId] of [[late.id, voice.id], [done.id, voice.id], [other.id, men.id]]) {
-      db.$client.prepare('insert into action_themes (action_id, theme_id) values (?, ?)').run(actionId, themeId);
+    const voice = await factories.theme(db, { name: "Child's voice" });
+    const men = await factories.theme(db, { name: 'Hidden men' });
+    const agency = await factories.agency(db);
+    const first = await factories.review(db, { code: 'A-2024', notifiedOn: '2024-01-10' });
+    const second = await factories.review(db, { code: 'B-2025', notifiedOn: '2025-01-10' });
+    await tagReview(first.id, voice.id);
+    const late = await factories.action(db, { reviewId: second.id, ownerAgencyId: agency.id, targetDate: '2026-01-01' });
+    const done = await factories.action(db, { reviewId: second.id, ownerAgencyId: agency.id, status: 'assured', evidenceOfImpact: 'Audit' });
+    const other = await factories.action(db, { reviewId: first.id, ownerAgencyId: agency.id });
+    for (const [actionId, themeId] of [[late.id, voice.id], [done.id, voice.id], [other.id, men.id]] as const) {
+      await tagAction(actionId, themeId);
     }
 
     const response = await world.request({ method: 'GET', url: '/api/themes/matrix' });
@@ -46,7 +51,7 @@ describe('GET /api/themes/matrix', () => {
 
     // One theme: only it, and only the reviews it is found in.
     // The newest review has neither theme: it is left out.
-    factories.review(db, { code: 'C-2026', notifiedOn: '2026-01-10' });
+    await factories.review(db, { code: 'C-2026', notifiedOn: '2026-01-10' });
     const onlyMen = (await world.request({ method: 'GET', url: `/api/themes/matrix?themeId=${men.id}` })).json<ThemeMatrix>();
     expect(onlyMen.themes).toEqual([{ id: men.id, name: 'Hidden men' }]);
     expect([onlyMen.reviews.map((r) => r.code), onlyMen.reviewCount]).toEqual([['A-2024'], 1]);
@@ -57,11 +62,11 @@ describe('GET /api/themes/matrix', () => {
   });
 
   it('narrows to the reviews a subgroup oversees', async () => {
-    const subgroup = factories.subgroup(world.db);
-    const theme = factories.theme(world.db);
-    const mine = factories.review(world.db, { subgroupId: subgroup.id });
-    factories.review(world.db);
-    world.db.$client.prepare('insert into review_themes (review_id, theme_id) values (?, ?)').run(mine.id, theme.id);
+    const subgroup = await factories.subgroup(world.db);
+    const theme = await factories.theme(world.db);
+    const mine = await factories.review(world.db, { subgroupId: subgroup.id });
+    await factories.review(world.db);
+    await tagReview(mine.id, theme.id);
     const matrix = (await world.request({ method: 'GET', url: `/api/themes/matrix?subgroupId=${subgroup.id}` })).json<ThemeMatrix>();
     expect(matrix.reviews.map((r) => r.id)).toEqual([mine.id]);
     expect(matrix.cells).toHaveLength(1);
@@ -69,15 +74,18 @@ describe('GET /api/themes/matrix', () => {
 
   it('pages through the reviews newest first, older and newer, with totals over every review', async () => {
     const { db } = world;
-    const theme = factories.theme(db, { name: 'Neglect' });
-    const agency = factories.agency(db);
+    const theme = await factories.theme(db, { name: 'Neglect' });
+    const agency = await factories.agency(db);
     // Twenty-five reviews, a month apart; two share a date, so the id breaks the tie. Every one has the theme.
-    const reviews = Array.from({ length: 25 }, (_, i) =>
-      factories.review(db, { code: `R-${String(i + 1).padStart(2, '0')}`, notifiedOn: i === 24 ? '2025-12-10' : `${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-10` }),
-    );
+    const reviews = [];
+    for (let i = 0; i < 25; i++) {
+      reviews.push(
+        await factories.review(db, { code: `R-${String(i + 1).padStart(2, '0')}`, notifiedOn: i === 24 ? '2025-12-10' : `${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-10` }),
+      );
+    }
     for (const review of reviews) {
-      const action = factories.action(db, { reviewId: review.id, ownerAgencyId: agency.id });
-      db.$client.prepare('insert into action_themes (action_id, theme_id) values (?, ?)').run(action.id, theme.id);
+      const action = await factories.action(db, { reviewId: review.id, ownerAgencyId: agency.id });
+      await tagAction(action.id, theme.id);
     }
     const get = async (query: string) => {
       const response = await world.request({ method: 'GET', url: `/api/themes/matrix${query}` });
@@ -117,10 +125,10 @@ describe('GET /api/themes/matrix', () => {
 
   it('narrows the reviews to a period, and refuses a bad limit or cursor', async () => {
     const { db } = world;
-    const theme = factories.theme(db);
+    const theme = await factories.theme(db);
     for (const [code, notifiedOn] of [['OLD', '2023-05-01'], ['MID', '2024-06-15'], ['NEW', '2025-07-01']] as const) {
-      const review = factories.review(db, { code, notifiedOn });
-      db.$client.prepare('insert into review_themes (review_id, theme_id) values (?, ?)').run(review.id, theme.id);
+      const review = await factories.review(db, { code, notifiedOn });
+      await tagReview(review.id, theme.id);
     }
     const matrix = (await world.request({ method: 'GET', url: '/api/themes/matrix?from=2024-01-01&to=2025-06-30' })).json<ThemeMatrix>();
     expect([matrix.reviews.map((r) => r.code), matrix.reviewCount]).toEqual([['MID'], 1]);

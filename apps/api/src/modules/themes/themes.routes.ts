@@ -33,9 +33,9 @@ export async function themeRoutes(app: FastifyInstance) {
       response: { 200: ThemeMatrix, 400: ProblemResponse, 401: ProblemResponse },
     },
     handler: async (request, reply) => {
-      const clock = planClock(app.db, app.now(), request.principal);
+      const clock = await planClock(app.db, app.now(), request.principal);
       const { subgroupId, themeId, from, to, limit, cursor } = request.query;
-      const body = answers.get(JSON.stringify([subgroupId, themeId, from, to, limit, cursor]), clock, () => getThemeMatrix(app.db, request.query, clock));
+      const body = await answers.get(JSON.stringify([subgroupId, themeId, from, to, limit, cursor]), clock, () => getThemeMatrix(app.db, request.query, clock));
       return reply.type('application/json; charset=utf-8').send(body as never);
     },
   });

@@ -69,7 +69,7 @@ describe('GET /api/themes/:id', () => {
 describe('GET /api/themes', () => {
   it('lists themes by name, a page at a time, each exactly once', async () => {
     const names = ['Neglect', 'domestic abuse', 'Mental health', 'voice of the child', 'Adolescents', 'substance misuse', 'Bruising'];
-    for (const name of names) factories.theme(world.db, { name });
+    for (const name of names) await factories.theme(world.db, { name });
     const { items, pages } = await walkPages<Theme>(world, '/api/themes', 3);
     expect(pages).toBe(3);
     expect(items.map((t) => t.name)).toEqual([
@@ -89,8 +89,8 @@ describe('GET /api/themes', () => {
   });
 
   it('searches name and description with q', async () => {
-    const neglect = factories.theme(world.db, { name: 'Neglect', description: 'Chronic neglect and its cumulative harm' });
-    const bruising = factories.theme(world.db, { name: 'Bruising in non-mobile babies' });
+    const neglect = await factories.theme(world.db, { name: 'Neglect', description: 'Chronic neglect and its cumulative harm' });
+    const bruising = await factories.theme(world.db, { name: 'Bruising in non-mobile babies' });
     const ids = async (q: string) => (await world.request({ method: 'GET', url: `/api/themes?q=${encodeURIComponent(q)}` })).json().items.map((t: Theme) => t.id);
     expect(await ids('cumulative')).toEqual([neglect.id]);
     expect(await ids('BABIES')).toEqual([bruising.id]);

@@ -30,7 +30,7 @@ function presentedToken(header: string): string | null {
 export async function authenticateBearer(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, access: Access) {
   const now = app.now();
   const presented = presentedToken(request.headers.authorization ?? '');
-  const token = presented ? findUsableToken(app.db, presented, now) : null;
+  const token = presented ? await findUsableToken(app.db, presented, now) : null;
   if (!token) {
     reply.header('www-authenticate', `${REALM}, error="invalid_token", error_description="The token is unknown, revoked or expired"`);
     return sendProblem(reply, {
@@ -61,7 +61,7 @@ export async function authenticateBearer(app: FastifyInstance, request: FastifyR
   const route = { method: request.method, url: request.routeOptions.url ?? request.url };
   const scope = applyTokenScope(token, route, request.query as Record<string, unknown>);
   if (!scope.allowed) {
-    const limitedTo = scopeName(app.db, token);
+    const limitedTo = await scopeName(app.db, token);
     return sendProblem(reply, {
       title: 'Outside this token’s scope',
       status: 403,
@@ -73,5 +73,5 @@ export async function authenticateBearer(app: FastifyInstance, request: FastifyR
       ...(scope.field ? { errors: [{ path: scope.field, message: `this token is limited to ${limitedTo}` }] } : {}),
     });
   }
-  recordTokenUse(app.db, token, now, { id: null, name: request.principal.name, requestId: request.id, ip: request.ip }, `${route.method} ${route.url}`);
+  await recordTokenUse(app.db, token, now, { id: null, name: request.principal.name, requestId: request.id, ip: request.ip }, `${route.method} ${route.url}`);
 }

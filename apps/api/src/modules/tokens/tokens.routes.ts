@@ -26,7 +26,7 @@ export async function tokenRoutes(app: FastifyInstance) {
       querystring: ApiTokenListQuery,
       response: { 200: ApiTokenPage, 400: ProblemResponse, 401: ProblemResponse, 403: ProblemResponse },
     },
-    handler: async (request) => listTokens(app.db, request.query, app.now()),
+    handler: async (request) => await listTokens(app.db, request.query, app.now()),
   });
   r.post('/tokens', {
     config: { access },
@@ -39,7 +39,7 @@ export async function tokenRoutes(app: FastifyInstance) {
       body: ApiTokenCreate,
       response: { 201: ApiTokenCreated, 400: ProblemResponse, 401: ProblemResponse, 403: ProblemResponse, 422: ProblemResponse },
     },
-    handler: async (request, reply) => reply.status(201).send(createToken(app.db, request.body, app.now(), actorOf(request))),
+    handler: async (request, reply) => reply.status(201).send(await createToken(app.db, request.body, app.now(), actorOf(request))),
   });
   r.delete('/tokens/:id', {
     config: { access },
@@ -51,7 +51,7 @@ export async function tokenRoutes(app: FastifyInstance) {
       response: { 204: z.null().describe('Revoked'), 400: ProblemResponse, 401: ProblemResponse, 403: ProblemResponse, 404: ProblemResponse },
     },
     handler: async (request, reply) => {
-      revokeToken(app.db, request.params.id, app.now(), actorOf(request));
+      await revokeToken(app.db, request.params.id, app.now(), actorOf(request));
       return reply.status(204).send(null);
     },
   });

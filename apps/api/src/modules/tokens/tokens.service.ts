@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { API_TOKEN_MAX_MONTHS, API_TOKEN_PREFIX, type ApiToken, type ApiTokenCreate, type ApiTokenCreated } from '@lrt/contracts';
 import { addMonths, londonToday, type Principal } from '@lrt/domain';
-import { agencies, apiTokens, subgroups, users, writeTransaction, type Db, type Tx } from '@lrt/db';
+import { agencies, apiTokens, first, subgroups, users, writeTransaction, type Db, type Tx } from '@lrt/db';
 import { recordAudit, type Actor } from '../../lib/audit';
 import { newestFirst, toPage } from '../../lib/pagination';
 import { nowIso, recordCreation, requireReferences } from '../../lib/persistence';
@@ -46,20 +46,19 @@ function toDto(row: { token: TokenRow; createdByName: string | null }, today: st
   };
 }
 
-export function getToken(db: Db | Tx, id: number, now: Date): ApiToken {
-  const row = selectTokens(db).where(eq(apiTokens.id, id)).get();
+export async function getToken(db: Db | Tx, id: number, now: Date): Promise<ApiToken> {
+  const row = await first(selectTokens(db).where(eq(apiTokens.id, id)));
   if (!row) throw notFound('api_token', id);
   return toDto(row, londonToday(now));
 }
 
 /** Newest first. Never the token or its hash: only the prefix that tells tokens apart. */
-export function listTokens(db: Db, query: { limit: number; cursor?: string | undefined }, now: Date) {
+export async function listTokens(db: Db, query: { limit: number; cursor?: string | undefined }, now: Date) {
   const order = newestFirst(apiTokens.createdAt, apiTokens.id, query.cursor);
-  const rows = selectTokens(db)
+  const rows = await selectTokens(db)
     .where(order.after)
     .orderBy(...order.orderBy)
-    .limit(query.limit + 1)
-    .all();
+    .limit(query.limit + 1);
   const page = toPage(rows, query.limit, (r) => [r.token.createdAt, r.token.id]);
   const today = londonToday(now);
   return { items: page.items.map((row) => toDto(row, today)), nextCursor: page.nextCursor };
@@ -69,7 +68,7 @@ export function listTokens(db: Db, query: { limit: number; cursor?: string | und
  * Makes a token. Its last day is after today and at most a year ahead, so a forgotten token dies on its own; it
  * may be limited to one subgroup or one agency. The answer carries the token this once; the trail never does.
  */
-export function createToken(db: Db, input: ApiTokenCreate, now: Date, actor: Actor): ApiTokenCreated {
+export async function createToken(db: Db, input: ApiTokenCreate, now: Date, actor: Actor): Promise<ApiTokenCreated> {
   const today = londonToday(now);
   const latest = addMonths(today, API_TOKEN_MAX_MONTHS);
   const errors = [];
@@ -82,12 +81,12 @@ export function createToken(db: Db, input: ApiTokenCreate, now: Date, actor: Act
 
   const secret = randomBytes(32).toString('base64url');
   const token = `${API_TOKEN_PREFIX}${secret}`;
-  return writeTransaction(db, (tx) => {
-    requireReferences(tx, [
+  return writeTransaction(db, async (tx) => {
+    await requireReferences(tx, [
       { table: subgroups, ids: input.subgroupId, path: 'subgroupId', what: 'subgroup' },
       { table: agencies, ids: input.agencyId, path: 'agencyId', what: 'agency' },
     ]);
-    const row = tx
+    const [row] = await tx
       .insert(apiTokens)
       .values({
         name: input.name,
@@ -99,10 +98,9 @@ export function createToken(db: Db, input: ApiTokenCreate, now: Date, actor: Act
         subgroupId: input.subgroupId ?? null,
         agencyId: input.agencyId ?? null,
       })
-      .returning({ id: apiTokens.id })
-      .get();
-    const created = getToken(tx, row.id, now);
-    recordCreation(tx, actor, 'api_token', created, now);
+      .returning({ id: apiTokens.id });
+    const created = await getToken(tx, row!.id, now);
+    await recordCreation(tx, actor, 'api_token', created, now);
     return { ...created, token };
   });
 }
@@ -111,12 +109,12 @@ export function createToken(db: Db, input: ApiTokenCreate, now: Date, actor: Act
  * Revokes a token: it stops working at once, and its row stays so the list and the trail still name it.
  * Revoking a token already revoked changes nothing (its first revocation stands) and is not an error.
  */
-export function revokeToken(db: Db, id: number, now: Date, actor: Actor): void {
-  writeTransaction(db, (tx) => {
-    const current = getToken(tx, id, now);
+export async function revokeToken(db: Db, id: number, now: Date, actor: Actor): Promise<void> {
+  await writeTransaction(db, async (tx) => {
+    const current = await getToken(tx, id, now);
     if (current.revokedAt) return;
-    tx.update(apiTokens).set({ revokedAt: nowIso(now) }).where(eq(apiTokens.id, id)).run();
-    recordAudit(tx, actor, { entity: 'api_token', entityId: id, operation: 'revoke', before: { revokedAt: null }, after: { revokedAt: nowIso(now) }, at: now });
+    await tx.update(apiTokens).set({ revokedAt: nowIso(now) }).where(eq(apiTokens.id, id));
+    await recordAudit(tx, actor, { entity: 'api_token', entityId: id, operation: 'revoke', before: { revokedAt: null }, after: { revokedAt: nowIso(now) }, at: now });
   });
 }
 
@@ -132,9 +130,13 @@ export interface TokenHolder {
  * The token presented, if it is one of ours, not revoked and not past its last day. Only looks: a refused request
  * must change nothing, so its use is recorded apart (`recordTokenUse`) once the request is let through.
  */
-export function findUsableToken(db: Db, presented: string, now: Date): (TokenHolder & { lastUsedAt: string | null }) | null {
+export async function findUsableToken(
+  db: Db,
+  presented: string,
+  now: Date,
+): Promise<(TokenHolder & { lastUsedAt: string | null }) | null> {
   if (!TOKEN_PATTERN.test(presented)) return null;
-  const row = db.select().from(apiTokens).where(eq(apiTokens.tokenHash, hashToken(presented))).get();
+  const row = await first(db.select().from(apiTokens).where(eq(apiTokens.tokenHash, hashToken(presented))));
   if (!row || statusOf(row, londonToday(now)) !== 'active') return null;
   return { id: row.id, name: row.name, subgroupId: row.subgroupId, agencyId: row.agencyId, lastUsedAt: row.lastUsedAt };
 }
@@ -152,24 +154,21 @@ export const tokenPrincipal = (token: TokenHolder): Principal => ({
  * Notes a token's use: `lastUsedAt` at most once a minute, and the first use of each London day in the audit trail,
  * so the trail says which days a reporting tool read the plans without a row for every refresh.
  */
-export function recordTokenUse(db: Db, token: TokenHolder & { lastUsedAt: string | null }, now: Date, actor: Actor, route: string) {
+export async function recordTokenUse(db: Db, token: TokenHolder & { lastUsedAt: string | null }, now: Date, actor: Actor, route: string) {
   const firstToday = token.lastUsedAt === null || londonToday(new Date(token.lastUsedAt)) !== londonToday(now);
   if (!firstToday && now.getTime() - Date.parse(token.lastUsedAt!) < TOUCH_EVERY_MS) return;
-  writeTransaction(db, (tx) => {
-    tx.update(apiTokens)
-      .set({ lastUsedAt: nowIso(now) })
-      .where(eq(apiTokens.id, token.id))
-      .run();
-    if (firstToday) recordAudit(tx, actor, { entity: 'api_token', entityId: token.id, operation: 'token_used', after: { route }, at: now });
+  await writeTransaction(db, async (tx) => {
+    await tx.update(apiTokens).set({ lastUsedAt: nowIso(now) }).where(eq(apiTokens.id, token.id));
+    if (firstToday) await recordAudit(tx, actor, { entity: 'api_token', entityId: token.id, operation: 'token_used', after: { route }, at: now });
   });
 }
 
 /** The name of what a scoped token is limited to, for the words of a refusal. */
-export function scopeName(db: Db, token: TokenHolder): string {
+export async function scopeName(db: Db, token: TokenHolder): Promise<string> {
   if (token.agencyId !== null) {
-    const agency = db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, token.agencyId)).get();
+    const agency = await first(db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, token.agencyId)));
     return `the agency ${agency?.name ?? token.agencyId}`;
   }
-  const subgroup = db.select({ name: subgroups.name }).from(subgroups).where(eq(subgroups.id, token.subgroupId ?? 0)).get();
+  const subgroup = await first(db.select({ name: subgroups.name }).from(subgroups).where(eq(subgroups.id, token.subgroupId ?? 0)));
   return `the subgroup ${subgroup?.name ?? token.subgroupId}`;
 }

@@ -7,15 +7,15 @@ import { createTestWorld, factories, seedSmallPlan, TEST_NOW, type TestWorld } f
 import { TOKEN_SCOPED_ROUTES } from './token-scope';
 
 let world: TestWorld;
-let plan: ReturnType<typeof seedSmallPlan>;
+let plan: Awaited<ReturnType<typeof seedSmallPlan>>;
 /** A second subgroup and a health action it oversees, beside the small plan's police action. */
 let other: { subgroup: { id: number }; action: { id: number; ref: string } };
 
 beforeEach(async () => {
   world = await createTestWorld();
-  plan = seedSmallPlan(world.db);
-  const subgroup = factories.subgroup(world.db);
-  const action = factories.action(world.db, {
+  plan = await seedSmallPlan(world.db);
+  const subgroup = await factories.subgroup(world.db);
+  const action = await factories.action(world.db, {
     reviewId: plan.review.id,
     ownerAgencyId: plan.health.id,
     subgroupId: subgroup.id,
@@ -103,10 +103,10 @@ describe('making, listing and revoking tokens', () => {
   it('revokes: the token stays in the list, marked revoked; revoking again changes nothing; an unknown id is 404', async () => {
     const created = await makeToken();
     expect((await world.request({ method: 'DELETE', url: `/api/tokens/${created.id}` })).statusCode).toBe(204);
-    world.setNow(new Date(TEST_NOW.getTime() + 3_600_000));
-    const before = world.snapshot();
+    await world.setNow(new Date(TEST_NOW.getTime() + 3_600_000));
+    const before = await world.snapshot();
     expect((await world.request({ method: 'DELETE', url: `/api/tokens/${created.id}` })).statusCode).toBe(204);
-    expect(world.snapshot()).toBe(before);
+    expect(await world.snapshot()).toBe(before);
     const [listed] = (await world.request({ method: 'GET', url: '/api/tokens' })).json<{ items: ApiToken[] }>().items;
     expect(listed).toMatchObject({ id: created.id, status: 'revoked', revokedAt: TEST_NOW.toISOString() });
     await expectRefused(world, { method: 'DELETE', url: '/api/tokens/999' }, { status: 404, code: 'api_token.not_found' });
@@ -115,9 +115,9 @@ describe('making, listing and revoking tokens', () => {
   it('says a token is expired once its last day has passed', async () => {
     await makeToken({ expiresOn: '2026-03-03' });
     const status = async () => (await world.request({ method: 'GET', url: '/api/tokens' })).json<{ items: ApiToken[] }>().items[0]!.status;
-    world.setNow(new Date('2026-03-03T23:30:00.000Z')); // 23:30 in London, still its last day
+    await world.setNow(new Date('2026-03-03T23:30:00.000Z')); // 23:30 in London, still its last day
     expect(await status()).toBe('active');
-    world.setNow(new Date('2026-03-04T00:30:00.000Z'));
+    await world.setNow(new Date('2026-03-04T00:30:00.000Z'));
     expect(await status()).toBe('expired');
   });
 
@@ -219,9 +219,9 @@ describe('reading with a token', () => {
     await expectInvalid('Bearer ', 'empty');
     await expectInvalid(`Bearer ${createHash('sha256').update(token).digest('hex')}`, 'its hash');
 
-    world.setNow(new Date('2026-04-01T00:30:00.000+01:00'));
+    await world.setNow(new Date('2026-04-01T00:30:00.000+01:00'));
     await expectInvalid(`Bearer ${token}`, 'expired');
-    world.setNow(TEST_NOW);
+    await world.setNow(TEST_NOW);
     expect((await withToken(token, { url: '/api/actions' })).statusCode).toBe(200);
     await world.request({ method: 'DELETE', url: `/api/tokens/${id}` });
     await expectInvalid(`Bearer ${token}`, 'revoked');
@@ -241,10 +241,10 @@ describe('reading with a token', () => {
     expect(lastUsedAt()).toBe(TEST_NOW.toISOString());
     expect(uses()).toEqual([{ operation: 'token_used', entityId: id, actorId: null, actorName: 'API token "Board dashboard (Power BI)"', after: JSON.stringify({ route: 'GET /api/actions' }) }]);
 
-    world.setNow(new Date(TEST_NOW.getTime() + 30_000));
+    await world.setNow(new Date(TEST_NOW.getTime() + 30_000));
     await withToken(token, { url: '/api/dashboard' });
     expect(lastUsedAt()).toBe(TEST_NOW.toISOString());
-    world.setNow(new Date(TEST_NOW.getTime() + 61_000));
+    await world.setNow(new Date(TEST_NOW.getTime() + 61_000));
     await withToken(token, { url: '/api/dashboard' });
     expect(lastUsedAt()).toBe(new Date(TEST_NOW.getTime() + 61_000).toISOString());
     expect(uses()).toHaveLength(1);
@@ -253,9 +253,9 @@ describe('reading with a token', () => {
     expect(listed.lastUsedAt).toBe(new Date(TEST_NOW.getTime() + 61_000).toISOString());
 
     // The next London day: another event, even within the minute.
-    world.setNow(new Date('2026-03-02T23:59:50.000Z'));
+    await world.setNow(new Date('2026-03-02T23:59:50.000Z'));
     await withToken(token, { url: '/api/actions' });
-    world.setNow(new Date('2026-03-03T00:00:10.000Z'));
+    await world.setNow(new Date('2026-03-03T00:00:10.000Z'));
     await withToken(token, { url: '/api/actions' });
     expect(uses()).toHaveLength(2);
     expect(lastUsedAt()).toBe('2026-03-03T00:00:10.000Z');

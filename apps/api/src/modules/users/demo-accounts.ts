@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Role } from '@lrt/contracts';
-import { agencies, reviews, type Db } from '@lrt/db';
+import { agencies, first, reviews, type Db } from '@lrt/db';
 import { SYSTEM_ACTOR } from '../../lib/audit';
 import { createUser } from './users.service';
 
@@ -14,21 +14,23 @@ export interface DemoAccount {
 }
 
 /** One account per role, tied to the demo's police agency, a health agency and its busiest subgroup. */
-export function demoAccounts(db: Db): DemoAccount[] {
-  const police = db.select({ id: agencies.id }).from(agencies).where(eq(agencies.kind, 'police')).orderBy(asc(agencies.id)).get();
-  const health = db
-    .select({ id: agencies.id })
-    .from(agencies)
-    .where(sql`${agencies.kind} = 'health' and ${agencies.active}`)
-    .orderBy(asc(agencies.id))
-    .get();
-  const busiest = db
-    .select({ id: reviews.subgroupId })
-    .from(reviews)
-    .where(sql`${reviews.subgroupId} is not null`)
-    .groupBy(reviews.subgroupId)
-    .orderBy(sql`count(*) desc`, asc(reviews.subgroupId))
-    .get();
+export async function demoAccounts(db: Db): Promise<DemoAccount[]> {
+  const police = await first(db.select({ id: agencies.id }).from(agencies).where(eq(agencies.kind, 'police')).orderBy(asc(agencies.id)));
+  const health = await first(
+    db
+      .select({ id: agencies.id })
+      .from(agencies)
+      .where(sql`${agencies.kind} = 'health' and ${agencies.active}`)
+      .orderBy(asc(agencies.id)),
+  );
+  const busiest = await first(
+    db
+      .select({ id: reviews.subgroupId })
+      .from(reviews)
+      .where(sql`${reviews.subgroupId} is not null`)
+      .groupBy(reviews.subgroupId)
+      .orderBy(sql`count(*) desc`, asc(reviews.subgroupId)),
+  );
   if (!police || !health || !busiest?.id) throw new Error('The demo partnership needs a police agency, a health agency and a subgroup');
   return [
     { email: 'admin@demo.example', name: 'Alex Morgan', roles: ['admin'], agencyIds: [], subgroupIds: [] },
@@ -44,7 +46,7 @@ export function demoAccounts(db: Db): DemoAccount[] {
 export const randomDemoPassword = () => randomBytes(16).toString('base64url');
 
 export async function createDemoAccounts(db: Db, password: string, now: Date, scryptCost?: number) {
-  const accounts = demoAccounts(db);
+  const accounts = await demoAccounts(db);
   for (const account of accounts) {
     await createUser(db, { ...account, password }, now, SYSTEM_ACTOR, scryptCost, { mustChangePassword: false });
   }

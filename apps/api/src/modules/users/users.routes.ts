@@ -54,7 +54,7 @@ export async function userRoutes(app: FastifyInstance, options: { scryptCost: nu
       params: IdParams,
       response: { 200: z.object({ sessionsEnded: z.number().int() }), 400: ProblemResponse, 401: ProblemResponse, 403: ProblemResponse, 404: ProblemResponse },
     },
-    handler: async (request) => ({ sessionsEnded: revokeSessions(app.db, request.params.id, app.now(), actorOf(request)) }),
+    handler: async (request) => ({ sessionsEnded: await revokeSessions(app.db, request.params.id, app.now(), actorOf(request)) }),
   });
   r.delete('/users/:id/mfa', {
     config: { access },

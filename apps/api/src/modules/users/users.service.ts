@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { CreatedUser, NewUser, User, UserCreate, UserPatch } from '@lrt/contracts';
-import { agencies, subgroups, userAgencies, userRoles, userSubgroups, users, writeTransaction, type Db, type Tx } from '@lrt/db';
+import { agencies, first, subgroups, userAgencies, userRoles, userSubgroups, users, writeTransaction, type Db, type Tx } from '@lrt/db';
 import { passwordProblem } from '../../domain/password-policy';
 import type { Actor } from '../../lib/audit';
 import { recordAudit } from '../../lib/audit';
@@ -14,12 +14,12 @@ import { NO_PASSWORD_HASH } from '../auth/oidc.service';
 
 type UserRow = typeof users.$inferSelect;
 
-function toDtos(db: Db | Tx, rows: UserRow[]): User[] {
+async function toDtos(db: Db | Tx, rows: UserRow[]): Promise<User[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const roles = db.select().from(userRoles).where(inArray(userRoles.userId, ids)).all();
-  const agencyLinks = db.select().from(userAgencies).where(inArray(userAgencies.userId, ids)).orderBy(userAgencies.agencyId).all();
-  const subgroupLinks = db.select().from(userSubgroups).where(inArray(userSubgroups.userId, ids)).orderBy(userSubgroups.subgroupId).all();
+  const roles = await db.select().from(userRoles).where(inArray(userRoles.userId, ids));
+  const agencyLinks = await db.select().from(userAgencies).where(inArray(userAgencies.userId, ids)).orderBy(userAgencies.agencyId);
+  const subgroupLinks = await db.select().from(userSubgroups).where(inArray(userSubgroups.userId, ids)).orderBy(userSubgroups.subgroupId);
   return rows.map((row) => ({
     id: row.id,
     email: row.email,
@@ -35,10 +35,10 @@ function toDtos(db: Db | Tx, rows: UserRow[]): User[] {
   }));
 }
 
-export function getUser(db: Db | Tx, id: number): User {
-  const row = db.select().from(users).where(eq(users.id, id)).get();
+export async function getUser(db: Db | Tx, id: number): Promise<User> {
+  const row = await first(db.select().from(users).where(eq(users.id, id)));
   if (!row) throw notFound('user', id);
-  return toDtos(db, [row])[0] as User;
+  return (await toDtos(db, [row]))[0] as User;
 }
 
 export interface UserListQuery {
@@ -50,7 +50,7 @@ export interface UserListQuery {
   q?: string | undefined;
 }
 
-export function listUsers(db: Db, query: UserListQuery) {
+export async function listUsers(db: Db, query: UserListQuery) {
   const after = decodeCursor(query.cursor, TEXT_THEN_ID);
   const nameKey = sql<string>`lower(${users.name})`;
   const conditions: (SQL | undefined)[] = [
@@ -60,9 +60,9 @@ export function listUsers(db: Db, query: UserListQuery) {
     query.q ? or(sql`${users.name} like ${`%${query.q}%`}`, sql`${users.email} like ${`%${query.q}%`}`) : undefined,
     after ? or(gt(nameKey, after[0] as string), and(eq(nameKey, after[0] as string), gt(users.id, after[1] as number))) : undefined,
   ];
-  const rows = db.select().from(users).where(and(...conditions)).orderBy(asc(nameKey), asc(users.id)).limit(query.limit + 1).all();
+  const rows = await db.select().from(users).where(and(...conditions)).orderBy(asc(nameKey), asc(users.id)).limit(query.limit + 1);
   const page = toPage(rows, query.limit, (r) => [r.name.toLowerCase(), r.id]);
-  return { items: toDtos(db, page.items), nextCursor: page.nextCursor };
+  return { items: await toDtos(db, page.items), nextCursor: page.nextCursor };
 }
 
 interface RoleShape {
@@ -72,8 +72,8 @@ interface RoleShape {
 }
 
 /** An agency lead speaks for at least one agency; a subgroup chair chairs at least one subgroup. */
-function checkRoles(tx: Tx, shape: RoleShape) {
-  requireReferences(tx, [
+async function checkRoles(tx: Tx, shape: RoleShape) {
+  await requireReferences(tx, [
     { table: agencies, ids: shape.agencyIds, path: 'agencyIds', what: 'agency' },
     { table: subgroups, ids: shape.subgroupIds, path: 'subgroupIds', what: 'subgroup' },
   ]);
@@ -83,10 +83,14 @@ function checkRoles(tx: Tx, shape: RoleShape) {
   if (errors.length > 0) throw unprocessable('user.invalid', errors);
 }
 
-function writeRoleLinks(tx: Tx, userId: number, shape: Partial<RoleShape>) {
-  if (shape.roles) replaceLinks(tx, userRoles, userRoles.userId, userId, [...new Set(shape.roles)].map((role) => ({ userId, role })));
-  if (shape.agencyIds) replaceLinks(tx, userAgencies, userAgencies.userId, userId, [...new Set(shape.agencyIds)].map((agencyId) => ({ userId, agencyId })));
-  if (shape.subgroupIds) replaceLinks(tx, userSubgroups, userSubgroups.userId, userId, [...new Set(shape.subgroupIds)].map((subgroupId) => ({ userId, subgroupId })));
+async function writeRoleLinks(tx: Tx, userId: number, shape: Partial<RoleShape>) {
+  if (shape.roles) await replaceLinks(tx, userRoles, userRoles.userId, userId, [...new Set(shape.roles)].map((role) => ({ userId, role })));
+  if (shape.agencyIds) {
+    await replaceLinks(tx, userAgencies, userAgencies.userId, userId, [...new Set(shape.agencyIds)].map((agencyId) => ({ userId, agencyId })));
+  }
+  if (shape.subgroupIds) {
+    await replaceLinks(tx, userSubgroups, userSubgroups.userId, userId, [...new Set(shape.subgroupIds)].map((subgroupId) => ({ userId, subgroupId })));
+  }
 }
 
 function checkPassword(password: string, context: { email?: string; name?: string }) {
@@ -112,10 +116,10 @@ export async function createUser(
   if (input.password !== undefined) checkPassword(input.password, input);
   // Invited by email: no password anyone knows until they choose their own with the link.
   const passwordHash = input.password !== undefined ? await hashPassword(input.password, scryptCost) : NO_PASSWORD_HASH;
-  return writeTransaction(db, (tx) => {
-    checkRoles(tx, input);
+  return writeTransaction(db, async (tx) => {
+    await checkRoles(tx, input);
     try {
-      const row = tx
+      const [row] = await tx
         .insert(users)
         .values({
           email: input.email,
@@ -125,12 +129,11 @@ export async function createUser(
           createdAt: nowIso(now),
           updatedAt: nowIso(now),
         })
-        .returning({ id: users.id })
-        .get();
-      writeRoleLinks(tx, row.id, input);
-      const created = getUser(tx, row.id);
-      recordCreation(tx, actor, 'user', created, now);
-      return { ...created, invitation: invite ? inviteUser(tx, { userId: row.id, now, actor }) : null };
+        .returning({ id: users.id });
+      await writeRoleLinks(tx, row!.id, input);
+      const created = await getUser(tx, row!.id);
+      await recordCreation(tx, actor, 'user', created, now);
+      return { ...created, invitation: invite ? await inviteUser(tx, { userId: row!.id, now, actor }) : null };
     } catch (error) {
       if (error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE' && error.message.includes('users_email_unique')) {
         throw conflict('user.email_taken', 'email', 'another user has this email address');
@@ -148,17 +151,17 @@ export async function createUser(
  */
 export async function patchUser(db: Db, id: number, patch: UserPatch, now: Date, actor: Actor, scryptCost: number): Promise<User> {
   const { version, password, roles, agencyIds, subgroupIds, ...values } = patch;
-  const existing = getUser(db, id);
+  const existing = await getUser(db, id);
   if (password && actor.id === id) {
     throw unprocessable('user.own_password', [{ path: 'password', message: 'change your own password on your account page, with your current one' }]);
   }
   if (password) checkPassword(password, { email: patch.email ?? existing.email, name: patch.name ?? existing.name });
   const passwordHash = password ? await hashPassword(password, scryptCost) : undefined;
-  return writeTransaction(db, (tx) => {
-    const current = getUser(tx, id);
+  return writeTransaction(db, async (tx) => {
+    const current = await getUser(tx, id);
     const shape = { roles: roles ?? current.roles, agencyIds: agencyIds ?? current.agencyIds, subgroupIds: subgroupIds ?? current.subgroupIds };
-    const check = () => {
-      checkRoles(tx, shape);
+    const check = async () => {
+      await checkRoles(tx, shape);
       if (actor.id === id && (values.active === false || (roles && !roles.includes('admin') && current.roles.includes('admin')))) {
         throw unprocessable('user.cannot_lock_out_self', [
           { path: values.active === false ? 'active' : 'roles', message: 'you cannot remove your own access; ask another administrator' },
@@ -167,7 +170,7 @@ export async function patchUser(db: Db, id: number, patch: UserPatch, now: Date,
     };
     let updated: User;
     try {
-      updated = updateVersioned(tx, {
+      updated = await updateVersioned(tx, {
         table: users,
         resource: 'user',
         id,
@@ -187,16 +190,16 @@ export async function patchUser(db: Db, id: number, patch: UserPatch, now: Date,
       }
       throw error;
     }
-    if (password || values.active === false) endAllSessions(tx as unknown as Db, id);
+    if (password || values.active === false) await endAllSessions(tx, id);
     return updated;
   });
 }
 
-export function revokeSessions(db: Db, id: number, now: Date, actor: Actor): number {
-  return writeTransaction(db, (tx) => {
-    getUser(tx, id);
-    const ended = endAllSessions(tx as unknown as Db, id);
-    recordAudit(tx, actor, { entity: 'user', entityId: id, operation: 'sessions_revoked', after: { sessionsEnded: ended }, at: now });
+export async function revokeSessions(db: Db, id: number, now: Date, actor: Actor): Promise<number> {
+  return writeTransaction(db, async (tx) => {
+    await getUser(tx, id);
+    const ended = await endAllSessions(tx, id);
+    await recordAudit(tx, actor, { entity: 'user', entityId: id, operation: 'sessions_revoked', after: { sessionsEnded: ended }, at: now });
     return ended;
   });
 }

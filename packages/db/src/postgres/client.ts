@@ -1,0 +1,127 @@
+import pg from 'pg';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import * as schema from '../schema';
+import type { Db } from '../client';
+import { markDialect } from '../dialect';
+
+/**
+ * PostgreSQL through node-postgres: a pool of connections shared by every request of this process. Several API
+ * instances can share one database: every write is a serialisable transaction (retried on a serialisation
+ * failure, see writeTransaction), sessions, throttles and rate limits are rows, and migrations take a lock.
+ *
+ * The services build their queries from the SQLite tables of ../schema; postgres/schema.ts explains why the
+ * same tables serve both. Two conversions make PostgreSQL answer as SQLite does: a count or a sum of integers
+ * (bigint, numeric) comes back as a JavaScript number rather than a string, as it does from SQLite.
+ */
+
+const INT8 = 20;
+const NUMERIC = 1700;
+const types = {
+  getTypeParser: ((oid: number, format?: string) => {
+    if (oid === INT8 || oid === NUMERIC) return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format as never);
+  }) as typeof pg.types.getTypeParser,
+};
+
+export interface PostgresOptions {
+  /** Connections this process keeps open at most. */
+  maxConnections?: number;
+  /** How long a request waits for a connection (or the server, while it restarts) before it fails. */
+  connectTimeoutMs?: number;
+}
+
+/** The password of a connection URL replaced by ***, for anything a person or a log will read. */
+export function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+  }
+}
+
+/** Raised when the database named by the configuration cannot be reached or refuses us. Never carries the password. */
+export class DatabaseUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'DatabaseUnavailableError';
+  }
+}
+
+const pools = new WeakMap<object, pg.Pool>();
+
+/** The pool of a PostgreSQL handle. */
+export function poolOf(db: Db): pg.Pool {
+  const pool = pools.get(db);
+  if (!pool) throw new Error('not a PostgreSQL handle');
+  return pool;
+}
+
+/**
+ * Connects to the PostgreSQL database at `url` and checks at once that it answers, so a wrong URL, a wrong
+ * password or a server that is down stops start-up with a message naming the database (never its password).
+ */
+export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<Db> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.maxConnections ?? 10,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+    idleTimeoutMillis: 30_000,
+    types,
+  });
+  // A connection that dies while idle (the server restarted) is dropped from the pool; the next request opens a
+  // new one. Without a listener the error would end the process.
+  pool.on('error', () => {});
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (error) {
+    await pool.end().catch(() => {});
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DatabaseUnavailableError(`cannot connect to ${withoutPassword(url)}: ${reason.replaceAll(url, withoutPassword(url))}`, { cause: error });
+  }
+  const db = drizzle(pool, { schema }) as unknown as Db;
+  pools.set(db, pool);
+  return markDialect(db, 'postgres');
+}
+
+/** SQLSTATEs after which the same transaction, run again from the start, can succeed. */
+const RETRYABLE = new Set(['40001', '40P01']); // serialization_failure, deadlock_detected
+
+/** The PostgreSQL error behind an error (drizzle wraps the driver's in its own, as `cause`). */
+export function postgresErrorOf(error: unknown): (Error & { code?: string; constraint?: string; detail?: string }) | undefined {
+  for (let e = error; e instanceof Error; e = (e as { cause?: unknown }).cause) {
+    if (typeof (e as { code?: unknown }).code === 'string' && 'severity' in e) return e as unknown as Error & { code: string };
+  }
+  return undefined;
+}
+
+export function isRetryable(error: unknown): boolean {
+  const code = postgresErrorOf(error)?.code;
+  return code !== undefined && RETRYABLE.has(code);
+}
+
+/** SQLSTATE classes that mean the server is not there (a restart, a failover, a network break), not a bad query. */
+export function isConnectionFailure(error: unknown): boolean {
+  for (let e = error; e instanceof Error; e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code !== 'string') continue;
+    if (code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03') return true;
+    if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN'].includes(code)) return true;
+  }
+  const message = error instanceof Error ? error.message : '';
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message);
+}
+
+const afterClose = new WeakMap<object, () => Promise<void>>();
+
+/** Runs `then` once the handle's pool has closed (tests drop their throwaway database). */
+export function whenClosed(db: Db, then: () => Promise<void>) {
+  afterClose.set(db, then);
+}
+
+export async function closePostgres(db: Db): Promise<void> {
+  await poolOf(db).end();
+  await afterClose.get(db)?.();
+}
