@@ -1,5 +1,6 @@
-# One image serving the API and the SPA, with the SQLite file and the evidence documents (/data/evidence) on a volume at /data.
 # syntax=docker/dockerfile:1
+# One image serving the API and the SPA. On its own: the SQLite file and the evidence documents (/data/evidence) on a
+# volume at /data. Hosted (DATABASE_URL=postgres://...): the database elsewhere, the evidence on a shared volume.
 
 FROM node:20-bookworm-slim AS build
 # better-sqlite3 compiles from source when no prebuilt binary can be fetched.
@@ -27,7 +28,8 @@ ENV NODE_ENV=production \
 RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /out/ ./
-RUN mkdir -p /data && chown -R node:node /data
+# /evidence: the shared evidence folder of the hosted deployment (docker compose --profile postgres).
+RUN mkdir -p /data /evidence && chown -R node:node /data /evidence
 USER node
 VOLUME ["/data"]
 EXPOSE 3000

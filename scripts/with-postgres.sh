@@ -37,6 +37,8 @@ trap stop EXIT
   start >/dev/null || { cat "$DIR/server.log" >&2; exit 1; }
 
 export TEST_POSTGRES_URL="postgres://postgres@127.0.0.1:$PORT/postgres"
+# How a test restarts this server (ending every connection), to prove the API rides out a database restart.
+export TEST_POSTGRES_RESTART="${RUN_AS[*]} $PG_BIN/pg_ctl -D $DIR/data -l $DIR/server.log -w -t 60 -m fast restart"
 export POSTGRES_URL="$TEST_POSTGRES_URL"
 echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') at 127.0.0.1:$PORT for: $*"
 "$@"

@@ -5,6 +5,7 @@ import { validatorCompiler } from 'fastify-type-provider-zod';
 import { compiledSerializer } from './plugins/serializer';
 import { sendProblem } from './plugins/error-handler';
 import type { Db } from '@lrt/db';
+import { refuseNulCharacters } from './plugins/nul-characters';
 import { DEFAULT_SCRYPT_COST } from './lib/password-hash';
 import { authPlugin, cookieName } from './plugins/auth';
 import { databasePlugin } from './plugins/database';
@@ -59,6 +60,8 @@ declare module 'fastify' {
 
 export interface AppOptions {
   db: Db;
+  /** Where the migrations are (MIGRATIONS_DIR): the health check compares the database with them. */
+  migrationsDir?: string | undefined;
   /** The current instant; tests fix it. */
   now?: () => Date;
   /** Check every response against its contract before writing it (default: yes; production turns it off). */
@@ -150,6 +153,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
+  app.addHook('preValidation', refuseNulCharacters);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(compiledSerializer({ validate: options.validateResponses ?? true }) as never);
   app.addHook('onSend', async (request, reply) => {
@@ -193,7 +197,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(
     async (api) => {
-      await api.register(healthRoutes);
+      await api.register(healthRoutes, { migrationsDir: options.migrationsDir });
       await api.register(authRoutes, { ...session, scryptCost, signInGuard });
       await api.register(ownSessionRoutes, { signInGuard });
       await api.register(mfaRoutes, { ...session, signInGuard });

@@ -30,28 +30,36 @@ describe('configuration', () => {
     expect(readConfig({ EVIDENCE_DIR: '' }).evidenceDir).toBe('data/evidence');
   });
 
-  it('takes DATABASE_URL as a SQLite file, and stops on PostgreSQL or a mistyped address, naming the setting and never the password', () => {
-    expect(readConfig({ DATABASE_URL: 'sqlite:./data/other.db' })).toMatchObject({ databasePath: './data/other.db', evidenceDir: 'data/evidence' });
+  it('takes DATABASE_URL as a SQLite file or a PostgreSQL database, and stops on a mistyped address, naming the setting and never the password', () => {
+    expect(readConfig({})).toMatchObject({ database: { dialect: 'sqlite', path: './data/tracker.db' } });
+    expect(readConfig({ DATABASE_URL: 'sqlite:./data/other.db' })).toMatchObject({
+      database: { dialect: 'sqlite', path: './data/other.db' },
+      databasePath: './data/other.db',
+      evidenceDir: 'data/evidence',
+    });
     expect(readConfig({ DATABASE_URL: 'file:///srv/tracker.db', DATABASE_PATH: '/data/tracker.db' })).toMatchObject({
       databasePath: '/srv/tracker.db',
       evidenceDir: '/srv/evidence',
     });
-    const refusal = (address: string) => {
+    const url = 'postgres://tracker:s3cret-Pa55@db.council.example:5432/tracker';
+    expect(readConfig({ DATABASE_URL: url, DATABASE_POOL_SIZE: '20' })).toMatchObject({ database: { dialect: 'postgres', url, maxConnections: 20 } });
+    expect(readConfig({ DATABASE_URL: 'postgresql://db.council.example/tracker' }).database).toMatchObject({ dialect: 'postgres', maxConnections: 10 });
+    const refusal = (env: Record<string, string>) => {
       try {
-        readConfig({ DATABASE_URL: address });
+        readConfig(env);
       } catch (error) {
         return (error as Error).message;
       }
-      throw new Error(`${address} was accepted`);
+      throw new Error(`${JSON.stringify(env)} was accepted`);
     };
-    const postgres = refusal('postgres://tracker:s3cret-Pa55@db.council.example:5432/tracker');
-    expect(postgres).toMatch(/^Invalid configuration:\n {2}DATABASE_URL: asks for PostgreSQL \(postgres:\/\/tracker:\*\*\*@db\.council\.example:5432\/tracker\)/);
-    expect(postgres).toMatch(/unset DATABASE_URL to keep the partnership in the SQLite file at DATABASE_PATH/);
-    expect(postgres).not.toContain('s3cret-Pa55');
-    const mistyped = refusal('mysql://tracker:s3cret-Pa55@db/tracker');
+    const mistyped = refusal({ DATABASE_URL: 'mysql://tracker:s3cret-Pa55@db/tracker' });
     expect(mistyped).toMatch(/DATABASE_URL: must be postgres:\/\/user:password@host:5432\/database or sqlite:<file>/);
     expect(mistyped).not.toContain('s3cret-Pa55');
-    expect(refusal('postgres://tracker:s3cret%Pa55@[bad')).not.toContain('s3cret');
+    const noServer = refusal({ DATABASE_URL: 'postgres://tracker:s3cret-Pa55@/tracker' });
+    expect(noServer).toMatch(/^Invalid configuration:\n {2}DATABASE_URL: names no server/);
+    expect(noServer).not.toContain('s3cret-Pa55');
+    expect(refusal({ DATABASE_URL: 'postgres://tracker:s3cret%Pa55@[bad' })).not.toContain('s3cret');
+    expect(refusal({ DATABASE_URL: url, DATABASE_POOL_SIZE: '0' })).toMatch(/DATABASE_POOL_SIZE/);
   });
 
   it('refuses a bad value, naming the variable', () => {

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { dirname, join } from 'node:path';
+import type { DatabaseTarget } from '@lrt/db';
 import { z } from 'zod';
 
 const Bool = z
@@ -80,19 +81,16 @@ export function withoutPassword(address: string): string {
 
 /**
  * `DATABASE_URL`: unset, the SQLite file at `DATABASE_PATH`; `sqlite:<file>` (or `file:<file>`), that SQLite
- * file; `postgres://…` asks for PostgreSQL, which this version cannot run on yet, so start-up stops and says so
- * rather than quietly keeping the partnership's data in a file the IT team does not know of. Never echoes the
- * password.
+ * file; `postgres://user:password@host:5432/database` (or `postgresql://`), that PostgreSQL database. Anything
+ * else stops start-up, naming the setting. Never echoes the password.
  */
-const DatabaseUrl = z.string().transform((value, context): { kind: 'sqlite'; path: string } => {
+const DatabaseUrl = z.string().transform((value, context): { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string } => {
   const text = value.trim();
   const sqlite = /^(?:sqlite|file):(?:\/\/)?(.+)$/i.exec(text);
   if (sqlite) return { kind: 'sqlite', path: sqlite[1]! };
   if (/^postgres(?:ql)?:\/\//i.test(text)) {
-    context.addIssue({
-      code: 'custom',
-      message: `asks for PostgreSQL (${withoutPassword(text)}), which this version of the tracker cannot run on yet: unset DATABASE_URL to keep the partnership in the SQLite file at DATABASE_PATH`,
-    });
+    if (URL.canParse(text) && new URL(text).hostname !== '') return { kind: 'postgres', url: text };
+    context.addIssue({ code: 'custom', message: `names no server: ${withoutPassword(text)} (write postgres://user:password@host:5432/database)` });
     return z.NEVER;
   }
   context.addIssue({ code: 'custom', message: `must be postgres://user:password@host:5432/database or sqlite:<file>, not ${withoutPassword(text)}` });
@@ -107,6 +105,8 @@ const ConfigSchema = z
     DATABASE_PATH: z.string().min(1).default('./data/tracker.db'),
     /** Where the data lives, as an address: see DatabaseUrl. Wins over DATABASE_PATH when both are set. */
     DATABASE_URL: DatabaseUrl.optional(),
+    /** Connections each instance keeps open to PostgreSQL at most. */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     /** The folder of uploaded evidence documents; back it up with the database. */
     EVIDENCE_DIR: z.string().min(1).optional(),
     SEED_DEMO: Bool.default(true),
@@ -135,10 +135,15 @@ const ConfigSchema = z
   })
   .superRefine(checkOidc)
   .transform((env) => {
-    const databasePath = env.DATABASE_URL?.path ?? env.DATABASE_PATH;
+    const url = env.DATABASE_URL;
+    const databasePath = url?.kind === 'sqlite' ? url.path : env.DATABASE_PATH;
+    const database: DatabaseTarget =
+      url?.kind === 'postgres' ? { dialect: 'postgres', url: url.url, maxConnections: env.DATABASE_POOL_SIZE } : { dialect: 'sqlite', path: databasePath };
     return {
       port: env.PORT,
       host: env.HOST,
+      database,
+      /** The SQLite file (the backup and restore commands work on it); on PostgreSQL, unused. */
       databasePath,
       evidenceDir: env.EVIDENCE_DIR ?? join(dirname(databasePath), 'evidence'),
       seedDemo: env.SEED_DEMO,

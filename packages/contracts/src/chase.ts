@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarDate, Id, IdRef, Instant, page, PageQuery, requiredText } from './common';
+import { CalendarDate, Id, IdRef, Instant, page, PageQuery, requiredText, Version } from './common';
 import { CHASE_ACTION_STATES, CHASE_KINDS, EMAIL_KINDS, EMAIL_STATUSES, LIMITS } from './constants';
 import { ActionStatus, Brag, Confidence } from './enums';
 import { EvidenceInput, ProgressUpdate } from './progress-updates';
@@ -271,7 +271,7 @@ export const RespondUpdateCreate = z.strictObject({
   evidence: z.array(EvidenceInput).max(LIMITS.evidenceItems).default([]),
   statusChange: z.strictObject({ from: ActionStatus.optional(), to: ActionStatus }).nullable().default(null),
   reason: z.string().trim().max(LIMITS.text).optional(),
-  actionVersion: z.number().int().min(1).optional(),
+  actionVersion: Version.optional(),
 });
 export type RespondUpdateCreate = z.output<typeof RespondUpdateCreate>;
 export type RespondUpdateCreateInput = z.input<typeof RespondUpdateCreate>;

@@ -2,13 +2,20 @@ import { z } from 'zod';
 import { LIMITS } from './constants';
 
 
+/**
+ * The largest id or version there can be: PostgreSQL numbers rows with `integer` (SQLite goes further, but no
+ * partnership comes near). A larger number names nothing, and is refused as such before any query.
+ */
+export const MAX_ID = 2_147_483_647;
+
 /** An id in a path or query string (text that must be a positive whole number). */
 export const Id = z
   .string()
   .regex(/^[1-9][0-9]{0,14}$/, { error: 'must be a whole number from 1 up, written in digits' })
-  .transform(Number);
+  .transform(Number)
+  .refine((id) => id <= MAX_ID, { error: `must be at most ${MAX_ID}` });
 /** An id in a JSON body. */
-export const IdRef = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+export const IdRef = z.number().int().positive().max(MAX_ID, { error: `must be at most ${MAX_ID}` });
 export const IdParams = z.strictObject({ id: Id });
 
 /** A calendar date, `YYYY-MM-DD`, that exists (2026-02-30 does not). */
@@ -24,7 +31,7 @@ export const requiredText = (max: number) =>
 export const optionalText = (max: number) =>
   z.string().trim().max(max, { error: `must be at most ${max} characters` });
 
-export const Version = z.number().int().min(1);
+export const Version = z.number().int().min(1).max(MAX_ID, { error: `must be at most ${MAX_ID}` });
 
 /** Words typed into a search box: at most 200 characters, and no control characters (a NUL is never a word). */
 export const SearchText = z
@@ -64,3 +71,12 @@ export type Problem = z.infer<typeof Problem>;
 export type FieldError = z.infer<typeof FieldError>;
 
 export const Health = z.object({ status: z.literal('ok') });
+
+/** Which database the tracker runs on, and whether it holds every migration this version has. */
+export const DatabaseHealth = z.object({
+  database: z.enum(['sqlite', 'postgresql']),
+  migrated: z.boolean(),
+  /** The newest migration this version has (migrations/<database>/), which a migrated database has applied. */
+  latestMigration: z.string(),
+});
+export type DatabaseHealth = z.infer<typeof DatabaseHealth>;

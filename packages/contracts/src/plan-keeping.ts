@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarDate, Instant, optionalText, page, requiredText } from './common';
+import { CalendarDate, Instant, optionalText, page, requiredText, Version } from './common';
 import { LIMITS, TARGET_DATE_REQUEST_STATES } from './constants';
 import { Action, ActionCreate } from './actions';
 import { ProgressUpdate } from './progress-updates';
@@ -26,13 +26,13 @@ export const AssuranceDecision = z.discriminatedUnion('decision', [
     evidenceOfImpact: requiredText(LIMITS.text),
     note: optionalText(LIMITS.note).optional(),
     /** The action version the decider saw; a stale one is refused with 409. */
-    actionVersion: z.number().int().min(1).optional(),
+    actionVersion: Version.optional(),
   }),
   z.strictObject({
     decision: z.literal('return'),
     question: requiredText(LIMITS.text),
     replyBy: CalendarDate.optional(),
-    actionVersion: z.number().int().min(1).optional(),
+    actionVersion: Version.optional(),
   }),
 ]);
 export type AssuranceDecision = z.output<typeof AssuranceDecision>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarDate, IdRef, Instant, optionalText, requiredText } from './common';
+import { CalendarDate, IdRef, Instant, optionalText, requiredText, Version } from './common';
 import { LIMITS } from './constants';
 import { PROGRESS_UPDATE_KINDS } from './constants';
 import { ActionStatus, Confidence } from './enums';
@@ -100,7 +100,7 @@ export const ProgressUpdateCreate = z.strictObject({
   /** Needed to move to `withdrawn`. */
   reason: optionalText(LIMITS.text).optional(),
   /** The action version the author saw; a status change on a stale view is refused. */
-  actionVersion: z.number().int().min(1).optional(),
+  actionVersion: Version.optional(),
 });
 export type ProgressUpdateCreate = z.output<typeof ProgressUpdateCreate>;
 export type ProgressUpdateCreateInput = z.input<typeof ProgressUpdateCreate>;

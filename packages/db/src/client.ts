@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { sql, type SQL } from 'drizzle-orm';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import * as schema from './schema';
 import { dialectOf, markDialect } from './dialect';
@@ -170,24 +171,31 @@ interface PgTransactionLike {
   transaction<T>(work: (tx: unknown) => Promise<T>, config?: { isolationLevel?: 'serializable' | 'repeatable read'; accessMode?: 'read only' }): Promise<T>;
 }
 
-/** How many times a PostgreSQL write transaction is run again after a serialisation failure before giving up. */
+/** How many times a PostgreSQL write transaction is run again after a serialisation failure or deadlock before giving up. */
 export const SERIALISATION_RETRIES = 8;
 
+/** The advisory lock every PostgreSQL write transaction takes first: the partnership's one write lock. */
+export const WRITE_LOCK = 7_305_121_412;
+
 /**
- * A write transaction on PostgreSQL: serialisable, so it sees and leaves the database as if it ran alone, as on
- * SQLite; when PostgreSQL cannot keep that promise (two instances wrote the same rows at once) it refuses one
- * with a serialisation failure, and that one is run again from the start, after a short random pause. `work`
- * awaits nothing but the database, so running it again has no other effect.
+ * A write transaction on PostgreSQL. It takes the partnership's write lock first (a transaction-scoped advisory
+ * lock, released at commit or rollback), so writes run one at a time across every instance, exactly as on SQLite
+ * (BEGIN IMMEDIATE): every write moves the one plan_version row on, so concurrent writers would collide there
+ * anyway, and taking turns at the start is cheaper than failing at commit and running again. Reads never wait for
+ * it. Under the lock, read committed sees everything committed before, as SQLite's writer does. Should PostgreSQL
+ * still refuse one (a serialisation failure or a deadlock), it is run again from the start after a short random
+ * pause; `work` awaits nothing but the database, so running it again has no other effect.
  */
 async function writePostgres<T>(db: Db, work: (tx: Tx) => Promise<T> | T): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await (db as unknown as PgTransactionLike).transaction((tx) => Promise.resolve(work(markPostgresTransaction(tx as Tx))), {
-        isolationLevel: 'serializable',
+      return await (db as unknown as PgTransactionLike).transaction(async (tx) => {
+        await (tx as unknown as { execute: (q: SQL) => Promise<unknown> }).execute(sql`select pg_advisory_xact_lock(${WRITE_LOCK})`);
+        return work(markPostgresTransaction(tx as Tx));
       });
     } catch (error) {
       if (attempt > SERIALISATION_RETRIES || !isRetryable(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
     }
   }
 }

@@ -1,12 +1,13 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 import { migrate as migrateSqlite } from 'drizzle-orm/better-sqlite3/migrator';
 import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
 import { sql } from 'drizzle-orm';
 import type { Db } from './client';
-import { dialectOf } from './dialect';
-import { poolOf } from './postgres/client';
+import { dialectOf, type Dialect } from './dialect';
+import { rowOf } from './query';
+import { isConnectionFailure, poolOf } from './postgres/client';
 
 /**
  * The committed drizzle-kit migrations: one folder per database (`sqlite/`, `postgres/`) in `migrations/`.
@@ -43,23 +44,49 @@ export async function migrateDatabase(db: Db, migrationsRoot = defaultMigrations
   }
 }
 
-/** Whether every committed migration of the database's dialect has been applied (the health check reports it). */
+const latest = new Map<string, { tag: string; at: number }>();
+
+/** The newest committed migration of a dialect's folder: its name and when drizzle-kit made it. */
+export function latestMigration(dialect: Dialect, migrationsRoot = defaultMigrationsFolder()): { tag: string; at: number } {
+  const folder = join(migrationsRoot, dialect);
+  let found = latest.get(folder);
+  if (!found) {
+    const journal = JSON.parse(readFileSync(join(folder, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string; when: number }[] };
+    const last = journal.entries.at(-1)!;
+    found = { tag: last.tag, at: last.when };
+    latest.set(folder, found);
+  }
+  return found;
+}
+
+/** Whether the database has applied every committed migration of its dialect (the health check reports it). */
 export async function isMigrated(db: Db, migrationsRoot = defaultMigrationsFolder()): Promise<boolean> {
-  const dialect = dialectOf(db);
-  const { readMigrationFiles } = await import('drizzle-orm/migrator');
-  const expected = readMigrationFiles({ migrationsFolder: join(migrationsRoot, dialect) });
-  const last = expected.at(-1);
-  if (!last) return true;
+  const { at } = latestMigration(dialectOf(db), migrationsRoot);
   try {
-    const query = sql`select max(created_at) as at from __drizzle_migrations`;
-    const row =
-      dialect === 'sqlite'
-        ? (db.get(query) as { at: number | null } | undefined)
-        : ((await (db as unknown as { execute: (q: unknown) => Promise<{ rows: { at: string | number | null }[] }> }).execute(query)).rows[0] as
-            | { at: number | null }
-            | undefined);
-    return row?.at !== null && row?.at !== undefined && Number(row.at) >= last.folderMillis;
-  } catch {
+    const row = await rowOf<{ at: number | string | null }>(db, sql`select max(created_at) as at from __drizzle_migrations`);
+    return row?.at !== null && row?.at !== undefined && Number(row.at) >= at;
+  } catch (error) {
+    // No server is an answer of its own (503); no migrations table means not migrated.
+    if (isConnectionFailure(error)) throw error;
     return false;
+  }
+}
+
+/** The lock the demo seed is loaded under, so two instances starting on an empty database load it once. */
+export const SEED_LOCK = 7_305_121_411;
+
+/**
+ * Runs `work` while holding a lock that every instance sharing the database takes (PostgreSQL: an advisory lock
+ * on a connection of its own); on SQLite, where one process serves the file, it simply runs it.
+ */
+export async function exclusively<T>(db: Db, lock: number, work: () => Promise<T>): Promise<T> {
+  if (dialectOf(db) === 'sqlite') return work();
+  const client = await poolOf(db).connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [lock]);
+    return await work();
+  } finally {
+    await client.query('select pg_advisory_unlock($1)', [lock]).catch(() => {});
+    client.release();
   }
 }

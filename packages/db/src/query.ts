@@ -1,4 +1,4 @@
-import type { SQL } from 'drizzle-orm';
+import { sql, type AnyColumn, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from './client';
 import { dialectOf } from './dialect';
 
@@ -63,4 +63,22 @@ export function asPrepared<Row>(db: Db | Tx, built: unknown): PreparedQuery<Row>
     get: async (params) => (await query.execute(params))[0],
     run: (params) => query.execute(params),
   };
+}
+
+/**
+ * One of two values by the database `db` runs on: hand-written SQL that each engine writes its own way (SQLite's
+ * json_group_array, PostgreSQL's json_agg). Prefer standard SQL, which needs no variants.
+ */
+export function forDialect<T>(db: Db | Tx, variants: { sqlite: T; postgres: T }): T {
+  return variants[dialectOf(db)];
+}
+
+/**
+ * `column` is one of the ids in `json`, a JSON array given as one parameter (so a prepared query takes a list of
+ * any length): SQLite's json_each, PostgreSQL's json_array_elements_text.
+ */
+export function inJsonIds(db: Db | Tx, column: SQL | AnyColumn, json: SQL | Placeholder | string): SQL {
+  return dialectOf(db) === 'postgres'
+    ? sql`${column} in (select value::integer from json_array_elements_text(${json}::json))`
+    : sql`${column} in (select value from json_each(${json}))`;
 }

@@ -1,7 +1,7 @@
-import { describe, it, expect } from 'vitest';
+import { afterEach, describe, it, expect } from 'vitest';
 import { asc } from 'drizzle-orm';
 import type { ActionStatus, Brag } from '@lrt/contracts';
-import { requireWriteTransactions, type Db } from './client';
+import { closeDatabase, requireWriteTransactions, type Db } from './client';
 import * as schema from './schema';
 import { STATUS_TRANSITIONS } from '@lrt/contracts';
 import { first } from './query';
@@ -12,8 +12,19 @@ const NOW = new Date('2026-03-04T10:15:00.000Z');
 const STALE_DAYS = 56;
 const DAY_MS = 86_400_000;
 
-async function seeded(now: Date = NOW) {
+/** The databases a test opened, closed after it (on PostgreSQL each holds connections to a database of its own). */
+const opened: Db[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0)) await closeDatabase(db);
+});
+async function testDatabase() {
   const db = await createTestDatabase();
+  opened.push(db);
+  return db;
+}
+
+async function seeded(now: Date = NOW) {
+  const db = await testDatabase();
   // As the server runs it: a write outside a write transaction throws.
   requireWriteTransactions(db);
   const counts = await seedDemo(db, { now });
@@ -336,7 +347,7 @@ describe('seedDemo', () => {
   });
 
   it('reports a fresh database as empty', async () => {
-    const db = await createTestDatabase();
+    const db = await testDatabase();
     expect(await isDatabaseEmpty(db)).toBe(true);
   });
 });

@@ -58,7 +58,8 @@ export function catalogueService<Row extends { id: number; name: string }, Dto e
       const conditions: (SQL | undefined)[] = [...(options.filters?.(query) ?? [])];
       if (query.q) {
         const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-        conditions.push(or(...options.searchColumns.map((column) => sql`${column} like ${pattern} escape '\\'`)));
+        // lower() on both sides: case-insensitive on PostgreSQL too, where like alone is not.
+        conditions.push(or(...options.searchColumns.map((column) => sql`lower(${column}) like lower(${pattern}) escape '\\'`)));
       }
       if (after) {
         conditions.push(or(gt(nameKey, after[0]), and(eq(nameKey, after[0]), gt(table.id, after[1]))));

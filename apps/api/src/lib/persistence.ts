@@ -1,6 +1,6 @@
-import { and, eq, getTableName, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableName, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { asPrepared, dialectOf, postgresErrorOf, type Db, type Tx } from '@lrt/db';
+import { asPrepared, dialectOf, inJsonIds, postgresErrorOf, type Db, type Tx } from '@lrt/db';
 import { conflict, notFound, unprocessable, versionConflict } from '../plugins/problems';
 import { changedFields, recordAudit, type Actor } from './audit';
 
@@ -140,7 +140,7 @@ const existingIds = (tx: Tx, table: Reference['table']) =>
     d
       .select({ id: table.id })
       .from(table)
-      .where(inArray(table.id, sql`(select value from json_each(${sql.placeholder('ids')}))`))
+      .where(inJsonIds(d, table.id, sql.placeholder('ids')))
       .prepare(),
   );
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Dashboard } from '@lrt/contracts';
+import { rawRow, rawRun } from '@lrt/db';
 import { createTestWorld, factories, seedSmallPlan, type TestWorld } from '../testing/test-app';
 
 let world: TestWorld;
@@ -12,7 +13,7 @@ afterEach(() => world.close());
 
 const dashboard = async () => (await world.request({ method: 'GET', url: '/api/dashboard' })).json<Dashboard>().totals;
 const trendNow = async (query = '') => (await world.request({ method: 'GET', url: `/api/dashboard${query}` })).json<Dashboard>().trend.at(-1)!;
-const historyVersion = () => (world.db.$client.prepare('select history_version as v from plan_version').get() as { v: number }).v;
+const historyVersion = async () => (await rawRow<{ v: number }>(world.db, 'select history_version as v from plan_version'))!.v;
 
 describe('the overview kept between changes', () => {
   it('answers again from what it kept, and is never behind a write, a day passing or an action going stale', async () => {
@@ -43,11 +44,11 @@ describe('the overview kept between changes', () => {
 
   it('keeps the monthly trend through progress notes, and rebuilds it when a status changes or an action moves', async () => {
     expect(await trendNow()).toMatchObject({ month: '2026-03', open: 1 });
-    const before = historyVersion();
+    const before = await historyVersion();
     const note = await world.request({ method: 'POST', url: `/api/actions/${plan.action.id}/updates`, payload: { note: 'Training booked.', confidence: 'at_risk' } });
     expect(note.statusCode).toBe(201);
     // A note moves the plan (the action is Amber now) but not the history the trend is built from.
-    expect(historyVersion()).toBe(before);
+    expect(await historyVersion()).toBe(before);
     expect((await dashboard()).byBrag.amber).toBe(1);
 
     const withdrawn = await world.request({
@@ -56,14 +57,14 @@ describe('the overview kept between changes', () => {
       payload: { note: 'Superseded by the new protocol.', confidence: 'on_track', statusChange: { from: 'not_started', to: 'withdrawn' }, reason: 'Superseded by the new protocol.' },
     });
     expect(withdrawn.statusCode, withdrawn.body).toBe(201);
-    expect(historyVersion()).toBeGreaterThan(before);
+    expect(await historyVersion()).toBeGreaterThan(before);
     expect(await trendNow(), 'a withdrawn action is no longer open').toMatchObject({ open: 0 });
 
     // An action made, then handed to another agency: the agencies' trends follow it.
     const made = await factories.action(world.db, { reviewId: plan.review.id, ownerAgencyId: plan.police.id, createdAt: '2026-03-01T09:00:00.000Z' });
     expect(await trendNow(`?agencyId=${plan.police.id}`)).toMatchObject({ open: 1 });
     expect(await trendNow(`?agencyId=${plan.health.id}`)).toMatchObject({ open: 0 });
-    world.db.$client.prepare('update actions set owner_agency_id = ? where id = ?').run(plan.health.id, made.id);
+    await rawRun(world.db, 'update actions set owner_agency_id = ? where id = ?', [plan.health.id, made.id]);
     expect(await trendNow(`?agencyId=${plan.police.id}`)).toMatchObject({ open: 0 });
     expect(await trendNow(`?agencyId=${plan.health.id}`)).toMatchObject({ open: 1 });
   });

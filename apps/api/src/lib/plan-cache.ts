@@ -1,4 +1,4 @@
-import type { Db } from '@lrt/db';
+import { rawRow, type Db } from '@lrt/db';
 import { londonEndOfDay } from '@lrt/domain';
 
 /**
@@ -41,20 +41,20 @@ export class PlanCache {
 
   constructor(private readonly db: Db) {}
 
-  // SQLite only: read through the connection directly, the cheapest read there is (these run on every request).
+  // Hand-written and, on SQLite, compiled once: these run on every request.
   private readonly versions = async () =>
-    this.db.$client.prepare('select version as plan, history_version as history from plan_version where id = 1').get() as { plan: number; history: number };
+    (await rawRow<{ plan: number; history: number }>(this.db, 'select version as plan, history_version as history from plan_version where id = 1'))!;
 
   /** The oldest last word among open actions not yet stale: it is the next to go stale, a cadence after it. */
   private readonly oldestFresh = async (staleBefore: string) =>
     (
-      this.db.$client
-        .prepare(
-          `select min(coalesce(last_update_at, created_at)) as v from actions
-            where status in ('not_started', 'in_progress') and coalesce(last_update_at, created_at) >= ?`,
-        )
-        .get(staleBefore) as { v: string | null }
-    ).v;
+      await rawRow<{ v: string | null }>(
+        this.db,
+        `select min(coalesce(last_update_at, created_at)) as v from actions
+          where status in ('not_started', 'in_progress') and coalesce(last_update_at, created_at) >= ?`,
+        [staleBefore],
+      )
+    )?.v ?? null;
 
   private readonly endOfDay = (today: string) => Date.parse(londonEndOfDay(today)) + 1;
 

@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { eq } from 'drizzle-orm';
-import { first, sessions, userAgencies, userRoles, userSubgroups, users, writeTransaction, type Db, type Tx } from '@lrt/db';
+import { first, rawRow, sessions, userAgencies, userRoles, userSubgroups, users, writeTransaction, type Db, type RawSql, type Tx } from '@lrt/db';
 import type { Role } from '@lrt/contracts';
 import { hasCapability, type Capability, type Principal } from '@lrt/domain';
 import type { Actor } from '../lib/audit';
@@ -74,7 +74,8 @@ export async function loadPrincipal(
  * they have not set up: one prepared statement, as every request with a cookie asks it (the same facts as
  * `loadPrincipal` and `mustSetUpSecondFactor`, which the sign-in routes use).
  */
-const SESSION_SQL = `
+const SESSION_SQL: RawSql = {
+  sqlite: `
 select s.csrf_token as csrfToken, s.sign_in_method as signInMethod, s.last_seen_at as lastSeenAt,
   u.id, u.name, u.email, u.active, u.must_change_password as mustChangePassword, u.totp_secret is not null as hasSecondFactor,
   (select json_group_array(role) from user_roles where user_id = u.id) as roles,
@@ -82,7 +83,18 @@ select s.csrf_token as csrfToken, s.sign_in_method as signInMethod, s.last_seen_
   (select json_group_array(subgroup_id) from (select subgroup_id from user_subgroups where user_id = u.id order by subgroup_id)) as subgroupIds,
   (select require_mfa_roles from settings where id = 1) as requiredRoles
 from sessions s join users u on u.id = s.user_id
-where s.id_hash = ? and s.expires_at > ?`;
+where s.id_hash = ? and s.expires_at > ?`,
+  postgres: `
+select s.csrf_token as "csrfToken", s.sign_in_method as "signInMethod", s.last_seen_at as "lastSeenAt",
+  u.id, u.name, u.email, u.active::int as active, u.must_change_password::int as "mustChangePassword",
+  (u.totp_secret is not null)::int as "hasSecondFactor",
+  coalesce((select json_agg(role)::text from user_roles where user_id = u.id), '[]') as roles,
+  coalesce((select json_agg(agency_id order by agency_id)::text from user_agencies where user_id = u.id), '[]') as "agencyIds",
+  coalesce((select json_agg(subgroup_id order by subgroup_id)::text from user_subgroups where user_id = u.id), '[]') as "subgroupIds",
+  (select require_mfa_roles from settings where id = 1) as "requiredRoles"
+from sessions s join users u on u.id = s.user_id
+where s.id_hash = ? and s.expires_at > ?`,
+};
 
 interface SessionRow {
   csrfToken: string;
@@ -101,8 +113,8 @@ interface SessionRow {
 }
 
 async function sessionOf(db: Db, idHash: string, now: string) {
-  // SQLite only: raw better-sqlite3 (json_group_array), compiled once and kept by the connection's statement cache.
-  const row = db.$client.prepare(SESSION_SQL).get(idHash, now) as SessionRow | undefined;
+  // On SQLite, compiled once and kept by the connection's statement cache.
+  const row = await rawRow<SessionRow>(db, SESSION_SQL, [idHash, now]);
   if (!row) return null;
   const roles = JSON.parse(row.roles) as Role[];
   const required = JSON.parse(row.requiredRoles ?? '[]') as Role[];

@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { FieldError, Problem } from '@lrt/contracts';
+import { isConnectionFailure } from '@lrt/db';
 import { PROBLEM_TYPE_BASE, ProblemError } from './problems';
 
 export function sendProblem(reply: FastifyReply, problem: Omit<Problem, 'type'> & { type?: string }) {
@@ -53,6 +54,18 @@ export const errorHandlerPlugin = fp(async (app) => {
         detail: errors.map((e) => `${e.path}: ${e.message}`).join('; '),
         code: 'validation.failed',
         errors,
+      });
+    }
+    // The database is not there (PostgreSQL restarting, a failover, the network): nothing was acknowledged, so the
+    // client may simply try again in a moment. Retry-After says when.
+    if (isConnectionFailure(error)) {
+      request.log.warn({ err: error }, 'the database is unavailable');
+      reply.header('retry-after', '5');
+      return sendProblem(reply, {
+        title: 'The database is unavailable',
+        status: 503,
+        detail: `The tracker cannot reach its database just now, so this request was not acknowledged. Try again in a few seconds (reference ${request.id}).`,
+        code: 'database.unavailable',
       });
     }
     if (isResponseSerializationError(error as never) || !error.statusCode || error.statusCode >= 500) {

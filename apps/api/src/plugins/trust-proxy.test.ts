@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { rawRow } from '@lrt/db';
 import { createTestWorld, type TestWorld } from '../testing/test-app';
 
 /**
@@ -19,7 +20,7 @@ async function addressSeen(trustProxy: number | string[] | false, remoteAddress:
     ...(forwardedFor ? { headers: { 'x-forwarded-for': forwardedFor } } : {}),
   });
   expect(res.statusCode).toBe(401);
-  const row = world.db.$client.prepare(`select ip from audit_events where operation = 'sign_in_failed'`).get() as { ip: string };
+  const row = (await rawRow<{ ip: string }>(world.db, `select ip from audit_events where operation = 'sign_in_failed'`))!;
   await world.close();
   world = undefined as never;
   return row.ip;

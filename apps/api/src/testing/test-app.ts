@@ -64,6 +64,9 @@ export async function createTestWorld(options: { evidenceDir?: string; app?: Par
     now: () => now,
     webDistDir: '/nonexistent',
     scryptCost: TEST_SCRYPT_COST,
+    // TEST_LOG_ERRORS=1 shows what went wrong behind a 500 (the answer itself never says).
+    // eslint-disable-next-line no-restricted-syntax -- a switch for whoever runs the tests, not configuration of the tracker
+    ...(process.env.TEST_LOG_ERRORS ? { logger: { level: 'error' } } : {}),
     ...(options.evidenceDir ? { evidenceDir: options.evidenceDir } : {}),
     ...options.app,
   });

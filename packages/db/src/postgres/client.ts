@@ -6,22 +6,18 @@ import { markDialect } from '../dialect';
 
 /**
  * PostgreSQL through node-postgres: a pool of connections shared by every request of this process. Several API
- * instances can share one database: every write is a serialisable transaction (retried on a serialisation
- * failure, see writeTransaction), sessions, throttles and rate limits are rows, and migrations take a lock.
+ * instances can share one database: write transactions take turns under one advisory lock (see writeTransaction),
+ * sessions, throttles and rate limits are rows, and migrations take a lock of their own.
  *
  * The services build their queries from the SQLite tables of ../schema; postgres/schema.ts explains why the
  * same tables serve both. Two conversions make PostgreSQL answer as SQLite does: a count or a sum of integers
  * (bigint, numeric) comes back as a JavaScript number rather than a string, as it does from SQLite.
  */
 
-const INT8 = 20;
-const NUMERIC = 1700;
-const types = {
-  getTypeParser: ((oid: number, format?: string) => {
-    if (oid === INT8 || oid === NUMERIC) return (value: string) => Number(value);
-    return pg.types.getTypeParser(oid, format as never);
-  }) as typeof pg.types.getTypeParser,
-};
+// Set for the process, not per pool: drizzle's queries hand node-postgres type parsers of their own, which fall
+// back to these defaults.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value: string) => Number(value));
 
 export interface PostgresOptions {
   /** Connections this process keeps open at most. */
@@ -68,11 +64,13 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     max: options.maxConnections ?? 10,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
     idleTimeoutMillis: 30_000,
-    types,
   });
   // A connection that dies while idle (the server restarted) is dropped from the pool; the next request opens a
   // new one. Without a listener the error would end the process.
   pool.on('error', () => {});
+  // The same for a connection in use when the server goes (between two statements of a transaction): its next
+  // query fails, the request answers 503, and the pool drops it on release rather than handing it out again.
+  pool.on('connect', (client) => client.on('error', () => {}));
   try {
     const client = await pool.connect();
     client.release();
@@ -106,12 +104,14 @@ export function isRetryable(error: unknown): boolean {
 export function isConnectionFailure(error: unknown): boolean {
   for (let e = error; e instanceof Error; e = (e as { cause?: unknown }).cause) {
     const code = (e as { code?: unknown }).code;
-    if (typeof code !== 'string') continue;
-    if (code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03') return true;
-    if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN'].includes(code)) return true;
+    if (typeof code === 'string') {
+      if (code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03') return true;
+      if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN'].includes(code)) return true;
+    }
+    // node-postgres says so in words only.
+    if (/Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down)/i.test(e.message)) return true;
   }
-  const message = error instanceof Error ? error.message : '';
-  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message);
+  return false;
 }
 
 const afterClose = new WeakMap<object, () => Promise<void>>();

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CreatedUser, Me } from '@lrt/contracts';
-import { writeTransaction } from '@lrt/db';
+import { rawRun, writeTransaction } from '@lrt/db';
 import { expectProblem } from '../../testing/http-expect';
 import { startTestSmtpServer, type TestSmtpServer } from '../../testing/smtp-server';
 import { createTestWorld, TEST_PASSWORD, type TestWorld } from '../../testing/test-app';
@@ -15,7 +15,7 @@ beforeEach(async () => {
   smtp = await startTestSmtpServer();
   world = await createTestWorld({ app: { publicUrl: PUBLIC_URL, mail: { smtpUrl: smtp.url, from: 'tracker@northmoor.example' } } });
   await writeTransaction(world.db, (tx) =>
-    tx.$client.prepare("update settings set partnership_name = 'Northmoor Safeguarding Children Partnership'").run(),
+    rawRun(tx, "update settings set partnership_name = 'Northmoor Safeguarding Children Partnership'"),
   );
 });
 afterEach(async () => {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AccountLinkView, CreatedUser, Invitation, Me, PasswordResetAccepted, User, UserInvitation } from '@lrt/contracts';
 import type { InjectOptions } from 'fastify';
-import { writeTransaction } from '@lrt/db';
+import { rawRow, rawRows, rawRun, writeTransaction } from '@lrt/db';
 import { expectProblem, expectRefused, type ExpectedProblem } from '../../testing/http-expect';
 import { createTestWorld, TEST_NOW, TEST_PASSWORD, type Caller, type TestRequest, type TestWorld } from '../../testing/test-app';
 
@@ -28,7 +28,7 @@ interface QueuedEmail {
   status: string;
 }
 
-const queuedEmails = () => world.db.$client.prepare('select * from emails order by id').all() as QueuedEmail[];
+const queuedEmails = () => rawRows<QueuedEmail>(world.db, 'select * from emails order by id');
 
 /**
  * Sends the outbox as the server does without an SMTP server (the outbox keeps the message as sent, link and all),
@@ -36,7 +36,7 @@ const queuedEmails = () => world.db.$client.prepare('select * from emails order 
  */
 async function deliverLinkTo(address: string): Promise<string> {
   await world.app.mail.deliverDue();
-  const email = queuedEmails()
+  const email = (await queuedEmails())
     .filter((row) => row.to_address === address && row.account_link_id !== null)
     .at(-1);
   const token = email && /http:\/\/localhost:3000\/set-password\/([A-Za-z0-9_-]{43})\b/.exec(email.text)?.[1];
@@ -61,12 +61,12 @@ async function createUser(payload: Record<string, unknown>): Promise<CreatedUser
   return res.json<CreatedUser>();
 }
 
-const linksOf = (userId: number) => world.db.$client.prepare('select * from account_links where user_id = ? order by id').all(userId) as { token_hash: string | null }[];
+const linksOf = (userId: number) => rawRows<{ token_hash: string | null }>(world.db, 'select * from account_links where user_id = ? order by id', [userId]);
 
 describe('inviting a user by email', () => {
   it('queues an email naming the partnership, who invited them, what the tracker is for, the link and when it expires', async () => {
     await writeTransaction(world.db, (tx) =>
-      tx.$client.prepare("update settings set partnership_name = 'Northmoor Safeguarding Children Partnership'").run(),
+      rawRun(tx, "update settings set partnership_name = 'Northmoor Safeguarding Children Partnership'"),
     );
     const jo = await createUser({ email: 'jo.lead@northmoor.example', name: 'Jo Lead', password: 'plum orchard lantern 93' });
 
@@ -81,7 +81,7 @@ describe('inviting a user by email', () => {
       invitedBy: 'Business Unit Admin',
     });
 
-    const [email] = queuedEmails();
+    const [email] = await queuedEmails();
     expect(email).toMatchObject({
       kind: 'invitation',
       to_name: 'Jo Lead',
@@ -97,9 +97,9 @@ describe('inviting a user by email', () => {
     }
     expect(email!.html).toMatch(/<a href="\{\{link\}\}"[^>]*>Set your password<\/a>/);
     // Nothing in the outbox or the database opens the account until the message is sent.
-    expect(linksOf(jo.id)).toEqual([expect.objectContaining({ token_hash: null })]);
+    expect(await linksOf(jo.id)).toEqual([expect.objectContaining({ token_hash: null })]);
 
-    const trail = world.db.$client.prepare("select actor_id, entity, operation, after from audit_events where entity = 'account_link'").all();
+    const trail = await rawRows(world.db, "select actor_id, entity, operation, after from audit_events where entity = 'account_link' order by id");
     expect(trail).toEqual([
       {
         actor_id: world.admin.userId,
@@ -122,7 +122,7 @@ describe('inviting a user by email', () => {
     await refused({ method: 'POST', url: `/api/auth/password-reset/${first}`, payload: { password: CHOSEN }, as: null }, { status: 410, code: 'account_link.superseded' });
     expect((await setPassword(second, CHOSEN)).statusCode).toBe(204);
     expect((await login(jo.email, CHOSEN)).statusCode).toBe(200);
-    const trail = world.db.$client.prepare("select after from audit_events where entity = 'account_link' order by id").all() as { after: string }[];
+    const trail = await rawRows<{ after: string }>(world.db, "select after from audit_events where entity = 'account_link' order by id");
     expect(trail.map((row) => JSON.parse(row.after).replacedOpenLinks)).toEqual([0, 1]);
   });
 
@@ -131,7 +131,7 @@ describe('inviting a user by email', () => {
     await world.request({ method: 'PATCH', url: `/api/users/${jo.id}`, payload: { version: jo.version, active: false } });
     const problem = await refused({ method: 'POST', url: `/api/users/${jo.id}/invitation` }, { status: 422, code: 'account_link.user_deactivated', path: 'id' });
     expect(problem.detail).toBe("Jo Lead's account is deactivated, so no invitation was sent. Reactivate the account first.");
-    expect(queuedEmails()).toEqual([]);
+    expect(await queuedEmails()).toEqual([]);
   });
 
   it('answers 404 for an unknown user, and is the business unit’s alone', async () => {
@@ -165,8 +165,8 @@ describe('POST /api/users with an invitation instead of a password', () => {
     const jo = await createUser({ email: 'jo.lead@northmoor.example', name: 'Jo Lead', sendInvitation: true });
     expect(jo.mustChangePassword).toBe(false);
     expect(jo.invitation).toMatchObject({ state: 'open', expiresAt: '2026-03-09T10:00:00.000Z' });
-    expect(queuedEmails()).toEqual([expect.objectContaining({ kind: 'invitation', to_address: 'jo.lead@northmoor.example' })]);
-    const stored = world.db.$client.prepare('select password_hash from users where id = ?').get(jo.id) as { password_hash: string };
+    expect(await queuedEmails()).toEqual([expect.objectContaining({ kind: 'invitation', to_address: 'jo.lead@northmoor.example' })]);
+    const stored = (await rawRow<{ password_hash: string }>(world.db, 'select password_hash from users where id = ?', [jo.id]))!;
     expect(stored.password_hash.startsWith('scrypt$')).toBe(false);
     expectProblem(await login(jo.email, stored.password_hash), { status: 401, code: 'auth.invalid_credentials' });
 
@@ -204,7 +204,7 @@ describe('asking for a password reset', () => {
   it('emails an active account a link lasting one hour', async () => {
     const sam = await world.signIn(['viewer'], { name: 'Sam Patel' });
     await writeTransaction(world.db, (tx) =>
-      tx.$client.prepare("update settings set partnership_name = 'Northmoor Safeguarding Children Partnership'").run(),
+      rawRun(tx, "update settings set partnership_name = 'Northmoor Safeguarding Children Partnership'"),
     );
     const res = await askForReset(sam.email.toUpperCase());
     expect(res.statusCode).toBe(202);
@@ -212,7 +212,7 @@ describe('asking for a password reset', () => {
       message: 'If an account uses that address, we have emailed it a link to set a new password. The link works for one hour.',
       linkHours: 1,
     });
-    const [email] = queuedEmails();
+    const [email] = await queuedEmails();
     expect(email).toMatchObject({
       kind: 'password_reset',
       to_address: sam.email,
@@ -228,10 +228,10 @@ describe('asking for a password reset', () => {
   it('gives an unknown or deactivated address the very same answer, and queues nothing', async () => {
     const known = await world.signIn(['viewer'], { name: 'Known Person' });
     const leaver = await world.signIn(['viewer'], { name: 'Left Already' });
-    await writeTransaction(world.db, (tx) => tx.$client.prepare('update users set active = 0 where id = ?').run(leaver.userId));
+    await writeTransaction(world.db, (tx) => rawRun(tx, 'update users set active = false where id = ?', [leaver.userId]));
     const forKnown = await askForReset(known.email);
-    const emailsBefore = queuedEmails().length;
-    const linksBefore = world.db.$client.prepare('select count(*) as n from account_links').get();
+    const emailsBefore = (await queuedEmails()).length;
+    const linksBefore = await rawRow(world.db, 'select count(*) as n from account_links');
 
     for (const address of ['nobody.here@northmoor.example', leaver.email]) {
       const res = await askForReset(address);
@@ -239,8 +239,8 @@ describe('asking for a password reset', () => {
       expect(res.body, address).toBe(forKnown.body);
       expect(res.headers['content-type']).toBe(forKnown.headers['content-type']);
     }
-    expect(queuedEmails()).toHaveLength(emailsBefore);
-    expect(world.db.$client.prepare('select count(*) as n from account_links').get()).toEqual(linksBefore);
+    expect(await queuedEmails()).toHaveLength(emailsBefore);
+    expect(await rawRow(world.db, 'select count(*) as n from account_links')).toEqual(linksBefore);
     // What a stranger typed is not kept: only a hash of it counts towards the limit.
     expect(await world.snapshot()).not.toContain('nobody.here');
   });
@@ -257,19 +257,19 @@ describe('asking for a password reset', () => {
     const answers = [];
     for (let i = 0; i < 5; i++) answers.push((await askForReset(sam.email, `203.0.113.${i + 1}`)).body);
     expect(new Set(answers).size).toBe(1);
-    expect(queuedEmails()).toHaveLength(3);
+    expect(await queuedEmails()).toHaveLength(3);
     await world.setNow(new Date(TEST_NOW.getTime() + HOUR + 1000));
     await askForReset(sam.email);
-    expect(queuedEmails()).toHaveLength(4);
+    expect(await queuedEmails()).toHaveLength(4);
   });
 
   it('limits each client: past ten an hour from one address, even a real account gets nothing, while others are served', async () => {
     const sam = await world.signIn(['viewer']);
     for (let i = 0; i < 10; i++) expect((await askForReset(`guess.${i}@northmoor.example`, '198.51.100.7')).statusCode).toBe(202);
     expect((await askForReset(sam.email, '198.51.100.7')).statusCode).toBe(202);
-    expect(queuedEmails()).toHaveLength(0);
+    expect(await queuedEmails()).toHaveLength(0);
     await askForReset(sam.email, '192.0.2.44');
-    expect(queuedEmails()).toEqual([expect.objectContaining({ to_address: sam.email })]);
+    expect(await queuedEmails()).toEqual([expect.objectContaining({ to_address: sam.email })]);
   });
 
   it('replaces an earlier reset link', async () => {
@@ -314,7 +314,7 @@ describe('setting a password with a link', () => {
     expect(answers.map((res) => res.statusCode).sort()).toEqual([204, 410]);
     const winner = answers[0]!.statusCode === 204 ? CHOSEN : LATER;
     expect((await login(sam.email, winner)).statusCode).toBe(200);
-    expect(world.db.$client.prepare("select count(*) as n from audit_events where operation = 'password_changed'").get()).toEqual({ n: 1 });
+    expect(await rawRow(world.db, "select count(*) as n from audit_events where operation = 'password_changed'")).toEqual({ n: 1 });
   });
 
   it('expires: a reset link after one hour, an invitation after seven days; nothing changes', async () => {
@@ -355,15 +355,15 @@ describe('setting a password with a link', () => {
     expect((await login(jo.email, CHOSEN)).json<Me>().mustChangePassword).toBe(false);
     expect((await world.request({ method: 'GET', url: `/api/users/${jo.id}` })).json<User>().mustChangePassword).toBe(false);
 
-    const trail = world.db.$client.prepare("select actor_id, actor_name, entity_id, after from audit_events where operation = 'password_changed'").all();
+    const trail = await rawRows(world.db, "select actor_id, actor_name, entity_id, after from audit_events where operation = 'password_changed' order by id");
     expect(trail).toEqual([{ actor_id: jo.id, actor_name: 'Jo Lead', entity_id: jo.id, after: JSON.stringify({ with: 'password_reset', sessionsEnded: 2 }) }]);
-    expect(JSON.stringify(world.db.$client.prepare('select * from audit_events').all())).not.toContain(CHOSEN);
+    expect(JSON.stringify(await rawRows(world.db, 'select * from audit_events'))).not.toContain(CHOSEN);
   });
 
   it('leaves a second factor in place: sign-in still asks for the code', async () => {
     const sam = await world.signIn(['viewer']);
     await writeTransaction(world.db, (tx) =>
-      tx.$client.prepare("update users set totp_secret = 'JBSWY3DPEHPK3PXP', totp_enabled_at = ? where id = ?").run(TEST_NOW.toISOString(), sam.userId),
+      rawRun(tx, "update users set totp_secret = 'JBSWY3DPEHPK3PXP', totp_enabled_at = ? where id = ?", [TEST_NOW.toISOString(), sam.userId]),
     );
     await setPassword(await resetLinkFor(sam), CHOSEN);
     expect((await login(sam.email, CHOSEN)).json()).toMatchObject({ mfaRequired: true });
@@ -391,7 +391,7 @@ describe('setting a password with a link', () => {
 
     const kim = await world.signIn(['viewer']);
     const kimsToken = await resetLinkFor(kim);
-    await writeTransaction(world.db, (tx) => tx.$client.prepare('update users set active = 0 where id = ?').run(kim.userId));
+    await writeTransaction(world.db, (tx) => rawRun(tx, 'update users set active = false where id = ?', [kim.userId]));
     await refused({ method: 'POST', url: `/api/auth/password-reset/${kimsToken}`, payload: { password: CHOSEN }, as: null }, { status: 410, code: 'account_link.account_deactivated' });
   });
 

@@ -29,7 +29,7 @@ export function actionRulesSql(clock: AssessmentClock & { dueSoonBy?: string }) 
   /** Open, not yet overdue, and due within the partnership's "due soon" window. */
   const dueSoon = clock.dueSoonBy
     ? sql`(${open} and ${actions.targetDate} is not null and ${actions.targetDate} >= ${clock.today} and ${actions.targetDate} <= ${clock.dueSoonBy})`
-    : sql`0`;
+    : sql`false`;
   /** What to chase first: red, then amber, then green, blue and withdrawn (the sort then orders by target date). */
   const attention = sql`(case ${brag} ${sql.raw(
     BRAG_RATINGS.map((colour) => `when '${colour}' then ${BRAG_ATTENTION_ORDER[colour]}`).join(' '),

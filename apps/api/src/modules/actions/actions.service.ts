@@ -11,6 +11,7 @@ import {
   reviews,
   subgroups,
   themes,
+  forDialect,
   readTransaction,
   writeTransaction,
   type Db,
@@ -65,19 +66,44 @@ function sortKeys(sort: ActionSort, rules: ReturnType<typeof actionRulesSql>): {
   }
 }
 
-/** Words of a search box as an FTS5 query: every word must appear, each as a prefix ("chron" finds "chronology"). */
-export function toMatchQuery(q: string): string | undefined {
-  const words = q
+/** The words of a search box that can match anything: those with a letter or a digit, without double quotes. */
+function searchWords(q: string): string[] {
+  return q
     .split(/\s+/)
     .map((w) => w.replace(/"/g, '').trim())
     .filter((w) => /[\p{L}\p{N}]/u.test(w));
+}
+
+/** Words of a search box as an FTS5 query: every word must appear, each as a prefix ("chron" finds "chronology"). */
+export function toMatchQuery(q: string): string | undefined {
+  const words = searchWords(q);
   if (words.length === 0) return undefined;
   return words.map((w) => `"${w}"*`).join(' ');
 }
 
-export function actionFilters(query: Partial<ParsedActionListQuery>, rules: ReturnType<typeof actionRulesSql>): (SQL | undefined)[] {
+/**
+ * The same words as PostgreSQL's tsquery text (for `to_tsquery`): every word must appear, each as a prefix
+ * (`chron sta` is `'chron':* & 'sta':*`). Each word is quoted as one lexeme, its quotes and backslashes escaped,
+ * so nothing typed is read as tsquery syntax (`&`, `|`, `!`, `:`, parentheses).
+ */
+export function toTsQuery(q: string): string | undefined {
+  const words = searchWords(q);
+  if (words.length === 0) return undefined;
+  return words.map((w) => `'${w.replace(/[\\']/g, (c) => (c === "'" ? "''" : '\\\\'))}':*`).join(' & ');
+}
+
+/** The actions whose text has every word of the search box (SQLite: the FTS5 table; PostgreSQL: actions_search). */
+function searchFilter(db: Db | Tx, q: string): SQL {
+  const words = forDialect(db, { sqlite: toMatchQuery, postgres: toTsQuery })(q);
+  if (words === undefined) return sql`false`;
+  return forDialect(db, {
+    sqlite: sql`${actions.id} in (select rowid from actions_fts where actions_fts match ${words})`,
+    postgres: sql`${actions.id} in (select action_id from actions_search where document @@ to_tsquery('english', ${words}))`,
+  });
+}
+
+export function actionFilters(db: Db | Tx, query: Partial<ParsedActionListQuery>, rules: ReturnType<typeof actionRulesSql>): (SQL | undefined)[] {
   const anyOf = <T>(values: T[] | undefined, build: (values: T[]) => SQL | undefined) => (values?.length ? build(values) : undefined);
-  const match = query.q ? toMatchQuery(query.q) : undefined;
   return [
     anyOf(query.reviewId, (ids) => inArray(actions.reviewId, ids)),
     anyOf(query.recommendationId, (ids) => inArray(actions.recommendationId, ids)),
@@ -99,11 +125,7 @@ export function actionFilters(query: Partial<ParsedActionListQuery>, rules: Retu
     query.returned === undefined ? undefined : query.returned ? rules.returned : sql`not ${rules.returned}`,
     query.dueBefore ? lte(actions.targetDate, query.dueBefore) : undefined,
     query.dueAfter ? gte(actions.targetDate, query.dueAfter) : undefined,
-    query.q === undefined || query.q === ''
-      ? undefined
-      : match
-        ? sql`${actions.id} in (select rowid from actions_fts where actions_fts match ${match})`
-        : sql`0`,
+    query.q === undefined || query.q === '' ? undefined : searchFilter(db, query.q),
   ];
 }
 
@@ -183,22 +205,43 @@ function toDto(row: ActionRow, facts: ActionFacts, clock: PlanClock): Action {
 // subquery's own column, so the action's are written out.
 const OUTER_ID = sql.raw('"actions"."id"');
 const OUTER_STATUS = sql.raw('"actions"."status"');
+/** The facts of actionView, as each database writes them (both give the lists and objects as JSON text). */
+const actionFactColumns = (db: Db | Tx) =>
+  forDialect(db, {
+    sqlite: {
+      partnerAgencyIds: sql<string>`(select json_group_array(agency_id) from (select agency_id from action_agencies where action_id = ${OUTER_ID} order by agency_id))`,
+      themeIds: sql<string>`(select json_group_array(theme_id) from (select theme_id from action_themes where action_id = ${OUTER_ID} order by theme_id))`,
+      latestUpdate: sql<string | null>`(select json_object('id', pu.id, 'createdAt', pu.created_at, 'authorName', pu.author_name, 'note', pu.note) from progress_updates pu where pu.action_id = ${OUTER_ID} and pu.kind <> 'comment' order by pu.created_at desc, pu.id desc limit 1)`,
+      changes: sql<string>`(select json_group_array(json_object('fromDate', from_date, 'toDate', to_date, 'reason', reason, 'decidedByName', decided_by_name, 'changedAt', changed_at)) from (select * from target_date_changes where action_id = ${OUTER_ID} order by changed_at, id))`,
+      pending: sql<string | null>`(select json_object('id', id, 'requestedTargetDate', requested_target_date, 'reason', reason, 'requestedByName', requested_by_name, 'requestedAt', requested_at) from target_date_requests where action_id = ${OUTER_ID} and state = 'pending' order by id limit 1)`,
+    },
+    // json_agg orders inside the aggregate; ::text keeps the answer JSON text, as SQLite's is (the driver would
+    // otherwise parse a json value itself).
+    postgres: {
+      partnerAgencyIds: sql<string>`(select coalesce(json_agg(agency_id order by agency_id)::text, '[]') from action_agencies where action_id = ${OUTER_ID})`,
+      themeIds: sql<string>`(select coalesce(json_agg(theme_id order by theme_id)::text, '[]') from action_themes where action_id = ${OUTER_ID})`,
+      latestUpdate: sql<string | null>`(select json_build_object('id', pu.id, 'createdAt', pu.created_at, 'authorName', pu.author_name, 'note', pu.note)::text from progress_updates pu where pu.action_id = ${OUTER_ID} and pu.kind <> 'comment' order by pu.created_at desc, pu.id desc limit 1)`,
+      changes: sql<string>`(select coalesce(json_agg(json_build_object('fromDate', from_date, 'toDate', to_date, 'reason', reason, 'decidedByName', decided_by_name, 'changedAt', changed_at) order by changed_at, id)::text, '[]') from target_date_changes where action_id = ${OUTER_ID})`,
+      pending: sql<string | null>`(select json_build_object('id', id, 'requestedTargetDate', requested_target_date, 'reason', reason, 'requestedByName', requested_by_name, 'requestedAt', requested_at)::text from target_date_requests where action_id = ${OUTER_ID} and state = 'pending' order by id limit 1)`,
+    },
+  });
 const actionView = (db: Db | Tx) =>
-  prepared(db, 'actions.view', (d) =>
-    d
+  prepared(db, 'actions.view', (d) => {
+    const facts = actionFactColumns(d);
+    return d
       .select({
         row: actions,
-        partnerAgencyIds: sql<string>`(select json_group_array(agency_id) from (select agency_id from action_agencies where action_id = ${OUTER_ID} order by agency_id))`,
-        themeIds: sql<string>`(select json_group_array(theme_id) from (select theme_id from action_themes where action_id = ${OUTER_ID} order by theme_id))`,
-        latestUpdate: sql<string | null>`(select json_object('id', pu.id, 'createdAt', pu.created_at, 'authorName', pu.author_name, 'note', pu.note) from progress_updates pu where pu.action_id = ${OUTER_ID} and pu.kind <> 'comment' order by pu.created_at desc, pu.id desc limit 1)`,
+        partnerAgencyIds: facts.partnerAgencyIds,
+        themeIds: facts.themeIds,
+        latestUpdate: facts.latestUpdate,
         completionProposedBy: sql<number | null>`(case when ${OUTER_STATUS} = 'completed' then (select pu.author_user_id from progress_updates pu where pu.action_id = ${OUTER_ID} and pu.status_to = 'completed' order by pu.created_at desc, pu.id desc limit 1) end)`,
-        changes: sql<string>`(select json_group_array(json_object('fromDate', from_date, 'toDate', to_date, 'reason', reason, 'decidedByName', decided_by_name, 'changedAt', changed_at)) from (select * from target_date_changes where action_id = ${OUTER_ID} order by changed_at, id))`,
-        pending: sql<string | null>`(select json_object('id', id, 'requestedTargetDate', requested_target_date, 'reason', reason, 'requestedByName', requested_by_name, 'requestedAt', requested_at) from target_date_requests where action_id = ${OUTER_ID} and state = 'pending' order by id limit 1)`,
+        changes: facts.changes,
+        pending: facts.pending,
       })
       .from(actions)
       .where(eq(actions.id, sql.placeholder('id')))
-      .prepare(),
-  );
+      .prepare();
+  });
 
 async function readAction(db: Db | Tx, id: number, clock: PlanClock): Promise<Action | undefined> {
   const found = await actionView(db).get({ id });
@@ -218,6 +261,12 @@ async function readAction(db: Db | Tx, id: number, clock: PlanClock): Promise<Ac
   );
 }
 
+/** The ids, one row `a` each, of a JSON array given as one parameter (SQLite's json_each, PostgreSQL's json_array_elements_text). */
+const eachOf = (db: Db | Tx, ids: number[]) =>
+  forDialect(db, { sqlite: sql`json_each(${JSON.stringify(ids)}) a`, postgres: sql`json_array_elements_text(${JSON.stringify(ids)}::json) a` });
+/** The id of the row `a` of eachOf. */
+const eachId = (db: Db | Tx) => forDialect(db, { sqlite: sql.raw('a.value'), postgres: sql.raw('a.value::integer') });
+
 /**
  * The newest entry of each action's history that is not a comment, in one indexed query for a whole page: "the
  * latest word" stays the agency's (or the sign-off's), never a chair's or the business unit's remark.
@@ -227,7 +276,7 @@ export async function latestUpdates(db: Db | Tx, actionIds: number[]) {
     .select({ id: progressUpdates.id, actionId: progressUpdates.actionId, createdAt: progressUpdates.createdAt, authorName: progressUpdates.authorName, note: progressUpdates.note })
     .from(progressUpdates)
     .where(
-      sql`${progressUpdates.id} in (select (select pu.id from progress_updates pu where pu.action_id = a.value and pu.kind <> 'comment' order by pu.created_at desc, pu.id desc limit 1) from json_each(${JSON.stringify(actionIds)}) a)`,
+      sql`${progressUpdates.id} in (select (select pu.id from progress_updates pu where pu.action_id = ${eachId(db)} and pu.kind <> 'comment' order by pu.created_at desc, pu.id desc limit 1) from ${eachOf(db, actionIds)})`,
     );
   return new Map(rows.map(({ actionId, ...update }) => [actionId, update]));
 }
@@ -242,7 +291,7 @@ export async function completionProposers(db: Db | Tx, actionIds: number[]): Pro
     .select({ actionId: progressUpdates.actionId, authorUserId: progressUpdates.authorUserId })
     .from(progressUpdates)
     .where(
-      sql`${progressUpdates.id} in (select (select pu.id from progress_updates pu where pu.action_id = a.value and pu.status_to = 'completed' order by pu.created_at desc, pu.id desc limit 1) from json_each(${JSON.stringify(actionIds)}) a)`,
+      sql`${progressUpdates.id} in (select (select pu.id from progress_updates pu where pu.action_id = ${eachId(db)} and pu.status_to = 'completed' order by pu.created_at desc, pu.id desc limit 1) from ${eachOf(db, actionIds)})`,
     );
   return new Map(rows.map((row) => [row.actionId, row.authorUserId]));
 }
@@ -275,7 +324,7 @@ export async function listActions(db: Db, query: ParsedActionListQuery, clock: P
   const rules = actionRulesSql(clock);
   const { keys, dir, kinds = keys.map(() => 'string' as const) } = sortKeys(query.sort, rules);
   const after = decodeCursor(query.cursor, [...kinds, 'number']);
-  const conditions = actionFilters(query, rules);
+  const conditions = actionFilters(db, query, rules);
   if (after) {
     const mine = sql.join([...keys, sql`${actions.id}`], sql`, `);
     const theirs = sql.join(after.map((v) => sql`${v}`), sql`, `);
@@ -364,7 +413,8 @@ async function writeLinks(tx: Tx, actionId: number, values: { partnerAgencyIds?:
 /** How many actions a review has. */
 export async function countActionsOf(tx: Db | Tx, reviewId: number): Promise<number> {
   const counted = prepared(tx, 'actions.ref.count', (d) =>
-    d.select({ n: sql<number>`count(*)` }).from(actions).where(eq(actions.reviewId, sql.placeholder('reviewId'))).prepare(),
+    // mapWith: drizzle's PostgreSQL driver gives a bigint count as text.
+    d.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(actions).where(eq(actions.reviewId, sql.placeholder('reviewId'))).prepare(),
   );
   return (await counted.get({ reviewId }))?.n ?? 0;
 }

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Action, FieldError, ReviewActionsCreate } from '@lrt/contracts';
-import { actions as actionsTable, first, reviews, writeTransaction, type Db, type Tx } from '@lrt/db';
+import { actions as actionsTable, first, forDialect, reviews, savepoint, writeTransaction, type Db, type Tx } from '@lrt/db';
 import type { Actor } from '../../lib/audit';
 import { notFound, ProblemError } from '../../plugins/problems';
 import type { PlanClock } from '../settings/settings.service';
@@ -74,10 +74,17 @@ export async function createReviewActions(db: Db, reviewId: number, rows: RowInp
     const refusals: RowRefusal[] = [...repeated];
     /** Row index → the id of the action it created. */
     const created = new Map<number, number>();
+    // A row the database refuses (a taken ref) must not stop the rows after it being tried. SQLite undoes only the
+    // failed statement; PostgreSQL aborts the whole transaction, so there each row runs in its own savepoint. The
+    // batch is rolled back whole if any row is refused, so SQLite needs none.
+    const eachRow = forDialect<<T>(work: (tx: Tx) => Promise<T>) => Promise<T>>(tx, {
+      sqlite: (work) => work(tx),
+      postgres: (work) => savepoint(tx, work),
+    });
     for (const [index, row] of rows.entries()) {
       if (skipped.has(index)) continue;
       try {
-        created.set(index, await createActionIn(tx, { ...row, reviewId }, clock, actor));
+        created.set(index, await eachRow((rowTx) => createActionIn(rowTx, { ...row, reviewId }, clock, actor)));
       } catch (error) {
         if (!(error instanceof ProblemError) || error.status >= 500) throw error;
         refusals.push({ index, problem: await explainTakenRef(tx, error, row, created) });

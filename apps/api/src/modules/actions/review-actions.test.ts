@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Action } from '@lrt/contracts';
+import { rawRow, rawRows } from '@lrt/db';
 import { expectProblem, expectRefused } from '../../testing/http-expect';
 import { createTestWorld, factories, type TestWorld } from '../../testing/test-app';
 
@@ -35,7 +36,7 @@ const row = (n: number, overrides: Record<string, unknown> = {}) => ({
 });
 const post = (actions: unknown[], as?: Parameters<TestWorld['request']>[0]['as']) =>
   world.request({ method: 'POST', url: url(), payload: { actions }, ...(as !== undefined ? { as } : {}) });
-const actionCount = () => (world.db.$client.prepare('select count(*) as n from actions').get() as { n: number }).n;
+const actionCount = async () => (await rawRow<{ n: number }>(world.db, 'select count(*) as n from actions'))!.n;
 
 describe('POST /api/reviews/:id/actions', () => {
   it('creates every row in the order sent, with refs <code>/A1..A5 and the subgroup of the recommendation, else the review', async () => {
@@ -75,9 +76,7 @@ describe('POST /api/reviews/:id/actions', () => {
   it('records one audit event for each action created', async () => {
     const response = await post([row(1), row(2), row(3)]);
     const ids = response.json<{ items: Action[] }>().items.map((a) => a.id);
-    const events = world.db.$client
-      .prepare("select entity_id as entityId, actor_name as actorName from audit_events where entity = 'action' and operation = 'create' order by id")
-      .all();
+    const events = await rawRows(world.db, `select entity_id as "entityId", actor_name as "actorName" from audit_events where entity = 'action' and operation = 'create' order by id`);
     expect(events).toEqual(ids.map((entityId) => ({ entityId, actorName: 'Business Unit Admin' })));
   });
 
@@ -90,7 +89,7 @@ describe('POST /api/reviews/:id/actions', () => {
     expect(problem.errors).toEqual([{ path: 'actions.2.ownerAgencyId', message: 'no agency with id 99999' }]);
     expect(problem.detail).toContain('Row 3: ');
     expect(problem.detail).toContain('nothing was saved');
-    expect(actionCount()).toBe(0);
+    expect(await actionCount()).toBe(0);
   });
 
   it('reports the problems of every refused row at once', async () => {
@@ -156,7 +155,7 @@ describe('POST /api/reviews/:id/actions', () => {
     expect(problem.errors).toHaveLength(1);
     expectProblem(await post([]), { status: 400, code: 'validation.failed', path: 'actions' });
     expectProblem(await post([{ ...row(1), reviewId: plan.review.id }]), { status: 400, code: 'validation.failed', path: 'actions.0.reviewId' });
-    expect(actionCount()).toBe(0);
+    expect(await actionCount()).toBe(0);
   });
 
   it('answers 404 for a review that does not exist', async () => {

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
 import type { AuditEvent } from '@lrt/contracts';
-import { writeTransaction } from '@lrt/db';
+import { rawRow, rawRows, rawRun, writeTransaction } from '@lrt/db';
+import { testDialect } from '@lrt/db/testing';
 import { expectProblem, expectRefused, walkPages } from '../../testing/http-expect';
 import { createTestWorld, seedSmallPlan, TEST_NOW, type Caller, type TestWorld } from '../../testing/test-app';
 
@@ -14,18 +15,36 @@ beforeEach(async () => {
 afterEach(() => world.close());
 
 type Row = { id: number; at: string; actor_id: number | null; actor_name: string; entity: string; entity_id: number | null; operation: string; before: string | null; after: string | null; request_id: string | null };
-const lastEventId = () => (world.db.$client.prepare('select coalesce(max(id), 0) as id from audit_events').get() as { id: number }).id;
-const eventsSince = (id: number) =>
-  (world.db.$client.prepare('select * from audit_events where id > ? order by id').all(id) as Row[]).map((row) => ({
+const lastEventId = async () => (await rawRow<{ id: number }>(world.db, 'select coalesce(max(id), 0) as id from audit_events'))!.id;
+const eventsSince = async (id: number) =>
+  (await rawRows<Row>(world.db, 'select * from audit_events where id > ? order by id', [id])).map((row) => ({
     ...row,
     before: row.before === null ? null : (JSON.parse(row.before) as Record<string, unknown>),
     after: row.after === null ? null : (JSON.parse(row.after) as Record<string, unknown>),
   }));
 
-/** Makes every audit write fail, to show that a change and its event commit together or not at all. */
+/**
+ * Makes every audit write fail, to show that a change and its event commit together or not at all: a trigger that
+ * refuses every insert (SQLite's a temporary one; PostgreSQL has none, so an ordinary one, dropped by mendTheTrail).
+ */
 const breakTheTrail = () =>
-  world.db.$client.exec("CREATE TEMP TRIGGER audit_down BEFORE INSERT ON audit_events BEGIN SELECT RAISE(ABORT, 'the trail is down'); END;");
-const mendTheTrail = () => world.db.$client.exec('DROP TRIGGER temp.audit_down');
+  writeTransaction(world.db, async (tx) => {
+    if (testDialect === 'postgres') {
+      await rawRun(tx, "create or replace function audit_down() returns trigger language plpgsql as $$ begin raise exception 'the trail is down'; end $$");
+      await rawRun(tx, 'create trigger audit_down before insert on audit_events for each row execute function audit_down()');
+    } else {
+      await rawRun(tx, "CREATE TEMP TRIGGER audit_down BEFORE INSERT ON audit_events BEGIN SELECT RAISE(ABORT, 'the trail is down'); END;");
+    }
+  });
+const mendTheTrail = () =>
+  writeTransaction(world.db, async (tx) => {
+    if (testDialect === 'postgres') {
+      await rawRun(tx, 'drop trigger audit_down on audit_events');
+      await rawRun(tx, 'drop function audit_down()');
+    } else {
+      await rawRun(tx, 'DROP TRIGGER temp.audit_down');
+    }
+  });
 
 interface Change {
   label: string;
@@ -131,17 +150,21 @@ describe('each change writes one event, in its own transaction', () => {
   for (const change of CHANGES) {
     it(change.label, async () => {
       // With the trail down, the change itself is refused: nothing is changed without its event.
-      breakTheTrail();
-      const before = await world.snapshot();
-      const failed = await world.request(change.request());
-      expect(failed.statusCode, failed.body).toBe(500);
-      expect(await world.snapshot(), 'changed without an audit event').toBe(before);
-      mendTheTrail();
+      await breakTheTrail();
+      try {
+        const before = await world.snapshot();
+        const failed = await world.request(change.request());
+        expect(failed.statusCode, failed.body).toBe(500);
+        expect(await world.snapshot(), 'changed without an audit event').toBe(before);
+      } finally {
+        // Mended even when the test fails: a PostgreSQL test database is emptied and given to the next test, triggers and all.
+        await mendTheTrail();
+      }
 
-      const since = lastEventId();
+      const since = await lastEventId();
       const res = await world.request({ ...change.request(), headers: { 'x-request-id': 'audit-test-0001' } });
       expect(res.statusCode, res.body).toBe(change.status);
-      const events = eventsSince(since);
+      const events = await eventsSince(since);
       expect(events).toHaveLength(1);
       const [event] = events;
       const expected = change.event();
@@ -174,29 +197,29 @@ describe('each change writes one event, in its own transaction', () => {
 
   it('records a new password as changed, never its value or hash', async () => {
     const user = (await world.request(CHANGES.find((c) => c.label === 'create a user')!.request())).json();
-    const since = lastEventId();
+    const since = await lastEventId();
     const res = await world.request({ method: 'PATCH', url: `/api/users/${user.id}`, payload: { version: 1, password: 'quiet harbour tangerine 7' } });
     expect(res.statusCode, res.body).toBe(200);
-    const events = eventsSince(since);
+    const events = await eventsSince(since);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ entity: 'user', entity_id: user.id, operation: 'update', before: { password: 'previous' }, after: { password: 'changed' } });
-    expect(JSON.stringify(world.db.$client.prepare('select * from audit_events').all())).not.toMatch(/quiet harbour|plum orchard|scrypt\$/);
+    expect(JSON.stringify(await rawRows(world.db, 'select * from audit_events'))).not.toMatch(/quiet harbour|plum orchard|scrypt\$/);
   });
 
   it('records a new name and a new password in one event', async () => {
     const user = (await world.request(CHANGES.find((c) => c.label === 'create a user')!.request())).json();
-    const since = lastEventId();
+    const since = await lastEventId();
     await world.request({ method: 'PATCH', url: `/api/users/${user.id}`, payload: { version: 1, name: 'Renamed Person', password: 'quiet harbour tangerine 7' } });
-    const events = eventsSince(since);
+    const events = await eventsSince(since);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ before: { name: user.name, password: 'previous' }, after: { name: 'Renamed Person', password: 'changed' } });
   });
 
   it('records nothing for a patch that changes nothing', async () => {
-    const since = lastEventId();
+    const since = await lastEventId();
     const res = await world.request({ method: 'PATCH', url: `/api/agencies/${plan.police.id}`, payload: { version: 1, name: plan.police.name } });
     expect(res.statusCode).toBe(200);
-    expect(eventsSince(since)).toEqual([]);
+    expect(await eventsSince(since)).toEqual([]);
   });
 });
 
@@ -209,22 +232,22 @@ describe('a refused change writes no event', () => {
     ['a missing session', () => ({ method: 'PATCH', url: '/api/settings', payload: { version: 1, dueSoonDays: 14 }, as: null }), 401, 'auth.unauthenticated'],
     ['a missing CSRF token', () => ({ method: 'PATCH', url: '/api/settings', payload: { version: 1, dueSoonDays: 14 }, withoutCsrf: true }) as never, 403, 'auth.csrf'],
   ])('%s', async (_label, request, status, code) => {
-    const since = lastEventId();
+    const since = await lastEventId();
     await expectRefused(world, request(), { status, code });
-    expect(eventsSince(since)).toEqual([]);
+    expect(await eventsSince(since)).toEqual([]);
   });
 
   it('a role that may not', async () => {
     const viewer = await world.signIn(['viewer']);
     const lead = await world.signIn(['agency_lead'], { agencyIds: [plan.health.id] });
-    const since = lastEventId();
+    const since = await lastEventId();
     await expectRefused(world, { method: 'PATCH', url: '/api/settings', payload: { version: 1, dueSoonDays: 14 }, as: viewer } as never, { status: 403, code: 'auth.forbidden' });
     await expectRefused(
       world,
       { method: 'POST', url: `/api/actions/${plan.action.id}/updates`, payload: { note: 'Not mine', confidence: 'on_track' }, as: lead } as never,
       { status: 403, code: 'auth.forbidden' },
     );
-    expect(eventsSince(since)).toEqual([]);
+    expect(await eventsSince(since)).toEqual([]);
   });
 });
 
@@ -308,16 +331,15 @@ describe('GET /api/audit', () => {
 describe('the trail is append-only', () => {
   it('refuses UPDATE and DELETE even in direct SQL', async () => {
     await world.request({ method: 'PATCH', url: `/api/agencies/${plan.police.id}`, payload: { version: 1, shortName: 'NMP' } });
-    const id = lastEventId();
+    const id = await lastEventId();
     expect(id).toBeGreaterThan(0);
     const before = await world.snapshot();
-    const sql = world.db.$client;
     // Each in a write transaction of its own, as every write is: the trail's triggers refuse it, not the write guard.
-    const direct = (statement: () => unknown) => writeTransaction(world.db, statement);
-    await expect(direct(() => sql.prepare("update audit_events set actor_name = 'Someone else' where id = ?").run(id))).rejects.toThrow(/append-only/);
-    await expect(direct(() => sql.prepare("update audit_events set after = '{}'").run())).rejects.toThrow(/append-only/);
-    await expect(direct(() => sql.prepare('delete from audit_events where id = ?').run(id))).rejects.toThrow(/append-only/);
-    await expect(direct(() => sql.prepare('delete from audit_events').run())).rejects.toThrow(/append-only/);
+    const direct = (statement: string, params: unknown[] = []) => writeTransaction(world.db, (tx) => rawRun(tx, statement, params));
+    await expect(direct("update audit_events set actor_name = 'Someone else' where id = ?", [id])).rejects.toThrow(/append-only/);
+    await expect(direct("update audit_events set after = '{}'")).rejects.toThrow(/append-only/);
+    await expect(direct('delete from audit_events where id = ?', [id])).rejects.toThrow(/append-only/);
+    await expect(direct('delete from audit_events')).rejects.toThrow(/append-only/);
     expect(await world.snapshot()).toBe(before);
   });
 });

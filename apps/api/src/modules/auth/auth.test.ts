@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEvent, Me, User } from '@lrt/contracts';
+import { rawRow, rawRows } from '@lrt/db';
 import { buildApp } from '../../app';
 import { expectHostileJsonRefused, expectProblem, expectRefused } from '../../testing/http-expect';
 import { createTestWorld, factories, seedSmallPlan, TEST_NOW, TEST_PASSWORD, type Caller, type TestWorld } from '../../testing/test-app';
@@ -48,7 +49,7 @@ async function signInAs(user: { id: number; email: string; name: string }, passw
 
 const me = (as: Caller | null) => world.request({ method: 'GET', url: '/api/auth/me', as });
 const expectSignedOut = async (as: Caller, label = '') => expectProblem(await me(as), { status: 401, code: 'auth.unauthenticated' }, label);
-const sessionCount = (userId: number) => (world.db.$client.prepare('select count(*) as n from sessions where user_id = ?').get(userId) as { n: number }).n;
+const sessionCount = async (userId: number) => (await rawRow<{ n: number }>(world.db, 'select count(*) as n from sessions where user_id = ?', [userId]))!.n;
 
 describe('POST /api/auth/login', () => {
   it('signs in: the user, a CSRF token, their capabilities and a strict session cookie', async () => {
@@ -122,7 +123,7 @@ describe('POST /api/auth/login', () => {
     expect(second.statusCode).toBe(200);
     expect(sessionIdOf(second)).not.toBe(sessionIdOf(first));
     await expectSignedOut({ userId: user.id, name: user.name, email: user.email, cookie: oldSession, csrfToken: first.json<Me>().csrfToken }, 'the old session');
-    expect(sessionCount(user.id)).toBe(1);
+    expect(await sessionCount(user.id)).toBe(1);
   });
 
   it('records failed and successful sign-ins in the trail, with no password anywhere', async () => {
@@ -140,7 +141,7 @@ describe('POST /api/auth/login', () => {
     );
     expect(events).toContainEqual(expect.objectContaining({ operation: 'sign_in', actorId: user.id, entityId: user.id }));
 
-    const rows = JSON.stringify(world.db.$client.prepare('select * from audit_events').all());
+    const rows = JSON.stringify(await rawRows(world.db, 'select * from audit_events'));
     for (const text of [rows, trail.body, ...responses.map((r) => r.body)]) {
       expect(text).not.toContain(PASSWORD);
       expect(text).not.toContain(wrong);
@@ -179,14 +180,14 @@ describe('sessions', () => {
     expect(out.cookies.find((c) => c.name === COOKIE)?.value).toBe('');
     await expectSignedOut(caller);
     expectProblem(await world.request({ method: 'POST', url: '/api/auth/logout', as: caller }), { status: 401, code: 'auth.unauthenticated' });
-    expect(sessionCount(user.id)).toBe(0);
+    expect(await sessionCount(user.id)).toBe(0);
   });
 
   it('ends every session of a user the moment they are deactivated', async () => {
     const [laptop, phone] = [await signInAs(user), await signInAs(user)];
     const res = await world.request({ method: 'PATCH', url: `/api/users/${user.id}`, payload: { version: user.version, active: false } });
     expect(res.statusCode, res.body).toBe(200);
-    expect(sessionCount(user.id)).toBe(0);
+    expect(await sessionCount(user.id)).toBe(0);
     await expectSignedOut(laptop);
     await expectSignedOut(phone);
   });
@@ -221,7 +222,7 @@ describe('sessions', () => {
     expect((await me(caller)).statusCode).toBe(200);
     await world.setNow(minutes(59 + 59 + 61), { keepSessions: false });
     await expectSignedOut(caller);
-    expect(sessionCount(user.id)).toBe(0);
+    expect(await sessionCount(user.id)).toBe(0);
   });
 
   it('ends a session 12 hours after sign-in however active it is', async () => {
@@ -361,7 +362,7 @@ describe('accounts and passwords', () => {
         payload: { email: 'costly@northmoor.example', name: 'Costly Hash', password: PASSWORD, roles: ['viewer'] },
       });
       expect(res.statusCode, res.body).toBe(201);
-      const row = world.db.$client.prepare('select password_hash as hash from users where id = ?').get(res.json().id) as { hash: string };
+      const row = (await rawRow<{ hash: string }>(world.db, 'select password_hash as hash from users where id = ?', [res.json().id]))!;
       expect(row.hash.startsWith('scrypt$17$8$1$')).toBe(true);
       expect(row.hash).not.toContain(PASSWORD);
     } finally {

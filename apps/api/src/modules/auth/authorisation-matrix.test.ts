@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteOptions } from 'fastify';
 import { ACTION_STATUSES, STATUS_TRANSITIONS, type ActionStatus, type Role } from '@lrt/contracts';
 import { createTestDatabase, unique } from '@lrt/db/testing';
-import { closeDatabase } from '@lrt/db';
+import { closeDatabase, rawRow } from '@lrt/db';
 import { buildApp } from '../../app';
 import { hasCapability, isClosed, isSignOff, progressUpdatePermission, type Principal } from '@lrt/domain';
 import type { Access } from '../../plugins/auth';
@@ -94,14 +94,14 @@ const TARGETS: Record<string, { table: string; id: (fx: Fixtures) => number }> =
   '/api/settings': { table: 'settings', id: () => 1 },
 };
 
-const versionOf = (fx: Fixtures, url: string) => {
+const versionOf = async (fx: Fixtures, url: string) => {
   const target = TARGETS[url]!;
-  const row = fx.world.db.$client.prepare(`select version from "${target.table}" where id = ?`).get(target.id(fx)) as { version: number };
-  return row.version;
+  const row = await rawRow<{ version: number }>(fx.world.db, `select version from "${target.table}" where id = ?`, [target.id(fx)]);
+  return row!.version;
 };
 
 /** A valid request for each known route, and what an allowed caller gets. Bodies are built fresh (current version, unique names). */
-const KNOWN: Record<string, { ok: number; body?: (fx: Fixtures, url: string) => Record<string, unknown>; freshCaller?: true }> = {
+const KNOWN: Record<string, { ok: number; body?: (fx: Fixtures, url: string) => Record<string, unknown> | Promise<Record<string, unknown>>; freshCaller?: true }> = {
   'GET /api/health': { ok: 200 },
   'GET /api/openapi.json': { ok: 200 },
   'POST /api/auth/login': { ok: 200, body: (fx) => ({ email: fx.loginUser.email, password: TEST_PASSWORD }), freshCaller: true },
@@ -113,47 +113,47 @@ const KNOWN: Record<string, { ok: number; body?: (fx: Fixtures, url: string) => 
     body: () => ({ email: `${unique('matrix.user.')}@test.example`, name: unique('Matrix User '), password: 'plum orchard lantern 93', roles: ['viewer'] }),
   },
   'GET /api/users/:id': { ok: 200 },
-  'PATCH /api/users/:id': { ok: 200, body: (fx, url) => ({ version: versionOf(fx, url), name: unique('Renamed User ') }) },
+  'PATCH /api/users/:id': { ok: 200, body: async (fx, url) => ({ version: await versionOf(fx, url), name: unique('Renamed User ') }) },
   'DELETE /api/users/:id/sessions': { ok: 200 },
   'GET /api/audit': { ok: 200 },
   'GET /api/agencies': { ok: 200 },
   'POST /api/agencies': { ok: 201, body: () => ({ name: unique('Matrix Agency '), shortName: unique('MA'), kind: 'other' }) },
   'GET /api/agencies/:id': { ok: 200 },
-  'PATCH /api/agencies/:id': { ok: 200, body: (fx, url) => ({ version: versionOf(fx, url), name: unique('Renamed Agency ') }) },
+  'PATCH /api/agencies/:id': { ok: 200, body: async (fx, url) => ({ version: await versionOf(fx, url), name: unique('Renamed Agency ') }) },
   'GET /api/subgroups': { ok: 200 },
   'POST /api/subgroups': { ok: 201, body: () => ({ name: unique('Matrix Subgroup '), shortName: unique('MS') }) },
   'GET /api/subgroups/:id': { ok: 200 },
-  'PATCH /api/subgroups/:id': { ok: 200, body: (fx, url) => ({ version: versionOf(fx, url), name: unique('Renamed Subgroup ') }) },
+  'PATCH /api/subgroups/:id': { ok: 200, body: async (fx, url) => ({ version: await versionOf(fx, url), name: unique('Renamed Subgroup ') }) },
   'GET /api/themes': { ok: 200 },
   'POST /api/themes': { ok: 201, body: () => ({ name: unique('Matrix Theme ') }) },
   'GET /api/themes/matrix': { ok: 200 },
   'GET /api/themes/:id': { ok: 200 },
-  'PATCH /api/themes/:id': { ok: 200, body: (fx, url) => ({ version: versionOf(fx, url), description: unique('Described ') }) },
+  'PATCH /api/themes/:id': { ok: 200, body: async (fx, url) => ({ version: await versionOf(fx, url), description: unique('Described ') }) },
   'GET /api/reviews': { ok: 200 },
   'POST /api/reviews': { ok: 201, body: () => ({ code: unique('MX-'), type: 'lcspr', childPseudonym: 'Child M', title: 'A matrix review' }) },
   'GET /api/reviews/:id': { ok: 200 },
-  'PATCH /api/reviews/:id': { ok: 200, body: (fx, url) => ({ version: versionOf(fx, url), title: unique('Retitled ') }) },
+  'PATCH /api/reviews/:id': { ok: 200, body: async (fx, url) => ({ version: await versionOf(fx, url), title: unique('Retitled ') }) },
   'GET /api/reviews/:id/learning-points': { ok: 200 },
   'POST /api/reviews/:id/learning-points': { ok: 201, body: () => ({ title: unique('Learning point ') }) },
   'GET /api/learning-points/:id': { ok: 200 },
-  'PATCH /api/learning-points/:id': { ok: 200, body: (fx, url) => ({ version: versionOf(fx, url), title: unique('Retitled point ') }) },
+  'PATCH /api/learning-points/:id': { ok: 200, body: async (fx, url) => ({ version: await versionOf(fx, url), title: unique('Retitled point ') }) },
   'GET /api/recommendations': { ok: 200 },
   'POST /api/recommendations': { ok: 201, body: (fx) => ({ reviewId: fx.plan.review.id, text: unique('The partnership should ') }) },
   'GET /api/recommendations/:id': { ok: 200 },
-  'PATCH /api/recommendations/:id': { ok: 200, body: (fx, url) => ({ version: versionOf(fx, url), text: unique('Reworded ') }) },
+  'PATCH /api/recommendations/:id': { ok: 200, body: async (fx, url) => ({ version: await versionOf(fx, url), text: unique('Reworded ') }) },
   'GET /api/actions': { ok: 200 },
   'POST /api/actions': {
     ok: 201,
     body: (fx) => ({ reviewId: fx.plan.review.id, ownerAgencyId: fx.plan.health.id, learningNeed: 'Staff need to hear the child', action: unique('Brief staff ') }),
   },
   'GET /api/actions/:id': { ok: 200 },
-  'PATCH /api/actions/:id': { ok: 200, body: (fx, url) => ({ version: versionOf(fx, url), successMeasure: unique('Audit ') }) },
+  'PATCH /api/actions/:id': { ok: 200, body: async (fx, url) => ({ version: await versionOf(fx, url), successMeasure: unique('Audit ') }) },
   'GET /api/actions/:id/updates': { ok: 200 },
   'POST /api/actions/:id/updates': { ok: 201, body: () => ({ note: unique('Briefed team '), confidence: 'on_track' }) },
   'GET /api/dashboard': { ok: 200 },
   'GET /api/exports/actions.csv': { ok: 200 },
   'GET /api/settings': { ok: 200 },
-  'PATCH /api/settings': { ok: 200, body: (fx, url) => ({ version: versionOf(fx, url), partnershipName: unique('Northmoor Partnership ') }) },
+  'PATCH /api/settings': { ok: 200, body: async (fx, url) => ({ version: await versionOf(fx, url), partnershipName: unique('Northmoor Partnership ') }) },
 };
 /**
  * Who each known route is for, written out: the matrix derives its expectations from `config.access`, so this
@@ -333,7 +333,7 @@ describe('every route × every caller', () => {
         if (caller && spec?.freshCaller) caller = await world.signIn(roles, { ...links(fx), name: unique(`Matrix fresh ${kind} `) });
 
         const url = route.url.replace(/:(\w+)/g, () => String(TARGETS[route.url]?.id(fx) ?? 999_999));
-        const body = ['POST', 'PUT', 'PATCH'].includes(route.method) ? (spec?.body?.(fx, route.url) ?? {}) : undefined;
+        const body = ['POST', 'PUT', 'PATCH'].includes(route.method) ? ((await spec?.body?.(fx, route.url)) ?? {}) : undefined;
 
         let expected: number | 'allowed';
         if (route.access === 'public') expected = spec ? spec.ok : 'allowed';
@@ -466,7 +466,7 @@ describe('every status change × role × status', () => {
           if (expected.status === 201) {
             expect(response.statusCode, `${label}: ${response.body}`).toBe(201);
             expect(response.json().statusChange, label).toEqual({ from, to });
-            const row = world.db.$client.prepare('select status from actions where id = ?').get(action.id) as { status: string };
+            const row = (await rawRow<{ status: string }>(world.db, 'select status from actions where id = ?', [action.id]))!;
             expect(row.status, label).toBe(to);
           } else {
             expectProblem(response, { status: expected.status, code: expected.code! }, label);
@@ -531,7 +531,7 @@ describe('comments, posting on behalf, closed actions and own proposals × every
       expect(response.statusCode, `${kind}: ${response.body}`).toBe(expected);
       if (expected === 201) {
         expect(response.json(), kind).toMatchObject({ kind: 'comment', confidence: null, agencyId: null });
-        const row = world.db.$client.prepare('select version, last_update_at, latest_confidence from actions where id = ?').get(action.id);
+        const row = await rawRow(world.db, 'select version, last_update_at, latest_confidence from actions where id = ?', [action.id]);
         expect(row, kind).toEqual({ version: 1, last_update_at: null, latest_confidence: null });
       } else {
         expect(await world.snapshot(), `${kind}: a refusal changed the database`).toBe(before);

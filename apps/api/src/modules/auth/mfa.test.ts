@@ -4,7 +4,7 @@ import * as OTPAuth from 'otpauth';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEvent, Me, MfaRequired, RecoveryCodes, Settings, TotpEnrolment, User } from '@lrt/contracts';
 import type { InjectOptions } from 'fastify';
-import { users, writeTransaction } from '@lrt/db';
+import { rawRow, rawRows, users, writeTransaction } from '@lrt/db';
 import { expectProblem, expectRefused, type ExpectedProblem } from '../../testing/http-expect';
 import { createTestWorld, factories, TEST_NOW, TEST_PASSWORD, type Caller, type TestRequest, type TestWorld } from '../../testing/test-app';
 
@@ -73,10 +73,11 @@ async function enrol(user: Caller) {
   return { secret, recoveryCodes: confirmed.json<RecoveryCodes>().recoveryCodes };
 }
 
-const trail = (userId: number) => world.db.$client.prepare("select * from audit_events where entity = 'user' and entity_id = ? order by id").all(userId) as { operation: string; actor_id: number | null; after: string | null }[];
-const sessionCount = (userId: number) => (world.db.$client.prepare('select count(*) as n from sessions where user_id = ?').get(userId) as { n: number }).n;
-const userRow = (userId: number) =>
-  world.db.$client.prepare('select totp_secret, totp_pending_secret, totp_enabled_at, totp_last_step from users where id = ?').get(userId) as Record<string, unknown>;
+const trail = (userId: number) =>
+  rawRows<{ operation: string; actor_id: number | null; after: string | null }>(world.db, "select * from audit_events where entity = 'user' and entity_id = ? order by id", [userId]);
+const sessionCount = async (userId: number) => (await rawRow<{ n: number }>(world.db, 'select count(*) as n from sessions where user_id = ?', [userId]))!.n;
+const userRow = async (userId: number) =>
+  (await rawRow<Record<string, unknown>>(world.db, 'select totp_secret, totp_pending_secret, totp_enabled_at, totp_last_step from users where id = ?', [userId]))!;
 
 describe('setting up an authenticator app', () => {
   it('gives a secret, its otpauth address and a QR code, labelled with the partnership and the email; nothing changes until confirmed', async () => {
@@ -99,7 +100,7 @@ describe('setting up an authenticator app', () => {
     });
     expect(enrolment.qrSvg).toMatch(/^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(enrolment.qrSvg).not.toMatch(/<script|on\w+=/i);
-    expect(userRow(user.userId)).toMatchObject({ totp_secret: null, totp_pending_secret: enrolment.secret });
+    expect(await userRow(user.userId)).toMatchObject({ totp_secret: null, totp_pending_secret: enrolment.secret });
     expect((await me(user)).secondFactor).toEqual({ enabled: false, required: false, enabledAt: null, recoveryCodesLeft: 0 });
     // Pending is not on: the password alone still signs in.
     expect((await login(user.email)).json<Me>().user.id).toBe(user.userId);
@@ -126,17 +127,17 @@ describe('setting up an authenticator app', () => {
     for (const recoveryCode of recoveryCodes) expect(recoveryCode).toMatch(/^[a-z2-7]{5}-[a-z2-7]{5}$/);
     expect(new Set(recoveryCodes).size).toBe(10);
 
-    const stored = world.db.$client.prepare('select code_hash, used_at from mfa_recovery_codes where user_id = ?').all(user.userId) as { code_hash: string; used_at: null }[];
+    const stored = await rawRows<{ code_hash: string; used_at: null }>(world.db, 'select code_hash, used_at from mfa_recovery_codes where user_id = ?', [user.userId]);
     const sha = (text: string) => createHash('sha256').update(text).digest('hex');
     expect(stored.map((row) => row.code_hash).sort()).toEqual(recoveryCodes.map((c) => sha(c.replace('-', ''))).sort());
     expect(JSON.stringify(await world.snapshot())).not.toContain(recoveryCodes[0]!.replace('-', ''));
 
-    expect(userRow(user.userId)).toMatchObject({ totp_secret: secret, totp_pending_secret: null, totp_enabled_at: TEST_NOW.toISOString() });
+    expect(await userRow(user.userId)).toMatchObject({ totp_secret: secret, totp_pending_secret: null, totp_enabled_at: TEST_NOW.toISOString() });
     expect((await me(user)).secondFactor).toEqual({ enabled: true, required: false, enabledAt: TEST_NOW.toISOString(), recoveryCodesLeft: 10 });
     expect((await world.request({ method: 'GET', url: `/api/users/${user.userId}` })).json<User>().secondFactorEnabledAt).toBe(TEST_NOW.toISOString());
     // The session that turned it on stays; the one signed in elsewhere with the password alone has ended.
     expectProblem(await world.request({ method: 'GET', url: '/api/auth/me', as: elsewhere }), { status: 401, code: 'auth.unauthenticated' });
-    const enabled = trail(user.userId).find((e) => e.operation === 'second_factor_enabled');
+    const enabled = (await trail(user.userId)).find((e) => e.operation === 'second_factor_enabled');
     expect(enabled).toMatchObject({ actor_id: user.userId });
     expect(JSON.parse(enabled!.after!)).toEqual({ method: 'totp', recoveryCodes: 10, otherSessionsEnded: 1 });
 
@@ -161,14 +162,14 @@ describe('signing in with a second factor', () => {
   it('answers the password with a token and no session, then signs in with the code', async () => {
     const user = await world.signIn(['agency_lead'], { agencyIds: [(await factories.agency(world.db)).id] });
     const { secret } = await enrol(user);
-    const sessionsBefore = sessionCount(user.userId);
+    const sessionsBefore = await sessionCount(user.userId);
     const mfaToken = await passwordStep(user);
-    expect(sessionCount(user.userId)).toBe(sessionsBefore);
-    const challenge = world.db.$client.prepare('select * from mfa_challenges where user_id = ?').get(user.userId) as { token_hash: string; expires_at: string; attempts: number };
+    expect(await sessionCount(user.userId)).toBe(sessionsBefore);
+    const challenge = (await rawRow<{ token_hash: string; expires_at: string; attempts: number }>(world.db, 'select * from mfa_challenges where user_id = ?', [user.userId]))!;
     expect(challenge.token_hash).toBe(createHash('sha256').update(mfaToken).digest('hex'));
     expect(challenge.expires_at).toBe(new Date(clock.getTime() + 5 * 60_000).toISOString());
     // No sign-in is recorded for the password alone.
-    expect(trail(user.userId).filter((e) => e.operation === 'sign_in')).toEqual([]);
+    expect((await trail(user.userId)).filter((e) => e.operation === 'sign_in')).toEqual([]);
 
     const res = await loginMfa(mfaToken, codeFor(secret));
     expect(res.statusCode, res.body).toBe(200);
@@ -181,7 +182,7 @@ describe('signing in with a second factor', () => {
     expect(setCookie).toMatch(/; SameSite=Strict/i);
     const signedIn = callerFrom(user, res);
     expect((await me(signedIn)).user.id).toBe(user.userId);
-    const signIns = trail(user.userId).filter((e) => e.operation === 'sign_in');
+    const signIns = (await trail(user.userId)).filter((e) => e.operation === 'sign_in');
     expect(signIns.map((e) => JSON.parse(e.after!))).toEqual([{ method: 'password_and_code' }]);
     // The token is spent.
     expectProblem(await loginMfa(mfaToken, codeFor(secret, 1)), { status: 401, code: 'auth.mfa_expired' });
@@ -195,7 +196,7 @@ describe('signing in with a second factor', () => {
     const problem = expectProblem(wrong, { status: 401, code: 'auth.mfa_invalid' });
     expect(problem.detail).toMatch(/4 tries left/);
     expect(wrong.cookies.find((c) => c.name === COOKIE)).toBeUndefined();
-    const failed = trail(user.userId).filter((e) => e.operation === 'sign_in_failed');
+    const failed = (await trail(user.userId)).filter((e) => e.operation === 'sign_in_failed');
     expect(failed.map((e) => JSON.parse(e.after!))).toEqual([{ email: user.email, refused: 'wrong second-factor code', attemptsLeft: 4 }]);
     expect((await loginMfa(mfaToken, codeFor(secret))).statusCode).toBe(200);
   });
@@ -224,8 +225,8 @@ describe('signing in with a second factor', () => {
     const res = await loginMfa(await passwordStep(user), ` ${recoveryCode.toUpperCase().replace('-', ' - ')} `);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json<Me>().secondFactor.recoveryCodesLeft).toBe(9);
-    expect(world.db.$client.prepare('select count(*) as n from mfa_recovery_codes where user_id = ? and used_at is not null').get(user.userId)).toEqual({ n: 1 });
-    const used = trail(user.userId).find((e) => e.operation === 'update' && e.after?.includes('recoveryCodesLeft'));
+    expect(await rawRow(world.db, 'select count(*) as n from mfa_recovery_codes where user_id = ? and used_at is not null', [user.userId])).toEqual({ n: 1 });
+    const used = (await trail(user.userId)).find((e) => e.operation === 'update' && e.after?.includes('recoveryCodesLeft'));
     expect(JSON.parse(used!.after!)).toEqual({ recoveryCodesLeft: 9 });
 
     expectProblem(await loginMfa(await passwordStep(user), recoveryCode), { status: 401, code: 'auth.mfa_invalid' });
@@ -239,7 +240,7 @@ describe('signing in with a second factor', () => {
     await setNow(new Date(clock.getTime() + 5 * 60_000));
     const problem = expectProblem(await loginMfa(mfaToken, codeFor(secret)), { status: 401, code: 'auth.mfa_expired' });
     expect(problem.detail).toMatch(/Start again/);
-    expect(world.db.$client.prepare('select count(*) as n from mfa_challenges').get()).toEqual({ n: 0 });
+    expect(await rawRow(world.db, 'select count(*) as n from mfa_challenges')).toEqual({ n: 0 });
   });
 
   it('voids a waiting sign-in after 5 wrong codes, even for the right code after them', async () => {
@@ -309,14 +310,14 @@ describe('turning it off, and new recovery codes', () => {
       code: 'auth.wrong_password',
       path: 'currentPassword',
     });
-    expect(userRow(user.userId)).toMatchObject({ totp_secret: expect.any(String) });
+    expect(await userRow(user.userId)).toMatchObject({ totp_secret: expect.any(String) });
     await refused({ method: 'DELETE', url: '/api/auth/mfa', payload: {}, as: user }, { status: 400, code: 'validation.failed', path: 'currentPassword' });
     const res = await world.request({ method: 'DELETE', url: '/api/auth/mfa', payload: { currentPassword: TEST_PASSWORD }, as: user });
     expect(res.statusCode, res.body).toBe(204);
-    expect(userRow(user.userId)).toEqual({ totp_secret: null, totp_pending_secret: null, totp_enabled_at: null, totp_last_step: null });
-    expect(world.db.$client.prepare('select count(*) as n from mfa_recovery_codes where user_id = ?').get(user.userId)).toEqual({ n: 0 });
+    expect(await userRow(user.userId)).toEqual({ totp_secret: null, totp_pending_secret: null, totp_enabled_at: null, totp_last_step: null });
+    expect(await rawRow(world.db, 'select count(*) as n from mfa_recovery_codes where user_id = ?', [user.userId])).toEqual({ n: 0 });
     expect((await me(user)).secondFactor).toEqual({ enabled: false, required: false, enabledAt: null, recoveryCodesLeft: 0 });
-    expect(trail(user.userId).map((e) => e.operation)).toContain('second_factor_disabled');
+    expect((await trail(user.userId)).map((e) => e.operation)).toContain('second_factor_disabled');
     expect((await login(user.email)).json<Me>().user.id).toBe(user.userId);
     expectProblem(await world.request({ method: 'DELETE', url: '/api/auth/mfa', payload: { currentPassword: TEST_PASSWORD }, as: user }), { status: 409, code: 'auth.mfa_not_enabled' });
   });
@@ -384,14 +385,14 @@ describe("the business unit resets a user's second factor", () => {
     const user = await world.signIn(['viewer']);
     const { secret } = await enrol(user);
     const waiting = await passwordStep(user);
-    expect(sessionCount(user.userId)).toBe(1);
+    expect(await sessionCount(user.userId)).toBe(1);
     const before = (await world.request({ method: 'GET', url: `/api/users/${user.userId}` })).json<User>();
 
     const res = await world.request({ method: 'DELETE', url: `/api/users/${user.userId}/mfa` });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ sessionsEnded: 1 });
-    expect(sessionCount(user.userId)).toBe(0);
-    expect(userRow(user.userId)).toMatchObject({ totp_secret: null, totp_enabled_at: null });
+    expect(await sessionCount(user.userId)).toBe(0);
+    expect(await userRow(user.userId)).toMatchObject({ totp_secret: null, totp_enabled_at: null });
     const after = (await world.request({ method: 'GET', url: `/api/users/${user.userId}` })).json<User>();
     expect(after).toMatchObject({ secondFactorEnabledAt: null, version: before.version + 1 });
     expectProblem(await loginMfa(waiting, codeFor(secret)), { status: 401, code: 'auth.mfa_expired' });
@@ -416,14 +417,14 @@ describe('the password alone, for an account with a second factor', () => {
   it('forgives nothing and makes no address known until the code is right too', async () => {
     const user = await world.signIn(['viewer']);
     const { secret } = await enrol(user);
-    const known = () => world.db.$client.prepare('select ip from sign_in_addresses where user_id = ?').all(user.userId);
-    const pairTries = () => (world.db.$client.prepare(`select count(*) as n from sign_in_failures where key like 'pair:%'`).get() as { n: number }).n;
+    const known = () => rawRows(world.db, 'select ip from sign_in_addresses where user_id = ?', [user.userId]);
+    const pairTries = async () => (await rawRow<{ n: number }>(world.db, `select count(*) as n from sign_in_failures where key like 'pair:%'`))!.n;
     await login(user.email, 'a wrong guess first');
     const token = await passwordStep(user);
-    expect(known()).toEqual([]);
-    expect(pairTries()).toBe(2);
+    expect(await known()).toEqual([]);
+    expect(await pairTries()).toBe(2);
     expect((await loginMfa(token, codeFor(secret))).statusCode).toBe(200);
-    expect(known()).toEqual([{ ip: '127.0.0.1' }]);
-    expect(pairTries()).toBe(0);
+    expect(await known()).toEqual([{ ip: '127.0.0.1' }]);
+    expect(await pairTries()).toBe(0);
   });
 });

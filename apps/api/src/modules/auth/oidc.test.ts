@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Me, SsoDomain } from '@lrt/contracts';
-import { first, settings as settingsTable, users, writeTransaction } from '@lrt/db';
+import { first, rawRow, rawRows, settings as settingsTable, users, writeTransaction } from '@lrt/db';
 import { eq } from 'drizzle-orm';
 import { freePort, startOidcProvider, type TestOidcProvider } from '../../testing/oidc-provider';
 import { createTestWorld, factories, TEST_NOW, TEST_PASSWORD, type TestWorld } from '../../testing/test-app';
@@ -64,9 +64,9 @@ async function me(session: string | undefined) {
   return { status: response.status, body: response.status === 200 ? ((await response.json()) as Me) : null };
 }
 
-const userCount = () => (world!.db.$client.prepare('select count(*) as n from users').get() as { n: number }).n;
-const auditOf = (operation: string) =>
-  (world!.db.$client.prepare('select * from audit_events where operation = ? order by id').all(operation) as { actor_id: number | null; entity: string; after: string }[]).map(
+const userCount = async () => (await rawRow<{ n: number }>(world!.db, 'select count(*) as n from users'))!.n;
+const auditOf = async (operation: string) =>
+  (await rawRows<{ actor_id: number | null; entity: string; after: string }>(world!.db, 'select * from audit_events where operation = ? order by id', [operation])).map(
     (row) => ({ ...row, after: JSON.parse(row.after) as Record<string, unknown> }),
   );
 
@@ -117,7 +117,7 @@ describe('signing in with your organisation', () => {
     expect(stateCookie).toMatch(/; Max-Age=600/i);
     expect(stateCookie).toMatch(/; Path=\/(;|$)/);
     // Only a hash of the state is kept.
-    const kept = world!.db.$client.prepare('select state_hash from oidc_logins').all() as { state_hash: string }[];
+    const kept = await rawRows<{ state_hash: string }>(world!.db, 'select state_hash from oidc_logins');
     expect(kept).toHaveLength(0); // used once: gone after the callback
     expect(flow.answer.searchParams.get('code')).toBeTruthy();
 
@@ -132,13 +132,13 @@ describe('signing in with your organisation', () => {
     // The identity is recorded at the first match, and the sign-in is in the trail.
     const row = await first(world!.db.select({ oidcSubject: users.oidcSubject }).from(users).where(eq(users.id, lead.userId)));
     expect(row?.oidcSubject).toBe(`${provider.issuer} priya`);
-    expect(auditOf('sign_in')).toEqual([expect.objectContaining({ actor_id: lead.userId, after: { method: 'oidc', linkedIdentity: `${provider.issuer} priya` } })]);
+    expect(await auditOf('sign_in')).toEqual([expect.objectContaining({ actor_id: lead.userId, after: { method: 'oidc', linkedIdentity: `${provider.issuer} priya` } })]);
 
     // The next sign-in is the same identity: it signs in again, and the audit says oidc.
     const again = await signInWithOrganisation('priya');
     expect(again.location).toBe('/');
     expect((await me(again.session?.value)).status).toBe(200);
-    expect(auditOf('sign_in').at(-1)?.after).toEqual({ method: 'oidc' });
+    expect((await auditOf('sign_in')).at(-1)?.after).toEqual({ method: 'oidc' });
   });
 
   it('refuses another identity with the same email once the account is linked', async () => {
@@ -151,18 +151,18 @@ describe('signing in with your organisation', () => {
     const refused = await signInWithOrganisation('impostor');
     expect(refused.location).toBe('/sign-in?sso=other_identity');
     expect(refused.session).toBeUndefined();
-    expect(auditOf('sign_in_failed').at(-1)?.after).toMatchObject({ method: 'oidc', email: viewer.email, refused: 'other_identity' });
+    expect((await auditOf('sign_in_failed')).at(-1)?.after).toMatchObject({ method: 'oidc', email: viewer.email, refused: 'other_identity' });
   });
 
   it('refuses an email no account has, and opens no account', async () => {
     await startTracker();
     provider.accounts.set('stranger', { email: 'stranger@elsewhere.example', email_verified: true, name: 'A Stranger' });
-    const before = userCount();
+    const before = await userCount();
     const flow = await signInWithOrganisation('stranger', '/actions');
     expect(flow.location).toBe('/sign-in?sso=no_account');
     expect(flow.session).toBeUndefined();
-    expect(userCount()).toBe(before);
-    expect(auditOf('sign_in_failed')).toEqual([
+    expect(await userCount()).toBe(before);
+    expect(await auditOf('sign_in_failed')).toEqual([
       expect.objectContaining({ actor_id: null, after: expect.objectContaining({ method: 'oidc', email: 'stranger@elsewhere.example', refused: 'no_account' }) }),
     ]);
   });
@@ -180,7 +180,7 @@ describe('signing in with your organisation', () => {
     const signedIn = await me(flow.session?.value);
     expect(signedIn.body?.user).toMatchObject({ email: 'jo.nurse@nhs.northmoor.example', name: 'Jo Nurse', roles: ['agency_lead'], agencyIds: [health.id], active: true });
     expect(signedIn.body?.capabilities.postUpdates).toBe(true);
-    expect(auditOf('create').find((e) => e.entity === 'user')?.after).toMatchObject({ email: 'jo.nurse@nhs.northmoor.example', roles: ['agency_lead'] });
+    expect((await auditOf('create')).find((e) => e.entity === 'user')?.after).toMatchObject({ email: 'jo.nurse@nhs.northmoor.example', roles: ['agency_lead'] });
 
     // Its password hash is unusable: no password signs in to it.
     const hash = (await first(world!.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.email, 'jo.nurse@nhs.northmoor.example'))))
@@ -230,7 +230,7 @@ describe('signing in with your organisation', () => {
     expect(mine.body).toMatchObject({ mustChangePassword: false, secondFactor: { required: false } });
     const actions = await fetch(`${base}/api/actions`, { headers: { cookie: `${SESSION_COOKIE}=${flow.session?.value}` } });
     expect(actions.status).toBe(200);
-    expect(world!.db.$client.prepare('select sign_in_method from sessions where user_id = ? order by created_at, sign_in_method').all(chair.userId)).toEqual([
+    expect(await rawRows(world!.db, 'select sign_in_method from sessions where user_id = ? order by created_at, sign_in_method', [chair.userId])).toEqual([
       { sign_in_method: 'password' },
       { sign_in_method: 'single_sign_on' },
     ]);

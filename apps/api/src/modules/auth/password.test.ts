@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Me, User } from '@lrt/contracts';
+import { rawRows } from '@lrt/db';
 import { expectProblem, expectRefused } from '../../testing/http-expect';
 import { createTestWorld, type Caller, type TestWorld } from '../../testing/test-app';
 
@@ -74,9 +75,9 @@ describe('POST /api/auth/password', () => {
     expect((await changePassword(laptop, { currentPassword: FIRST, newPassword: CHOSEN })).statusCode).toBe(204);
     expect((await world.request({ method: 'GET', url: '/api/auth/me', as: laptop })).statusCode).toBe(200);
     for (const other of [phone, tablet]) expectProblem(await world.request({ method: 'GET', url: '/api/auth/me', as: other }), { status: 401, code: 'auth.unauthenticated' });
-    const trail = world.db.$client.prepare(`select actor_id, entity_id, after from audit_events where operation = 'password_changed'`).all();
+    const trail = await rawRows(world.db, `select actor_id, entity_id, after from audit_events where operation = 'password_changed'`);
     expect(trail).toEqual([{ actor_id: user.id, entity_id: user.id, after: JSON.stringify({ otherSessionsEnded: 3 }) }]);
-    expect(JSON.stringify(world.db.$client.prepare('select * from audit_events').all())).not.toContain(CHOSEN);
+    expect(JSON.stringify(await rawRows(world.db, 'select * from audit_events'))).not.toContain(CHOSEN);
   });
 
   it('refuses a weak, unchanged or missing new password, naming the field, and changes nothing', async () => {

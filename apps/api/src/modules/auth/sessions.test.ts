@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Me, OwnSessions } from '@lrt/contracts';
-import { users, writeTransaction } from '@lrt/db';
+import { rawRows, users, writeTransaction } from '@lrt/db';
 import { hashPassword } from '../../lib/password-hash';
 import { expectProblem } from '../../testing/http-expect';
 import { createTestWorld, TEST_SCRYPT_COST, type Caller, type TestWorld } from '../../testing/test-app';
@@ -37,7 +37,7 @@ describe('your own sessions', () => {
       ['Firefox on a laptop', '198.51.100.7', true],
       ['Safari on a phone', '198.51.100.8', false],
     ]);
-    const ids = (world.db.$client.prepare('select id_hash from sessions').all() as { id_hash: string }[]).map((r) => r.id_hash);
+    const ids = (await rawRows<{ id_hash: string }>(world.db, 'select id_hash from sessions')).map((r) => r.id_hash);
     for (const id of ids) expect(res.body).not.toContain(id);
     expect(res.body).not.toContain(laptop.cookie.split('=')[1]);
     // Someone else's sessions are not in your list.
@@ -57,7 +57,7 @@ describe('your own sessions', () => {
     expect(res.json()).toEqual({ sessionsEnded: 1 });
     expectProblem(await world.request({ method: 'GET', url: '/api/auth/me', as: phone }), { status: 401, code: 'auth.unauthenticated' });
     expect((await world.request({ method: 'GET', url: '/api/auth/me', as: laptop })).statusCode).toBe(200);
-    const trail = world.db.$client.prepare(`select actor_id, after from audit_events where operation = 'sessions_revoked'`).all();
+    const trail = await rawRows(world.db, `select actor_id, after from audit_events where operation = 'sessions_revoked'`);
     expect(trail).toEqual([{ actor_id: user.id, after: JSON.stringify({ sessionsEnded: 1, by: 'themselves' }) }]);
   });
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditEvent, Me } from '@lrt/contracts';
-import { first, users, writeTransaction } from '@lrt/db';
+import { first, rawRow, rawRows, users, writeTransaction } from '@lrt/db';
 import { eq } from 'drizzle-orm';
 import { hashPassword } from '../../lib/password-hash';
 import { expectProblem } from '../../testing/http-expect';
@@ -29,8 +29,7 @@ async function setUp(scryptCost = TEST_SCRYPT_COST) {
 const login = (email: string, password: string, remoteAddress = HOME) =>
   world.request({ method: 'POST', url: '/api/auth/login', payload: { email, password }, as: null, remoteAddress });
 
-const auditRows = (operation: string) =>
-  world.db.$client.prepare('select * from audit_events where operation = ?').all(operation) as { after: string | null }[];
+const auditRows = (operation: string) => rawRows<{ after: string | null }>(world.db, 'select * from audit_events where operation = ? order by id', [operation]);
 
 describe('sign-in throttling', () => {
   it('after 3 wrong tries for an account from an address, refuses even the right password until a delay that doubles has passed', async () => {
@@ -108,7 +107,7 @@ describe('sign-in throttling', () => {
     expect(answers.filter((a) => a.statusCode === 401).length).toBeLessThanOrEqual(SIGN_IN_LIMITS.freePerPair);
     expect(answers.every((a) => [401, 429, 503].includes(a.statusCode))).toBe(true);
     expect(answers.at(-1)!.statusCode).not.toBe(200);
-    const sessions = world.db.$client.prepare('select count(*) as n from sessions where user_id = ?').get(victim.id) as { n: number };
+    const sessions = (await rawRow<{ n: number }>(world.db, 'select count(*) as n from sessions where user_id = ?', [victim.id]))!;
     expect(sessions.n).toBe(0);
   });
 
@@ -117,14 +116,14 @@ describe('sign-in throttling', () => {
     const user = await make('kim@northmoor.example');
     for (let i = 0; i < SIGN_IN_LIMITS.freePerPair; i++) await login(user.email, 'wrong', ATTACKER);
     for (let i = 0; i < 200; i++) expect((await login(user.email, 'wrong', ATTACKER)).statusCode).toBe(429);
-    expect(auditRows('sign_in_failed')).toHaveLength(SIGN_IN_LIMITS.freePerPair);
-    expect(auditRows('sign_in_throttled')).toHaveLength(0);
+    expect(await auditRows('sign_in_failed')).toHaveLength(SIGN_IN_LIMITS.freePerPair);
+    expect(await auditRows('sign_in_throttled')).toHaveLength(0);
 
     // The next window's first refusal closes the last one's count.
     await world.setNow(new Date(TEST_NOW.getTime() + 16 * 60_000), { keepSessions: false });
     for (let i = 0; i < SIGN_IN_LIMITS.freePerPair; i++) await login(user.email, 'wrong', ATTACKER);
     expect((await login(user.email, 'wrong', ATTACKER)).statusCode).toBe(429);
-    const events = auditRows('sign_in_throttled');
+    const events = await auditRows('sign_in_throttled');
     expect(events).toHaveLength(1);
     expect(JSON.parse(events[0]!.after!)).toMatchObject({ refused: 200, accounts: 1, busiestAddresses: { [ATTACKER]: 200 } });
 
@@ -134,12 +133,14 @@ describe('sign-in throttling', () => {
 
   it('keeps what a stranger typed short and printable in the trail', async () => {
     await setUp();
-    const typed = `${'x'.repeat(200)}\u0000\u202e@northmoor.example`;
+    // (U+0000 itself never gets this far: every request carrying it is refused with a 400 before anything reads
+    // it, see plugins/nul-characters.test.ts; the other control and format characters are the service's to drop.)
+    const typed = `${'x'.repeat(50)}\u0007\u001b\u202e${'y'.repeat(150)}@northmoor.example`;
     await login(typed.slice(0, 254), 'whatever it is');
-    const [row] = auditRows('sign_in_failed');
+    const [row] = await auditRows('sign_in_failed');
     const after = JSON.parse(row!.after!) as { typed: string };
     expect(after.typed.length).toBeLessThanOrEqual(120);
-    expect(after.typed.includes('\u0000') || after.typed.includes('\u202e')).toBe(false);
+    expect(['\u0007', '\u001b', '\u202e'].some((c) => after.typed.includes(c))).toBe(false);
   });
 
   it('forgives an account its tries from an address once the right password is given there', async () => {

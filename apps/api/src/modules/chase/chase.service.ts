@@ -26,6 +26,8 @@ import {
   userRoles,
   users,
   first,
+  forDialect,
+  inJsonIds,
   rowsOf,
   writeTransaction,
   type Db,
@@ -88,6 +90,12 @@ async function checkScope(db: Db | Tx, principal: Principal, scope: ChaseScope) 
   }
 }
 
+/**
+ * SQLite's CROSS JOIN is an inner join whose left table the planner keeps as the outer loop (a hint these queries
+ * rely on); PostgreSQL refuses `cross join … on` and plans the join order itself, so there it is a plain join.
+ */
+const crossJoin = (db: Db | Tx) => forDialect(db, { sqlite: sql`cross join`, postgres: sql`join` });
+
 /** An open action under one of its agencies, with what the rules say of it. */
 interface CandidateRow {
   id: number;
@@ -123,7 +131,7 @@ async function candidateRows(
 ): Promise<CandidateRow[]> {
   const allowed = chaseableSubgroups(principal);
   const where: SQL[] = [sql`${actions.status} in ('not_started', 'in_progress')`];
-  if (actionIds) where.push(sql`${actions.id} in (select value from json_each(${JSON.stringify(actionIds)}))`);
+  if (actionIds) where.push(inJsonIds(db, actions.id, JSON.stringify(actionIds)));
   else {
     where.push(sql`((${actions.targetDate} is not null and ${actions.targetDate} <= ${clock.dueSoonBy})
       or coalesce(${actions.lastUpdateAt}, ${actions.createdAt}) < ${clock.staleBefore}
@@ -131,16 +139,16 @@ async function candidateRows(
   }
   if (scope.reviewId !== undefined) where.push(sql`${actions.reviewId} = ${scope.reviewId}`);
   if (scope.subgroupId !== undefined) where.push(sql`${actions.subgroupId} = ${scope.subgroupId}`);
-  if (allowed !== 'all') where.push(allowed.length === 0 ? sql`0` : sql`${actions.subgroupId} in (select value from json_each(${JSON.stringify(allowed)}))`);
-  const columns = sql`${actions.id} as id, ${actions.ref} as ref, ${actions.status} as status, ${actions.targetDate} as targetDate,
-      ${actions.latestConfidence} as latestConfidence, ${actions.lastUpdateAt} as lastUpdateAt, ${actions.createdAt} as createdAt,
-      ${actions.returnedAt} as returnedAt, ${actions.returnedReplyBy} as returnedReplyBy`;
+  if (allowed !== 'all') where.push(allowed.length === 0 ? sql`false` : inJsonIds(db, actions.subgroupId, JSON.stringify(allowed)));
+  const columns = sql`${actions.id} as id, ${actions.ref} as ref, ${actions.status} as status, ${actions.targetDate} as "targetDate",
+      ${actions.latestConfidence} as "latestConfidence", ${actions.lastUpdateAt} as "lastUpdateAt", ${actions.createdAt} as "createdAt",
+      ${actions.returnedAt} as "returnedAt", ${actions.returnedReplyBy} as "returnedReplyBy"`;
   const owners = [...where, ...(scope.agencyId !== undefined ? [sql`${actions.ownerAgencyId} = ${scope.agencyId}`] : [])];
   const partners = [...where, ...(scope.agencyId !== undefined ? [sql`action_agencies.agency_id = ${scope.agencyId}`] : [])];
   const facts = await rowsOf<Omit<CandidateRow, 'assessment' | 'reasons'>>(db, sql`
-    select ${actions.ownerAgencyId} as agencyId, ${columns} from ${actions} where ${sql.join(owners, sql` and `)}
+    select ${actions.ownerAgencyId} as "agencyId", ${columns} from ${actions} where ${sql.join(owners, sql` and `)}
     union all
-    select action_agencies.agency_id as agencyId, ${columns} from action_agencies cross join ${actions} on ${actions.id} = action_agencies.action_id
+    select action_agencies.agency_id as "agencyId", ${columns} from action_agencies ${crossJoin(db)} ${actions} on ${actions.id} = action_agencies.action_id
     where ${sql.join(partners, sql` and `)}`);
   const rows: CandidateRow[] = [];
   for (const fact of facts) {
@@ -257,23 +265,23 @@ interface AgencyCounts {
  * read out and described, so the page costs the same whether an agency owes ten actions or ten thousand.
  */
 /** The open actions needing an update, once per agency (owner and partners), with what the ranking reads. */
-function candidateSources(clock: PlanClock, principal: Principal, scope: ChaseScope) {
+function candidateSources(db: Db | Tx, clock: PlanClock, principal: Principal, scope: ChaseScope) {
   const rules = actionRulesSql(clock);
   const allowed = chaseableSubgroups(principal);
   const where: SQL[] = [rules.open, sql`(${rules.overdue} or ${rules.stale} or ${rules.dueSoon} or ${rules.returned})`];
   if (scope.reviewId !== undefined) where.push(sql`${actions.reviewId} = ${scope.reviewId}`);
   if (scope.subgroupId !== undefined) where.push(sql`${actions.subgroupId} = ${scope.subgroupId}`);
-  if (allowed !== 'all') where.push(allowed.length === 0 ? sql`0` : sql`${actions.subgroupId} in (select value from json_each(${JSON.stringify(allowed)}))`);
+  if (allowed !== 'all') where.push(allowed.length === 0 ? sql`false` : inJsonIds(db, actions.subgroupId, JSON.stringify(allowed)));
   const select = (agency: SQL, from: SQL, conditions: SQL[]) => sql`
-    select ${agency} as agencyId, ${actions.id} as id, ${actions.ref} as ref, ${actions.targetDate} as targetDate, ${rules.attention} as attention,
-      ${rules.overdue} as overdue, ${rules.stale} as stale, ${rules.dueSoon} as dueSoon, ${rules.returned} as returned
+    select ${agency} as "agencyId", ${actions.id} as id, ${actions.ref} as ref, ${actions.targetDate} as "targetDate", ${rules.attention} as attention,
+      ${rules.overdue} as overdue, ${rules.stale} as stale, ${rules.dueSoon} as "dueSoon", ${rules.returned} as returned
     from ${from} where ${sql.join(conditions, sql` and `)}`;
   // Owners and partners are read apart (each one indexed pass, no union to materialise) and merged by the caller.
   // Both read the actions from actions_rating_idx alone (it holds every column used here); the partners' pass keeps
-  // the actions as its outer loop (CROSS JOIN) and finds each one's partners by the primary key of action_agencies.
+  // the actions as its outer loop (CROSS JOIN, on SQLite) and finds each one's partners by the primary key of action_agencies.
   return {
     owned: select(sql`${actions.ownerAgencyId}`, sql`${actions}`, [...where, ...(scope.agencyId !== undefined ? [sql`${actions.ownerAgencyId} = ${scope.agencyId}`] : [])]),
-    shared: select(sql`action_agencies.agency_id`, sql`${actions} cross join action_agencies on action_agencies.action_id = ${actions.id}`, [
+    shared: select(sql`action_agencies.agency_id`, sql`${actions} ${crossJoin(db)} action_agencies on action_agencies.action_id = ${actions.id}`, [
       ...where,
       ...(scope.agencyId !== undefined ? [sql`action_agencies.agency_id = ${scope.agencyId}`] : []),
     ]),
@@ -286,7 +294,7 @@ type Ranked = { agencyId: number; id: number; attention: number; targetDate: str
 const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 const byAttention = (a: Ranked, b: Ranked) =>
   a.attention - b.attention || Number(a.targetDate === null) - Number(b.targetDate === null) || compare(a.targetDate ?? '', b.targetDate ?? '') || compare(a.ref, b.ref);
-const PRESSING_FIRST = sql`attention, targetDate is null, targetDate, ref`;
+const PRESSING_FIRST = sql`attention, "targetDate" is null, "targetDate", ref`;
 
 /** Each agency's actions (owned, then shared, merged), most pressing first. */
 function mergeByAgency(owned: Ranked[], shared: Ranked[], cap: number) {
@@ -303,17 +311,21 @@ function mergeByAgency(owned: Ranked[], shared: Ranked[], cap: number) {
 
 /** Who owes what: each agency's counts, and its `cap` most pressing actions. */
 async function rankedCandidates(db: Db | Tx, clock: PlanClock, principal: Principal, scope: ChaseScope, cap: number) {
-  const sources = candidateSources(clock, principal, scope);
+  const sources = candidateSources(db, clock, principal, scope);
   type Counted = Ranked & AgencyCounts;
+  // The rules' flags are 1/0 on SQLite and booleans on PostgreSQL: counted with FILTER, which both read alike. The
+  // counts are cast to integer: PostgreSQL's bigint would come back through drizzle as text.
   const ranked = (source: SQL) =>
     rowsOf<Counted>(db, sql`
       select * from (
-        select agencyId, id, attention, targetDate, ref,
-          row_number() over (partition by agencyId order by ${PRESSING_FIRST}) as rn,
-          count(*) over agency as needingUpdate, sum(overdue) over agency as overdue, sum(stale) over agency as stale,
-          sum(dueSoon) over agency as dueSoon, sum(returned) over agency as returned
-        from (${source})
-        window agency as (partition by agencyId))
+        select "agencyId", id, attention, "targetDate", ref,
+          row_number() over (partition by "agencyId" order by ${PRESSING_FIRST}) as rn,
+          cast(count(*) over agency as integer) as "needingUpdate", cast(count(*) filter (where overdue) over agency as integer) as overdue,
+          cast(count(*) filter (where stale) over agency as integer) as stale,
+          cast(count(*) filter (where "dueSoon") over agency as integer) as "dueSoon",
+          cast(count(*) filter (where returned) over agency as integer) as returned
+        from (${source}) as candidates
+        window agency as (partition by "agencyId")) as ranked
       where rn <= ${cap}`);
   const owned = await ranked(sources.owned);
   const shared = await ranked(sources.shared);
@@ -339,9 +351,9 @@ async function rankedCandidates(db: Db | Tx, clock: PlanClock, principal: Princi
 
 /** Every action a chase of this scope asks about, by agency, most pressing first (no counts, no cap: one sort). */
 async function everyCandidate(db: Db | Tx, clock: PlanClock, principal: Principal, scope: ChaseScope) {
-  const sources = candidateSources(clock, principal, scope);
+  const sources = candidateSources(db, clock, principal, scope);
   const ordered = (source: SQL) =>
-    rowsOf<Ranked>(db, sql`select agencyId, id, attention, targetDate, ref from (${source}) order by agencyId, ${PRESSING_FIRST}`);
+    rowsOf<Ranked>(db, sql`select "agencyId", id, attention, "targetDate", ref from (${source}) as candidates order by "agencyId", ${PRESSING_FIRST}`);
   const owned = await ordered(sources.owned);
   const shared = await ordered(sources.shared);
   return mergeByAgency(owned, shared, Number.MAX_SAFE_INTEGER);
@@ -382,17 +394,17 @@ export async function listCandidates(db: Db, clock: PlanClock, principal: Princi
 async function lastAsked(db: Db | Tx, agencyIds: number[]) {
   if (agencyIds.length === 0) return new Map<number, { at: string; replyBy: string }>();
   const rows = await rowsOf<{ agencyId: number; at: string; replyBy: string }>(db, sql`
-    select r.agency_id as agencyId, c.created_at as at, c.reply_by as replyBy
+    select r.agency_id as "agencyId", c.created_at as at, c.reply_by as "replyBy"
     from chases c join (select agency_id, max(chase_id) as chase_id from chase_actions
-      where agency_id in (select value from json_each(${JSON.stringify(agencyIds)})) group by agency_id) r on r.chase_id = c.id`);
+      where ${inJsonIds(db, sql`agency_id`, JSON.stringify(agencyIds))} group by agency_id) r on r.chase_id = c.id`);
   return new Map(rows.map((r) => [r.agencyId, { at: r.at, replyBy: r.replyBy }]));
 }
 
 async function lastAnswered(db: Db | Tx, agencyIds: number[]) {
   if (agencyIds.length === 0) return new Map<number, string>();
   const rows = await rowsOf<{ agencyId: number; at: string }>(db, sql`
-    select a.value as agencyId, (select max(created_at) from progress_updates pu where pu.agency_id = a.value and pu.kind = 'progress') as at
-    from json_each(${JSON.stringify(agencyIds)}) a`);
+    select g.id as "agencyId", (select max(created_at) from progress_updates pu where pu.agency_id = g.id and pu.kind = 'progress') as at
+    from agencies g where ${inJsonIds(db, sql`g.id`, JSON.stringify(agencyIds))}`);
   return new Map(rows.filter((r) => r.at !== null).map((r) => [r.agencyId, r.at]));
 }
 
@@ -404,9 +416,9 @@ const answeredAtSql = (chaseCreatedAt: SQL, agencyId: SQL, actionId: SQL) =>
 async function repliesOverdue(db: Db | Tx, today: string, agencyIds: number[]) {
   if (agencyIds.length === 0) return new Map<number, number>();
   const rows = await rowsOf<{ agencyId: number; n: number }>(db, sql`
-    select ca.agency_id as agencyId, count(distinct ca.action_id) as n
+    select ca.agency_id as "agencyId", cast(count(distinct ca.action_id) as integer) as n
     from chase_actions ca join chases c on c.id = ca.chase_id join actions a on a.id = ca.action_id
-    where ca.agency_id in (select value from json_each(${JSON.stringify(agencyIds)})) and c.reply_by < ${today}
+    where ${inJsonIds(db, sql`ca.agency_id`, JSON.stringify(agencyIds))} and c.reply_by < ${today}
       and a.status in ('not_started', 'in_progress')
       and ${answeredAtSql(sql`c.created_at`, sql`ca.agency_id`, sql`ca.action_id`)} is null
     group by ca.agency_id`);
@@ -646,13 +658,14 @@ async function summaries(db: Db, rows: ChaseRow[], today: string): Promise<Chase
   if (rows.length === 0) return [];
   const ids = JSON.stringify(rows.map((r) => r.id));
   const counts = await rowsOf<{ chaseId: number; agencies: number; actions: number; answered: number }>(db, sql`
-    select ca.chase_id as chaseId, count(distinct ca.agency_id) as agencies, count(*) as actions,
-      sum(${answeredAtSql(sql`c.created_at`, sql`ca.agency_id`, sql`ca.action_id`)} is not null) as answered
+    select ca.chase_id as "chaseId", cast(count(distinct ca.agency_id) as integer) as agencies, cast(count(*) as integer) as actions,
+      cast(count(*) filter (where ${answeredAtSql(sql`c.created_at`, sql`ca.agency_id`, sql`ca.action_id`)} is not null) as integer) as answered
     from chase_actions ca join chases c on c.id = ca.chase_id
-    where ca.chase_id in (select value from json_each(${ids})) group by ca.chase_id`);
-  const mail = await rowsOf<{ chaseId: number; status: string; failing: number; n: number }>(db, sql`
-    select chase_id as chaseId, status, attempts > 0 and status = 'queued' as failing, count(*) as n from emails
-    where chase_id in (select value from json_each(${ids})) group by chase_id, status, failing`);
+    where ${inJsonIds(db, sql`ca.chase_id`, ids)} group by ca.chase_id`);
+  // `failing` is 1/0 on SQLite, true/false on PostgreSQL: read with Boolean(). Counts cast as in rankedCandidates.
+  const mail = await rowsOf<{ chaseId: number; status: string; failing: number | boolean; n: number }>(db, sql`
+    select chase_id as "chaseId", status, attempts > 0 and status = 'queued' as failing, cast(count(*) as integer) as n from emails
+    where ${inJsonIds(db, sql`chase_id`, ids)} group by chase_id, status, failing`);
   return rows.map((row) => {
     const c = counts.find((x) => x.chaseId === row.id) ?? { agencies: 0, actions: 0, answered: 0 };
     const m = mail.filter((x) => x.chaseId === row.id);
@@ -674,7 +687,7 @@ async function summaries(db: Db, rows: ChaseRow[], today: string): Promise<Chase
       replyOverdue: row.replyBy < today ? c.actions - (c.answered ?? 0) : 0,
       mail: {
         queued: sum((x) => (x.status === 'queued' || x.status === 'sending') && !x.failing),
-        retrying: sum((x) => x.failing === 1),
+        retrying: sum((x) => Boolean(x.failing)),
         sent: sum((x) => x.status === 'sent' || x.status === 'logged'),
       },
     };
@@ -682,11 +695,11 @@ async function summaries(db: Db, rows: ChaseRow[], today: string): Promise<Chase
 }
 
 /** What a chair may see of the chase history: the requests that asked about their subgroups' actions. */
-function visibleChaseCondition(principal: Principal): SQL | undefined {
+function visibleChaseCondition(db: Db | Tx, principal: Principal): SQL | undefined {
   const allowed = chaseableSubgroups(principal);
   if (allowed === 'all') return undefined;
   return sql`exists (select 1 from chase_actions ca join actions a on a.id = ca.action_id where ca.chase_id = ${chases.id}
-    and a.subgroup_id in (select value from json_each(${JSON.stringify(allowed)})))`;
+    and ${inJsonIds(db, sql`a.subgroup_id`, JSON.stringify(allowed))})`;
 }
 
 export async function listChases(db: Db, clock: PlanClock, principal: Principal, query: { limit: number; cursor?: string | undefined; agencyId?: number | undefined }) {
@@ -695,7 +708,7 @@ export async function listChases(db: Db, clock: PlanClock, principal: Principal,
   const conditions = [
     before !== undefined ? sql`${chases.id} < ${before}` : undefined,
     query.agencyId !== undefined ? sql`exists (select 1 from chase_actions ca where ca.chase_id = ${chases.id} and ca.agency_id = ${query.agencyId})` : undefined,
-    visibleChaseCondition(principal),
+    visibleChaseCondition(db, principal),
   ].filter((c) => c !== undefined);
   const rows = await db
     .select()
@@ -711,13 +724,13 @@ const linkStatus = (recipient: typeof chaseRecipients.$inferSelect, today: strin
   recipient.revokedAt ? ('revoked' as const) : recipient.linkExpiresOn < today ? ('expired' as const) : ('active' as const);
 
 export async function getChase(db: Db, id: number, clock: PlanClock, principal: Principal): Promise<ChaseDetail> {
-  const visible = visibleChaseCondition(principal);
+  const visible = visibleChaseCondition(db, principal);
   const row = await first(db.select().from(chases).where(visible ? and(eq(chases.id, id), visible) : eq(chases.id, id)));
   if (!row) throw notFound('chase', id);
   const [summary] = await summaries(db, [row], clock.today);
   const asks = await rowsOf<{ agencyId: number; actionId: number; ref: string; answeredAt: string | null }>(db, sql`
-    select ca.agency_id as agencyId, ca.action_id as actionId, a.ref as ref,
-      ${answeredAtSql(sql`${row.createdAt}`, sql`ca.agency_id`, sql`ca.action_id`)} as answeredAt
+    select ca.agency_id as "agencyId", ca.action_id as "actionId", a.ref as ref,
+      ${answeredAtSql(sql`${row.createdAt}`, sql`ca.agency_id`, sql`ca.action_id`)} as "answeredAt"
     from chase_actions ca join actions a on a.id = ca.action_id where ca.chase_id = ${id} order by a.ref`);
   const recipients = await db.select().from(chaseRecipients).where(eq(chaseRecipients.chaseId, id)).orderBy(chaseRecipients.name);
   const mail = await db.select().from(emails).where(eq(emails.chaseId, id)).orderBy(emails.id);
@@ -782,7 +795,7 @@ export const reminderKey = (recipientId: number) => `${REMINDER_KEY_PREFIX}${rec
 export async function revokeRecipient(db: Db, chaseId: number, recipientId: number, clock: PlanClock, actor: Actor): Promise<ChaseDetail> {
   const principal = clock.viewer!;
   await writeTransaction(db, async (tx) => {
-    const visible = visibleChaseCondition(principal);
+    const visible = visibleChaseCondition(tx, principal);
     const chase = await first(tx.select({ id: chases.id }).from(chases).where(visible ? and(eq(chases.id, chaseId), visible) : eq(chases.id, chaseId)));
     if (!chase) throw notFound('chase', chaseId);
     const recipient = await first(tx.select().from(chaseRecipients).where(and(eq(chaseRecipients.id, recipientId), eq(chaseRecipients.chaseId, chaseId))));
@@ -798,9 +811,9 @@ export async function revokeRecipient(db: Db, chaseId: number, recipientId: numb
 export async function actionChases(db: Db, actionId: number, clock: PlanClock): Promise<ActionChase[]> {
   if (!(await first(db.select({ id: actions.id }).from(actions).where(eq(actions.id, actionId))))) throw notFound('action', actionId);
   const rows = await rowsOf<{ chaseId: number; kind: 'chase' | 'return'; createdAt: string; createdByName: string; replyBy: string; agencyId: number; agencyName: string; answeredAt: string | null }>(db, sql`
-    select c.id as chaseId, c.kind as kind, c.created_at as createdAt, c.created_by_name as createdByName, c.reply_by as replyBy,
-      ca.agency_id as agencyId, g.name as agencyName,
-      ${answeredAtSql(sql`c.created_at`, sql`ca.agency_id`, sql`ca.action_id`)} as answeredAt
+    select c.id as "chaseId", c.kind as kind, c.created_at as "createdAt", c.created_by_name as "createdByName", c.reply_by as "replyBy",
+      ca.agency_id as "agencyId", g.name as "agencyName",
+      ${answeredAtSql(sql`c.created_at`, sql`ca.agency_id`, sql`ca.action_id`)} as "answeredAt"
     from chase_actions ca join chases c on c.id = ca.chase_id join agencies g on g.id = ca.agency_id
     where ca.action_id = ${actionId} order by c.id desc, g.name`);
   const recipients = rows.length

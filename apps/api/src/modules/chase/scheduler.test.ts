@@ -2,14 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { closeDatabase, migrateDatabase, openDatabase, userAgencies, userRoles, users, writeTransaction, type Db } from '@lrt/db';
-import { factories } from '@lrt/db/testing';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { closeDatabase, emails, migrateDatabase, openDatabase, userAgencies, userRoles, users, writeTransaction, type Db } from '@lrt/db';
+import { createTestDatabase, factories } from '@lrt/db/testing';
 import { buildApp } from '../../app';
 import { startTestSmtpServer, type TestSmtpServer } from '../../testing/smtp-server';
 import { planClock } from '../settings/settings.service';
 import { sendChase } from './chase.service';
 import { enqueueEmail } from '../mail/outbox.service';
+import { MailSender } from '../mail/mail-sender';
+import { planRemindersAndEscalations } from './reminders';
 
 /**
  * Two server processes on one database file by mistake, and restarts: each message, reminder and escalation
@@ -136,5 +138,33 @@ describe('the scheduler', () => {
     await app.scheduler.runOnce();
     await smtp.waitFor(5);
     expect(smtp.received.map((m) => m.subject)).toEqual(['Message 1', 'Message 2', 'Message 3', 'Message 4', 'Message 5']);
+  });
+});
+
+describe('planning in two instances at the same moment', () => {
+  it('queues each reminder and escalation once: the outbox key is unique, whoever inserts it first', async () => {
+    const db = await createTestDatabase();
+    try {
+      const quiet = { info: () => {}, warn: () => {}, error: () => {} } as unknown as FastifyBaseLogger;
+      const mail = { publicUrl: 'https://tracker.example' };
+      await seed(db);
+      // The chase itself goes out ("log" transport: kept in the outbox as logged), so its leads can be reminded.
+      await new MailSender(db, () => now, { from: 'tracker@example.org', publicUrl: mail.publicUrl }, quiet).deliverDue();
+      const byKind = async (kind: string) => (await db.select({ kind: emails.kind, dedupeKey: emails.dedupeKey }).from(emails)).filter((e) => e.kind === kind);
+
+      now = new Date('2026-03-13T09:00:00.000Z');
+      const reminders = await Promise.all([planRemindersAndEscalations(db, now, mail), planRemindersAndEscalations(db, now, mail)]);
+      expect(reminders[0].queued + reminders[1].queued).toBe(2);
+      expect(new Set((await byKind('reminder')).map((e) => e.dedupeKey)).size).toBe(2);
+      expect(await byKind('reminder')).toHaveLength(2);
+
+      now = new Date('2026-03-30T09:00:00.000Z');
+      const escalations = await Promise.all([planRemindersAndEscalations(db, now, mail), planRemindersAndEscalations(db, now, mail)]);
+      expect(escalations[0].queued + escalations[1].queued).toBe(1);
+      expect(await byKind('escalation')).toHaveLength(1);
+      expect(await byKind('reminder')).toHaveLength(2);
+    } finally {
+      await closeDatabase(db);
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { ActionTotals, Dashboard, DashboardAgency } from '@lrt/contracts';
 import { ACTION_STATUSES, BRAG_RATINGS, DASHBOARD_REVIEWS_SHOWN } from '@lrt/contracts';
-import { rowsOf, type Db } from '@lrt/db';
+import { forDialect, rowsOf, type Db } from '@lrt/db';
 import { addDays, isoMonth } from '@lrt/domain';
 import { actionRulesSql } from '../actions/action-rules.sql';
 import { actionFilters } from '../actions/actions.service';
@@ -18,16 +18,19 @@ export interface DashboardQuery {
 
 type CountRow = Record<string, number | string | null>;
 
-/** The aggregate columns of ActionTotals, as SQL over a set of `actions` rows. */
+/**
+ * The aggregate columns of ActionTotals, as SQL over a set of `actions` rows: each a count of the rows that match
+ * (one text for both databases; on SQLite, FILTER also counts faster than summing the rule's 1s and 0s).
+ */
 function totalsColumns(rules: ReturnType<typeof actionRulesSql>): SQL {
   return sql.join(
     [
       sql`count(*) as "actions"`,
-      ...ACTION_STATUSES.map((s) => sql`coalesce(sum(${sql.raw('"actions"."status"')} = ${s}), 0) as ${sql.identifier(`status_${s}`)}`),
-      ...BRAG_RATINGS.map((b) => sql`coalesce(sum(${rules.brag} = ${b}), 0) as ${sql.identifier(`brag_${b}`)}`),
-      sql`coalesce(sum(${rules.overdue}), 0) as "overdue"`,
-      sql`coalesce(sum(${rules.stale}), 0) as "stale"`,
-      sql`coalesce(sum(${rules.dueSoon}), 0) as "due_soon"`,
+      ...ACTION_STATUSES.map((s) => sql`count(*) filter (where ${sql.raw('"actions"."status"')} = ${s}) as ${sql.identifier(`status_${s}`)}`),
+      ...BRAG_RATINGS.map((b) => sql`count(*) filter (where ${rules.brag} = ${b}) as ${sql.identifier(`brag_${b}`)}`),
+      sql`count(*) filter (where ${rules.overdue}) as "overdue"`,
+      sql`count(*) filter (where ${rules.stale}) as "stale"`,
+      sql`count(*) filter (where ${rules.dueSoon}) as "due_soon"`,
     ],
     sql`, `,
   );
@@ -71,6 +74,7 @@ export async function getDashboard(db: Db, query: DashboardQuery, clock: PlanClo
   const rules = actionRulesSql(clock);
   const filters = and(
     ...actionFilters(
+      db,
       {
         reviewId: query.reviewId ? [query.reviewId] : undefined,
         subgroupId: query.subgroupId ? [query.subgroupId] : undefined,
@@ -78,8 +82,11 @@ export async function getDashboard(db: Db, query: DashboardQuery, clock: PlanClo
       },
       rules,
     ),
-  ) ?? sql`1`;
+  ) ?? sql`true`;
   const columns = totalsColumns(rules);
+  // SQLite's CROSS JOIN is an inner join whose left table its planner keeps as the outer loop; PostgreSQL's takes
+  // no ON (and plans the join order itself).
+  const crossJoin = forDialect(db, { sqlite: sql.raw('cross join'), postgres: sql.raw('join') });
 
   // Each action is rated once for the agency that owns it; the owners' rows add up to the totals, since every
   // action has one owner. A shared action is rated again only for each partner (never the owner a second time).
@@ -89,7 +96,7 @@ export async function getDashboard(db: Db, query: DashboardQuery, clock: PlanClo
   // their primary key), rather than each partner's action looked up in the wide table.
   const byPartner = await rowsOf<CountRow>(db, sql`
     select action_agencies.agency_id as "agency_id", ${columns}
-    from actions cross join action_agencies on action_agencies.action_id = actions.id
+    from actions ${crossJoin} action_agencies on action_agencies.action_id = actions.id
     where action_agencies.agency_id <> actions.owner_agency_id and ${filters}
     group by action_agencies.agency_id`);
   // Each agency's share: what it owns, plus what it shares as a partner; every row read into totals once.
@@ -112,7 +119,7 @@ export async function getDashboard(db: Db, query: DashboardQuery, clock: PlanClo
     select reviews.id as "review_id", reviews.code as "code", reviews.title as "title", counted.*,
       count(*) over () as "review_count"
     from (select actions.review_id as "counted_review_id", ${columns} from actions where ${filters} group by actions.review_id) counted
-    cross join reviews on reviews.id = counted."counted_review_id"
+    ${crossJoin} reviews on reviews.id = counted."counted_review_id"
     order by "brag_red" desc, "overdue" desc, "stale" desc, reviews.code, reviews.id
     limit ${DASHBOARD_REVIEWS_SHOWN}`);
 
@@ -147,7 +154,7 @@ async function agencyLeads(db: Db): Promise<Map<number, DashboardAgency['leads']
     from user_agencies
     join users on users.id = user_agencies.user_id
     join user_roles on user_roles.user_id = users.id and user_roles.role = 'agency_lead'
-    where users.active = 1
+    where users.active = true
     order by lower(users.name), users.id`);
   const byAgency = new Map<number, DashboardAgency['leads']>();
   for (const row of rows) {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DASHBOARD_REVIEWS_SHOWN, type Dashboard } from '@lrt/contracts';
+import { rawRun } from '@lrt/db';
 import { createTestWorld, factories, seedSmallPlan, type Caller, type TestWorld } from '../../testing/test-app';
 
 let world: TestWorld;
@@ -51,7 +52,7 @@ describe('GET /api/dashboard', () => {
 
   it("gives each agency its share, counting a shared action for every agency in it", async () => {
     const shared = await factories.action(world.db, { reviewId: plan.review.id, ownerAgencyId: plan.health.id, kind: 'multi_agency' });
-    world.db.$client.prepare('insert into action_agencies (action_id, agency_id) values (?, ?)').run(shared.id, plan.police.id);
+    await rawRun(world.db, 'insert into action_agencies (action_id, agency_id) values (?, ?)', [shared.id, plan.police.id]);
     const { byAgency, totals } = await dashboard();
     expect(totals.actions).toBe(2);
     expect(byAgency.map((a) => [a.agencyId, a.actions])).toEqual(
@@ -72,7 +73,7 @@ describe('GET /api/dashboard', () => {
     // Leads of two agencies are named for both.
     await world.signIn(['agency_lead'], { agencyIds: [police.id, health.id], name: 'Alex Brown' });
     const left = await world.signIn(['agency_lead'], { agencyIds: [health.id], name: 'Chris Left' });
-    world.db.$client.prepare('update users set active = 0 where id = ?').run(left.userId);
+    await rawRun(world.db, 'update users set active = false where id = ?', [left.userId]);
     // Linked to an agency without the role: not one of its leads.
     await world.signIn(['viewer'], { agencyIds: [education.id], name: 'Val Viewer' });
 

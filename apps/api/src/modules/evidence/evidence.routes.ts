@@ -7,7 +7,7 @@ import { fileTypeFromFile } from 'file-type/node';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { EVIDENCE_CONTENT_TYPES, EvidenceFile, IdParams, RespondActionParams, RespondParams } from '@lrt/contracts';
-import type { Db, Tx } from '@lrt/db';
+import { dialectOf, type Db, type Tx } from '@lrt/db';
 import { actorOf, requirePrincipal } from '../../plugins/auth';
 import { ProblemError, ProblemResponse, unprocessable } from '../../plugins/problems';
 import { getSettings } from '../settings/settings.service';
@@ -22,8 +22,14 @@ export interface EvidenceRouteOptions {
   evidenceDir: string | undefined;
 }
 
-/** `evidence/` beside the SQLite file; an in-memory database has no such place. */
+/**
+ * Where documents go when the app is given no evidence folder: `evidence/` beside the SQLite file (better-sqlite3
+ * names its connection by the file's path). An in-memory database has no such place, nor has PostgreSQL (the
+ * database is on another machine, so there is no folder of its own to put them beside): there the folder is the
+ * configuration's (EVIDENCE_DIR, which the server always passes), and without one uploads are refused (503).
+ */
 export function defaultEvidenceDir(db: Db): string | undefined {
+  if (dialectOf(db) !== 'sqlite') return undefined;
   const file = db.$client.name;
   return file && file !== ':memory:' ? join(dirname(file), 'evidence') : undefined;
 }

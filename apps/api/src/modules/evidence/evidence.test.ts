@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EvidenceFile, ProgressUpdate } from '@lrt/contracts';
-import { auditEvents, evidenceFiles, progressUpdateFiles, settings, writeTransaction } from '@lrt/db';
+import { auditEvents, evidenceFiles, progressUpdateFiles, rawRun, settings, writeTransaction } from '@lrt/db';
+import { testDialect } from '@lrt/db/testing';
 import { expectProblem } from '../../testing/http-expect';
 import { createTestWorld, factories, seedSmallPlan, TEST_NOW, type Caller, type TestWorld } from '../../testing/test-app';
 import { multipartBody as multipart } from '../../testing/multipart';
@@ -108,6 +109,24 @@ afterEach(async () => {
 /** Every file and folder under the evidence folder, so a refusal can be shown to leave nothing behind. */
 const listing = () => (existsSync(evidenceDir) ? (readdirSync(evidenceDir, { recursive: true }) as string[]).sort() : []);
 const storedPath = (hash: string) => join(evidenceDir, hash.slice(0, 2), hash);
+/** Makes the database refuse every new evidence row, as a failing disk would: a trigger, as each engine writes one. */
+async function refuseUploads() {
+  if (testDialect === 'sqlite') {
+    await rawRun(world.db, "create trigger refuse_uploads before insert on evidence_files begin select raise(abort, 'disk said no'); end");
+    return;
+  }
+  await rawRun(world.db, "create function refuse_uploads() returns trigger language plpgsql as $$ begin raise exception 'disk said no'; end $$");
+  await rawRun(world.db, 'create trigger refuse_uploads before insert on evidence_files for each row execute function refuse_uploads()');
+}
+/** Takes refuseUploads back: a PostgreSQL test database is emptied and used again by a later test, triggers and all. */
+async function allowUploads() {
+  if (testDialect === 'sqlite') {
+    await rawRun(world.db, 'drop trigger refuse_uploads');
+    return;
+  }
+  await rawRun(world.db, 'drop trigger refuse_uploads on evidence_files');
+  await rawRun(world.db, 'drop function refuse_uploads()');
+}
 
 const upload = (filename: string, content: Buffer | string, as: Caller = lead, contentType?: string) =>
   world.request({ method: 'POST', url: '/api/evidence', ...multipart([{ name: 'file', filename, content, ...(contentType ? { contentType } : {}) }]), as });
@@ -262,14 +281,18 @@ describe('POST /api/evidence', () => {
 
     it('a file whose row cannot be written: the file placed for it is removed, one already kept stays', async () => {
       const kept = await uploaded('first.png', PNG);
-      world.db.$client.exec("create trigger refuse_uploads before insert on evidence_files begin select raise(abort, 'disk said no'); end");
-      const files = listing();
-      const before = await world.snapshot();
-      expectProblem(await upload('audit.pdf', PDF), { status: 500, code: 'server.error' });
-      expectProblem(await upload('same again.png', PNG), { status: 500, code: 'server.error' });
-      expect(listing()).toEqual(files);
-      expect(await world.snapshot()).toBe(before);
-      expect(readFileSync(storedPath(kept.sha256))).toEqual(PNG);
+      await refuseUploads();
+      try {
+        const files = listing();
+        const before = await world.snapshot();
+        expectProblem(await upload('audit.pdf', PDF), { status: 500, code: 'server.error' });
+        expectProblem(await upload('same again.png', PNG), { status: 500, code: 'server.error' });
+        expect(listing()).toEqual(files);
+        expect(await world.snapshot()).toBe(before);
+        expect(readFileSync(storedPath(kept.sha256))).toEqual(PNG);
+      } finally {
+        await allowUploads();
+      }
     });
   });
 

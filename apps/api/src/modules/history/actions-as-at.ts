@@ -1,10 +1,10 @@
 import type { Action, ActionSort } from '@lrt/contracts';
-import type { Db } from '@lrt/db';
+import { rawRows, type Db } from '@lrt/db';
 import { BRAG_ATTENTION_ORDER } from '@lrt/domain';
 import { unprocessable } from '../../plugins/problems';
 import { decodeCursor, encodeCursor } from '../../lib/pagination';
 import { NO_PERMISSIONS, type ParsedActionListQuery } from '../actions/actions.service';
-import { actionsAsAt, asAtDayProblem, clockAsAt, type AsAtAction, type AsAtClock } from './as-at';
+import { actionsAsAt, asAtDayProblem, clockAsAt, withJsonIds, type AsAtAction, type AsAtClock } from './as-at';
 
 type SortKey = string | number;
 const FAR_FUTURE = '9999-12-31';
@@ -84,7 +84,7 @@ export async function listActionsAsAt(db: Db, query: ParsedActionListQuery & { a
   return { items: await toDtos(db, page.map((x) => x.a), clock, links), nextCursor };
 }
 
-// SQLite only: linksOf and toDtos read through the raw better-sqlite3 connection, like the rebuild in as-at.ts.
+// linksOf and toDtos read with hand-written SQL, like the rebuild in as-at.ts.
 async function linksOf(db: Db) {
   const partners = new Map<number, number[]>();
   const themes = new Map<number, number[]>();
@@ -93,33 +93,40 @@ async function linksOf(db: Db) {
     if (list) list.push(value);
     else map.set(key, [value]);
   };
-  for (const row of db.$client.prepare('select action_id as a, agency_id as b from action_agencies order by agency_id').all() as { a: number; b: number }[])
+  for (const row of await rawRows<{ a: number; b: number }>(db, 'select action_id as a, agency_id as b from action_agencies order by agency_id')) {
     add(partners, row.a, row.b);
-  for (const row of db.$client.prepare('select action_id as a, theme_id as b from action_themes order by theme_id').all() as { a: number; b: number }[])
+  }
+  for (const row of await rawRows<{ a: number; b: number }>(db, 'select action_id as a, theme_id as b from action_themes order by theme_id')) {
     add(themes, row.a, row.b);
+  }
   return { partners, themes };
 }
+
+const CHANGES_SQL = withJsonIds(
+  (inIds) => `select action_id as "actionId", from_date as "fromDate", to_date as "toDate", reason, decided_by_name as "decidedBy", changed_at as "changedAt"
+    from target_date_changes where ${inIds('action_id')} order by changed_at, id`,
+);
+const PENDING_SQL = withJsonIds(
+  (inIds) => `select id, action_id as "actionId", requested_target_date as "requestedTargetDate", reason, requested_by_name as "requestedBy",
+      requested_at as "requestedAt"
+    from target_date_requests where ${inIds('action_id')} and requested_at <= ? and (decided_at is null or decided_at > ?)`,
+);
+const VERSIONS_SQL = withJsonIds((inIds) => `select id, version, updated_at as "updatedAt" from actions where ${inIds('id')}`);
 
 /** The Action shape of the live list, as it stood: the target-date history and any pending request up to then. */
 async function toDtos(db: Db, page: AsAtAction[], clock: AsAtClock, links: Awaited<ReturnType<typeof linksOf>>): Promise<Action[]> {
   const ids = JSON.stringify(page.map((a) => a.id));
-  const changes = db.$client
-    .prepare(
-      `select action_id as actionId, from_date as fromDate, to_date as toDate, reason, decided_by_name as decidedBy, changed_at as changedAt
-         from target_date_changes where action_id in (select value from json_each(?)) order by changed_at, id`,
-    )
-    .all(ids) as { actionId: number; fromDate: string | null; toDate: string | null; reason: string; decidedBy: string; changedAt: string }[];
-  const pending = db.$client
-    .prepare(
-      `select id, action_id as actionId, requested_target_date as requestedTargetDate, reason, requested_by_name as requestedBy, requested_at as requestedAt
-         from target_date_requests where action_id in (select value from json_each(?)) and requested_at <= ? and (decided_at is null or decided_at > ?)`,
-    )
-    .all(ids, clock.instant, clock.instant) as { id: number; actionId: number; requestedTargetDate: string; reason: string; requestedBy: string; requestedAt: string }[];
-  const versions = db.$client.prepare('select id, version, updated_at as updatedAt from actions where id in (select value from json_each(?))').all(ids) as {
-    id: number;
-    version: number;
-    updatedAt: string;
-  }[];
+  const changes = await rawRows<{ actionId: number; fromDate: string | null; toDate: string | null; reason: string; decidedBy: string; changedAt: string }>(
+    db,
+    CHANGES_SQL,
+    [ids],
+  );
+  const pending = await rawRows<{ id: number; actionId: number; requestedTargetDate: string; reason: string; requestedBy: string; requestedAt: string }>(
+    db,
+    PENDING_SQL,
+    [ids, clock.instant, clock.instant],
+  );
+  const versions = await rawRows<{ id: number; version: number; updatedAt: string }>(db, VERSIONS_SQL, [ids]);
   const current = new Map(versions.map((v) => [v.id, v]));
   return page.map((a) => {
     const mine = changes.filter((c) => c.actionId === a.id);

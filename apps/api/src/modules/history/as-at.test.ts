@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Action } from '@lrt/contracts';
 import { seedDemo } from '@lrt/db/seed';
-import { actionRevisions, writeTransaction } from '@lrt/db';
+import { actionRevisions, rawRun, writeTransaction } from '@lrt/db';
 import { createTestWorld, seedSmallPlan, TEST_NOW, TEST_TODAY, type Caller, type TestWorld } from '../../testing/test-app';
 import { actionsAsAt, clockAsAt, type AsAtAction } from './as-at';
 
@@ -138,8 +138,8 @@ describe('the plan as at a past day', () => {
     // A progress note changes no reported field of the action itself: no revision.
     await post({ note: 'Started' });
     expect(await world.db.select().from(actionRevisions)).toHaveLength(1);
-    // Straight to SQLite, in a write transaction, so the trigger's own message is what is thrown.
-    const rewrite = (statement: string) => writeTransaction(world.db, () => world.db.$client.prepare(statement).run());
+    // Straight to the database, in a write transaction, so the trigger's own message is what is thrown.
+    const rewrite = (statement: string) => writeTransaction(world.db, (tx) => rawRun(tx, statement));
     await expect(rewrite('update action_revisions set target_date = null')).rejects.toThrow(/append-only/);
     await expect(rewrite('delete from action_revisions')).rejects.toThrow(/append-only/);
   });

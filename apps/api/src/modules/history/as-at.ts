@@ -1,5 +1,5 @@
 import type { ActionKind, ActionStatus, Confidence } from '@lrt/contracts';
-import type { Db } from '@lrt/db';
+import { rawRow, rawRows, type Db, type Dialect, type RawSql } from '@lrt/db';
 import { addDays, assessAction, daysBetween, londonEndOfDay, londonToday, staleBefore, type ActionAssessment, type AssessmentClock } from '@lrt/domain';
 
 /**
@@ -11,8 +11,20 @@ import { addDays, assessAction, daysBetween, londonEndOfDay, londonToday, staleB
  * - the cadence and due-soon window in force then from `settings_revisions`;
  * then rated by the same rule as today's (`assessAction`). "As at today" is now, so it equals the live state.
  *
- * SQLite only: the reads are hand-written statements on the raw better-sqlite3 connection (`db.$client`).
+ * The reads are hand-written statements (rawRows), one text for both databases except where SQLite reads a JSON
+ * list of ids with json_each and PostgreSQL with json_array_elements_text.
  */
+
+/**
+ * Hand-written SQL taking a JSON array of ids as one `?` parameter wherever `inIds(column)` is used: `column in`
+ * those ids, in each engine's words (SQLite's json_each, PostgreSQL's json_array_elements_text).
+ */
+export function withJsonIds(build: (inIds: (column: string) => string) => string): RawSql {
+  return {
+    sqlite: build((column) => `${column} in (select value from json_each(?))`),
+    postgres: build((column) => `${column} in (select value::integer from json_array_elements_text(cast(? as json)))`),
+  };
+}
 
 export interface AsAtClock extends AssessmentClock {
   /** The day asked for. */
@@ -70,16 +82,19 @@ export interface AsAtScope {
 export async function clockAsAt(db: Db, date: string, now: Date): Promise<AsAtClock> {
   const today = londonToday(now);
   const instant = date >= today ? now.toISOString() : londonEndOfDay(date);
-  const settings = db.$client
-    .prepare(
-      `select update_cadence_days as updateCadenceDays, due_soon_days as dueSoonDays, partnership_name as partnershipName
-         from settings_revisions where changed_at > ? order by changed_at, id limit 1`,
-    )
-    .get(instant) as { updateCadenceDays: number; dueSoonDays: number; partnershipName: string } | undefined;
-  const current = db.$client
-    .prepare('select update_cadence_days as updateCadenceDays, due_soon_days as dueSoonDays, partnership_name as partnershipName from settings where id = 1')
-    .get() as { updateCadenceDays: number; dueSoonDays: number; partnershipName: string };
-  const inForce = settings ?? current;
+  type InForce = { updateCadenceDays: number; dueSoonDays: number; partnershipName: string };
+  const settings = await rawRow<InForce>(
+    db,
+    `select update_cadence_days as "updateCadenceDays", due_soon_days as "dueSoonDays", partnership_name as "partnershipName"
+       from settings_revisions where changed_at > ? order by changed_at, id limit 1`,
+    [instant],
+  );
+  const inForce =
+    settings ??
+    (await rawRow<InForce>(
+      db,
+      'select update_cadence_days as "updateCadenceDays", due_soon_days as "dueSoonDays", partnership_name as "partnershipName" from settings where id = 1',
+    ))!;
   const day = date >= today ? today : date;
   return {
     date: day,
@@ -107,10 +122,11 @@ export async function asAtDayProblem(db: Db, date: string, now: Date): Promise<s
 
 /** The earliest instant the partnership has any record of (its first review or action), or null when empty. */
 async function firstRecordAt(db: Db): Promise<string | null> {
-  const row = db.$client
-    .prepare('select min(at) as at from (select min(created_at) as at from reviews union all select min(created_at) from actions)')
-    .get() as { at: string | null };
-  return row.at;
+  const row = await rawRow<{ at: string | null }>(
+    db,
+    'select min(at) as at from (select min(created_at) as at from reviews union all select min(created_at) from actions) as firsts',
+  );
+  return row?.at ?? null;
 }
 
 const REVISED = ['ref', 'recommendation_id', 'kind', 'owner_agency_id', 'learning_need', 'action', 'success_measure', 'target_date', 'subgroup_id'] as const;
@@ -121,16 +137,22 @@ const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => 
 /**
  * One statement for any scope: each action's first revision after the instant, its status from the status
  * changes either side of it, and its latest entries up to it, each found by an index seek on (action, time).
+ * Written with named parameters (@at); `positional` numbers them. PostgreSQL is told the type of a parameter
+ * that is only tested for null (it cannot infer one), and reads the JSON list of ids its own way.
  */
-const asAtSql = (light: boolean) => `
+const asAtSql = (light: boolean, dialect: Dialect) => {
+  const orNull = (name: string, type: string) => (dialect === 'postgres' ? `cast(@${name} as ${type})` : `@${name}`);
+  const inActionIds =
+    dialect === 'postgres' ? 'a.id in (select value::integer from json_array_elements_text(cast(@actionIds as json)))' : 'a.id in (select value from json_each(@actionIds))';
+  return `
 with scoped as (
   select a.* from actions a
    where a.created_at <= @at
-     and (@reviewId is null or a.review_id = @reviewId)
-     and (@actionIds is null or a.id in (select value from json_each(@actionIds)))
-     and (@subgroupId is null or a.subgroup_id = @subgroupId
+     and (${orNull('reviewId', 'integer')} is null or a.review_id = @reviewId)
+     and (${orNull('actionIds', 'text')} is null or ${inActionIds})
+     and (${orNull('subgroupId', 'integer')} is null or a.subgroup_id = @subgroupId
           or exists (select 1 from action_revisions r where r.action_id = a.id and r.subgroup_id = @subgroupId))
-     and (@agencyId is null or a.owner_agency_id = @agencyId
+     and (${orNull('agencyId', 'integer')} is null or a.owner_agency_id = @agencyId
           or exists (select 1 from action_agencies p where p.action_id = a.id and p.agency_id = @agencyId)
           or exists (select 1 from action_revisions r where r.action_id = a.id and r.owner_agency_id = @agencyId))
 ), marked as (
@@ -148,22 +170,43 @@ with scoped as (
       s.status) as status_then
   from scoped s
 )
-select m.id, m.review_id as reviewId, m.created_at as createdAt, m.status_then as status,
-  ${REVISED.map((c) => (light && TEXTS.has(c) ? `'' as ${camel(c)}` : `case when v.id is null then m.${c} else v.${c} end as ${camel(c)}`)).join(',\n  ')},
-  lp.created_at as lastUpdateAt, lp.confidence as latestConfidence,
-  lu.id as latestId, lu.kind as latestKind, lu.created_at as latestAt, ${light ? "'' as latestAuthor, '' as latestText" : 'lu.author_name as latestAuthor, lu.note as latestText'},
-  lu.confidence as latestNoteConfidence, lu.question as latestQuestion, lu.reply_by as latestReplyBy,
+select m.id, m.review_id as "reviewId", m.created_at as "createdAt", m.status_then as status,
+  ${REVISED.map((c) => (light && TEXTS.has(c) ? `'' as "${camel(c)}"` : `case when v.id is null then m.${c} else v.${c} end as "${camel(c)}"`)).join(',\n  ')},
+  lp.created_at as "lastUpdateAt", lp.confidence as "latestConfidence",
+  lu.id as "latestId", lu.kind as "latestKind", lu.created_at as "latestAt",
+  ${light ? `'' as "latestAuthor", '' as "latestText"` : 'lu.author_name as "latestAuthor", lu.note as "latestText"'},
+  lu.confidence as "latestNoteConfidence", lu.question as "latestQuestion", lu.reply_by as "latestReplyBy",
   case when m.status_then = 'assured' then
     (select p.evidence_of_impact from progress_updates p where p.action_id = m.id and p.status_to = 'assured' and p.created_at <= @at
-      order by p.created_at desc, p.id desc limit 1) end as evidenceOfImpact,
+      order by p.created_at desc, p.id desc limit 1) end as "evidenceOfImpact",
   case when m.status_then = 'withdrawn' then
     coalesce((select p.reason from progress_updates p where p.action_id = m.id and p.status_to = 'withdrawn' and p.created_at <= @at
-      order by p.created_at desc, p.id desc limit 1), m.withdrawn_reason) end as withdrawnReason
+      order by p.created_at desc, p.id desc limit 1), m.withdrawn_reason) end as "withdrawnReason"
 from marked m
 left join action_revisions v on v.id = m.revision_id
 left join progress_updates lp on lp.id = m.progress_id
 left join progress_updates lu on lu.id = m.latest_id
 order by m.id`;
+};
+
+/** A text written with named parameters (`@name`) as one with `?`, and the names in the order their `?` come. */
+function positional(text: string): { text: string; names: string[] } {
+  const names: string[] = [];
+  return { text: text.replace(/@([A-Za-z]+)/g, (_, name: string) => (names.push(name), '?')), names };
+}
+
+/** The rebuild's statement (full or light), both texts, built once. Both name the parameters in the same order. */
+const statements = new Map<boolean, { query: RawSql; names: string[] }>();
+function asAtStatement(light: boolean) {
+  let statement = statements.get(light);
+  if (!statement) {
+    const sqlite = positional(asAtSql(light, 'sqlite'));
+    const postgres = positional(asAtSql(light, 'postgres'));
+    statement = { query: { sqlite: sqlite.text, postgres: postgres.text }, names: sqlite.names };
+    statements.set(light, statement);
+  }
+  return statement;
+}
 
 interface AsAtRow {
   id: number;
@@ -193,16 +236,6 @@ interface AsAtRow {
   withdrawnReason: string | null;
 }
 
-const statements = new WeakMap<Db['$client'], Map<boolean, ReturnType<Db['$client']['prepare']>>>();
-
-function asAtStatement(db: Db, light: boolean) {
-  let mine = statements.get(db.$client);
-  if (!mine) statements.set(db.$client, (mine = new Map()));
-  let statement = mine.get(light);
-  if (!statement) mine.set(light, (statement = db.$client.prepare(asAtSql(light))));
-  return statement;
-}
-
 /**
  * Every action in scope as it stood at the clock's instant, in id order. Actions created later are not there.
  * `light` leaves the long texts (learning need, action, success measure, the latest note's words) empty: for counts.
@@ -213,13 +246,15 @@ export async function actionsAsAt(
   scope: AsAtScope = {},
   options: { light?: boolean } = {},
 ): Promise<AsAtAction[]> {
-  const rows = asAtStatement(db, options.light ?? false).all({
+  const statement = asAtStatement(options.light ?? false);
+  const params: Record<string, unknown> = {
     at: clock.instant,
     reviewId: scope.reviewId ?? null,
     subgroupId: scope.subgroupId ?? null,
     agencyId: scope.agencyId ?? null,
     actionIds: scope.actionIds ? JSON.stringify(scope.actionIds) : null,
-  }) as AsAtRow[];
+  };
+  const rows = await rawRows<AsAtRow>(db, statement.query, statement.names.map((name) => params[name]));
   const partners = scope.agencyId === undefined ? null : await sharedWith(db, scope.agencyId);
   const out: AsAtAction[] = [];
   for (const row of rows) {
@@ -232,7 +267,7 @@ export async function actionsAsAt(
 }
 
 async function sharedWith(db: Db, agencyId: number): Promise<Set<number>> {
-  const rows = db.$client.prepare('select action_id as id from action_agencies where agency_id = ?').all(agencyId) as { id: number }[];
+  const rows = await rawRows<{ id: number }>(db, 'select action_id as id from action_agencies where agency_id = ?', [agencyId]);
   return new Set(rows.map((r) => r.id));
 }
 

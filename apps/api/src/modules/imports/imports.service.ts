@@ -401,8 +401,8 @@ async function planIn(tx: Tx, record: ImportRecord, clock: PlanClock, actor: Act
   }
   const context: Context = { ...base, agencyOfName, shortNameOf };
   const existing = await existingActions(tx, record, columnOf.get('ref'));
-  // Counted once; each row's creation adds one (see ReviewActionCount).
-  const counted: ReviewActionCount = { reviewId: record.reviewId, actions: await countActionsOf(tx, record.reviewId) };
+  // Counted once; each row's creation adds one (see ReviewActionCount). Number(): PostgreSQL's count may come as text.
+  const counted: ReviewActionCount = { reviewId: record.reviewId, actions: Number(await countActionsOf(tx, record.reviewId)) };
   const rows: ImportRow[] = [];
   let created = 0;
   let updated = 0;

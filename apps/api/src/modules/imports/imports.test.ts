@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { Action, ImportCommitResult, ImportPreview, ProgressUpdate } from '@lrt/contracts';
+import { rawRow, rawRows } from '@lrt/db';
 import { expectProblem, expectRefused } from '../../testing/http-expect';
 import { multipartBody } from '../../testing/multipart';
 import { createTestWorld, factories, type TestWorld } from '../../testing/test-app';
@@ -41,8 +42,12 @@ const upload = (content: Buffer | string, filename = 'plan.csv', reviewId: numbe
   });
 const patch = (id: number, payload: Record<string, unknown>) => world.request({ method: 'PATCH', url: `/api/imports/${id}`, payload });
 const commit = (id: number) => world.request({ method: 'POST', url: `/api/imports/${id}/commit` });
-const count = (table: string) => (world.db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
-const planTables = () => ['actions', 'progress_updates', 'agencies', 'audit_events', 'action_agencies'].map(count).join(',');
+const count = async (table: string) => (await rawRow<{ n: number }>(world.db, `select count(*) as n from ${table}`))!.n;
+const planTables = async () => {
+  const counts: number[] = [];
+  for (const table of ['actions', 'progress_updates', 'agencies', 'audit_events', 'action_agencies']) counts.push(await count(table));
+  return counts.join(',');
+};
 
 /** Appendix A as a business unit's Excel would save it on Windows: cp1252, curly quotes, cells over several lines. */
 const APPENDIX_A = [
@@ -105,9 +110,9 @@ describe('POST /api/imports: a messy plan in the style of Appendix A', () => {
   });
 
   it('shows each row as it will be saved, with the refs it will get, and saves nothing', async () => {
-    const before = planTables();
+    const before = await planTables();
     const preview = (await upload(appendixA())).json<ImportPreview>();
-    expect(planTables()).toBe(before);
+    expect(await planTables()).toBe(before);
     const created = preview.rows.filter((r) => r.outcome === 'create');
     expect(created.map((r) => r.ref)).toEqual(['SD-2022/A1', 'SD-2022/A2', 'SD-2022/A3', 'SD-2022/A4']);
     expect(created[0]!.values).toMatchObject({ ownerAgency: 'ASC', status: 'In progress', targetDate: '2026-03-31', confidence: 'On track' });
@@ -128,7 +133,7 @@ describe('POST /api/imports: a messy plan in the style of Appendix A', () => {
     const preview = corrected.json<ImportPreview>();
     expect(preview.agencies.find((a) => a.name === 'YJS')).toMatchObject({ matchedBy: 'created' });
     expect(preview.canCommit).toBe(true);
-    expect(count('agencies')).toBe(4);
+    expect(await count('agencies')).toBe(4);
 
     const response = await commit(first.id);
     expect(response.statusCode, response.body).toBe(200);
@@ -137,7 +142,7 @@ describe('POST /api/imports: a messy plan in the style of Appendix A', () => {
     const actions = (await world.request({ method: 'GET', url: `/api/actions?reviewId=${plan.review.id}&sort=ref` })).json<{ items: Action[] }>().items;
     expect(actions.map((a) => a.ref)).toEqual(['SD-2022/A1', 'SD-2022/A2', 'SD-2022/A3', 'SD-2022/A4', 'SD-2022/A5']);
     expect(actions.every((a) => a.status === 'in_progress')).toBe(true);
-    const yjs = world.db.$client.prepare("select id from agencies where short_name = 'YJS'").get() as { id: number };
+    const yjs = (await rawRow<{ id: number }>(world.db, "select id from agencies where short_name = 'YJS'"))!;
     expect(actions[4]).toMatchObject({ ownerAgencyId: yjs.id, targetDate: '2026-03-31' });
 
     const history = (await world.request({ method: 'GET', url: `/api/actions/${actions[0]!.id}/updates` })).json<{ items: ProgressUpdate[] }>().items;
@@ -150,7 +155,7 @@ describe('POST /api/imports: a messy plan in the style of Appendix A', () => {
       statusChange: { from: 'not_started', to: 'in_progress' },
       note: 'Contact made with Principal Social Worker who is reviewing the recording policy.\nDivisional Management Team will ensure that linking relationships is captured.',
     });
-    const audited = world.db.$client.prepare("select entity, count(*) as n from audit_events where operation = 'create' group by entity order by entity").all();
+    const audited = await rawRows(world.db, "select entity, count(*) as n from audit_events where operation = 'create' group by entity order by entity");
     expect(audited).toEqual(expect.arrayContaining([{ entity: 'action', n: 5 }, { entity: 'agency', n: 1 }, { entity: 'import', n: 1 }]));
 
     expectProblem(await commit(first.id), { status: 409, code: 'import.committed' });
@@ -164,7 +169,7 @@ describe('POST /api/imports: a messy plan in the style of Appendix A', () => {
     expect(preview.rows.find((r) => r.rowNumber === 10)!.outcome).toBe('left_out');
     expect(preview.canCommit).toBe(true);
     expect((await commit(first.id)).json()).toEqual({ created: 4, updated: 0, agenciesCreated: 0 });
-    expect(count('actions')).toBe(4);
+    expect(await count('actions')).toBe(4);
   });
 
   it('takes a corrected mapping: a column read as something else, or left out', async () => {
@@ -254,7 +259,7 @@ describe('updating the actions a plan came from', () => {
     ]);
     expect(preview.rows[0]!.changes).toEqual(['action', 'progressUpdate']);
     expect((await commit(preview.id)).json()).toEqual({ created: 0, updated: 1, agenciesCreated: 0 });
-    expect(count('actions')).toBe(2);
+    expect(await count('actions')).toBe(2);
     const updated = (await world.request({ method: 'GET', url: `/api/actions/${a1!.id}` })).json<Action>();
     expect(updated).toMatchObject({ action: 'Dip sample 12 cases', latestUpdate: { note: 'Sample chosen' } });
   });

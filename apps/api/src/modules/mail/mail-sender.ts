@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { and, asc, eq, inArray, lt, lte } from 'drizzle-orm';
-import { accountLinks, emails, replyLinks, writeTransaction, type Db, type Tx } from '@lrt/db';
+import { and, eq, lt, sql } from 'drizzle-orm';
+import { accountLinks, emails, forDialect, replyLinks, writeTransaction, type Db, type Tx } from '@lrt/db';
 import { LINK_PLACEHOLDER } from './outbox.service';
 
 export interface MailOptions {
@@ -43,8 +43,8 @@ export const retryDelayMinutes = (attempts: number) => Math.min(60, 2 ** Math.ma
 export const LINK_NOT_KEPT = '[personal link: sent to the recipient, not kept]';
 
 /**
- * Takes queued messages from the outbox and sends them. Each message is claimed in a write transaction first, so
- * two server processes on one database never both send it. A personal link (a reply link of a chase, or an
+ * Takes queued messages from the outbox and sends them. Each message is claimed first, by one statement that marks
+ * it as being sent by this process (see `claim`), so two server processes on one database never both send it. A personal link (a reply link of a chase, or an
  * account link) is made at this moment, so its token exists only in the message that leaves; only its hash is
  * kept. A failure puts the message back with a later attempt time and the error: nothing is lost while the SMTP
  * server is down. The SMTP exchange itself runs outside any transaction: the claim, the link and the outcome are
@@ -84,7 +84,17 @@ export class MailSender {
     return { sent, failed };
   }
 
-  private claim(limit: number): Promise<EmailRow[]> {
+  /**
+   * Claims up to `limit` due messages for this process, the longest waiting first, and answers them (in id order).
+   * Claims older than CLAIM_MINUTES are first put back in the queue (their process stopped mid-send). The claim
+   * itself is one statement that marks as being sent only rows nobody else holds: on PostgreSQL its subquery locks
+   * the rows it picks (FOR UPDATE) and passes over rows another instance's claim has locked (SKIP LOCKED), so two
+   * instances claiming at once take different messages; a row another claim took and committed since this
+   * transaction's snapshot makes the serialisable transaction fail and run again, from a snapshot that sees it
+   * claimed. SQLite has no row locks (and no FOR UPDATE): its write transactions run one at a time, so the
+   * second claim sees the first's rows as `sending` and passes over them.
+   */
+  claim(limit: number): Promise<EmailRow[]> {
     const now = this.now().toISOString();
     return writeTransaction(this.db, async (tx) => {
       const abandoned = new Date(this.now().getTime() - CLAIM_MINUTES * 60_000).toISOString();
@@ -92,19 +102,14 @@ export class MailSender {
         .update(emails)
         .set({ status: 'queued', claimedBy: null, claimedAt: null })
         .where(and(eq(emails.status, 'sending'), lt(emails.claimedAt, abandoned)));
-      const due = (
-        await tx
-          .select({ id: emails.id })
-          .from(emails)
-          .where(and(eq(emails.status, 'queued'), lte(emails.nextAttemptAt, now)))
-          .orderBy(asc(emails.nextAttemptAt), asc(emails.id))
-          .limit(limit)
-      ).map((row) => row.id);
-      if (due.length === 0) return [];
+      const unheld = forDialect(tx, { sqlite: sql``, postgres: sql` for update skip locked` });
       const claimed = await tx
         .update(emails)
         .set({ status: 'sending', claimedBy: this.claimant, claimedAt: now })
-        .where(and(inArray(emails.id, due), eq(emails.status, 'queued')))
+        .where(
+          sql`${emails.id} in (select due.id from emails due where due.status = 'queued' and due.next_attempt_at <= ${now}
+            order by due.next_attempt_at, due.id limit ${limit}${unheld})`,
+        )
         .returning();
       return claimed.sort((a, b) => a.id - b.id);
     });

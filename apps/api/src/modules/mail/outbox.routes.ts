@@ -50,7 +50,11 @@ export async function outboxRoutes(app: FastifyInstance, options: { transport: '
             before !== undefined ? lt(emails.id, before) : undefined,
             status ? eq(emails.status, status) : undefined,
             kind ? eq(emails.kind, kind) : undefined,
-            like ? sql`(${emails.toAddress} like ${like} escape '\\' or ${emails.toName} like ${like} escape '\\' or ${emails.subject} like ${like} escape '\\')` : undefined,
+            // lower() on both sides: SQLite's like ignores case (of ASCII letters), PostgreSQL's does not.
+            like
+              ? sql`(lower(${emails.toAddress}) like lower(${like}) escape '\\' or lower(${emails.toName}) like lower(${like}) escape '\\'
+                  or lower(${emails.subject}) like lower(${like}) escape '\\')`
+              : undefined,
           ),
         )
         .orderBy(desc(emails.id))

@@ -8,8 +8,10 @@ export interface ScheduledTask {
 /**
  * The background work of the API process: planning reminders and escalations, and sending the outbox. It runs
  * at start-up (so whatever fell due while the server was down goes out once, now) and then every `intervalMs`.
- * A tick never overlaps the last one; requests never wait for it. Its tasks are safe to run in two processes on
- * one database by mistake: each claims its work in a write transaction.
+ * A tick never overlaps the last one; requests never wait for it. Its tasks are safe to run in several processes
+ * on one database (API instances sharing PostgreSQL, or two on one SQLite file by mistake): the outbox is claimed by
+ * one statement that takes only rows nobody else holds (mail-sender.ts), and each reminder and escalation has a
+ * unique key in the outbox, so a second plan of it inserts nothing (reminders.ts).
  */
 export class Scheduler {
   private timer: NodeJS.Timeout | null = null;

@@ -1,7 +1,7 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Action, AssuranceDecision, ProgressUpdate, ProgressUpdateCreate } from '@lrt/contracts';
 import type { ProgressUpdateCreate as ProgressUpdateCreateSchema } from '@lrt/contracts';
-import { actionAgencies, actions, progressUpdates, userAgencies, userRoles, userSubgroups, writeTransaction, type Db, type Tx } from '@lrt/db';
+import { actionAgencies, actions, inJsonIds, progressUpdates, userAgencies, userRoles, userSubgroups, writeTransaction, type Db, type Tx } from '@lrt/db';
 import type { z } from 'zod';
 import {
   addDays,
@@ -37,11 +37,11 @@ async function authorsOf(db: Db | Tx, userIds: number[]): Promise<Map<number, Au
     ids.map((id) => [id, { roles: [], agencyIds: [], subgroupIds: [] }]),
   );
   if (ids.length === 0) return authors;
-  const among = sql`(select value from json_each(${sql.placeholder('ids')}))`;
+  const idsParam = sql.placeholder('ids');
   const values = { ids: JSON.stringify(ids) };
-  const roles = prepared(db, 'progress-updates.author-roles', (d) => d.select().from(userRoles).where(inArray(userRoles.userId, among)).prepare());
-  const agencies = prepared(db, 'progress-updates.author-agencies', (d) => d.select().from(userAgencies).where(inArray(userAgencies.userId, among)).prepare());
-  const subgroups = prepared(db, 'progress-updates.author-subgroups', (d) => d.select().from(userSubgroups).where(inArray(userSubgroups.userId, among)).prepare());
+  const roles = prepared(db, 'progress-updates.author-roles', (d) => d.select().from(userRoles).where(inJsonIds(d, userRoles.userId, idsParam)).prepare());
+  const agencies = prepared(db, 'progress-updates.author-agencies', (d) => d.select().from(userAgencies).where(inJsonIds(d, userAgencies.userId, idsParam)).prepare());
+  const subgroups = prepared(db, 'progress-updates.author-subgroups', (d) => d.select().from(userSubgroups).where(inJsonIds(d, userSubgroups.userId, idsParam)).prepare());
   for (const r of await roles.all(values)) authors.get(r.userId)?.roles.push(r.role);
   for (const r of await agencies.all(values)) authors.get(r.userId)?.agencyIds.push(r.agencyId);
   for (const r of await subgroups.all(values)) authors.get(r.userId)?.subgroupIds.push(r.subgroupId);

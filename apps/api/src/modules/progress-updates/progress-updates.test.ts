@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Action, ProgressUpdate } from '@lrt/contracts';
+import { rawRows, rawRun } from '@lrt/db';
 import { createTestWorld, factories, seedSmallPlan, TEST_NOW, type Caller, type TestWorld } from '../../testing/test-app';
 
 let world: TestWorld;
@@ -212,9 +213,11 @@ describe("a subgroup chair's comment", () => {
 
   it('is in the audit trail, with who wrote it', async () => {
     const posted = (await comment()).json<ProgressUpdate>();
-    const trail = world.db.$client
-      .prepare("select actor_name, operation, after from audit_events where entity = 'action' and entity_id = ? order by id")
-      .all(plan.action.id) as { actor_name: string; operation: string; after: string }[];
+    const trail = await rawRows<{ actor_name: string; operation: string; after: string }>(
+      world.db,
+      "select actor_name, operation, after from audit_events where entity = 'action' and entity_id = ? order by id",
+      [plan.action.id],
+    );
     expect(trail.at(-1)).toMatchObject({ actor_name: 'Dr Okafor', operation: 'progress_update' });
     expect(JSON.parse(trail.at(-1)!.after)).toMatchObject({ progressUpdateId: posted.id, kind: 'comment', postedAs: 'subgroup_chair' });
   });
@@ -397,8 +400,8 @@ describe('progress updates are the history', () => {
 
   it('cannot be edited or deleted, even directly in the database', async () => {
     await postUpdate({ note: 'What was done' });
-    expect(() => world.db.$client.prepare("update progress_updates set note = 'rewritten'").run()).toThrow(/append-only/);
-    expect(() => world.db.$client.prepare('delete from progress_updates').run()).toThrow(/append-only/);
+    await expect(rawRun(world.db, "update progress_updates set note = 'rewritten'")).rejects.toThrow(/append-only/);
+    await expect(rawRun(world.db, 'delete from progress_updates')).rejects.toThrow(/append-only/);
   });
 
   it('answers 404 for the history of an action that does not exist', async () => {

@@ -1,9 +1,9 @@
 import type { ActionStatus, AssuranceReport, Brag, ParsedAssuranceReportQuery, ReportAction, ReportSection } from '@lrt/contracts';
 import { REPORT_LIST_LIMIT, REPORT_SECTIONS } from '@lrt/contracts';
-import type { Db } from '@lrt/db';
+import { rawRow, rawRows, type Db } from '@lrt/db';
 import { addDays, addMonths, londonToday, reviewTimeliness } from '@lrt/domain';
 import { unprocessable } from '../../plugins/problems';
-import { actionsAsAt, asAtDayProblem, clockAsAt, daysOverdue, type AsAtAction, type AsAtClock, type AsAtScope } from '../history/as-at';
+import { actionsAsAt, asAtDayProblem, clockAsAt, daysOverdue, withJsonIds, type AsAtAction, type AsAtClock, type AsAtScope } from '../history/as-at';
 import { snapshotRows, findSnapshot, type SnapshotRow } from '../snapshots/snapshots.service';
 import { plural, ukDate } from './report-text';
 
@@ -40,29 +40,44 @@ interface ReviewThen {
   createdAt: string;
 }
 
-// SQLite only: the report's queries are raw better-sqlite3 SQL on db.$client (json_each among them).
+// The report's queries are hand-written SQL (rawRows): one text for both databases, or, where a JSON list of ids
+// is read, each engine's (withJsonIds).
+
+const reviewCols = ['code', 'type', 'title', 'stage', 'notified_on', 'rapid_review_on', 'started_on', 'published_on', 'subgroup_id'];
+const camel = (c: string) => c.replace(/_([a-z])/g, (_, x: string) => x.toUpperCase());
+const REVIEWS_THEN_SQL = `select r.id, r.created_at as "createdAt", ${reviewCols.map((c) => `case when v.id is null then r.${c} else v.${c} end as "${camel(c)}"`).join(', ')}
+  from reviews r
+  left join review_revisions v on v.id = (select x.id from review_revisions x where x.review_id = r.id and x.changed_at > ? order by x.changed_at, x.id limit 1)`;
+const RECOMMENDATIONS_THEN_SQL = `select r.id, r.review_id as "reviewId", case when v.id is null then r.number else v.number end as number,
+    case when v.id is null then r.text else v.text end as text
+  from recommendations r
+  left join recommendation_revisions v
+    on v.id = (select x.id from recommendation_revisions x where x.recommendation_id = r.id and x.changed_at > ? order by x.changed_at, x.id limit 1)`;
+const EVIDENCE_SQL = withJsonIds(
+  (inIds) => `select action_id as "actionId", evidence from progress_updates
+    where ${inIds('action_id')} and created_at <= ? and evidence <> '[]'
+    order by created_at, id`,
+);
+const SIGN_OFF_SQL = withJsonIds(
+  (inIds) => `select action_id as "actionId", status_to as status, max(created_at) as at from progress_updates
+    where ${inIds('action_id')} and status_to in ('completed', 'assured') and created_at <= ?
+    group by action_id, status_to`,
+);
+const REVISIONS_SQL = withJsonIds(
+  (inIds) => `select action_id as "actionId", from_date as "from", to_date as "to", reason, decided_by_name as "decidedBy", changed_at as "on"
+    from target_date_changes where ${inIds('action_id')} and changed_at > ? and changed_at <= ?
+    order by changed_at, id`,
+);
+const THEMES_SQL = withJsonIds(
+  (inIds) => `select t.action_id as "actionId", t.theme_id as "themeId", th.name as name from action_themes t join themes th on th.id = t.theme_id
+    where ${inIds('t.action_id')}`,
+);
 
 /** Reviews and recommendations as they stood at the instant (their reverse-delta revisions), and agency names. */
 async function loadNames(db: Db, at: string): Promise<Names> {
-  const client = db.$client;
-  const agencies = client.prepare('select id, name, short_name as shortName from agencies').all() as { id: number; name: string; shortName: string }[];
-  const reviewCols = ['code', 'type', 'title', 'stage', 'notified_on', 'rapid_review_on', 'started_on', 'published_on', 'subgroup_id'];
-  const camel = (c: string) => c.replace(/_([a-z])/g, (_, x: string) => x.toUpperCase());
-  const reviews = client
-    .prepare(
-      `select r.id, r.created_at as createdAt, ${reviewCols.map((c) => `case when v.id is null then r.${c} else v.${c} end as ${camel(c)}`).join(', ')}
-         from reviews r
-         left join review_revisions v on v.id = (select x.id from review_revisions x where x.review_id = r.id and x.changed_at > ? order by x.changed_at, x.id limit 1)`,
-    )
-    .all(at) as ReviewThen[];
-  const recommendations = client
-    .prepare(
-      `select r.id, r.review_id as reviewId, case when v.id is null then r.number else v.number end as number,
-              case when v.id is null then r.text else v.text end as text
-         from recommendations r
-         left join recommendation_revisions v on v.id = (select x.id from recommendation_revisions x where x.recommendation_id = r.id and x.changed_at > ? order by x.changed_at, x.id limit 1)`,
-    )
-    .all(at) as { id: number; reviewId: number; number: number; text: string }[];
+  const agencies = await rawRows<{ id: number; name: string; shortName: string }>(db, 'select id, name, short_name as "shortName" from agencies');
+  const reviews = await rawRows<ReviewThen>(db, REVIEWS_THEN_SQL, [at]);
+  const recommendations = await rawRows<{ id: number; reviewId: number; number: number; text: string }>(db, RECOMMENDATIONS_THEN_SQL, [at]);
   return {
     agencies: new Map(agencies.map((a) => [a.id, a])),
     reviews: new Map(reviews.map((r) => [r.id, r])),
@@ -74,13 +89,7 @@ async function loadNames(db: Db, at: string): Promise<Names> {
 async function evidenceOf(db: Db, actionIds: number[], at: string): Promise<Map<number, Evidence[]>> {
   const out = new Map<number, Evidence[]>();
   if (actionIds.length === 0) return out;
-  const rows = db.$client
-    .prepare(
-      `select action_id as actionId, evidence from progress_updates
-        where action_id in (select value from json_each(?)) and created_at <= ? and evidence <> '[]'
-        order by created_at, id`,
-    )
-    .all(JSON.stringify(actionIds), at) as { actionId: number; evidence: string }[];
+  const rows = await rawRows<{ actionId: number; evidence: string }>(db, EVIDENCE_SQL, [JSON.stringify(actionIds), at]);
   for (const row of rows) {
     const items = JSON.parse(row.evidence) as ({ label: string; url: string } | { label: string; fileId: number })[];
     const list = out.get(row.actionId) ?? [];
@@ -94,13 +103,7 @@ async function evidenceOf(db: Db, actionIds: number[], at: string): Promise<Map<
 async function signOffDays(db: Db, actionIds: number[], at: string): Promise<Map<number, { completedOn: string | null; assuredOn: string | null }>> {
   const out = new Map<number, { completedOn: string | null; assuredOn: string | null }>();
   if (actionIds.length === 0) return out;
-  const rows = db.$client
-    .prepare(
-      `select action_id as actionId, status_to as status, max(created_at) as at from progress_updates
-        where action_id in (select value from json_each(?)) and status_to in ('completed', 'assured') and created_at <= ?
-        group by action_id, status_to`,
-    )
-    .all(JSON.stringify(actionIds), at) as { actionId: number; status: 'completed' | 'assured'; at: string }[];
+  const rows = await rawRows<{ actionId: number; status: 'completed' | 'assured'; at: string }>(db, SIGN_OFF_SQL, [JSON.stringify(actionIds), at]);
   for (const row of rows) {
     const entry = out.get(row.actionId) ?? { completedOn: null, assuredOn: null };
     const day = londonToday(new Date(row.at));
@@ -123,7 +126,7 @@ async function validate(db: Db, query: ParsedAssuranceReportQuery, now: Date) {
   if (to > asAt) errors.push({ path: 'to', message: 'the period must not end after the as-at date' });
   const given = (['reviewId', 'subgroupId', 'agencyId'] as const).filter((k) => query[k] !== undefined);
   if (given.length > 1) errors.push({ path: given[1]!, message: 'choose one scope: a review, a subgroup or an agency' });
-  const exists = async (table: string, id: number) => db.$client.prepare(`select 1 from ${table} where id = ?`).get(id) !== undefined;
+  const exists = async (table: string, id: number) => (await rawRow(db, `select 1 as found from ${table} where id = ?`, [id])) !== undefined;
   if (query.reviewId !== undefined && !(await exists('reviews', query.reviewId))) errors.push({ path: 'reviewId', message: `there is no review ${query.reviewId}` });
   if (query.subgroupId !== undefined && !(await exists('subgroups', query.subgroupId))) errors.push({ path: 'subgroupId', message: `there is no subgroup ${query.subgroupId}` });
   if (query.agencyId !== undefined && !(await exists('agencies', query.agencyId))) errors.push({ path: 'agencyId', message: `there is no agency ${query.agencyId}` });
@@ -181,7 +184,7 @@ export async function buildAssuranceReport(db: Db, query: ParsedAssuranceReportQ
   const overdue = actions.filter((a) => a.overdue);
 
   // Progress by agency: the actions each owned then, or shares.
-  const partnerRows = db.$client.prepare('select action_id as actionId, agency_id as agencyId from action_agencies').all() as { actionId: number; agencyId: number }[];
+  const partnerRows = await rawRows<{ actionId: number; agencyId: number }>(db, 'select action_id as "actionId", agency_id as "agencyId" from action_agencies');
   const partners = new Map<number, number[]>();
   for (const p of partnerRows) {
     const list = partners.get(p.actionId);
@@ -245,13 +248,11 @@ export async function buildAssuranceReport(db: Db, query: ParsedAssuranceReportQ
   // Revised target dates decided within the period.
   const periodStart = startClock.instant;
   const scopeIds = JSON.stringify(actions.map((a) => a.id));
-  const revisions = db.$client
-    .prepare(
-      `select action_id as actionId, from_date as "from", to_date as "to", reason, decided_by_name as decidedBy, changed_at as "on"
-         from target_date_changes where action_id in (select value from json_each(?)) and changed_at > ? and changed_at <= ?
-        order by changed_at, id`,
-    )
-    .all(scopeIds, periodStart, periodEnd.instant) as { actionId: number; from: string | null; to: string | null; reason: string; decidedBy: string; on: string }[];
+  const revisions = await rawRows<{ actionId: number; from: string | null; to: string | null; reason: string; decidedBy: string; on: string }>(db, REVISIONS_SQL, [
+    scopeIds,
+    periodStart,
+    periodEnd.instant,
+  ]);
   const byId = new Map(actions.map((a) => [a.id, a]));
   const revisedDates = capped(revisions.map((r) => ({ ...r, ref: byId.get(r.actionId)!.ref, ownerAgency: agencyName(byId.get(r.actionId)!.ownerAgencyId) })));
 
@@ -302,12 +303,7 @@ export async function buildAssuranceReport(db: Db, query: ParsedAssuranceReportQ
   };
 
   // Themes across the reviews in scope.
-  const themeRows = db.$client
-    .prepare(
-      `select t.action_id as actionId, t.theme_id as themeId, th.name as name from action_themes t join themes th on th.id = t.theme_id
-        where t.action_id in (select value from json_each(?))`,
-    )
-    .all(scopeIds) as { actionId: number; themeId: number; name: string }[];
+  const themeRows = await rawRows<{ actionId: number; themeId: number; name: string }>(db, THEMES_SQL, [scopeIds]);
   const cells = new Map<string, { themeId: number; reviewId: number; actions: number }>();
   const themeInfo = new Map<number, { id: number; name: string; reviews: Set<number>; actions: number }>();
   for (const row of themeRows) {
@@ -392,11 +388,11 @@ export async function buildAssuranceReport(db: Db, query: ParsedAssuranceReportQ
 
 async function describeScope(db: Db, query: ParsedAssuranceReportQuery, names: Names): Promise<AssuranceReport['scope']> {
   if (query.reviewId !== undefined) {
-    const review = db.$client.prepare('select code, title from reviews where id = ?').get(query.reviewId) as { code: string; title: string };
+    const review = (await rawRow<{ code: string; title: string }>(db, 'select code, title from reviews where id = ?', [query.reviewId]))!;
     return { kind: 'review', id: query.reviewId, name: `${review.code} ${review.title}` };
   }
   if (query.subgroupId !== undefined) {
-    const subgroup = db.$client.prepare('select name from subgroups where id = ?').get(query.subgroupId) as { name: string };
+    const subgroup = (await rawRow<{ name: string }>(db, 'select name from subgroups where id = ?', [query.subgroupId]))!;
     return { kind: 'subgroup', id: query.subgroupId, name: subgroup.name };
   }
   if (query.agencyId !== undefined) return { kind: 'agency', id: query.agencyId, name: names.agencies.get(query.agencyId)?.name ?? '' };

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import type { Action, AssuranceReport, Snapshot } from '@lrt/contracts';
 import { REPORT_SECTION_TITLES } from '@lrt/contracts';
-import { writeTransaction } from '@lrt/db';
+import { rawRun, writeTransaction } from '@lrt/db';
 import { createTestWorld, factories, seedSmallPlan, type Caller, type TestWorld } from '../../testing/test-app';
 
 let world: TestWorld;
@@ -191,7 +191,7 @@ describe('board snapshots', () => {
     const list = (await world.request({ method: 'GET', url: '/api/snapshots', as: chair })).json<{ items: Snapshot[] }>();
     expect(list.items.map((s) => s.id)).toEqual([board.id]);
     expect((await world.request({ method: 'GET', url: `/api/snapshots/${board.id}`, as: chair })).json<Snapshot>()).toEqual(board);
-    const write = (statement: string) => writeTransaction(world.db, (tx) => tx.$client.prepare(statement).run());
+    const write = (statement: string) => writeTransaction(world.db, (tx) => rawRun(tx, statement));
     await expect(write("update snapshot_actions set status = 'assured'")).rejects.toThrow(/cannot be changed/);
     await expect(write('delete from snapshots')).rejects.toThrow(/cannot be changed/);
   });

@@ -31,15 +31,17 @@ async function toDtos(db: Db | Tx, rows: ReviewRow[], clock: PlanClock): Promise
   const ids = rows.map((r) => r.id);
   const themeRows = await db.select().from(reviewThemes).where(inArray(reviewThemes.reviewId, ids)).orderBy(reviewThemes.themeId);
   const rules = actionRulesSql(clock);
+  // Counts as numbers on both databases (PostgreSQL's count is a bigint, which the driver would give as text).
+  const count = (where?: SQL) => (where ? sql<number>`count(*) filter (where ${where})` : sql<number>`count(*)`).mapWith(Number);
   const counts = await db
     .select({
       reviewId: actions.reviewId,
-      total: sql<number>`count(*)`,
-      overdue: sql<number>`coalesce(sum(${rules.overdue}), 0)`,
-      blue: sql<number>`coalesce(sum(${rules.brag} = 'blue'), 0)`,
-      green: sql<number>`coalesce(sum(${rules.brag} = 'green'), 0)`,
-      amber: sql<number>`coalesce(sum(${rules.brag} = 'amber'), 0)`,
-      red: sql<number>`coalesce(sum(${rules.brag} = 'red'), 0)`,
+      total: count(),
+      overdue: count(rules.overdue),
+      blue: count(sql`${rules.brag} = 'blue'`),
+      green: count(sql`${rules.brag} = 'green'`),
+      amber: count(sql`${rules.brag} = 'amber'`),
+      red: count(sql`${rules.brag} = 'red'`),
     })
     .from(actions)
     .where(inArray(actions.reviewId, ids))
@@ -86,8 +88,11 @@ export async function listReviews(db: Db, query: ReviewListQuery, clock: PlanClo
   ];
   if (query.q) {
     const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // Case-insensitive, as SQLite's like is (for ASCII): PostgreSQL's like is not, so lower both sides.
     conditions.push(
-      or(...[reviews.code, reviews.title, reviews.childPseudonym, reviews.summary].map((c) => sql`${c} like ${pattern} escape '\\'`)),
+      or(
+        ...[reviews.code, reviews.title, reviews.childPseudonym, reviews.summary].map((c) => sql`lower(${c}) like lower(${pattern}) escape '\\'`),
+      ),
     );
   }
   if (after) conditions.push(or(lt(recency, after[0] as string), and(eq(recency, after[0] as string), lt(reviews.id, after[1] as number))));

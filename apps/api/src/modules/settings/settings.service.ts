@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Settings, SettingsPatch } from '@lrt/contracts';
-import { settings, writeTransaction, type Db } from '@lrt/db';
+import { settings, writeTransaction, type Db, type Tx } from '@lrt/db';
 import { staleBefore, type AssessmentClock, addDays, londonToday, type Principal } from '@lrt/domain';
 import { prepared, updateVersioned } from '../../lib/persistence';
 import type { Actor } from '../../lib/audit';
@@ -20,7 +20,7 @@ const toDto = (row: typeof settings.$inferSelect): Settings => ({
 });
 
 /** Read by every request (for the clock the rules run on): its query is built and prepared once per database. */
-export async function getSettings(db: Db): Promise<Settings> {
+export async function getSettings(db: Db | Tx): Promise<Settings> {
   const row = await prepared(db, 'settings.get', (d) => d.select().from(settings).where(eq(settings.id, 1)).prepare()).get();
   if (!row) throw new Error('The settings row is missing: the database was not migrated');
   return toDto(row);
@@ -28,7 +28,8 @@ export async function getSettings(db: Db): Promise<Settings> {
 
 export async function patchSettings(db: Db, patch: SettingsPatch, now: Date, actor: Actor): Promise<Settings> {
   const { version, ...values } = patch;
-  return writeTransaction(db, (tx) => updateVersioned(tx, { table: settings, resource: 'settings', id: 1, version, values, now, actor, current: () => getSettings(db) }));
+  // Read in the transaction: on PostgreSQL another connection would not see the change before it commits.
+  return writeTransaction(db, (tx) => updateVersioned(tx, { table: settings, resource: 'settings', id: 1, version, values, now, actor, current: () => getSettings(tx) }));
 }
 
 export interface PlanClock extends AssessmentClock {

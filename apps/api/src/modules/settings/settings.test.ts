@@ -1,5 +1,6 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { LIMITS, type Review, type Settings } from '@lrt/contracts';
+import { rawRow } from '@lrt/db';
 import { createTestWorld, factories, type TestWorld } from '../../testing/test-app';
 import { expectHostileJsonRefused, expectInvalidBodies, expectVersionConflict, text } from '../../testing/http-expect';
 
@@ -86,7 +87,7 @@ describe('PATCH /api/settings', () => {
     const res = await world.request({ method: 'PATCH', url: '/api/settings', payload: { version: 1, requireMfaRoles: ['independent_chair', 'admin'] } });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json<Settings>().requireMfaRoles).toEqual(['admin', 'independent_chair']);
-    const event = world.db.$client.prepare("select before, after from audit_events where entity = 'settings' order by id desc").get() as { before: string; after: string };
+    const event = (await rawRow<{ before: string; after: string }>(world.db, "select before, after from audit_events where entity = 'settings' order by id desc"))!;
     expect(JSON.parse(event.before)).toEqual({ requireMfaRoles: [] });
     expect(JSON.parse(event.after)).toEqual({ requireMfaRoles: ['admin', 'independent_chair'] });
     // The business unit's admin has no second factor yet: from now on, this session may only set one up.

@@ -1,5 +1,5 @@
 import type { Brag, Snapshot, SnapshotCreate, ActionStatus } from '@lrt/contracts';
-import { writeTransaction, type Db } from '@lrt/db';
+import { rawRow, rawRows, snapshotActions, snapshots, writeTransaction, type Db } from '@lrt/db';
 import { conflict, notFound, unprocessable } from '../../plugins/problems';
 import { recordCreation } from '../../lib/persistence';
 import type { Actor } from '../../lib/audit';
@@ -27,9 +27,9 @@ interface SnapshotRecord {
   createdByName: string;
 }
 
-// SQLite only: snapshots are read and written with raw better-sqlite3 SQL on db.$client.
+// Snapshots are read with hand-written SQL (one text for both databases) and written with drizzle.
 const SUMMARY_SQL = `
-select s.id, s.name, s.as_at as asAt, s.created_at as createdAt, s.created_by_name as createdBy,
+select s.id, s.name, s.as_at as "asAt", s.created_at as "createdAt", s.created_by_name as "createdBy",
   (select count(*) from snapshot_actions a where a.snapshot_id = s.id) as actions,
   (select count(*) from snapshot_actions a where a.snapshot_id = s.id and a.brag = 'blue') as blue,
   (select count(*) from snapshot_actions a where a.snapshot_id = s.id and a.brag = 'green') as green,
@@ -43,13 +43,11 @@ type SummaryRow = Omit<Snapshot, 'byBrag'> & { blue: number; green: number; ambe
 const toDto = ({ blue, green, amber, red, withdrawn, ...rest }: SummaryRow): Snapshot => ({ ...rest, byBrag: { blue, green, amber, red, withdrawn } });
 
 export async function findSnapshot(db: Db, id: number): Promise<SnapshotRecord | undefined> {
-  return db.$client.prepare('select id, name, as_at as asAt, created_at as createdAt, created_by_name as createdByName from snapshots where id = ?').get(id) as
-    | SnapshotRecord
-    | undefined;
+  return rawRow<SnapshotRecord>(db, 'select id, name, as_at as "asAt", created_at as "createdAt", created_by_name as "createdByName" from snapshots where id = ?', [id]);
 }
 
 export async function getSnapshot(db: Db, id: number): Promise<Snapshot> {
-  const row = db.$client.prepare(`${SUMMARY_SQL} where s.id = ?`).get(id) as SummaryRow | undefined;
+  const row = await rawRow<SummaryRow>(db, `${SUMMARY_SQL} where s.id = ?`, [id]);
   if (!row) throw notFound('snapshot', id);
   return toDto(row);
 }
@@ -57,9 +55,12 @@ export async function getSnapshot(db: Db, id: number): Promise<Snapshot> {
 /** Newest first: the last board meeting is the one a chair compares with. */
 export async function listSnapshots(db: Db, query: { limit: number; cursor?: string | undefined }) {
   const after = decodeCursor(query.cursor, ['number']);
-  const rows = db.$client
-    .prepare(`${SUMMARY_SQL} where (? is null or s.id < ?) order by s.id desc limit ?`)
-    .all(after?.[0] ?? null, after?.[0] ?? null, query.limit + 1) as SummaryRow[];
+  // The type of a parameter only tested for null is given: PostgreSQL cannot infer it (SQLite reads it the same).
+  const rows = await rawRows<SummaryRow>(db, `${SUMMARY_SQL} where (cast(? as integer) is null or s.id < ?) order by s.id desc limit ?`, [
+    after?.[0] ?? null,
+    after?.[0] ?? null,
+    query.limit + 1,
+  ]);
   const page = toPage(rows, query.limit, (r) => [r.id]);
   return { items: page.items.map(toDto), nextCursor: page.nextCursor };
 }
@@ -73,38 +74,48 @@ export async function createSnapshot(db: Db, input: SnapshotCreate, now: Date, a
   if (day) throw unprocessable('validation.failed', [{ path: 'asAt', message: day }]);
   // The answer is read inside the transaction: a failure there saves nothing, so a 500 never hides a snapshot.
   return writeTransaction(db, async (tx) => {
-    const taken = tx.$client.prepare('select 1 from snapshots where lower(name) = lower(?)').get(input.name);
+    const taken = await rawRow(tx, 'select 1 as taken from snapshots where lower(name) = lower(?)', [input.name]);
     if (taken) throw conflict('snapshot.name_taken', 'name', `a snapshot is already called "${input.name}"`);
-    const created = tx.$client
-      .prepare('insert into snapshots (name, as_at, created_at, created_by_user_id, created_by_name) values (?, ?, ?, ?, ?) returning id')
-      .get(input.name, input.asAt, now.toISOString(), actor.id, actor.name) as { id: number };
-    const insert = tx.$client.prepare(
-      `insert into snapshot_actions (snapshot_id, action_id, ref, review_id, subgroup_id, owner_agency_id, status, brag, overdue, stale, target_date)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    for (const a of await actionsAsAt(tx, await clockAsAt(tx, input.asAt, now))) {
-      insert.run(created.id, a.id, a.ref, a.reviewId, a.subgroupId, a.ownerAgencyId, a.status, a.brag, a.overdue ? 1 : 0, a.stale ? 1 : 0, a.targetDate);
-    }
-    await recordCreation(tx, actor, 'snapshot', { id: created.id, name: input.name, asAt: input.asAt }, now);
-    return getSnapshot(tx, created.id);
+    const [created] = await tx
+      .insert(snapshots)
+      .values({ name: input.name, asAt: input.asAt, createdAt: now.toISOString(), createdByUserId: actor.id, createdByName: actor.name })
+      .returning({ id: snapshots.id });
+    const snapshotId = created!.id;
+    const rows = (await actionsAsAt(tx, await clockAsAt(tx, input.asAt, now))).map((a) => ({
+      snapshotId,
+      actionId: a.id,
+      ref: a.ref,
+      reviewId: a.reviewId,
+      subgroupId: a.subgroupId,
+      ownerAgencyId: a.ownerAgencyId,
+      status: a.status,
+      brag: a.brag,
+      overdue: a.overdue,
+      stale: a.stale,
+      targetDate: a.targetDate,
+    }));
+    // In chunks of 500 rows (11 parameters each): well under either database's limit on a statement's parameters.
+    for (let i = 0; i < rows.length; i += 500) await tx.insert(snapshotActions).values(rows.slice(i, i + 500));
+    await recordCreation(tx, actor, 'snapshot', { id: snapshotId, name: input.name, asAt: input.asAt }, now);
+    return getSnapshot(tx, snapshotId);
   });
 }
 
 /** A snapshot's actions within a report's scope (an agency's: those it owned then, or shares now). */
 export async function snapshotRows(db: Db, snapshotId: number, scope: AsAtScope): Promise<SnapshotRow[]> {
-  return (
-    db.$client
-      .prepare(
-        `select action_id as actionId, ref, review_id as reviewId, subgroup_id as subgroupId, owner_agency_id as ownerAgencyId, status, brag,
-                overdue, stale, target_date as targetDate
-           from snapshot_actions s
-          where snapshot_id = @snapshotId and (@reviewId is null or review_id = @reviewId) and (@subgroupId is null or subgroup_id = @subgroupId)
-            and (@agencyId is null or owner_agency_id = @agencyId
-                 or exists (select 1 from action_agencies p where p.action_id = s.action_id and p.agency_id = @agencyId))`,
-      )
-      .all({ snapshotId, reviewId: scope.reviewId ?? null, subgroupId: scope.subgroupId ?? null, agencyId: scope.agencyId ?? null }) as (Omit<
-      SnapshotRow,
-      'overdue' | 'stale'
-    > & { overdue: number; stale: number })[]
-  ).map((r) => ({ ...r, overdue: r.overdue === 1, stale: r.stale === 1 }));
+  const reviewId = scope.reviewId ?? null;
+  const subgroupId = scope.subgroupId ?? null;
+  const agencyId = scope.agencyId ?? null;
+  // overdue and stale are 1/0 on SQLite, booleans on PostgreSQL: read with Boolean().
+  const rows = await rawRows<Omit<SnapshotRow, 'overdue' | 'stale'> & { overdue: number | boolean; stale: number | boolean }>(
+    db,
+    `select action_id as "actionId", ref, review_id as "reviewId", subgroup_id as "subgroupId", owner_agency_id as "ownerAgencyId", status, brag,
+            overdue, stale, target_date as "targetDate"
+       from snapshot_actions s
+      where snapshot_id = ? and (cast(? as integer) is null or review_id = ?) and (cast(? as integer) is null or subgroup_id = ?)
+        and (cast(? as integer) is null or owner_agency_id = ?
+             or exists (select 1 from action_agencies p where p.action_id = s.action_id and p.agency_id = ?))`,
+    [snapshotId, reviewId, reviewId, subgroupId, subgroupId, agencyId, agencyId, agencyId],
+  );
+  return rows.map((r) => ({ ...r, overdue: Boolean(r.overdue), stale: Boolean(r.stale) }));
 }

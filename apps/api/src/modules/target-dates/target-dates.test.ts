@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Action, TargetDateDecisionResult, TargetDateRequest } from '@lrt/contracts';
-import { actionAgencies, execute, writeTransaction } from '@lrt/db';
+import { actionAgencies, execute, rawRow, rawRows, writeTransaction } from '@lrt/db';
 import { expectProblem, expectRefused, walkPages } from '../../testing/http-expect';
 import { createTestWorld, factories, seedSmallPlan, TEST_NOW, type Caller, type TestWorld } from '../../testing/test-app';
 
@@ -30,14 +30,14 @@ async function asked(payload: Record<string, unknown> = { targetDate: '2026-09-3
   expect(response.statusCode, response.body).toBe(201);
   return response.json<TargetDateRequest>();
 }
-const auditOf = (entity: string) =>
-  (world.db.$client.prepare('select entity_id as entityId, operation, before, after, actor_name as actorName from audit_events where entity = ? order by id').all(entity) as {
-    entityId: number;
-    operation: string;
-    before: string | null;
-    after: string | null;
-    actorName: string;
-  }[]).map((row) => ({ ...row, before: row.before && JSON.parse(row.before), after: row.after && JSON.parse(row.after) }));
+const auditOf = async (entity: string) =>
+  (
+    await rawRows<{ entityId: number; operation: string; before: string | null; after: string | null; actorName: string }>(
+      world.db,
+      'select entity_id as "entityId", operation, before, after, actor_name as "actorName" from audit_events where entity = ? order by id',
+      [entity],
+    )
+  ).map((row) => ({ ...row, before: row.before && JSON.parse(row.before), after: row.after && JSON.parse(row.after) }));
 
 describe('POST /api/actions/:id/target-date-requests', () => {
   it("records a lead's request for their agency, and shows it on the action without changing it", async () => {
@@ -58,7 +58,7 @@ describe('POST /api/actions/:id/target-date-requests', () => {
     const action = await readAction();
     expect(action).toMatchObject({ targetDate: '2026-06-30', version: 1 });
     expect(action.pendingTargetDateRequest).toEqual({ id: request.id, requestedTargetDate: '2026-09-30', reason, requestedBy: 'DI Shah', requestedAt: TEST_NOW.toISOString() });
-    expect(auditOf('target_date_request')).toEqual([
+    expect(await auditOf('target_date_request')).toEqual([
       expect.objectContaining({ entityId: request.id, operation: 'create', actorName: 'DI Shah', after: expect.objectContaining({ requestedTargetDate: '2026-09-30', reason }) }),
     ]);
   });
@@ -157,11 +157,11 @@ describe('POST /api/target-date-requests/:id/decision', () => {
     const overdue = (await world.request({ method: 'GET', url: '/api/actions?overdue=true' })).json<{ items: Action[] }>().items;
     expect(overdue.map((a) => a.id)).not.toContain(late.id);
 
-    const change = world.db.$client.prepare('select * from target_date_changes where action_id = ?').get(late.id) as Record<string, unknown>;
+    const change = await rawRow<Record<string, unknown>>(world.db, 'select * from target_date_changes where action_id = ?', [late.id]);
     expect(change).toMatchObject({ from_date: '2026-02-15', to_date: '2026-05-31', decided_by_name: 'Dr Okafor', decided_by_user_id: chair.userId, request_id: request.id });
-    expect(auditOf('target_date_request').map((e) => e.operation)).toEqual(['create', 'update']);
-    expect(auditOf('target_date_request')[1]).toMatchObject({ before: { state: 'pending' }, after: { state: 'agreed', decidedBy: 'Dr Okafor' } });
-    expect(auditOf('action')).toEqual([
+    expect((await auditOf('target_date_request')).map((e) => e.operation)).toEqual(['create', 'update']);
+    expect((await auditOf('target_date_request'))[1]).toMatchObject({ before: { state: 'pending' }, after: { state: 'agreed', decidedBy: 'Dr Okafor' } });
+    expect(await auditOf('action')).toEqual([
       expect.objectContaining({ entityId: late.id, operation: 'update', actorName: 'Dr Okafor', before: { targetDate: '2026-02-15' }, after: { targetDate: '2026-05-31', targetDateRequestId: request.id } }),
     ]);
   });
@@ -181,8 +181,8 @@ describe('POST /api/target-date-requests/:id/decision', () => {
     const { request: decided, action } = response.json<TargetDateDecisionResult>();
     expect(decided).toMatchObject({ state: 'refused', decidedBy: 'Dr Okafor', decisionNote: 'Keep June: the course can run in-house' });
     expect(action).toEqual({ ...before, pendingTargetDateRequest: null });
-    expect(world.db.$client.prepare('select count(*) as n from target_date_changes').get()).toEqual({ n: 0 });
-    expect(auditOf('action')).toEqual([]);
+    expect(await rawRow(world.db, 'select count(*) as n from target_date_changes')).toEqual({ n: 0 });
+    expect(await auditOf('action')).toEqual([]);
     // Once decided, the lead may ask again.
     expect((await ask({ targetDate: '2026-08-31', reason })).statusCode).toBe(201);
   });

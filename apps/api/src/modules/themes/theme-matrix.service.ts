@@ -25,13 +25,14 @@ function readCursor(cursor: string | undefined): { direction: Direction; date: s
   return { direction, date, id };
 }
 
+/** A cell as the database gives it: PostgreSQL's counts and sums (bigint, numeric) may come as text, hence Number(). */
 interface CellRow {
   theme_id: number;
   review_id: number;
-  review_tagged: number;
-  actions: number;
-  open: number;
-  overdue: number;
+  review_tagged: number | string;
+  actions: number | string;
+  open: number | string;
+  overdue: number | string;
 }
 
 /**
@@ -45,7 +46,7 @@ export async function getThemeMatrix(db: Db, query: ThemeMatrixQuery, clock: Pla
   const rules = actionRulesSql(clock);
   const inScope = sql.join(
     [
-      sql`1`,
+      sql`true`,
       ...(query.subgroupId === undefined ? [] : [sql`reviews.subgroup_id = ${query.subgroupId}`]),
       ...(query.from === undefined ? [] : [sql`${reviewDate} >= ${query.from}`]),
       ...(query.to === undefined ? [] : [sql`${reviewDate} <= ${query.to}`]),
@@ -59,14 +60,14 @@ export async function getThemeMatrix(db: Db, query: ThemeMatrixQuery, clock: Pla
     ],
     sql` and `,
   );
-  const oneTheme = query.themeId === undefined ? sql`1` : sql`themes.id = ${query.themeId}`;
+  const oneTheme = query.themeId === undefined ? sql`true` : sql`themes.id = ${query.themeId}`;
   const themes = await rowsOf<{ id: number; name: string }>(db, sql`select id, name from themes where ${oneTheme} order by lower(name)`);
   const reviewCount = Number((await rowOf<{ n: number }>(db, sql`select count(*) as n from reviews where ${inScope}`))?.n ?? 0);
 
   const cursor = readCursor(query.cursor);
   const newer = cursor?.direction === 'newer';
   const beyond = !cursor
-    ? sql`1`
+    ? sql`true`
     : newer
       ? sql`(${reviewDate} > ${cursor.date} or (${reviewDate} = ${cursor.date} and reviews.id > ${cursor.id}))`
       : sql`(${reviewDate} < ${cursor.date} or (${reviewDate} = ${cursor.date} and reviews.id < ${cursor.id}))`;
@@ -88,17 +89,17 @@ export async function getThemeMatrix(db: Db, query: ThemeMatrixQuery, clock: Pla
     select theme_id, review_id, max(tagged) as review_tagged, sum(actions) as actions, sum(open) as open, sum(overdue) as overdue
     from (
       select action_themes.theme_id as theme_id, actions.review_id as review_id, 0 as tagged,
-        count(*) as actions, coalesce(sum(${rules.open}), 0) as open, coalesce(sum(${rules.overdue}), 0) as overdue
+        count(*) as actions, count(*) filter (where ${rules.open}) as open, count(*) filter (where ${rules.overdue}) as overdue
       from action_themes
       join actions on actions.id = action_themes.action_id
       join reviews on reviews.id = actions.review_id
-      where ${where} and ${query.themeId === undefined ? sql`1` : sql`action_themes.theme_id = ${query.themeId}`}
+      where ${where} and ${query.themeId === undefined ? sql`true` : sql`action_themes.theme_id = ${query.themeId}`}
       group by action_themes.theme_id, actions.review_id
       union all
       select review_themes.theme_id, review_themes.review_id, 1, 0, 0, 0
       from review_themes join reviews on reviews.id = review_themes.review_id
-      where ${where} and ${query.themeId === undefined ? sql`1` : sql`review_themes.theme_id = ${query.themeId}`}
-    )
+      where ${where} and ${query.themeId === undefined ? sql`true` : sql`review_themes.theme_id = ${query.themeId}`}
+    ) as found
     group by theme_id, review_id`;
 
   const cells =
@@ -107,7 +108,7 @@ export async function getThemeMatrix(db: Db, query: ThemeMatrixQuery, clock: Pla
       : await rowsOf<CellRow>(db, cellsOf(sql`reviews.id in (${sql.join(shown.map((r) => sql`${r.id}`), sql`, `)})`));
   const themeTotals = await rowsOf<{ theme_id: number; reviews: number; actions: number; open: number; overdue: number }>(db, sql`
     select theme_id, count(*) as reviews, sum(actions) as actions, sum(open) as open, sum(overdue) as overdue
-    from (${cellsOf(inScope)}) group by theme_id`);
+    from (${cellsOf(inScope)}) as cells group by theme_id`);
   const totals = new Map(themeTotals.map((row) => [row.theme_id, row]));
   const byTheme = themes.map((theme) => {
     const row = totals.get(theme.id);
@@ -130,10 +131,10 @@ export async function getThemeMatrix(db: Db, query: ThemeMatrixQuery, clock: Pla
     cells: cells.map((c) => ({
       themeId: c.theme_id,
       reviewId: c.review_id,
-      reviewTagged: Boolean(c.review_tagged),
-      actions: c.actions,
-      open: c.open,
-      overdue: c.overdue,
+      reviewTagged: Number(c.review_tagged) > 0,
+      actions: Number(c.actions),
+      open: Number(c.open),
+      overdue: Number(c.overdue),
     })),
     byTheme,
   };

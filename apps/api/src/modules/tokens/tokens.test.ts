@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Action, ApiToken, ApiTokenCreated, AuditEvent, Dashboard } from '@lrt/contracts';
+import { rawRow, rawRows } from '@lrt/db';
 import { buildApp } from '../../app';
 import { expectProblem, expectRefused } from '../../testing/http-expect';
 import { createTestWorld, factories, seedSmallPlan, TEST_NOW, type TestWorld } from '../../testing/test-app';
@@ -39,13 +40,11 @@ const withToken = (token: string, options: { method?: string; url: string; paylo
   world.request({ method: (options.method ?? 'GET') as 'GET', url: options.url, as: null, headers: { authorization: `Bearer ${token}` }, ...(options.payload ? { payload: options.payload } : {}) });
 
 const trail = (entity = 'api_token') =>
-  world.db.$client.prepare('select operation, entity_id as entityId, actor_id as actorId, actor_name as actorName, "after" from audit_events where entity = ? order by id').all(entity) as {
-    operation: string;
-    entityId: number;
-    actorId: number | null;
-    actorName: string;
-    after: string | null;
-  }[];
+  rawRows<{ operation: string; entityId: number; actorId: number | null; actorName: string; after: string | null }>(
+    world.db,
+    'select operation, entity_id as "entityId", actor_id as "actorId", actor_name as "actorName", "after" from audit_events where entity = ? order by id',
+    [entity],
+  );
 
 describe('making, listing and revoking tokens', () => {
   it('shows the token once, keeps only its hash, and lists it without it', async () => {
@@ -71,12 +70,12 @@ describe('making, listing and revoking tokens', () => {
     expect(list.body).not.toContain(created.token);
     expect(list.body).not.toContain(created.token.slice(4));
 
-    const rows = world.db.$client.prepare('select * from api_tokens').all() as Record<string, unknown>[];
+    const rows = await rawRows<Record<string, unknown>>(world.db, 'select * from api_tokens');
     expect(rows).toHaveLength(1);
     expect(rows[0]!.token_hash).toBe(createHash('sha256').update(created.token).digest('hex'));
     expect(JSON.stringify(rows)).not.toContain(created.token.slice(4));
     // Nor does the audit trail hold it.
-    expect(JSON.stringify(world.db.$client.prepare('select * from audit_events').all())).not.toContain(created.token.slice(4));
+    expect(JSON.stringify(await rawRows(world.db, 'select * from audit_events'))).not.toContain(created.token.slice(4));
   });
 
   it('makes a different token every time, and lists the newest first, a page at a time', async () => {
@@ -93,7 +92,7 @@ describe('making, listing and revoking tokens', () => {
     const created = await makeToken({ agencyId: plan.police.id });
     const res = await world.request({ method: 'DELETE', url: `/api/tokens/${created.id}` });
     expect(res.statusCode, res.body).toBe(204);
-    const events = trail();
+    const events = await trail();
     expect(events.map((e) => e.operation)).toEqual(['create', 'revoke']);
     expect(events.every((e) => e.entityId === created.id && e.actorId === world.admin.userId)).toBe(true);
     expect(JSON.parse(events[0]!.after!)).toMatchObject({ name: 'Board dashboard (Power BI)', agencyId: plan.police.id, expiresOn: '2026-12-31' });
@@ -234,20 +233,20 @@ describe('reading with a token', () => {
 
   it('notes its last use at most once a minute, and its first use each day in the audit trail', async () => {
     const { id, token } = await makeToken();
-    const lastUsedAt = () => (world.db.$client.prepare('select last_used_at as at from api_tokens where id = ?').get(id) as { at: string | null }).at;
-    const uses = () => trail().filter((e) => e.operation === 'token_used');
+    const lastUsedAt = async () => (await rawRow<{ at: string | null }>(world.db, 'select last_used_at as at from api_tokens where id = ?', [id]))!.at;
+    const uses = async () => (await trail()).filter((e) => e.operation === 'token_used');
 
     await withToken(token, { url: '/api/actions' });
-    expect(lastUsedAt()).toBe(TEST_NOW.toISOString());
-    expect(uses()).toEqual([{ operation: 'token_used', entityId: id, actorId: null, actorName: 'API token "Board dashboard (Power BI)"', after: JSON.stringify({ route: 'GET /api/actions' }) }]);
+    expect(await lastUsedAt()).toBe(TEST_NOW.toISOString());
+    expect(await uses()).toEqual([{ operation: 'token_used', entityId: id, actorId: null, actorName: 'API token "Board dashboard (Power BI)"', after: JSON.stringify({ route: 'GET /api/actions' }) }]);
 
     await world.setNow(new Date(TEST_NOW.getTime() + 30_000));
     await withToken(token, { url: '/api/dashboard' });
-    expect(lastUsedAt()).toBe(TEST_NOW.toISOString());
+    expect(await lastUsedAt()).toBe(TEST_NOW.toISOString());
     await world.setNow(new Date(TEST_NOW.getTime() + 61_000));
     await withToken(token, { url: '/api/dashboard' });
-    expect(lastUsedAt()).toBe(new Date(TEST_NOW.getTime() + 61_000).toISOString());
-    expect(uses()).toHaveLength(1);
+    expect(await lastUsedAt()).toBe(new Date(TEST_NOW.getTime() + 61_000).toISOString());
+    expect(await uses()).toHaveLength(1);
 
     const listed = (await world.request({ method: 'GET', url: '/api/tokens' })).json<{ items: ApiToken[] }>().items[0]!;
     expect(listed.lastUsedAt).toBe(new Date(TEST_NOW.getTime() + 61_000).toISOString());
@@ -257,8 +256,8 @@ describe('reading with a token', () => {
     await withToken(token, { url: '/api/actions' });
     await world.setNow(new Date('2026-03-03T00:00:10.000Z'));
     await withToken(token, { url: '/api/actions' });
-    expect(uses()).toHaveLength(2);
-    expect(lastUsedAt()).toBe('2026-03-03T00:00:10.000Z');
+    expect(await uses()).toHaveLength(2);
+    expect(await lastUsedAt()).toBe('2026-03-03T00:00:10.000Z');
   });
 
   it('does not count a refused request as a use', async () => {

@@ -5,7 +5,7 @@ import { passwordProblem } from '../../domain/password-policy';
 import type { Actor } from '../../lib/audit';
 import { recordAudit } from '../../lib/audit';
 import { TEXT_THEN_ID, decodeCursor, toPage } from '../../lib/pagination';
-import { explainConstraint, nowIso, recordCreation, replaceLinks, requireReferences, updateVersioned } from '../../lib/persistence';
+import { explainConstraint, isUniqueViolation, nowIso, recordCreation, replaceLinks, requireReferences, updateVersioned } from '../../lib/persistence';
 import { DEFAULT_SCRYPT_COST, hashPassword } from '../../lib/password-hash';
 import { conflict, notFound, unprocessable } from '../../plugins/problems';
 import { endAllSessions } from '../../plugins/auth';
@@ -57,7 +57,8 @@ export async function listUsers(db: Db, query: UserListQuery) {
     query.role?.length ? inArray(users.id, db.select({ id: userRoles.userId }).from(userRoles).where(inArray(userRoles.role, query.role as User['roles']))) : undefined,
     query.agencyId?.length ? inArray(users.id, db.select({ id: userAgencies.userId }).from(userAgencies).where(inArray(userAgencies.agencyId, query.agencyId))) : undefined,
     query.active === undefined ? undefined : eq(users.active, query.active),
-    query.q ? or(sql`${users.name} like ${`%${query.q}%`}`, sql`${users.email} like ${`%${query.q}%`}`) : undefined,
+    // Case-insensitive on both databases (SQLite's like already is, for ASCII; PostgreSQL's is not).
+    query.q ? or(sql`lower(${users.name}) like lower(${`%${query.q}%`})`, sql`lower(${users.email}) like lower(${`%${query.q}%`})`) : undefined,
     after ? or(gt(nameKey, after[0] as string), and(eq(nameKey, after[0] as string), gt(users.id, after[1] as number))) : undefined,
   ];
   const rows = await db.select().from(users).where(and(...conditions)).orderBy(asc(nameKey), asc(users.id)).limit(query.limit + 1);
@@ -135,7 +136,7 @@ export async function createUser(
       await recordCreation(tx, actor, 'user', created, now);
       return { ...created, invitation: invite ? await inviteUser(tx, { userId: row!.id, now, actor }) : null };
     } catch (error) {
-      if (error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE' && error.message.includes('users_email_unique')) {
+      if (isUniqueViolation(error, 'users_email_unique')) {
         throw conflict('user.email_taken', 'email', 'another user has this email address');
       }
       explainConstraint(error);
@@ -185,7 +186,7 @@ export async function patchUser(db: Db, id: number, patch: UserPatch, now: Date,
         ...(password ? { alsoChanged: { before: { password: 'previous' }, after: { password: 'changed' } } } : {}),
       });
     } catch (error) {
-      if (error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE' && error.message.includes('users_email_unique')) {
+      if (isUniqueViolation(error, 'users_email_unique')) {
         throw conflict('user.email_taken', 'email', 'another user has this email address');
       }
       throw error;

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { useSignedIn } from '@/features/auth/api/get-me';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { AdminAccess, type AdminCapability } from '../components/admin-access';
+import { useDatabaseHealth } from '../api/get-database-health';
 
 interface Area {
   to: string;
@@ -89,6 +90,31 @@ function Administration() {
           </li>
         ))}
       </ul>
+      {me?.capabilities.manageSettings ? <WhereTheDataIs /> : null}
     </>
+  );
+}
+
+const DATABASE_WORDS = {
+  sqlite: 'SQLite, a database file on the tracker’s own server',
+  postgresql: 'PostgreSQL, a database server run alongside the tracker',
+} as const;
+
+/** For whoever runs the tracker: which database holds the partnership, and whether it is up to date. */
+function WhereTheDataIs() {
+  const { data } = useDatabaseHealth();
+  if (!data) return null;
+  return (
+    <section aria-labelledby="where-the-data-is">
+      <h2 id="where-the-data-is" className="govuk-heading-s">
+        Where the data is kept
+      </h2>
+      <p className="govuk-body">
+        The partnership’s data is kept in {DATABASE_WORDS[data.database]}.{' '}
+        {data.migrated
+          ? `It is up to date with this version of the tracker (migration ${data.latestMigration}).`
+          : `It is not up to date with this version of the tracker (migration ${data.latestMigration} is missing): restart the tracker so that it can bring the database up to date.`}
+      </p>
+    </section>
   );
 }
