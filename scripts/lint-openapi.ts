@@ -28,6 +28,11 @@ const ACCEPTED: { rule: string; pointer: string; why: string }[] = [
   },
   {
     rule: 'operation-4xx-response',
+    pointer: '#/paths/~1api~1health~1database/get/responses',
+    why: 'Which database the tracker runs on takes no input and no credentials: it answers 200 or 503, never a 4xx.',
+  },
+  {
+    rule: 'operation-4xx-response',
     pointer: '#/paths/~1api~1auth~1oidc~1status/get/responses',
     why: 'Whether single sign-on is offered takes no input and no credentials: it always answers 200.',
   },
@@ -38,12 +43,12 @@ const ACCEPTED: { rule: string; pointer: string; why: string }[] = [
   })),
 ];
 
-const db = createTestDatabase();
+const db = await createTestDatabase();
 // With a provider for single sign-on, so its routes are in the document too (it is discovered only at a sign-in).
 const app = await buildApp({ db, webDistDir: join(root, 'nonexistent'), oidc: { issuerUrl: 'https://id.example.invalid', clientId: 'openapi-lint' } });
 const response = await app.inject({ method: 'GET', url: '/api/openapi.json' });
 await app.close();
-closeDatabase(db);
+await closeDatabase(db);
 if (response.statusCode !== 200) {
   console.error(`GET /api/openapi.json answered ${response.statusCode}:\n${response.body}`);
   process.exit(1);
