@@ -251,26 +251,35 @@ export async function writeTransaction<T>(db: Db | Tx, work: (tx: Tx) => Promise
   if (inTransaction(db)) return savepoint(db, work);
   if (dialectOf(db) === 'postgres') return writePostgres(db, work);
   const sqlite = db.$client;
-  const lane = laneOf(sqlite);
-  const before = lane.tail;
-  let finished!: () => void;
-  lane.tail = new Promise<void>((resolve) => (finished = resolve));
-  await before;
-  try {
+  return inTurn(sqlite, async (lane) => {
     lane.begin.run();
-    const tx = Object.create(db, { [IN_TRANSACTION]: { value: true } }) as Tx;
     try {
-      const result = await work(tx);
+      const result = await work(transactionOf(db));
       lane.commit.run();
       return result;
     } catch (error) {
       if (sqlite.inTransaction) lane.rollback.run();
       throw error;
     }
+  });
+}
+
+/** Runs `run` once every transaction queued before it on this SQLite connection has finished, then lets the next go. */
+async function inTurn<T>(sqlite: Database.Database, run: (lane: Lane) => Promise<T>): Promise<T> {
+  const lane = laneOf(sqlite);
+  const before = lane.tail;
+  let finished!: () => void;
+  lane.tail = new Promise<void>((resolve) => (finished = resolve));
+  await before;
+  try {
+    return await run(lane);
   } finally {
     finished();
   }
 }
+
+/** The handle a SQLite transaction's work receives: the connection's own, marked as inside a transaction. */
+const transactionOf = (db: Db): Tx => Object.create(db, { [IN_TRANSACTION]: { value: true } }) as Tx;
 
 /**
  * Runs `work`'s reads as one snapshot: every read sees the database as it was at the first, whatever another
@@ -288,22 +297,14 @@ export async function readTransaction<T>(db: Db | Tx, work: (tx: Tx) => Promise<
     });
   }
   const sqlite = db.$client;
-  const lane = laneOf(sqlite);
-  const before = lane.tail;
-  let finished!: () => void;
-  lane.tail = new Promise<void>((resolve) => (finished = resolve));
-  await before;
-  try {
+  return inTurn(sqlite, async (lane) => {
     lane.beginRead.run();
-    const tx = Object.create(db, { [IN_TRANSACTION]: { value: true } }) as Tx;
     try {
-      return await work(tx);
+      return await work(transactionOf(db));
     } finally {
       if (sqlite.inTransaction) lane.commit.run();
     }
-  } finally {
-    finished();
-  }
+  });
 }
 
 /**
