@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { dirname, join } from 'node:path';
-import type { DatabaseTarget } from '@lrt/db';
+import { withoutPassword, type DatabaseTarget } from '@lrt/db';
 import { z } from 'zod';
 
 const Bool = z
@@ -69,14 +69,6 @@ function checkOidc(env: { OIDC_ISSUER_URL?: string | undefined; OIDC_CLIENT_ID?:
       ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER_URL'], message: 'must be an https address (http only for a provider on this machine)' });
     }
   }
-}
-
-/** A database address as it may be written in a message or a log: its password replaced by `***`. */
-export function withoutPassword(address: string): string {
-  if (!URL.canParse(address)) return address.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@');
-  const url = new URL(address);
-  if (url.password) url.password = '***';
-  return url.toString();
 }
 
 /**

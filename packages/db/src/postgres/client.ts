@@ -26,15 +26,12 @@ export interface PostgresOptions {
   connectTimeoutMs?: number;
 }
 
-/** The password of a connection URL replaced by ***, for anything a person or a log will read. */
-export function withoutPassword(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
-  }
+/** A database address as it may be written in a message or a log: its password replaced by `***`. */
+export function withoutPassword(address: string): string {
+  if (!URL.canParse(address)) return address.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@');
+  const url = new URL(address);
+  if (url.password) url.password = '***';
+  return url.toString();
 }
 
 /** Raised when the database named by the configuration cannot be reached or refuses us. Never carries the password. */

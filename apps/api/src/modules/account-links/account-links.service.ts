@@ -164,7 +164,7 @@ export async function requestPasswordReset(
   return writeTransaction(db, async (tx) => {
     const user = await first(tx.select(userColumns).from(users).where(sql`lower(${users.email}) = ${email}`));
     const counted = await tx
-      .select({ key: signInFailures.key, n: sql<number>`count(*)`.mapWith(Number) })
+      .select({ key: signInFailures.key, n: sql<number>`count(*)` })
       .from(signInFailures)
       .where(and(inArray(signInFailures.key, Object.values(keys)), gt(signInFailures.at, since)))
       .groupBy(signInFailures.key);

@@ -414,7 +414,7 @@ async function writeLinks(tx: Tx, actionId: number, values: { partnerAgencyIds?:
 export async function countActionsOf(tx: Db | Tx, reviewId: number): Promise<number> {
   const counted = prepared(tx, 'actions.ref.count', (d) =>
     // mapWith: drizzle's PostgreSQL driver gives a bigint count as text.
-    d.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(actions).where(eq(actions.reviewId, sql.placeholder('reviewId'))).prepare(),
+    d.select({ n: sql<number>`count(*)` }).from(actions).where(eq(actions.reviewId, sql.placeholder('reviewId'))).prepare(),
   );
   return (await counted.get({ reviewId }))?.n ?? 0;
 }

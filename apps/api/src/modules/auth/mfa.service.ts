@@ -88,7 +88,7 @@ export async function secondFactorOf(
     ? ((
         await first(
           db
-            .select({ n: sql<number>`count(*)`.mapWith(Number) })
+            .select({ n: sql<number>`count(*)` })
             .from(mfaRecoveryCodes)
             .where(and(eq(mfaRecoveryCodes.userId, user.id), isNull(mfaRecoveryCodes.usedAt))),
         )
@@ -322,7 +322,7 @@ export function answerChallenge(db: Db, input: { mfaToken: string; code: string;
     const windowStart = new Date(input.now.getTime() - WRONG_CODE_LIMIT.windowMinutes * 60_000).toISOString();
     const recent = await first(
       tx
-        .select({ n: sql<number>`count(*)`.mapWith(Number), first: sql<string>`min(${signInFailures.at})` })
+        .select({ n: sql<number>`count(*)`, first: sql<string>`min(${signInFailures.at})` })
         .from(signInFailures)
         .where(and(eq(signInFailures.key, failureKey(challenge.userId)), gt(signInFailures.at, windowStart))),
     );
@@ -362,7 +362,7 @@ export function answerChallenge(db: Db, input: { mfaToken: string; code: string;
         (
           await first(
             tx
-              .select({ n: sql<number>`count(*)`.mapWith(Number) })
+              .select({ n: sql<number>`count(*)` })
               .from(mfaRecoveryCodes)
               .where(and(eq(mfaRecoveryCodes.userId, challenge.userId), isNull(mfaRecoveryCodes.usedAt))),
           )

@@ -166,7 +166,7 @@ export class SignInGuard {
     const since = new Date(now.getTime() - this.windowMs()).toISOString();
     return writeTransaction(this.db, async (tx) => {
       const rows = await tx
-        .select({ key: signInFailures.key, n: sql<number>`count(*)`.mapWith(Number), latest: sql<string>`max(${signInFailures.at})` })
+        .select({ key: signInFailures.key, n: sql<number>`count(*)`, latest: sql<string>`max(${signInFailures.at})` })
         .from(signInFailures)
         .where(and(inArray(signInFailures.key, Object.values(keys)), gt(signInFailures.at, since)))
         .groupBy(signInFailures.key);

@@ -31,8 +31,7 @@ async function toDtos(db: Db | Tx, rows: ReviewRow[], clock: PlanClock): Promise
   const ids = rows.map((r) => r.id);
   const themeRows = await db.select().from(reviewThemes).where(inArray(reviewThemes.reviewId, ids)).orderBy(reviewThemes.themeId);
   const rules = actionRulesSql(clock);
-  // Counts as numbers on both databases (PostgreSQL's count is a bigint, which the driver would give as text).
-  const count = (where?: SQL) => (where ? sql<number>`count(*) filter (where ${where})` : sql<number>`count(*)`).mapWith(Number);
+  const count = (where?: SQL) => (where ? sql<number>`count(*) filter (where ${where})` : sql<number>`count(*)`);
   const counts = await db
     .select({
       reviewId: actions.reviewId,
